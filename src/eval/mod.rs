@@ -1,0 +1,2 @@
+//! The evaluator: a session of variables, builtins, and statements run into
+//! events. It never prints.

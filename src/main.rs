@@ -1,0 +1,3 @@
+fn main() {
+    println!("gradlab {}", env!("CARGO_PKG_VERSION"));
+}
