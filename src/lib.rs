@@ -3,9 +3,15 @@
 //!
 //! Data flows one way: text → [`syntax`] (nom, spans) → [`eval`] (names,
 //! builtins, values) → [`engine`] (gradient/diff on ndarray) → events →
-//! renderers (transcript, JSON lines, check diff, terminal views).
+//! renderers ([`notebook`]: transcript, JSON lines, check diff; the REPL).
 
+pub mod cli;
 pub mod engine;
 pub mod eval;
+pub mod export;
 pub mod format;
+pub mod fsutil;
+pub mod notebook;
+pub mod repl;
+pub mod script;
 pub mod syntax;

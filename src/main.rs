@@ -1,3 +1,3 @@
 fn main() {
-    println!("gradlab {}", env!("CARGO_PKG_VERSION"));
+    std::process::exit(gradlab::cli::main());
 }

@@ -1,2 +1,31 @@
 //! The evaluator: a session of variables, builtins, and statements run into
-//! events. It never prints.
+//! events. It never prints: front ends render the events.
+//!
+//! ```
+//! use gradlab::eval::{Session, Event};
+//! let mut s = Session::new();
+//! let cells = s.run_chunk("a = np.array([1, 2, 4, 7]); np.gradient(a)");
+//! let shown: Vec<String> = cells.iter().flat_map(|c| c.events.iter()).filter_map(|e| match e {
+//!     Event::Value(v) => Some(s.repr(v)),
+//!     _ => None,
+//! }).collect();
+//! assert_eq!(shown, ["array([1. , 1.5, 2.5, 3. ])"]);
+//! ```
+
+mod args;
+pub mod builtins;
+pub mod convert;
+mod error;
+mod expr;
+pub mod index;
+pub mod methods;
+pub mod ops;
+mod session;
+mod value;
+pub mod views;
+
+pub use args::{Bound, CallArgs, Param, Signature};
+pub use error::{EvalError, EvalResult};
+pub use expr::closest as closest_name;
+pub use session::{Event, Session, StmtOutcome, Timing};
+pub use value::{Module, NdObject, Scalar, UserFn, Value};

@@ -1,0 +1,322 @@
+//! Binding call arguments to a signature string such as
+//! `gradient(f, *varargs, axis=None, edge_order=1)`, with Python's errors.
+
+use crate::syntax::ast::Span;
+
+use super::error::{EvalError, EvalResult};
+use super::value::Value;
+
+/// One parameter parsed from a signature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Param {
+    pub name: String,
+    /// The default as written in the signature (display only).
+    pub default: Option<String>,
+    pub keyword_only: bool,
+}
+
+/// A parsed signature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature {
+    pub name: String,
+    pub params: Vec<Param>,
+    /// The `*varargs` parameter's name, if any.
+    pub varargs: Option<String>,
+}
+
+impl Signature {
+    /// Parses `name(a, b=1, *rest, c=None)`; `/` and `**` are not used.
+    pub fn parse(sig: &str) -> Signature {
+        let open = sig.find('(').unwrap_or(sig.len());
+        let name = sig[..open].trim().to_string();
+        let inner = sig[open..].trim_start_matches('(').trim_end_matches(')');
+        let mut params = Vec::new();
+        let mut varargs = None;
+        for part in split_top(inner) {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            if let Some(rest) = part.strip_prefix('*') {
+                varargs = Some(rest.to_string());
+                continue;
+            }
+            let (pname, default) = match part.split_once('=') {
+                Some((n, d)) => (n.trim().to_string(), Some(d.trim().to_string())),
+                None => (part.to_string(), None),
+            };
+            params.push(Param {
+                name: pname,
+                default,
+                keyword_only: varargs.is_some(),
+            });
+        }
+        Signature {
+            name,
+            params,
+            varargs,
+        }
+    }
+
+    /// Python's error text for a call with `n` positional arguments too many.
+    fn too_many(&self, given: usize) -> EvalError {
+        let positional: Vec<&Param> = self.params.iter().filter(|p| !p.keyword_only).collect();
+        let required = positional.iter().filter(|p| p.default.is_none()).count();
+        let max = positional.len();
+        let takes = if required == max {
+            format!(
+                "{max} positional argument{}",
+                if max == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("from {required} to {max} positional arguments")
+        };
+        let was = if given == 1 { "was" } else { "were" };
+        EvalError::type_error(format!(
+            "{}() takes {takes} but {given} {was} given",
+            self.name
+        ))
+    }
+}
+
+/// Splits on commas outside brackets and quotes.
+fn split_top(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start, mut quote) = (0i32, 0, None);
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(' | '[') => depth += 1,
+            (None, ')' | ']') => depth -= 1,
+            (None, ',') if depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
+/// Evaluated call arguments, before binding.
+#[derive(Clone, Debug, Default)]
+pub struct CallArgs {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(String, Value)>,
+    /// Span of the whole call expression.
+    pub span: Span,
+    pub pos_spans: Vec<Span>,
+    pub kw_spans: Vec<Span>,
+}
+
+/// Arguments bound to a signature's parameters.
+#[derive(Clone, Debug)]
+pub struct Bound {
+    pub sig: Signature,
+    slots: Vec<Option<Value>>,
+    slot_spans: Vec<Option<Span>>,
+    pub varargs: Vec<Value>,
+    pub span: Span,
+}
+
+impl Bound {
+    fn index(&self, name: &str) -> usize {
+        self.sig
+            .params
+            .iter()
+            .position(|p| p.name == name)
+            .unwrap_or_else(|| panic!("builtin {} has no parameter {name}", self.sig.name))
+    }
+
+    /// The argument given for `name`, if any (`None` when defaulted).
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.slots[self.index(name)].as_ref()
+    }
+
+    /// The argument for `name`, treating an explicit `None` as absent.
+    pub fn opt(&self, name: &str) -> Option<&Value> {
+        self.get(name).filter(|v| !matches!(v, Value::None))
+    }
+
+    /// A required argument (the binder already checked it is present).
+    pub fn req(&self, name: &str) -> &Value {
+        self.get(name).unwrap_or(&Value::None)
+    }
+
+    /// The span of the argument for `name`, else the call's span.
+    pub fn span_of(&self, name: &str) -> Span {
+        self.slot_spans[self.index(name)]
+            .clone()
+            .unwrap_or_else(|| self.span.clone())
+    }
+
+    /// Wraps an error with the span of argument `name`.
+    pub fn at<T>(&self, name: &str, r: EvalResult<T>) -> EvalResult<T> {
+        r.map_err(|e| e.at(&self.span_of(name)))
+    }
+}
+
+/// Binds `args` to `sig` with Python's rules and error messages.
+pub fn bind(sig: &Signature, args: CallArgs) -> EvalResult<Bound> {
+    let n = sig.params.len();
+    let mut slots: Vec<Option<Value>> = vec![None; n];
+    let mut slot_spans: Vec<Option<Span>> = vec![None; n];
+    let mut varargs = Vec::new();
+    let positional = sig.params.iter().filter(|p| !p.keyword_only).count();
+    let given = args.pos.len();
+    for (i, (v, sp)) in args
+        .pos
+        .into_iter()
+        .zip(
+            args.pos_spans
+                .into_iter()
+                .chain(std::iter::repeat(args.span.clone())),
+        )
+        .enumerate()
+    {
+        if i < positional {
+            slots[i] = Some(v);
+            slot_spans[i] = Some(sp);
+        } else if sig.varargs.is_some() {
+            varargs.push(v);
+        } else {
+            return Err(sig.too_many(given).at(&sp));
+        }
+    }
+    for ((name, v), sp) in args.kw.into_iter().zip(
+        args.kw_spans
+            .into_iter()
+            .chain(std::iter::repeat(args.span.clone())),
+    ) {
+        match sig.params.iter().position(|p| p.name == name) {
+            Some(i) if slots[i].is_some() => {
+                return Err(EvalError::type_error(format!(
+                    "{}() got multiple values for argument '{name}'",
+                    sig.name
+                ))
+                .at(&sp));
+            }
+            Some(i) => {
+                slots[i] = Some(v);
+                slot_spans[i] = Some(sp);
+            }
+            None => {
+                return Err(EvalError::type_error(format!(
+                    "{}() got an unexpected keyword argument '{name}'",
+                    sig.name
+                ))
+                .at(&sp));
+            }
+        }
+    }
+    let missing: Vec<&Param> = sig
+        .params
+        .iter()
+        .zip(&slots)
+        .filter(|(p, s)| p.default.is_none() && s.is_none())
+        .map(|(p, _)| p)
+        .collect();
+    if !missing.is_empty() {
+        let kind = if missing[0].keyword_only {
+            "keyword-only"
+        } else {
+            "positional"
+        };
+        let names: Vec<String> = missing.iter().map(|p| format!("'{}'", p.name)).collect();
+        let list = match names.len() {
+            1 => names[0].clone(),
+            2 => format!("{} and {}", names[0], names[1]),
+            _ => format!(
+                "{}, and {}",
+                names[..names.len() - 1].join(", "),
+                names[names.len() - 1]
+            ),
+        };
+        return Err(EvalError::type_error(format!(
+            "{}() missing {} required {kind} argument{}: {list}",
+            sig.name,
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" }
+        ))
+        .at(&args.span));
+    }
+    Ok(Bound {
+        sig: sig.clone(),
+        slots,
+        slot_spans,
+        varargs,
+        span: args.span,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(pos: usize, kw: &[&str]) -> CallArgs {
+        CallArgs {
+            pos: vec![Value::Int(1); pos],
+            kw: kw.iter().map(|k| (k.to_string(), Value::Int(2))).collect(),
+            ..Default::default()
+        }
+    }
+
+    fn err(sig: &str, pos: usize, kw: &[&str]) -> String {
+        bind(&Signature::parse(sig), call(pos, kw))
+            .unwrap_err()
+            .message
+    }
+
+    #[test]
+    fn parses_signatures() {
+        let s = Signature::parse("gradient(f, *varargs, axis=None, edge_order=1)");
+        assert_eq!(s.name, "gradient");
+        assert_eq!(s.varargs.as_deref(), Some("varargs"));
+        assert_eq!(s.params.len(), 3);
+        assert!(s.params[1].keyword_only && s.params[2].keyword_only);
+        assert_eq!(s.params[2].default.as_deref(), Some("1"));
+        let s = Signature::parse("savetxt(fname, X, fmt='%.18e', delimiter=' ')");
+        assert_eq!(s.params[3].default.as_deref(), Some("' '"));
+    }
+
+    #[test]
+    fn python_error_messages() {
+        let diff = "diff(a, n=1, axis=-1, prepend=<no value>, append=<no value>)";
+        assert_eq!(
+            err(diff, 6, &[]),
+            "diff() takes from 1 to 5 positional arguments but 6 were given"
+        );
+        assert_eq!(
+            err(diff, 1, &["axes"]),
+            "diff() got an unexpected keyword argument 'axes'"
+        );
+        assert_eq!(
+            err(diff, 0, &[]),
+            "diff() missing 1 required positional argument: 'a'"
+        );
+        assert_eq!(
+            err(diff, 2, &["n"]),
+            "diff() got multiple values for argument 'n'"
+        );
+        assert_eq!(
+            err("len(obj)", 2, &[]),
+            "len() takes 1 positional argument but 2 were given"
+        );
+        assert_eq!(
+            err("hypot(x1, x2)", 0, &[]),
+            "hypot() missing 2 required positional arguments: 'x1' and 'x2'"
+        );
+    }
+
+    #[test]
+    fn varargs_and_keywords_bind() {
+        let sig = Signature::parse("gradient(f, *varargs, axis=None, edge_order=1)");
+        let b = bind(&sig, call(3, &["edge_order"])).unwrap();
+        assert_eq!(b.varargs.len(), 2);
+        assert!(b.get("edge_order").is_some());
+        assert!(b.get("axis").is_none());
+    }
+}

@@ -1,0 +1,285 @@
+//! The one table of builtin functions: name, signature (with NumPy's keyword
+//! names and defaults), one-line doc, example and implementation. It feeds
+//! evaluation, tab completion, signature hints and `:help`.
+
+mod calculus;
+pub mod creation;
+mod math;
+mod python;
+mod reduce;
+pub mod shape;
+
+use std::sync::OnceLock;
+
+use crate::engine::DType;
+
+use super::args::{Bound, CallArgs, Signature};
+use super::error::EvalResult;
+use super::session::Session;
+use super::value::{Module, NdObject, Value};
+
+pub use calculus::explain;
+pub use python::builtin_dtype as python_dtype;
+
+/// Where a builtin lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Home {
+    /// `np.name` (also bare `name`).
+    Numpy,
+    /// A Python builtin (`print`, `len`).
+    Python,
+    /// Both a Python builtin and a NumPy function (`abs`, `round`, `min`,
+    /// `max`, `sum`): bare calls on Python values follow Python.
+    Both,
+    /// gradlab's own classroom functions (`compare`, `explain`, ...).
+    Gradlab,
+    /// numdifftools (`nd.Derivative`, ...).
+    Nd,
+}
+
+/// Implementation: the session, the bound arguments, and whether the call
+/// should follow Python's builtin (bare name, Python values).
+pub type BuiltinFn = fn(&mut Session, &Bound, bool) -> EvalResult<Value>;
+
+/// One builtin function.
+pub struct Builtin {
+    pub name: &'static str,
+    pub sig: &'static str,
+    pub doc: &'static str,
+    pub example: &'static str,
+    pub home: Home,
+    pub func: BuiltinFn,
+}
+
+impl std::fmt::Debug for Builtin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<builtin {}>", self.name)
+    }
+}
+
+impl Builtin {
+    /// The parsed signature.
+    pub fn signature(&self) -> Signature {
+        Signature::parse(self.sig)
+    }
+}
+
+macro_rules! builtins {
+    ($( $name:literal, $home:ident, $func:path, $sig:literal, $doc:literal, $example:literal; )*) => {
+        /// Every builtin, in `:help` order.
+        pub static BUILTINS: &[Builtin] = &[
+            $( Builtin { name: $name, sig: $sig, doc: $doc, example: $example, home: Home::$home, func: $func }, )*
+        ];
+    };
+}
+
+builtins! {
+    "gradient", Numpy, calculus::gradient, "gradient(f, *varargs, axis=None, edge_order=1)",
+        "Second-order central differences inside, one-sided differences (order edge_order) at the edges.",
+        "np.gradient(np.array([1, 2, 4, 7, 11, 16]), 2.0)";
+    "diff", Numpy, calculus::diff, "diff(a, n=1, axis=-1, prepend=<no value>, append=<no value>)",
+        "The n-th discrete difference a[i+1] - a[i] along an axis.",
+        "np.diff(np.array([1, 2, 4, 7]), n=2)";
+    "array", Numpy, creation::array, "array(object, dtype=None, copy=True, ndmin=0)",
+        "An array from nested lists (ints → int64, any float → float64, bools → bool).",
+        "np.array([[1, 2], [3, 4]], dtype=float)";
+    "asarray", Numpy, creation::asarray, "asarray(a, dtype=None)",
+        "The input as an array (no copy of arrays needed).", "np.asarray([1.0, 2.5])";
+    "linspace", Numpy, creation::linspace, "linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None)",
+        "num evenly spaced samples from start to stop.", "np.linspace(0, 1, 5)";
+    "arange", Numpy, creation::arange, "arange(start, stop=None, step=None, dtype=None)",
+        "Evenly spaced values in [start, stop) with the given step.", "np.arange(0, 1, 0.25)";
+    "zeros", Numpy, creation::zeros, "zeros(shape, dtype=float)", "An array of zeros.", "np.zeros((2, 3))";
+    "ones", Numpy, creation::ones, "ones(shape, dtype=float)", "An array of ones.", "np.ones(4, dtype=int)";
+    "full", Numpy, creation::full, "full(shape, fill_value, dtype=None)",
+        "An array filled with fill_value.", "np.full((2, 2), 7.5)";
+    "zeros_like", Numpy, creation::zeros_like, "zeros_like(a, dtype=None)",
+        "Zeros with the shape and dtype of a.", "np.zeros_like(np.array([1, 2]))";
+    "ones_like", Numpy, creation::ones_like, "ones_like(a, dtype=None)",
+        "Ones with the shape and dtype of a.", "np.ones_like(np.array([1., 2.]))";
+    "meshgrid", Numpy, creation::meshgrid, "meshgrid(*xi, indexing='xy')",
+        "Coordinate matrices from coordinate vectors.", "X, Y = np.meshgrid(np.arange(3), np.arange(2))";
+    "cumsum", Numpy, reduce::cumsum, "cumsum(a, axis=None)",
+        "Cumulative sum (flattened when axis is None).", "np.cumsum(np.array([1, 2, 3]))";
+    "sum", Both, reduce::sum, "sum(a, axis=None, keepdims=False)",
+        "Sum of elements (NumPy's pairwise summation).", "np.sum(np.array([[1, 2], [3, 4]]), axis=0)";
+    "mean", Numpy, reduce::mean, "mean(a, axis=None, keepdims=False)",
+        "Arithmetic mean.", "np.mean(np.array([1, 2, 4]))";
+    "min", Both, reduce::min, "min(a, axis=None, keepdims=False)",
+        "Smallest element (NaN propagates).", "np.min(np.array([3, 1, 2]))";
+    "max", Both, reduce::max, "max(a, axis=None, keepdims=False)",
+        "Largest element (NaN propagates).", "np.max(np.array([3, 1, 2]))";
+    "std", Numpy, reduce::std, "std(a, axis=None, ddof=0, keepdims=False)",
+        "Standard deviation.", "np.std(np.array([1., 2., 4.]))";
+    "abs", Both, math::unary, "abs(x)", "Absolute value, elementwise.", "np.abs(np.array([-1.5, 2]))";
+    "sqrt", Numpy, math::unary, "sqrt(x)", "Square root, elementwise.", "np.sqrt(np.array([1, 4, 9]))";
+    "exp", Numpy, math::unary, "exp(x)", "e**x, elementwise.", "np.exp(np.array([0., 1.]))";
+    "log", Numpy, math::unary, "log(x)", "Natural logarithm, elementwise.", "np.log(np.e)";
+    "log2", Numpy, math::unary, "log2(x)", "Base-2 logarithm, elementwise.", "np.log2(8)";
+    "log10", Numpy, math::unary, "log10(x)", "Base-10 logarithm, elementwise.", "np.log10(1000)";
+    "sin", Numpy, math::unary, "sin(x)", "Sine (radians), elementwise.", "np.sin(np.linspace(0, np.pi, 5))";
+    "cos", Numpy, math::unary, "cos(x)", "Cosine (radians), elementwise.", "np.cos(0)";
+    "tan", Numpy, math::unary, "tan(x)", "Tangent (radians), elementwise.", "np.tan(np.pi / 4)";
+    "arcsin", Numpy, math::unary, "arcsin(x)", "Inverse sine, elementwise.", "np.arcsin(1)";
+    "arccos", Numpy, math::unary, "arccos(x)", "Inverse cosine, elementwise.", "np.arccos(0)";
+    "arctan", Numpy, math::unary, "arctan(x)", "Inverse tangent, elementwise.", "np.arctan(1)";
+    "sinh", Numpy, math::unary, "sinh(x)", "Hyperbolic sine, elementwise.", "np.sinh(1)";
+    "cosh", Numpy, math::unary, "cosh(x)", "Hyperbolic cosine, elementwise.", "np.cosh(1)";
+    "tanh", Numpy, math::unary, "tanh(x)", "Hyperbolic tangent, elementwise.", "np.tanh(1)";
+    "square", Numpy, math::unary, "square(x)", "x*x, elementwise.", "np.square(np.array([1, 2, 3]))";
+    "sign", Numpy, math::unary, "sign(x)", "-1, 0 or 1 by sign (NaN stays NaN).", "np.sign(np.array([-2., 0., 3.]))";
+    "floor", Numpy, math::unary, "floor(x)", "Largest integer <= x, elementwise.", "np.floor(np.array([1.5, -1.5]))";
+    "ceil", Numpy, math::unary, "ceil(x)", "Smallest integer >= x, elementwise.", "np.ceil(np.array([1.5, -1.5]))";
+    "isnan", Numpy, math::unary, "isnan(x)", "True where x is NaN.", "np.isnan(np.array([1., np.nan]))";
+    "isfinite", Numpy, math::unary, "isfinite(x)", "True where x is neither NaN nor infinite.", "np.isfinite(np.array([1., np.inf]))";
+    "round", Both, math::round, "round(a, decimals=0)",
+        "Round half to even to the given number of decimals.", "np.round(np.array([0.5, 1.5, 2.675]), 2)";
+    "arctan2", Numpy, math::binary, "arctan2(x1, x2)", "Angle of (x2, x1), elementwise.", "np.arctan2(1, 1)";
+    "hypot", Numpy, math::binary, "hypot(x1, x2)", "sqrt(x1**2 + x2**2) without overflow.", "np.hypot(3, 4)";
+    "maximum", Numpy, math::binary, "maximum(x1, x2)", "Elementwise maximum (NaN propagates).", "np.maximum(np.array([1, 5]), 3)";
+    "minimum", Numpy, math::binary, "minimum(x1, x2)", "Elementwise minimum (NaN propagates).", "np.minimum(np.array([1, 5]), 3)";
+    "where", Numpy, math::where_, "where(condition, x=None, y=None)",
+        "x where condition holds, else y; with one argument, the indices where it holds.", "np.where(np.array([1, -2, 3]) > 0, 1, 0)";
+    "allclose", Numpy, math::allclose, "allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)",
+        "True when every |a - b| <= atol + rtol * |b|.", "np.allclose(np.gradient(np.array([0., 1., 4.])), [1., 2., 3.])";
+    "isclose", Numpy, math::isclose, "isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)",
+        "Elementwise |a - b| <= atol + rtol * |b|.", "np.isclose(np.array([1.0, 2.0]), 1.0)";
+    "concatenate", Numpy, shape::concatenate, "concatenate(arrays, axis=0)",
+        "Join arrays along an existing axis.", "np.concatenate(([1, 2], [3]))";
+    "stack", Numpy, shape::stack, "stack(arrays, axis=0)", "Join arrays along a new axis.", "np.stack(([1, 2], [3, 4]))";
+    "transpose", Numpy, shape::transpose, "transpose(a, axes=None)", "Permute the axes (reverse by default).", "np.transpose(np.array([[1, 2], [3, 4]]))";
+    "reshape", Numpy, shape::reshape, "reshape(a, shape)", "The same data with a new shape (-1 infers one).", "np.reshape(np.arange(6), (2, 3))";
+    "len", Python, python::len, "len(obj)", "Length of the first axis or of a sequence.", "len(np.array([1, 2, 3]))";
+    "print", Python, python::print, "print(*objects, sep=' ', end='\\n')",
+        "Write str() of the objects, separated by sep, then end.", "print(\"Gradient:\", np.gradient(np.array([1., 2., 4.])))";
+    "repr", Python, python::repr, "repr(obj)", "The text the notebook shows for obj.", "repr(np.array([1.5]))";
+    "str", Python, python::str_, "str(object='')", "The text print shows for obj.", "str(np.array([1.5]))";
+    "float", Python, python::float, "float(x=0)", "A Python float.", "float(np.array([2.5])[0])";
+    "int", Python, python::int, "int(x=0)", "A Python int (truncates toward zero).", "int(3.9)";
+    "bool", Python, python::bool_, "bool(x=False)", "Python truthiness.", "bool(0)";
+    "list", Python, python::list, "list(iterable=())", "A Python list (arrays: along the first axis).", "list((1, 2))";
+    "tuple", Python, python::tuple, "tuple(iterable=())", "A Python tuple.", "tuple([1, 2])";
+    "range", Python, python::range, "range(start, stop=None, step=None)", "A list of ints (gradlab has no lazy ranges).", "range(5)";
+    "type", Python, python::type_, "type(obj)", "The name of obj's type.", "type(np.float64(1))";
+    "explain", Gradlab, calculus::explain_direct, "explain(call)",
+        "Every output element of a gradient/diff call with its formula and numbers.", "explain(np.gradient(np.array([1, 2, 4, 7])))";
+    "Out", Python, python::out_table, "Out[n]", "The output of cell n.", "Out[1]";
+}
+
+fn table() -> &'static std::collections::HashMap<&'static str, &'static Builtin> {
+    static TABLE: OnceLock<std::collections::HashMap<&'static str, &'static Builtin>> =
+        OnceLock::new();
+    TABLE.get_or_init(|| {
+        BUILTINS
+            .iter()
+            .chain(extra_builtins())
+            .map(|b| (b.name, b))
+            .collect()
+    })
+}
+
+/// Builtins registered by the views, numdiff and io layers.
+fn extra_builtins() -> impl Iterator<Item = &'static Builtin> {
+    calculus::EXTRA.iter()
+}
+
+/// Looks up a builtin by name.
+pub fn lookup(name: &str) -> Option<&'static Builtin> {
+    table().get(name).copied()
+}
+
+/// Every builtin, for completion and `:help`.
+pub fn all() -> impl Iterator<Item = &'static Builtin> {
+    BUILTINS.iter().chain(extra_builtins())
+}
+
+const CONSTANTS: &[(&str, f64)] = &[
+    ("nan", f64::NAN),
+    ("inf", f64::INFINITY),
+    ("pi", std::f64::consts::PI),
+    ("e", std::f64::consts::E),
+    ("NaN", f64::NAN),
+    ("Inf", f64::INFINITY),
+    ("NAN", f64::NAN),
+    ("Infinity", f64::INFINITY),
+    ("PINF", f64::INFINITY),
+    ("NINF", f64::NEG_INFINITY),
+];
+
+fn dtype_name(name: &str) -> Option<DType> {
+    match name {
+        "float64" | "float_" | "double" => Some(DType::Float64),
+        "int64" | "int_" | "intp" => Some(DType::Int64),
+        "bool_" | "bool" => Some(DType::Bool),
+        _ => None,
+    }
+}
+
+/// A bare name that is not a user variable: numpy functions, Python
+/// builtins, constants, `np` / `numpy`.
+pub fn global_name(name: &str) -> Option<Value> {
+    match name {
+        "np" | "numpy" => return Some(Value::Module(Module::Numpy)),
+        "nan" | "inf" | "pi" => return module_attr(Module::Numpy, name),
+        _ => {}
+    }
+    let b = lookup(name)?;
+    (b.home != Home::Nd).then_some(Value::Builtin(b))
+}
+
+/// Every bare name [`global_name`] resolves (for completion, suggestions).
+pub fn global_names() -> impl Iterator<Item = &'static str> {
+    ["np", "numpy", "nan", "inf", "pi"].into_iter().chain(
+        all()
+            .filter(|b| b.home != Home::Nd && b.name != "Out")
+            .map(|b| b.name),
+    )
+}
+
+/// `module.name`.
+pub fn module_attr(m: Module, name: &str) -> Option<Value> {
+    match m {
+        Module::Numpy => {
+            if let Some((_, x)) = CONSTANTS.iter().find(|(n, _)| *n == name) {
+                return Some(Value::Float(*x));
+            }
+            if name == "newaxis" {
+                return Some(Value::None);
+            }
+            if let Some(d) = dtype_name(name) {
+                return Some(Value::DType(d));
+            }
+            let b = lookup(name)?;
+            matches!(b.home, Home::Numpy | Home::Both).then_some(Value::Builtin(b))
+        }
+        Module::Numdifftools => {
+            let b = lookup(name)?;
+            (b.home == Home::Nd).then_some(Value::Builtin(b))
+        }
+        Module::Math => math::math_attr(name),
+    }
+}
+
+/// Every attribute name of a module.
+pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
+    match m {
+        Module::Numpy => Box::new(
+            CONSTANTS
+                .iter()
+                .map(|(n, _)| *n)
+                .chain(["newaxis", "float64", "int64", "bool_"])
+                .chain(
+                    all()
+                        .filter(|b| matches!(b.home, Home::Numpy | Home::Both))
+                        .map(|b| b.name),
+                ),
+        ),
+        Module::Numdifftools => Box::new(all().filter(|b| b.home == Home::Nd).map(|b| b.name)),
+        Module::Math => Box::new(math::MATH_NAMES.iter().copied()),
+    }
+}
+
+/// Calls a numdifftools object such as `nd.Derivative(f)`.
+pub fn call_nd(s: &mut Session, obj: &NdObject, call: CallArgs) -> EvalResult<Value> {
+    calculus::call_nd(s, obj, call)
+}

@@ -1,0 +1,127 @@
+//! `np.gradient`, `np.diff` and the calls that explain them.
+
+use crate::engine::{self, AxisArg, DiffArgs, Gradient, GradientArgs};
+
+use super::super::args::{Bound, CallArgs};
+use super::super::convert::{index_int, to_array};
+use super::super::error::{EvalError, EvalResult};
+use super::super::session::Session;
+use super::super::value::{NdObject, Value};
+use super::Builtin;
+
+/// Builtins registered by later layers (views, numdiff, io).
+pub static EXTRA: &[Builtin] = &[];
+
+/// The engine's arguments for `np.gradient(f, *varargs, axis, edge_order)`.
+pub fn gradient_args(b: &Bound) -> EvalResult<(engine::Array, GradientArgs)> {
+    let f = b.at("f", to_array(b.req("f")))?;
+    let mut varargs = Vec::with_capacity(b.varargs.len());
+    for v in &b.varargs {
+        varargs.push(to_array(v).map_err(|e| e.at(&b.span))?);
+    }
+    let axis = match b.get("axis") {
+        None | Some(Value::None) => AxisArg::All,
+        Some(Value::Tuple(items) | Value::List(items)) => AxisArg::Many(
+            items
+                .iter()
+                .map(index_int)
+                .collect::<EvalResult<_>>()
+                .map_err(|e| e.at(&b.span_of("axis")))?,
+        ),
+        Some(v) => AxisArg::One(b.at("axis", index_int(v))?),
+    };
+    let edge_order = match b.get("edge_order") {
+        None => 1,
+        Some(v) => b.at("edge_order", index_int(v))?,
+    };
+    Ok((
+        f,
+        GradientArgs {
+            varargs,
+            axis,
+            edge_order,
+        },
+    ))
+}
+
+pub fn gradient(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let (f, args) = gradient_args(b)?;
+    Ok(match engine::gradient(&f, &args)? {
+        Gradient::One(a) => Value::array(a),
+        Gradient::Many(items) => Value::tuple(items.into_iter().map(Value::array).collect()),
+    })
+}
+
+/// The engine's arguments for `np.diff`, validated in NumPy's order
+/// (`n == 0` returns the input before anything else is checked).
+pub fn diff_args(b: &Bound) -> EvalResult<(engine::Array, Option<DiffArgs>)> {
+    let a = b.at("a", to_array(b.req("a")))?;
+    let n = match b.get("n") {
+        None => 1,
+        Some(v) => b.at("n", index_int(v))?,
+    };
+    if n == 0 {
+        return Ok((a, None));
+    }
+    if n < 0 {
+        return Err(
+            EvalError::value_error(format!("order must be non-negative but got {n}"))
+                .at(&b.span_of("n")),
+        );
+    }
+    if a.ndim() == 0 {
+        return Err(EvalError::value_error(
+            "diff requires input that is at least one dimensional",
+        ));
+    }
+    let axis = match b.get("axis") {
+        None => -1,
+        Some(v) => b.at("axis", index_int(v))?,
+    };
+    let edge = |name: &str| -> EvalResult<Option<engine::Array>> {
+        match b.get(name) {
+            None => Ok(None),
+            Some(v) => b.at(name, to_array(v)).map(Some),
+        }
+    };
+    Ok((
+        a,
+        Some(DiffArgs {
+            n,
+            axis,
+            prepend: edge("prepend")?,
+            append: edge("append")?,
+        }),
+    ))
+}
+
+pub fn diff(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let (a, args) = diff_args(b)?;
+    Ok(Value::array(match args {
+        None => a,
+        Some(args) => engine::diff(&a, &args)?,
+    }))
+}
+
+/// `explain(np.gradient(...))` / `explain(np.diff(...))`, given the inner call.
+pub fn explain(_s: &mut Session, _func: &str, _b: &Bound) -> EvalResult<Value> {
+    Err(EvalError::new(
+        "NotImplementedError",
+        "explain() is not available yet",
+    ))
+}
+
+/// `explain` called with a value rather than a call expression.
+pub fn explain_direct(_: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
+    Err(EvalError::type_error(
+        "explain() takes a call to np.gradient or np.diff, e.g. explain(np.gradient(a))",
+    ))
+}
+
+/// Calls a numdifftools object.
+pub fn call_nd(_s: &mut Session, obj: &NdObject, _call: CallArgs) -> EvalResult<Value> {
+    Err(EvalError::new(
+        "NotImplementedError",
+        format!("nd.{} is not available yet", obj.kind),
+    ))
+}

@@ -1,0 +1,313 @@
+//! Reductions (`sum`, `mean`, `min`, `max`, `std`) and `cumsum`, with
+//! NumPy's summation order so results are bit-identical.
+
+use ndarray::{ArrayD, Axis, IxDyn};
+
+use crate::engine::{Array, DType, limits};
+
+use super::super::args::Bound;
+use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
+use super::super::error::{EvalError, EvalResult};
+use super::super::session::Session;
+use super::super::value::Value;
+
+/// NumPy's pairwise summation of a contiguous run (blocks of 8, split at 128).
+pub fn pairwise_sum(a: &[f64]) -> f64 {
+    let n = a.len();
+    if n < 8 {
+        let mut res = 0.0;
+        for &x in a {
+            res += x;
+        }
+        res
+    } else if n <= 128 {
+        let mut r = [0.0; 8];
+        r.copy_from_slice(&a[..8]);
+        let mut i = 8;
+        while i < n - n % 8 {
+            for j in 0..8 {
+                r[j] += a[i + j];
+            }
+            i += 8;
+        }
+        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for &x in &a[i..] {
+            res += x;
+        }
+        res
+    } else {
+        let mut n2 = n / 2;
+        n2 -= n2 % 8;
+        pairwise_sum(&a[..n2]) + pairwise_sum(&a[n2..])
+    }
+}
+
+/// Sum of float data cast from another dtype: NumPy buffers the cast in
+/// chunks of 8192 elements, each summed pairwise.
+fn chunked_sum(a: &[f64]) -> f64 {
+    a.chunks(8192).fold(0.0, |acc, c| acc + pairwise_sum(c))
+}
+
+/// Parsed `axis=` / `keepdims=` of a reduction.
+struct Reduce {
+    axis: Option<usize>,
+    keepdims: bool,
+}
+
+fn reduce_args(b: &Bound, a: &Array) -> EvalResult<Reduce> {
+    let axis = match b.opt("axis") {
+        None => None,
+        Some(v) => Some(b.at("axis", index_int(v).and_then(|k| norm_axis(k, a.ndim())))?),
+    };
+    let keepdims = b.opt("keepdims").map(truthy).transpose()?.unwrap_or(false);
+    Ok(Reduce { axis, keepdims })
+}
+
+/// Applies `lane` to every 1-D lane along `axis` (or to all elements).
+fn reduce_lanes<T: Clone, R: Clone>(
+    x: &ArrayD<T>,
+    r: &Reduce,
+    lane: impl Fn(&[T]) -> R,
+) -> ArrayD<R> {
+    let out = match r.axis {
+        None => {
+            let flat: Vec<T> = x.iter().cloned().collect();
+            ArrayD::from_elem(IxDyn(&[]), lane(&flat))
+        }
+        Some(k) => x.map_axis(Axis(k), |v| {
+            let v: Vec<T> = v.iter().cloned().collect();
+            lane(&v)
+        }),
+    };
+    keep(out, x.ndim(), r)
+}
+
+fn keep<R: Clone>(out: ArrayD<R>, ndim: usize, r: &Reduce) -> ArrayD<R> {
+    if !r.keepdims {
+        return out;
+    }
+    let shape: Vec<usize> = match r.axis {
+        None => vec![1; ndim],
+        Some(k) => {
+            let mut s = out.shape().to_vec();
+            s.insert(k, 1);
+            s
+        }
+    };
+    out.into_shape_with_order(IxDyn(&shape)).expect("same size")
+}
+
+/// Float sum along `axis` in NumPy's order: pairwise along the last
+/// (contiguous) axis or over everything, sequential across other axes.
+fn float_sum(x: &ArrayD<f64>, r: &Reduce, cast: bool) -> ArrayD<f64> {
+    let last = x.ndim().saturating_sub(1);
+    let sum = if cast { chunked_sum } else { pairwise_sum };
+    match r.axis {
+        Some(k) if k != last => {
+            let mut it = x.axis_iter(Axis(k));
+            let mut acc = match it.next() {
+                Some(first) => first.to_owned(),
+                None => {
+                    let mut s = x.shape().to_vec();
+                    s.remove(k);
+                    ArrayD::zeros(IxDyn(&s))
+                }
+            };
+            for v in it {
+                acc += &v;
+            }
+            keep(acc, x.ndim(), r)
+        }
+        _ => reduce_lanes(x, r, |v| sum(v)),
+    }
+}
+
+pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
+    if python && let Some(v) = python_sum(b)? {
+        return Ok(v);
+    }
+    let a = b.at("a", to_array(b.req("a")))?;
+    let r = reduce_args(b, &a)?;
+    let out = match &a {
+        Array::Float(x) => Array::Float(float_sum(x, &r, false)),
+        Array::Int(x) => Array::Int(reduce_lanes(x, &r, |v| {
+            v.iter().fold(0i64, |s, &e| s.wrapping_add(e))
+        })),
+        Array::Bool(x) => Array::Int(reduce_lanes(x, &r, |v| {
+            v.iter().filter(|&&e| e).count() as i64
+        })),
+    };
+    Ok(wrap(out, true))
+}
+
+fn python_sum(b: &Bound) -> EvalResult<Option<Value>> {
+    let items = match b.req("a") {
+        Value::List(items) | Value::Tuple(items) => items.clone(),
+        _ => return Ok(None),
+    };
+    let mut acc = b.opt("axis").cloned().unwrap_or(Value::Int(0));
+    for item in items.iter() {
+        acc = super::super::ops::binary(crate::syntax::ast::BinOp::Add, &acc, item)?;
+    }
+    Ok(Some(acc))
+}
+
+fn count(a: &Array, r: &Reduce) -> usize {
+    match r.axis {
+        None => a.len(),
+        Some(k) => a.shape()[k],
+    }
+}
+
+fn mean_array(a: &Array, r: &Reduce) -> ArrayD<f64> {
+    let n = count(a, r) as f64;
+    let cast = a.dtype() != DType::Float64;
+    float_sum(&a.to_f64(), r, cast).mapv(|s| s / n)
+}
+
+pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let a = b.at("a", to_array(b.req("a")))?;
+    let r = reduce_args(b, &a)?;
+    Ok(wrap(Array::Float(mean_array(&a, &r)), true))
+}
+
+pub fn std(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let a = b.at("a", to_array(b.req("a")))?;
+    let r = reduce_args(b, &a)?;
+    let ddof = b.opt("ddof").map(real).transpose()?.unwrap_or(0.0);
+    let kept = Reduce {
+        axis: r.axis,
+        keepdims: true,
+    };
+    let m = mean_array(&a, &kept);
+    let x = a.to_f64();
+    let dev = super::super::ops::zip_with(&x, &m, |p, q| {
+        let d = p - q;
+        d * d
+    })?;
+    let n = (count(&a, &r) as f64 - ddof).max(0.0);
+    let out = float_sum(&dev, &r, false).mapv(|s| (s / n).sqrt());
+    Ok(wrap(Array::Float(out), true))
+}
+
+fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
+    if python {
+        let items: Option<Vec<Value>> = match (b.req("a"), b.opt("axis")) {
+            (Value::List(items) | Value::Tuple(items), None) => Some((**items).clone()),
+            (a @ (Value::Int(_) | Value::Float(_) | Value::Bool(_)), Some(other)) => {
+                let mut v = vec![a.clone(), other.clone()];
+                if let Some(k) = b.opt("keepdims") {
+                    v.push(k.clone());
+                }
+                Some(v)
+            }
+            _ => None,
+        };
+        if let Some(items) = items {
+            let name = if max { "max" } else { "min" };
+            let mut best = items.first().cloned().ok_or_else(|| {
+                EvalError::value_error(format!("{name}() iterable argument is empty"))
+            })?;
+            for item in &items[1..] {
+                let op = if max {
+                    crate::syntax::ast::CmpOp::Gt
+                } else {
+                    crate::syntax::ast::CmpOp::Lt
+                };
+                if truthy(&super::super::ops::compare(op, item, &best)?)? {
+                    best = item.clone();
+                }
+            }
+            return Ok(best);
+        }
+    }
+    let a = b.at("a", to_array(b.req("a")))?;
+    let r = reduce_args(b, &a)?;
+    if count(&a, &r) == 0 {
+        return Err(EvalError::value_error(format!(
+            "zero-size array to reduction operation {} which has no identity",
+            if max { "maximum" } else { "minimum" }
+        )));
+    }
+    let out = match &a {
+        Array::Float(x) => Array::Float(reduce_lanes(x, &r, |v| {
+            v.iter().copied().fold(v[0], |m, e| {
+                if m.is_nan() || e.is_nan() {
+                    f64::NAN
+                } else if (e > m) == max && e != m {
+                    e
+                } else {
+                    m
+                }
+            })
+        })),
+        Array::Int(x) => Array::Int(reduce_lanes(x, &r, |v| {
+            if max {
+                *v.iter().max().expect("non-empty")
+            } else {
+                *v.iter().min().expect("non-empty")
+            }
+        })),
+        Array::Bool(x) => Array::Bool(reduce_lanes(x, &r, |v| {
+            if max {
+                v.iter().any(|&e| e)
+            } else {
+                v.iter().all(|&e| e)
+            }
+        })),
+    };
+    Ok(wrap(out, true))
+}
+
+pub fn min(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
+    extreme(b, python, false)
+}
+
+pub fn max(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
+    extreme(b, python, true)
+}
+
+/// `np.cumsum(a, axis=None)`: running sums (flattened when axis is None).
+pub fn cumsum(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let a = b.at("a", to_array(b.req("a")))?;
+    let axis = match b.opt("axis") {
+        None => None,
+        Some(v) => Some(b.at("axis", index_int(v).and_then(|k| norm_axis(k, a.ndim())))?),
+    };
+    cumsum_array(&a, axis).map(Value::array)
+}
+
+/// Running sums along `axis` (flattened when `None`); int and bool → int64.
+pub fn cumsum_array(a: &Array, axis: Option<usize>) -> EvalResult<Array> {
+    limits::check_alloc(a.shape(), 8, "float64")?;
+    let (a, axis) = match axis {
+        None => (super::creation::reshape_to(a, &[a.len()]), 0),
+        Some(k) => (a.clone(), k),
+    };
+    fn run<T: Copy>(x: &ArrayD<T>, axis: usize, add: impl Fn(T, T) -> T) -> ArrayD<T> {
+        let mut out = x.clone();
+        for mut lane in out.lanes_mut(Axis(axis)) {
+            let mut acc: Option<T> = None;
+            for e in lane.iter_mut() {
+                let v = match acc {
+                    None => *e,
+                    Some(s) => add(s, *e),
+                };
+                *e = v;
+                acc = Some(v);
+            }
+        }
+        out
+    }
+    Ok(
+        match a.astype(if a.dtype() == DType::Bool {
+            DType::Int64
+        } else {
+            a.dtype()
+        }) {
+            Array::Float(x) => Array::Float(run(&x, axis, |p, q| p + q)),
+            Array::Int(x) => Array::Int(run(&x, axis, i64::wrapping_add)),
+            Array::Bool(_) => unreachable!("bool is cast to int64"),
+        },
+    )
+}

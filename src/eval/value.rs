@@ -1,0 +1,260 @@
+//! Runtime values: Python scalars, NumPy scalars, arrays, containers and
+//! callables, with their `repr` and `str`.
+
+use std::fmt;
+use std::rc::Rc;
+
+use crate::engine::{Array, DType};
+use crate::format::{self, PrintOptions};
+use crate::syntax::ast::{Expr, Param};
+
+use super::builtins::Builtin;
+
+/// A NumPy scalar (`np.float64(2.5)`, `np.int64(3)`, `np.True_`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scalar {
+    F(f64),
+    I(i64),
+    B(bool),
+}
+
+impl Scalar {
+    pub fn dtype(self) -> DType {
+        match self {
+            Scalar::F(_) => DType::Float64,
+            Scalar::I(_) => DType::Int64,
+            Scalar::B(_) => DType::Bool,
+        }
+    }
+
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Scalar::F(x) => x,
+            Scalar::I(x) => x as f64,
+            Scalar::B(x) => f64::from(u8::from(x)),
+        }
+    }
+
+    pub fn to_array(self) -> Array {
+        match self {
+            Scalar::F(x) => Array::scalar_f64(x),
+            Scalar::I(x) => Array::scalar_i64(x),
+            Scalar::B(x) => Array::scalar_bool(x),
+        }
+    }
+
+    /// The element of a 0-d (or any one-element) array.
+    pub fn from_array_first(a: &Array) -> Option<Scalar> {
+        match a {
+            Array::Float(x) => x.iter().next().map(|&v| Scalar::F(v)),
+            Array::Int(x) => x.iter().next().map(|&v| Scalar::I(v)),
+            Array::Bool(x) => x.iter().next().map(|&v| Scalar::B(v)),
+        }
+    }
+}
+
+/// A user function from `def` or `lambda`.
+#[derive(Debug)]
+pub struct UserFn {
+    pub name: String,
+    pub params: Vec<Param>,
+    pub defaults: Vec<Option<Value>>,
+    pub body: Expr,
+    /// The source text the spans of `params` and `body` point into.
+    pub source: Rc<str>,
+}
+
+/// Modules a session knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Module {
+    Numpy,
+    Numdifftools,
+    Math,
+}
+
+impl Module {
+    pub fn name(self) -> &'static str {
+        match self {
+            Module::Numpy => "numpy",
+            Module::Numdifftools => "numdifftools",
+            Module::Math => "math",
+        }
+    }
+}
+
+/// A numdifftools callable object, e.g. `nd.Derivative(f, n=2)`.
+#[derive(Clone, Debug)]
+pub struct NdObject {
+    pub kind: &'static str,
+    pub func: Value,
+    pub n: usize,
+    pub method: String,
+    pub order: usize,
+    pub step: Option<f64>,
+    pub full_output: bool,
+}
+
+/// Any value a gradlab expression can produce.
+#[derive(Clone, Debug)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Scalar(Scalar),
+    Array(Rc<Array>),
+    Str(Rc<str>),
+    Tuple(Rc<Vec<Value>>),
+    List(Rc<Vec<Value>>),
+    Function(Rc<UserFn>),
+    Builtin(&'static Builtin),
+    /// A method bound to its receiver, e.g. `a.reshape`.
+    Method(Rc<(Value, &'static str)>),
+    Module(Module),
+    /// A dtype object such as `float`, `np.float64`, `int`, `bool`.
+    DType(DType),
+    /// A dtype instance, what `a.dtype` is: `dtype('float64')`.
+    DTypeObj(DType),
+    Nd(Rc<NdObject>),
+    /// A rich classroom view (`compare`, `plot`, ...), rendered by the front end.
+    View(Rc<dyn super::views::ViewValue>),
+}
+
+impl Value {
+    pub fn array(a: Array) -> Value {
+        Value::Array(Rc::new(a))
+    }
+
+    pub fn str(s: impl Into<Rc<str>>) -> Value {
+        Value::Str(s.into())
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(items))
+    }
+
+    /// Python's `type(x).__name__`, NumPy's for NumPy values.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Scalar(s) => match s {
+                Scalar::F(_) => "numpy.float64".into(),
+                Scalar::I(_) => "numpy.int64".into(),
+                Scalar::B(_) => "numpy.bool".into(),
+            },
+            Value::Array(_) => "numpy.ndarray".into(),
+            Value::Str(_) => "str".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::List(_) => "list".into(),
+            Value::Function(_) => "function".into(),
+            Value::Builtin(_) | Value::Method(_) => "builtin_function_or_method".into(),
+            Value::Module(_) => "module".into(),
+            Value::DType(_) => "type".into(),
+            Value::DTypeObj(_) => "numpy.dtype".into(),
+            Value::Nd(n) => n.kind.into(),
+            Value::View(v) => v.view_name().into(),
+        }
+    }
+
+    /// Python's short type name used in error messages (`'NoneType' object ...`).
+    pub fn short_type(&self) -> String {
+        let t = self.type_name();
+        t.rsplit('.').next().unwrap_or(&t).to_string()
+    }
+
+    pub fn repr(&self, opts: &PrintOptions) -> String {
+        match self {
+            Value::None => "None".into(),
+            Value::Bool(b) => py_bool(*b).into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(x) => format::py_float(*x),
+            Value::Scalar(s) => match *s {
+                Scalar::F(x) => format!("np.float64({})", format::py_float(x)),
+                Scalar::I(x) => format!("np.int64({x})"),
+                Scalar::B(b) => format!("np.{}_", py_bool(b)),
+            },
+            Value::Array(a) => format::array_repr(a, opts),
+            Value::Str(s) => py_str_repr(s),
+            Value::Tuple(items) => {
+                let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
+            }
+            Value::List(items) => {
+                let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
+                format!("[{}]", parts.join(", "))
+            }
+            Value::Function(f) => format!("<function {}>", f.name),
+            Value::Builtin(b) => format!("<function {}>", b.name),
+            Value::Method(m) => format!("<built-in method {}>", m.1),
+            Value::Module(m) => format!("<module '{}'>", m.name()),
+            Value::DType(d) => match d {
+                DType::Float64 => "<class 'numpy.float64'>".into(),
+                DType::Int64 => "<class 'numpy.int64'>".into(),
+                DType::Bool => "<class 'numpy.bool'>".into(),
+            },
+            Value::DTypeObj(d) => format!("dtype('{}')", d.name()),
+            Value::Nd(n) => format!("<numdifftools.{} object>", n.kind),
+            Value::View(v) => v.plain_text(80),
+        }
+    }
+
+    pub fn to_str(&self, opts: &PrintOptions) -> String {
+        match self {
+            Value::Str(s) => s.to_string(),
+            Value::Scalar(s) => match *s {
+                Scalar::F(x) => format::py_float(x),
+                Scalar::I(x) => x.to_string(),
+                Scalar::B(b) => py_bool(b).into(),
+            },
+            Value::Array(a) => format::array_str(a, opts),
+            Value::DTypeObj(d) => d.name().to_string(),
+            _ => self.repr(opts),
+        }
+    }
+}
+
+fn py_bool(b: bool) -> &'static str {
+    if b { "True" } else { "False" }
+}
+
+/// Python's `repr(str)`.
+pub fn py_str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_str(&PrintOptions::default()))
+    }
+}

@@ -1,0 +1,131 @@
+//! Running session scripts into cells, and the renderers of cells: the
+//! notebook transcript, JSON lines, and the `--check` comparison. All four
+//! front ends (REPL, `run`, `--json`, `--check`) read the same cells.
+
+pub mod json;
+pub mod meta;
+pub mod transcript;
+
+use crate::eval::{Event, Session, StmtOutcome};
+use crate::script::{Item, Script};
+
+/// One executed cell of a script.
+#[derive(Clone, Debug)]
+pub struct Cell {
+    /// The `In [n]` number (0 for prose).
+    pub number: usize,
+    /// 1-based first source line.
+    pub line: usize,
+    pub kind: CellKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum CellKind {
+    Prose(String),
+    /// Code or a meta command, with one outcome per statement.
+    Code {
+        text: String,
+        outcomes: Vec<StmtOutcome>,
+    },
+}
+
+impl Cell {
+    /// Every event of the cell, in order.
+    pub fn events(&self) -> impl Iterator<Item = &Event> {
+        let outcomes: &[StmtOutcome] = match &self.kind {
+            CellKind::Code { outcomes, .. } => outcomes,
+            CellKind::Prose(_) => &[],
+        };
+        outcomes.iter().flat_map(|o| o.events.iter())
+    }
+
+    pub fn has_error(&self) -> bool {
+        self.events().any(|e| matches!(e, Event::Error(_)))
+    }
+}
+
+/// Runs one script item in `session`.
+pub fn run_item(session: &mut Session, item: &Item) -> Cell {
+    match item {
+        Item::Prose { line, text } => Cell {
+            number: 0,
+            line: *line,
+            kind: CellKind::Prose(text.clone()),
+        },
+        Item::Code { line, text, .. } => {
+            let number = session.count;
+            let outcomes = session.run_chunk(text);
+            Cell {
+                number,
+                line: *line,
+                kind: CellKind::Code {
+                    text: text.clone(),
+                    outcomes,
+                },
+            }
+        }
+        Item::Meta { line, text, .. } => {
+            let number = session.count;
+            session.count += 1;
+            let events = meta::run(session, text);
+            Cell {
+                number,
+                line: *line,
+                kind: CellKind::Code {
+                    text: text.clone(),
+                    outcomes: vec![StmtOutcome {
+                        input: text.clone(),
+                        offset: 0,
+                        events,
+                    }],
+                },
+            }
+        }
+    }
+}
+
+/// Runs a whole script, calling `on_cell` as each cell completes (so output
+/// streams while long scripts run).
+pub fn run_script(
+    session: &mut Session,
+    script: &Script,
+    mut on_cell: impl FnMut(&Session, &Cell),
+) -> Vec<Cell> {
+    let mut cells = Vec::with_capacity(script.items.len());
+    for item in &script.items {
+        let cell = run_item(session, item);
+        on_cell(session, &cell);
+        cells.push(cell);
+    }
+    cells
+}
+
+/// The text a cell's `#>` lines record: printed text, the `Out` repr, or
+/// `ErrorType: message`, in order; `None` when the cell shows nothing.
+pub fn output_text(session: &Session, cell: &Cell) -> Option<String> {
+    let mut out = String::new();
+    for e in cell.events() {
+        match e {
+            Event::Stdout(t) => out.push_str(t),
+            Event::Value(v) => {
+                out.push_str(&session.repr(v));
+                out.push('\n');
+            }
+            Event::Error(err) => {
+                out.push_str(&err.headline());
+                out.push('\n');
+            }
+            Event::Timing(t) => {
+                out.push_str(&meta::timing_text(t));
+                out.push('\n');
+            }
+        }
+    }
+    if out.is_empty() {
+        return None;
+    }
+    if out.ends_with('\n') {
+        out.pop();
+    }
+    Some(out)
+}

@@ -1,0 +1,105 @@
+//! The notebook transcript: `In [n]:` / `Out[n]:` cells, printed text, and
+//! errors with a caret under the offending columns, as plain text.
+
+use crate::eval::{EvalError, Event, Session, StmtOutcome};
+
+use super::meta::timing_text;
+use super::{Cell, CellKind};
+
+/// The echoed input of cell `n`: `In [n]: ` then `   ...: ` continuations.
+pub fn echo_input(number: usize, text: &str) -> String {
+    let prompt = format!("In [{number}]: ");
+    let cont = continuation(number);
+    let mut out = String::new();
+    for (i, line) in text.split('\n').enumerate() {
+        out.push_str(if i == 0 { &prompt } else { &cont });
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// IPython's continuation prompt, right-aligned under `In [n]: `.
+pub fn continuation(number: usize) -> String {
+    let width = format!("In [{number}]: ").len();
+    format!("{}...: ", " ".repeat(width - 5))
+}
+
+/// Renders one cell; `after_prose` adds the blank line that separates a
+/// code cell from the prose above it.
+pub fn render_cell(session: &Session, cell: &Cell, after_prose: bool) -> String {
+    match &cell.kind {
+        CellKind::Prose(text) => format!("{text}\n"),
+        CellKind::Code { text, outcomes } => {
+            let mut out = String::new();
+            if after_prose {
+                out.push('\n');
+            }
+            out.push_str(&echo_input(cell.number, text));
+            for o in outcomes {
+                render_outcome(session, cell.number, text, o, &mut out);
+            }
+            out.push('\n');
+            out
+        }
+    }
+}
+
+fn render_outcome(session: &Session, number: usize, text: &str, o: &StmtOutcome, out: &mut String) {
+    for e in &o.events {
+        match e {
+            Event::Stdout(t) => out.push_str(t),
+            Event::Value(v) => {
+                let repr = session.repr(v);
+                if repr.contains('\n') {
+                    out.push_str(&format!("Out[{number}]:\n{repr}\n"));
+                } else {
+                    out.push_str(&format!("Out[{number}]: {repr}\n"));
+                }
+            }
+            Event::Error(err) => out.push_str(&error_block(number, text, err)),
+            Event::Timing(t) => {
+                out.push_str(&timing_text(t));
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// Where an error points: (0-based line, column, width) in `text`, in chars.
+pub fn error_location(text: &str, err: &EvalError) -> Option<(usize, usize, usize)> {
+    let span = err.span.clone()?;
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return None;
+    }
+    let before = &text[..start];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..start].chars().count();
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let width = text[start..end.min(line_end)].chars().count().max(1);
+    Some((line, col, width))
+}
+
+/// An error as the transcript shows it: carets under the offending text,
+/// then `Type: message`.
+pub fn error_block(number: usize, text: &str, err: &EvalError) -> String {
+    let mut out = String::new();
+    if let Some((line, col, width)) = error_location(text, err) {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let indent = format!("In [{number}]: ").len();
+        if line + 1 != lines.len() {
+            out.push_str(&format!("{}{}\n", " ".repeat(indent), lines[line]));
+        }
+        out.push_str(&format!(
+            "{}{}\n",
+            " ".repeat(indent + col),
+            "^".repeat(width)
+        ));
+    }
+    out.push_str(&err.headline());
+    out.push('\n');
+    out
+}

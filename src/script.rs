@@ -1,0 +1,203 @@
+//! Session scripts (`.grad`): statements, `## ` prose cells, `#> ` expected
+//! output lines, other `#` comments, and `:meta` commands.
+//!
+//! ```
+//! use gradlab::script::{Script, Item};
+//! let s = Script::parse("## Intro\na = [1, 2]\nlen(a)\n#> 2\n");
+//! assert!(matches!(&s.items[0], Item::Prose { text, .. } if text == "Intro"));
+//! assert_eq!(s.items.len(), 3);
+//! assert_eq!(s.items[2].expected().unwrap().text(), "2");
+//! ```
+
+use std::ops::Range;
+
+use crate::syntax;
+
+/// The `#> ` lines recorded after a statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expected {
+    /// The recorded lines, without the `#> ` prefix.
+    pub lines: Vec<String>,
+    /// 0-based line indices of the `#>` lines in the script.
+    pub range: Range<usize>,
+}
+
+impl Expected {
+    /// The expected output as one text (lines joined by newlines).
+    pub fn text(&self) -> String {
+        self.lines.join("\n")
+    }
+}
+
+/// One cell of a script.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// A `## ` prose line.
+    Prose { line: usize, text: String },
+    /// Python statements (one chunk: may span lines or hold `;`).
+    Code {
+        line: usize,
+        /// 0-based index of the last source line of the statement.
+        last: usize,
+        text: String,
+        expected: Option<Expected>,
+    },
+    /// A meta command such as `:timeit np.gradient(a)` or `%timeit ...`.
+    Meta {
+        line: usize,
+        last: usize,
+        text: String,
+        expected: Option<Expected>,
+    },
+}
+
+impl Item {
+    /// The 1-based first line of the item.
+    pub fn line(&self) -> usize {
+        match self {
+            Item::Prose { line, .. } | Item::Code { line, .. } | Item::Meta { line, .. } => *line,
+        }
+    }
+
+    pub fn expected(&self) -> Option<&Expected> {
+        match self {
+            Item::Code { expected, .. } | Item::Meta { expected, .. } => expected.as_ref(),
+            Item::Prose { .. } => None,
+        }
+    }
+}
+
+/// A parsed script; `lines` keeps the original text for `--bless`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Script {
+    pub items: Vec<Item>,
+    pub lines: Vec<String>,
+}
+
+/// True for a line that starts a meta command (`:cmd` or `%cmd`).
+pub fn is_meta(line: &str) -> bool {
+    let t = line.trim_start();
+    (t.starts_with(':') || t.starts_with('%'))
+        && t[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
+impl Script {
+    pub fn parse(src: &str) -> Script {
+        let lines: Vec<String> = src.split_inclusive('\n').map(str::to_string).collect();
+        let bare = |i: usize| lines[i].trim_end_matches(['\n', '\r']);
+        let mut items = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = bare(i);
+            let t = line.trim_start();
+            if t.is_empty() {
+                i += 1;
+            } else if let Some(text) = t.strip_prefix("##") {
+                items.push(Item::Prose {
+                    line: i + 1,
+                    text: text.strip_prefix(' ').unwrap_or(text).to_string(),
+                });
+                i += 1;
+            } else if t.starts_with('#') {
+                // A comment, or a stray `#>` with no statement before it.
+                i += 1;
+            } else if is_meta(line) {
+                let (expected, next) = collect_expected(&lines, i + 1);
+                items.push(Item::Meta {
+                    line: i + 1,
+                    last: i,
+                    text: t.to_string(),
+                    expected,
+                });
+                i = next;
+            } else {
+                let start = i;
+                let mut text = line.to_string();
+                while syntax::needs_more_input(&text) && i + 1 < lines.len() {
+                    i += 1;
+                    text.push('\n');
+                    text.push_str(bare(i));
+                }
+                let (expected, next) = collect_expected(&lines, i + 1);
+                items.push(Item::Code {
+                    line: start + 1,
+                    last: i,
+                    text,
+                    expected,
+                });
+                i = next;
+            }
+        }
+        Script { items, lines }
+    }
+
+    /// The script with each code/meta item's `#>` lines replaced by
+    /// `outputs[k]` (the k-th item's actual output text; `None` keeps the
+    /// item unrecorded). Everything else is kept byte for byte.
+    pub fn blessed(&self, outputs: &[Option<String>]) -> String {
+        let mut out = String::new();
+        let mut next_line = 0;
+        for (item, actual) in self.items.iter().zip(outputs) {
+            let (last, expected) = match item {
+                Item::Code { last, expected, .. } | Item::Meta { last, expected, .. } => {
+                    (*last, expected)
+                }
+                Item::Prose { .. } => continue,
+            };
+            for l in &self.lines[next_line..=last] {
+                out.push_str(l);
+            }
+            if !self.lines[last].ends_with('\n') {
+                out.push('\n');
+            }
+            next_line = last + 1;
+            if let Some(e) = expected {
+                // Lines between the statement and its `#>` block stay.
+                for l in &self.lines[next_line..e.range.start] {
+                    out.push_str(l);
+                }
+                next_line = e.range.end;
+            }
+            if let Some(text) = actual {
+                for l in text.split('\n') {
+                    if l.is_empty() {
+                        out.push_str("#>\n");
+                    } else {
+                        out.push_str("#> ");
+                        out.push_str(l);
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+        for l in &self.lines[next_line.min(self.lines.len())..] {
+            out.push_str(l);
+        }
+        out
+    }
+}
+
+/// The `#>` block starting at line `i` (blank lines may not interrupt it).
+fn collect_expected(lines: &[String], i: usize) -> (Option<Expected>, usize) {
+    let mut j = i;
+    let mut got = Vec::new();
+    while j < lines.len() {
+        let l = lines[j].trim_end_matches(['\n', '\r']);
+        let Some(rest) = l.strip_prefix("#>") else {
+            break;
+        };
+        got.push(rest.strip_prefix(' ').unwrap_or(rest).to_string());
+        j += 1;
+    }
+    if got.is_empty() {
+        (None, i)
+    } else {
+        (
+            Some(Expected {
+                lines: got,
+                range: i..j,
+            }),
+            j,
+        )
+    }
+}
