@@ -90,7 +90,7 @@ impl Layout<'_> {
         let next_width = width - 1;
         let (shown, show_summary) = shown_axis(self.shape[axis], self.summarise, self.edge);
         let lead = if show_summary { self.edge } else { 0 };
-        let mut child = |i: usize, index: &mut Vec<usize>| {
+        let child = |i: usize, index: &mut Vec<usize>| {
             index.push(i);
             let s = self.recurse(index, &next_hanging, next_width, elem);
             index.pop();
