@@ -1,9 +1,40 @@
 //! NumPy 2.x printing, byte for byte: `repr` and `str` of arrays, NumPy
 //! scalars and Python floats, per `numpy-printing.md`.
+//!
+//! ```
+//! use gradlab::engine::Array;
+//! use gradlab::format::{PrintOptions, array_repr, array_str};
+//! let a = Array::from_f64(vec![1.0, 1.5, 2.0]);
+//! let o = PrintOptions::default();
+//! assert_eq!(array_repr(&a, &o), "array([1. , 1.5, 2. ])");
+//! assert_eq!(array_str(&a, &o), "[1.  1.5 2. ]");
+//! ```
+//!
+//! Everything here is a pure function of the value and the options. The
+//! cost is linear in the number of *printed* elements: a summarised array
+//! of any size formats at most `(2 * edgeitems)^ndim` elements.
+
+mod digits;
+mod float;
+mod layout;
+mod scalar;
 
 use crate::engine::Array;
+use float::FloatFormat;
+use layout::{Layout, for_each_index, formatter_axis};
+
+pub use digits::py_float;
+pub use scalar::{
+    py_repr_str, scalar_repr_bool, scalar_repr_f64, scalar_repr_i64, scalar_str_bool,
+    scalar_str_f64, scalar_str_i64, tuple_repr,
+};
 
 /// Print options (NumPy's `np.set_printoptions` subset gradlab honours).
+///
+/// `precision` is the maximum number of fractional (positional) or mantissa
+/// (scientific) digits; `linewidth` the line width; arrays with more than
+/// `threshold` elements are summarised to `edgeitems` items at each end of
+/// every long axis.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PrintOptions {
     pub precision: usize,
@@ -23,19 +54,97 @@ impl Default for PrintOptions {
     }
 }
 
-/// `repr(a)` of an ndarray, e.g. `array([1. , 1.5, 2. ])`.
+/// `repr(a)` of an ndarray (rules E2, E4, R1-R3), e.g.
+/// `array([1. , 1.5, 2. ])`, `array(2.5)`, `array([], dtype=float64)`,
+/// `array([   0,    1,    2, ..., 1997, 1998, 1999], shape=(2000,))`.
 pub fn array_repr(a: &Array, opts: &PrintOptions) -> String {
-    let _ = opts;
-    format!("{a:?}")
+    const PREFIX: &str = "array(";
+    let shape = a.shape();
+    let body = array2string(a, opts, ", ", PREFIX.len(), ")".len());
+
+    let mut extras = Vec::new();
+    if (a.is_empty() && shape != [0]) || a.len() > opts.threshold {
+        extras.push(format!("shape={}", shape_repr(shape)));
+    }
+    if a.is_empty() {
+        extras.push(format!("dtype={}", a.dtype().name()));
+    }
+    if extras.is_empty() {
+        return format!("{PREFIX}{body})");
+    }
+    // Rule R2: the suffix goes on a line of its own if it does not fit.
+    let head = format!("{PREFIX}{body},");
+    let tail = format!("{})", extras.join(", "));
+    let last_line = head.len() - head.rfind('\n').map_or(0, |i| i + 1);
+    if last_line + 1 + tail.len() > opts.linewidth {
+        format!("{head}\n{}{tail}", " ".repeat(PREFIX.len()))
+    } else {
+        format!("{head} {tail}")
+    }
 }
 
-/// `str(a)` of an ndarray, e.g. `[1.  1.5 2. ]` (a 0-d array prints its scalar).
+/// `str(a)` of an ndarray (rules E3, N3), e.g. `[1.  1.5 2. ]`; a 0-d array
+/// prints its scalar (`2.5`, `1e-05`, `True`).
 pub fn array_str(a: &Array, opts: &PrintOptions) -> String {
-    let _ = opts;
-    format!("{a:?}")
+    if a.ndim() == 0 {
+        let at = &[][..];
+        return match a {
+            Array::Float(x) => scalar_str_f64(x[at]),
+            Array::Int(x) => scalar_str_i64(x[at]),
+            Array::Bool(x) => scalar_str_bool(x[at]),
+        };
+    }
+    array2string(a, opts, " ", 0, 0)
 }
 
-/// Python's `repr(float)` (also `str` of `np.float64`): `2.0`, `1e-05`, `nan`.
-pub fn py_float(x: f64) -> String {
-    format!("{x:?}")
+/// The shape as a Python tuple: `(2000,)`, `(0, 3)`, `()`.
+fn shape_repr(shape: &[usize]) -> String {
+    tuple_repr(&shape.iter().map(usize::to_string).collect::<Vec<_>>())
+}
+
+/// NumPy's `array2string`: the body of `a` after a prefix of `prefix_len`
+/// characters, with `suffix_len` characters reserved at the end of the
+/// last line.
+fn array2string(
+    a: &Array,
+    opts: &PrintOptions,
+    separator: &str,
+    prefix_len: usize,
+    suffix_len: usize,
+) -> String {
+    if a.is_empty() {
+        return "[]".to_string();
+    }
+    let shape = a.shape();
+    let summarise = a.len() > opts.threshold;
+    let layout = Layout {
+        shape,
+        summarise,
+        edge: opts.edgeitems,
+        separator,
+        width: opts.linewidth.saturating_sub(suffix_len),
+        prefix_len,
+    };
+    let axes: Vec<Vec<usize>> = shape
+        .iter()
+        .map(|&n| formatter_axis(n, summarise, opts.edgeitems))
+        .collect();
+    match a {
+        Array::Float(x) => {
+            let mut printed = Vec::new();
+            for_each_index(&axes, |i| printed.push(x[i]));
+            let f = FloatFormat::new(printed.iter().copied(), opts.precision);
+            layout.body(&|i| f.render(x[i]))
+        }
+        Array::Int(x) => {
+            let mut width = 0;
+            for_each_index(&axes, |i| width = width.max(x[i].to_string().len()));
+            layout.body(&|i| format!("{:>width$}", x[i]))
+        }
+        Array::Bool(x) => {
+            // Rule B1: ` True` in arrays with ndim >= 1, `True` when 0-d.
+            let true_str = if shape.is_empty() { "True" } else { " True" };
+            layout.body(&|i| if x[i] { true_str } else { "False" }.to_string())
+        }
+    }
 }

@@ -1,0 +1,334 @@
+//! Lexical rules (nom), shared by the parser and the lossless highlighter
+//! tokenizer [`tokens`].
+//!
+//! [`raw_token`] never fails: anything it cannot classify becomes one
+//! [`TokenKind::Unknown`] character, so the tokens always tile the input.
+//! Malformed numbers and unterminated strings are still `Number` / `Str`
+//! tokens here; the parser's stream re-checks them ([`super::literal`]) and
+//! reports Python's error.
+
+use super::ast::Span;
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, take_while, take_while1},
+    character::complete::{char, one_of, satisfy},
+    combinator::{opt, recognize},
+    multi::{many0_count, many1_count},
+};
+
+/// The class of a lexical token, for highlighting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// `1`, `0x1F`, `1_000.5e-3` (also malformed ones like `1abc`).
+    Number,
+    /// `'a'`, `"""doc"""`, `r'\d'` (also unterminated ones).
+    Str,
+    /// An identifier (builtins included).
+    Name,
+    /// A Python keyword: `def`, `lambda`, `True`, `and`, ...
+    Keyword,
+    /// `+`, `**=`, `,`, `.`, `...`, `=`, ...
+    Op,
+    /// `(`, `[`, `{`
+    OpenBracket,
+    /// `)`, `]`, `}`
+    CloseBracket,
+    /// `# ...` up to (not including) the line break.
+    Comment,
+    /// Spaces, tabs, form feeds, and `\` line continuations.
+    Whitespace,
+    /// `\n`, `\r\n` or `\r`.
+    Newline,
+    /// One character that starts no token (`$`, `?`, `€`, a lone `\`).
+    Unknown,
+}
+
+/// One token of [`tokens`]: its kind and byte span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+/// Python's keywords (3.11).
+pub const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+    "while", "with", "yield",
+];
+
+/// Operators, longest first so that the first match is the longest match.
+const OPERATORS: &[&str] = &[
+    "**=", "//=", ">>=", "<<=", "...", "**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=",
+    "%=", "@=", "&=", "|=", "^=", "->", ":=", "<<", ">>", "+", "-", "*", "/", "%", "@", "&", "|",
+    "^", "~", "<", ">", "=", ".", ",", ":", ";",
+];
+
+/// Splits `src` into tokens that cover every byte, in order. Never fails.
+pub fn tokens(src: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < src.len() {
+        let (kind, len) = raw_token(&src[pos..]);
+        out.push(Token {
+            kind,
+            span: pos..pos + len,
+        });
+        pos += len;
+    }
+    out
+}
+
+/// Classifies the token at the start of a non-empty `rest`: its kind and
+/// byte length (always ≥ 1 and on a char boundary).
+pub fn raw_token(rest: &str) -> (TokenKind, usize) {
+    let rule = alt((
+        newline.map(|_| TokenKind::Newline),
+        whitespace.map(|_| TokenKind::Whitespace),
+        comment.map(|_| TokenKind::Comment),
+        number.map(|_| TokenKind::Number),
+        string.map(|_| TokenKind::Str),
+        name.map(|s| {
+            if KEYWORDS.contains(&s) {
+                TokenKind::Keyword
+            } else {
+                TokenKind::Name
+            }
+        }),
+        recognize(one_of("([{")).map(|_| TokenKind::OpenBracket),
+        recognize(one_of(")]}")).map(|_| TokenKind::CloseBracket),
+        operator.map(|_| TokenKind::Op),
+    ))
+    .parse(rest);
+    match rule {
+        Ok((after, kind)) => (kind, rest.len() - after.len()),
+        Err(_) => {
+            let width = rest.chars().next().map_or(1, char::len_utf8);
+            (TokenKind::Unknown, width)
+        }
+    }
+}
+
+fn newline(i: &str) -> IResult<&str, &str> {
+    alt((tag("\r\n"), tag("\n"), tag("\r"))).parse(i)
+}
+
+/// Blanks and `\` + line break (a line continuation is whitespace).
+fn whitespace(i: &str) -> IResult<&str, &str> {
+    let blank = take_while1(|c| matches!(c, ' ' | '\t' | '\x0c'));
+    let continuation = recognize((char('\\'), newline));
+    recognize(many1_count(alt((blank, continuation)))).parse(i)
+}
+
+fn comment(i: &str) -> IResult<&str, &str> {
+    recognize((char('#'), take_while(|c| c != '\n' && c != '\r'))).parse(i)
+}
+
+pub(super) fn is_name_start(c: char) -> bool {
+    c == '_' || c.is_alphabetic()
+}
+
+pub(super) fn is_name_continue(c: char) -> bool {
+    c == '_' || c.is_alphanumeric()
+}
+
+fn name(i: &str) -> IResult<&str, &str> {
+    recognize((satisfy(is_name_start), take_while(is_name_continue))).parse(i)
+}
+
+fn operator(i: &str) -> IResult<&str, &str> {
+    for op in OPERATORS {
+        if let Some(after) = i.strip_prefix(op) {
+            return Ok((after, &i[..op.len()]));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// `digit (["_"] digit)*` for the digit class `is_digit`.
+fn digits(is_digit: fn(char) -> bool) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i| {
+        recognize((
+            satisfy(is_digit),
+            many0_count((opt(char('_')), satisfy(is_digit))),
+        ))
+        .parse(i)
+    }
+}
+
+fn decimal(i: &str) -> IResult<&str, &str> {
+    digits(|c| c.is_ascii_digit())(i)
+}
+
+/// `0x1F`, `0o17`, `0b101` (underscores allowed after the prefix).
+pub(super) fn radix_int(i: &str) -> IResult<&str, &str> {
+    let body = |prefix: &'static str, is_digit: fn(char) -> bool| {
+        recognize((
+            char('0'),
+            one_of(prefix),
+            many0_count((opt(char('_')), satisfy(is_digit))),
+        ))
+    };
+    alt((
+        body("xX", |c| c.is_ascii_hexdigit()),
+        body("oO", |c| ('0'..='7').contains(&c)),
+        body("bB", |c| c == '0' || c == '1'),
+    ))
+    .parse(i)
+}
+
+fn exponent(i: &str) -> IResult<&str, &str> {
+    recognize((one_of("eE"), opt(one_of("+-")), decimal)).parse(i)
+}
+
+/// `1`, `1.`, `1.5`, `.5`, each with an optional exponent.
+pub(super) fn decimal_or_float(i: &str) -> IResult<&str, &str> {
+    let fraction_first = recognize((char('.'), decimal));
+    let int_first = recognize((decimal, opt((char('.'), opt(decimal)))));
+    recognize((alt((fraction_first, int_first)), opt(exponent))).parse(i)
+}
+
+/// A numeric literal, greedily extended over trailing name characters so
+/// that `1abc`, `1_` and `0xg` are one (malformed) token, as in Python.
+pub(super) fn number(i: &str) -> IResult<&str, &str> {
+    recognize((
+        alt((radix_int, decimal_or_float)),
+        opt(one_of("jJ")),
+        take_while(is_name_continue),
+    ))
+    .parse(i)
+}
+
+/// A string literal with an optional prefix (`r`, `b`, `f`, `u`, `rb`, ...).
+/// An unterminated literal runs to the end of its line (or of the input,
+/// for triple quotes).
+pub(super) fn string(i: &str) -> IResult<&str, &str> {
+    let (body, _) = string_prefix(i)?;
+    let (after, _) = string_body(body)?;
+    Ok((after, &i[..i.len() - after.len()]))
+}
+
+fn string_prefix(i: &str) -> IResult<&str, &str> {
+    let prefix = take_while(|c: char| "rRbBuUfF".contains(c)).parse(i)?;
+    let lower = prefix.1.to_ascii_lowercase();
+    let valid = matches!(
+        lower.as_str(),
+        "" | "r" | "u" | "b" | "f" | "br" | "rb" | "fr" | "rf"
+    );
+    if valid && prefix.0.starts_with(['\'', '"']) {
+        Ok(prefix)
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )))
+    }
+}
+
+fn string_body(i: &str) -> IResult<&str, &str> {
+    let quote = &i[..1];
+    let triple = if i.starts_with("'''") || i.starts_with("\"\"\"") {
+        Some(&i[..3])
+    } else {
+        None
+    };
+    let open = triple.unwrap_or(quote);
+    let end = scan_string(&i[open.len()..], open, triple.is_some()).0 + open.len();
+    Ok((&i[end..], &i[..end]))
+}
+
+/// Byte length of a string body after its opening quote, including the
+/// closing quote when present, and whether it was present. A backslash
+/// always escapes the next char.
+fn scan_string(s: &str, close: &str, multiline: bool) -> (usize, bool) {
+    let mut chars = s.char_indices();
+    while let Some((at, c)) = chars.next() {
+        if c == '\\' {
+            if let Some((_, '\r')) = chars.clone().next()
+                && s[at + 1..].starts_with("\r\n")
+            {
+                chars.next();
+            }
+            chars.next();
+        } else if s[at..].starts_with(close) {
+            return (at + close.len(), true);
+        } else if !multiline && (c == '\n' || c == '\r') {
+            return (at, false);
+        }
+    }
+    (s.len(), false)
+}
+
+/// True when a `Str` token's text ends with its closing quote.
+pub(super) fn string_is_terminated(text: &str) -> bool {
+    let Ok((body, _)) = string_prefix(text) else {
+        return false;
+    };
+    let open_len = if body.starts_with("'''") || body.starts_with("\"\"\"") {
+        3
+    } else {
+        1
+    };
+    scan_string(&body[open_len..], &body[..open_len], open_len == 3)
+        == (body.len() - open_len, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(src: &str) -> Vec<(TokenKind, &str)> {
+        tokens(src)
+            .into_iter()
+            .map(|t| (t.kind, &src[t.span]))
+            .collect()
+    }
+
+    #[test]
+    fn classifies_tokens() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("x=1.5e-3 # c\n"),
+            vec![
+                (Name, "x"),
+                (Op, "="),
+                (Number, "1.5e-3"),
+                (Whitespace, " "),
+                (Comment, "# c"),
+                (Newline, "\n")
+            ]
+        );
+        assert_eq!(kinds("r'\\''"), vec![(Str, "r'\\''")]);
+        assert_eq!(kinds("'''a\n'''"), vec![(Str, "'''a\n'''")]);
+        assert_eq!(kinds("'ab\nc"), vec![(Str, "'ab"), (Newline, "\n"), (Name, "c")]);
+        assert_eq!(kinds("1abc"), vec![(Number, "1abc")]);
+        assert_eq!(kinds("a.1"), vec![(Name, "a"), (Number, ".1")]);
+        assert_eq!(kinds("..."), vec![(Op, "...")]);
+        assert_eq!(kinds("a**=b"), vec![(Name, "a"), (Op, "**="), (Name, "b")]);
+        assert_eq!(kinds("not x"), vec![(Keyword, "not"), (Whitespace, " "), (Name, "x")]);
+        assert_eq!(kinds("$€"), vec![(Unknown, "$"), (Unknown, "€")]);
+        assert_eq!(kinds("\\\nx"), vec![(Whitespace, "\\\n"), (Name, "x")]);
+        assert_eq!(kinds("bar'x'"), vec![(Name, "bar"), (Str, "'x'")]);
+    }
+
+    #[test]
+    fn terminated_strings() {
+        for (text, done) in [
+            ("'a'", true),
+            ("'a", false),
+            ("'a\\'", false),
+            ("''", true),
+            ("'''a'''", true),
+            ("'''a''", false),
+            ("''''", false),
+            ("rb\"x\"", true),
+        ] {
+            assert_eq!(string_is_terminated(text), done, "{text}");
+        }
+    }
+}
