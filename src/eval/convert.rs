@@ -200,7 +200,7 @@ fn collect(
         Value::Str(s) => {
             return Err(EvalError::value_error(format!(
                 "could not convert string to float: {}",
-                super::value::py_str_repr(s)
+                crate::format::py_repr_str(s)
             )));
         }
         other => {

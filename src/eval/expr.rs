@@ -129,6 +129,12 @@ impl Session {
             }
             ExprKind::Unary { op, operand } => {
                 // Fold `-<literal>` so that `-9223372036854775808` stays an int.
+                if *op == UnaryOp::Neg
+                    && let ExprKind::BigInt(digits) = &operand.kind
+                    && let Ok(n) = format!("-{digits}").parse::<i64>()
+                {
+                    return Ok(Value::Int(n));
+                }
                 let v = self.eval(operand, frame)?;
                 at(ops::unary(*op, &v))
             }

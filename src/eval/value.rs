@@ -172,19 +172,15 @@ impl Value {
             Value::Int(i) => i.to_string(),
             Value::Float(x) => format::py_float(*x),
             Value::Scalar(s) => match *s {
-                Scalar::F(x) => format!("np.float64({})", format::py_float(x)),
-                Scalar::I(x) => format!("np.int64({x})"),
-                Scalar::B(b) => format!("np.{}_", py_bool(b)),
+                Scalar::F(x) => format::scalar_repr_f64(x),
+                Scalar::I(x) => format::scalar_repr_i64(x),
+                Scalar::B(b) => format::scalar_repr_bool(b),
             },
             Value::Array(a) => format::array_repr(a, opts),
-            Value::Str(s) => py_str_repr(s),
+            Value::Str(s) => format::py_repr_str(s),
             Value::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
-                if parts.len() == 1 {
-                    format!("({},)", parts[0])
-                } else {
-                    format!("({})", parts.join(", "))
-                }
+                format::tuple_repr(&parts)
             }
             Value::List(items) => {
                 let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
@@ -209,9 +205,9 @@ impl Value {
         match self {
             Value::Str(s) => s.to_string(),
             Value::Scalar(s) => match *s {
-                Scalar::F(x) => format::py_float(x),
-                Scalar::I(x) => x.to_string(),
-                Scalar::B(b) => py_bool(b).into(),
+                Scalar::F(x) => format::scalar_str_f64(x),
+                Scalar::I(x) => format::scalar_str_i64(x),
+                Scalar::B(b) => format::scalar_str_bool(b),
             },
             Value::Array(a) => format::array_str(a, opts),
             Value::DTypeObj(d) => d.name().to_string(),
@@ -222,35 +218,6 @@ impl Value {
 
 fn py_bool(b: bool) -> &'static str {
     if b { "True" } else { "False" }
-}
-
-/// Python's `repr(str)`.
-pub fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 impl fmt::Display for Value {

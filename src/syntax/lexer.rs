@@ -53,10 +53,10 @@ pub struct Token {
 
 /// Python's keywords (3.11).
 pub const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 /// Operators, longest first so that the first match is the longest match.
@@ -305,12 +305,18 @@ mod tests {
         );
         assert_eq!(kinds("r'\\''"), vec![(Str, "r'\\''")]);
         assert_eq!(kinds("'''a\n'''"), vec![(Str, "'''a\n'''")]);
-        assert_eq!(kinds("'ab\nc"), vec![(Str, "'ab"), (Newline, "\n"), (Name, "c")]);
+        assert_eq!(
+            kinds("'ab\nc"),
+            vec![(Str, "'ab"), (Newline, "\n"), (Name, "c")]
+        );
         assert_eq!(kinds("1abc"), vec![(Number, "1abc")]);
         assert_eq!(kinds("a.1"), vec![(Name, "a"), (Number, ".1")]);
         assert_eq!(kinds("..."), vec![(Op, "...")]);
         assert_eq!(kinds("a**=b"), vec![(Name, "a"), (Op, "**="), (Name, "b")]);
-        assert_eq!(kinds("not x"), vec![(Keyword, "not"), (Whitespace, " "), (Name, "x")]);
+        assert_eq!(
+            kinds("not x"),
+            vec![(Keyword, "not"), (Whitespace, " "), (Name, "x")]
+        );
         assert_eq!(kinds("$€"), vec![(Unknown, "$"), (Unknown, "€")]);
         assert_eq!(kinds("\\\nx"), vec![(Whitespace, "\\\n"), (Name, "x")]);
         assert_eq!(kinds("bar'x'"), vec![(Name, "bar"), (Str, "'x'")]);

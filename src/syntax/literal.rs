@@ -184,8 +184,12 @@ fn unescape(s: &str) -> Result<String, String> {
                     'u' => 4,
                     _ => 8,
                 };
-                let hex: String = (0..n).filter_map(|_| chars.next_if(char::is_ascii_hexdigit)).collect();
-                let code = u32::from_str_radix(&hex, 16).ok().filter(|_| hex.len() == n);
+                let hex: String = (0..n)
+                    .filter_map(|_| chars.next_if(char::is_ascii_hexdigit))
+                    .collect();
+                let code = u32::from_str_radix(&hex, 16)
+                    .ok()
+                    .filter(|_| hex.len() == n);
                 match code.and_then(char::from_u32) {
                     Some(ch) => out.push(ch),
                     None => {
@@ -221,7 +225,10 @@ mod tests {
             ("0B1_01", Int(5)),
             ("9223372036854775807", Int(i64::MAX)),
             ("9223372036854775808", BigInt("9223372036854775808".into())),
-            ("0xFFFFFFFFFFFFFFFFFF", BigInt("4722366482869645213695".into())),
+            (
+                "0xFFFFFFFFFFFFFFFFFF",
+                BigInt("4722366482869645213695".into()),
+            ),
             ("1e-3", Float(1e-3)),
             (".5", Float(0.5)),
             ("1.", Float(1.0)),

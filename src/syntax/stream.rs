@@ -139,7 +139,8 @@ impl<'a> Stream<'a> {
                     if self.brackets.len() >= MAX_BRACKETS {
                         return Err(err("too many nested parentheses", span));
                     }
-                    self.brackets.push((text.chars().next().unwrap_or('('), start));
+                    self.brackets
+                        .push((text.chars().next().unwrap_or('('), start));
                     K::Open
                 }
                 TokenKind::CloseBracket => {
@@ -181,7 +182,9 @@ impl<'a> Stream<'a> {
             format!(" on line {open_line}")
         };
         Err(err(
-            format!("closing parenthesis '{text}' does not match opening parenthesis '{open}'{on_line}"),
+            format!(
+                "closing parenthesis '{text}' does not match opening parenthesis '{open}'{on_line}"
+            ),
             span,
         ))
     }

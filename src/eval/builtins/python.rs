@@ -71,7 +71,7 @@ fn parse_float(t: &str) -> EvalResult<f64> {
     clean.parse::<f64>().map_err(|_| {
         EvalError::value_error(format!(
             "could not convert string to float: {}",
-            super::super::value::py_str_repr(t)
+            crate::format::py_repr_str(t)
         ))
     })
 }
@@ -87,7 +87,7 @@ pub fn int(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             .map_err(|_| {
                 EvalError::value_error(format!(
                     "invalid literal for int() with base 10: {}",
-                    super::super::value::py_str_repr(t)
+                    crate::format::py_repr_str(t)
                 ))
             }),
         Some(v @ (Value::Int(_) | Value::Bool(_) | Value::Scalar(Scalar::I(_) | Scalar::B(_)))) => {
