@@ -459,7 +459,7 @@ fn name_error(name: &str, known: Vec<String>) -> EvalError {
 /// The closest candidate by edit distance, as Python's suggestions do
 /// (distance at most about a third of the name's length).
 pub fn closest(name: &str, candidates: impl Iterator<Item = String>) -> Option<String> {
-    let max = (name.len() + 2) / 3;
+    let max = name.len().div_ceil(3);
     candidates
         .filter(|c| c != name)
         .map(|c| (levenshtein(name, &c), c))

@@ -431,10 +431,12 @@ pub fn index_sequence(v: &Value, items: &[Idx]) -> EvalResult<Value> {
 mod tests {
     use super::slice_indices;
 
+    type SliceCase = (usize, Option<i64>, Option<i64>, Option<i64>, &'static [i64]);
+
     #[test]
     fn python_slice_indices() {
         // (len, start, stop, step) -> python's range(*slice(...).indices(len))
-        let cases: &[(usize, Option<i64>, Option<i64>, Option<i64>, &[i64])] = &[
+        let cases: &[SliceCase] = &[
             (5, None, None, None, &[0, 1, 2, 3, 4]),
             (5, Some(1), Some(-1), None, &[1, 2, 3]),
             (5, None, None, Some(2), &[0, 2, 4]),

@@ -125,6 +125,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
         operand(b).map_err(|_| unsupported(op, a, b))?,
     );
     let dt = operand_dtype(&x, &y);
+    if op == BinOp::MatMul {
+        return matmul(&x.arr.astype(dt), &y.arr.astype(dt));
+    }
     let as_scalar = !x.nd && !y.nd;
     let out = array_binary(op, &x.arr.astype(dt), &y.arr.astype(dt))?;
     Ok(wrap(out, as_scalar))

@@ -118,7 +118,7 @@ fn float_sum(x: &ArrayD<f64>, r: &Reduce, cast: bool) -> ArrayD<f64> {
             }
             keep(acc, x.ndim(), r)
         }
-        _ => reduce_lanes(x, r, |v| sum(v)),
+        _ => reduce_lanes(x, r, sum),
     }
 }
 

@@ -5,7 +5,7 @@ use ndarray::{ArrayD, Axis, IxDyn};
 use crate::engine::{Array, DType, limits};
 
 use super::super::args::Bound;
-use super::super::convert::{index_int, norm_axis, shape_str, to_array};
+use super::super::convert::{index_int, norm_axis, to_array};
 use super::super::error::{EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
@@ -188,9 +188,7 @@ pub fn reshape_array(a: &Array, dims: &[i64]) -> EvalResult<Array> {
         ));
     }
     if dims.iter().any(|&d| d < -1) {
-        return Err(EvalError::value_error(format!(
-            "negative dimensions not allowed"
-        )));
+        return Err(EvalError::value_error("negative dimensions not allowed"));
     }
     let known: usize = dims
         .iter()
@@ -206,7 +204,7 @@ pub fn reshape_array(a: &Array, dims: &[i64]) -> EvalResult<Array> {
         ))
     };
     if let [k] = unknown.as_slice() {
-        if known == 0 || size % known != 0 {
+        if known == 0 || !size.is_multiple_of(known) {
             return Err(bad());
         }
         shape[*k] = size / known;
@@ -216,17 +214,14 @@ pub fn reshape_array(a: &Array, dims: &[i64]) -> EvalResult<Array> {
     Ok(super::creation::reshape_to(a, &shape))
 }
 
+/// NumPy writes the requested shape without spaces: `(5,2)`, `(4,-1)`.
 fn shape_tuple(dims: &[i64]) -> String {
-    let d: Vec<usize> = dims.iter().map(|&x| x as usize).collect();
-    if dims.contains(&-1) {
-        let parts: Vec<String> = dims.iter().map(|x| x.to_string()).collect();
-        return if parts.len() == 1 {
-            format!("({},)", parts[0])
-        } else {
-            format!("({})", parts.join(", "))
-        };
+    let parts: Vec<String> = dims.iter().map(|x| x.to_string()).collect();
+    if parts.len() == 1 {
+        format!("({},)", parts[0])
+    } else {
+        format!("({})", parts.join(","))
     }
-    shape_str(&d)
 }
 
 /// The dims of a reshape call: one tuple/list argument or several ints.
