@@ -56,16 +56,23 @@ pub(crate) fn parse_decimal(s: &str) -> Digits {
         Some((m, e)) => (m, e.parse::<i32>().expect("float exponent")),
         None => (s, 0),
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let all: String = int.chars().chain(frac.chars()).collect();
-    let lead = all.len() - all.trim_start_matches('0').len();
-    let digits = all[lead..].trim_end_matches('0');
+    let int_len = mantissa.find('.').unwrap_or(mantissa.len());
+    let mut digits = String::with_capacity(mantissa.len());
+    let mut lead = 0;
+    for c in mantissa.chars().filter(|&c| c != '.') {
+        if c == '0' && digits.is_empty() {
+            lead += 1;
+        } else {
+            digits.push(c);
+        }
+    }
+    digits.truncate(digits.trim_end_matches('0').len());
     if digits.is_empty() {
         return Digits::zero();
     }
     Digits {
-        digits: digits.to_string(),
-        exp: int.len() as i32 + exp10 - lead as i32 - 1,
+        digits,
+        exp: int_len as i32 + exp10 - lead - 1,
     }
 }
 
@@ -126,6 +133,10 @@ pub fn py_float(x: f64) -> String {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::excessive_precision,
+    reason = "exact ties such as 67108864.001953125 are written in full"
+)]
 mod tests {
     use super::*;
 

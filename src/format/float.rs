@@ -169,6 +169,10 @@ impl FloatFormat {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::excessive_precision,
+    reason = "exact ties such as 67108864.001953125 are written in full"
+)]
 mod tests {
     use super::*;
 

@@ -148,3 +148,6 @@ fn array2string(
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

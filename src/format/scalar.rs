@@ -101,6 +101,10 @@ fn is_printable(c: char) -> bool {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::excessive_precision,
+    reason = "exact ties such as 67108864.001953125 are written in full"
+)]
 mod tests {
     use super::*;
 
