@@ -170,7 +170,7 @@ impl Parser<'_> {
             self.expr()?;
         }
         self.expect_op(":", "expected ':'")?;
-        if self.at_kind(K::Newline)? {
+        if matches!(self.peek()?.kind, K::Newline | K::Eof) {
             while self.at_kind(K::Newline)? {
                 self.bump()?;
             }

@@ -94,13 +94,17 @@ impl<'a> Stream<'a> {
     }
 
     /// After a parse error: the first tokenizer error in the rest of the
-    /// input, which Python reports in preference to a generic one.
+    /// input (a stray or mismatched bracket, a bad literal), which Python
+    /// reports in preference to the parser's. An unclosed bracket does not
+    /// count: where the parser got stuck says more (Python's choice there
+    /// depends on its lookahead).
     pub fn later_lex_error(&mut self) -> Option<SyntaxError> {
         if self.lex_failed {
             return None;
         }
         loop {
             match self.next() {
+                Err(_) if self.pos >= self.src.len() && !self.brackets.is_empty() => return None,
                 Err(e) => return Some(e),
                 Ok(t) if t.kind == K::Eof => return None,
                 Ok(_) => {}
