@@ -598,3 +598,84 @@ pub fn scalar_of(v: &Value) -> Option<Scalar> {
         _ => None,
     }
 }
+
+/// `x @ y` for 1-D and 2-D operands (NumPy's `matmul`), in one dtype.
+fn matmul(x: &Array, y: &Array) -> EvalResult<Value> {
+    if x.ndim() == 0 || y.ndim() == 0 {
+        return Err(EvalError::value_error(
+            "matmul: Input operand does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)",
+        ));
+    }
+    if x.ndim() > 2 || y.ndim() > 2 {
+        return Err(EvalError::new(
+            "NotImplementedError",
+            "gradlab's @ handles 1-D and 2-D arrays",
+        ));
+    }
+    let (n, k) = if x.ndim() == 1 {
+        (1, x.shape()[0])
+    } else {
+        (x.shape()[0], x.shape()[1])
+    };
+    let (k2, m) = if y.ndim() == 1 {
+        (y.shape()[0], 1)
+    } else {
+        (y.shape()[0], y.shape()[1])
+    };
+    if k != k2 {
+        return Err(EvalError::value_error(format!(
+            "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {k2} is different from {k})"
+        )));
+    }
+    let mut shape = Vec::new();
+    if x.ndim() == 2 {
+        shape.push(n);
+    }
+    if y.ndim() == 2 {
+        shape.push(m);
+    }
+    let dims = (n, k, m);
+    let out = match (x, y) {
+        (Array::Float(a), Array::Float(b)) => {
+            Array::Float(mat_product(a, b, dims, &shape, 0.0, |p, q| p * q, |p, q| p + q))
+        }
+        (Array::Int(a), Array::Int(b)) => Array::Int(mat_product(
+            a,
+            b,
+            dims,
+            &shape,
+            0,
+            i64::wrapping_mul,
+            i64::wrapping_add,
+        )),
+        (Array::Bool(a), Array::Bool(b)) => {
+            Array::Bool(mat_product(a, b, dims, &shape, false, |p, q| p & q, |p, q| p | q))
+        }
+        _ => unreachable!("promoted to one dtype"),
+    };
+    Ok(wrap(out, true))
+}
+
+fn mat_product<T: Copy>(
+    x: &ArrayD<T>,
+    y: &ArrayD<T>,
+    (n, k, m): (usize, usize, usize),
+    shape: &[usize],
+    zero: T,
+    mul: impl Fn(T, T) -> T,
+    add: impl Fn(T, T) -> T,
+) -> ArrayD<T> {
+    let x: Vec<T> = x.iter().copied().collect();
+    let y: Vec<T> = y.iter().copied().collect();
+    let mut out = vec![zero; n * m];
+    for i in 0..n {
+        for j in 0..m {
+            let mut acc = zero;
+            for p in 0..k {
+                acc = add(acc, mul(x[i * k + p], y[p * m + j]));
+            }
+            out[i * m + j] = acc;
+        }
+    }
+    ArrayD::from_shape_vec(IxDyn(shape), out).expect("product shape")
+}
