@@ -8,4 +8,5 @@
 pub mod engine;
 pub mod eval;
 pub mod format;
+pub mod numdiff;
 pub mod syntax;
