@@ -8,5 +8,6 @@
 pub mod engine;
 pub mod eval;
 pub mod format;
+pub mod io;
 pub mod numdiff;
 pub mod syntax;
