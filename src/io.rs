@@ -22,6 +22,15 @@
 //!   target directory is renamed over the target, so a failed write leaves
 //!   any old file intact (NumPy truncates first). Not fsynced.
 //!
+//!
+//! # Performance
+//! `cargo bench --bench io` vs `python3 tests/bench/io_numpy.py` (same
+//! files; a shared 2-core machine, so ±15 %): `loadtxt` of a 10^6 × 3 CSV
+//! 1.5 s vs NumPy 1.7 s; `load_npy` of 10^7 float64 150 ms vs 85 ms;
+//! `save_npy` 225 ms vs 87 ms (the atomic rename replaces the old file).
+//! `load_npy` of 10^8 float64 raises peak memory by exactly the data size
+//! (test `load_npy_uses_one_copy_of_the_data`).
+//!
 //! [`Array`]: crate::engine::Array
 
 mod fs;

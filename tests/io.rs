@@ -123,12 +123,12 @@ const NPY_ERRORS: &[(&str, &str)] = &[
     ("garbage_header.npy", "ValueError: Cannot parse header: 'this is not a dict                                   \\n'"),
 ];
 
-/// A fresh scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gradlab-io-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh scratch directory for one test, removed when dropped.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("gradlab-io-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn dtype(name: &str) -> DType {
@@ -189,7 +189,8 @@ fn check(
 
 #[test]
 fn loadtxt_matches_numpy() {
-    let dir = scratch("loadtxt");
+    let tmp = scratch("loadtxt");
+    let dir = tmp.path();
     let path = dir.join("case.txt");
     for (
         i,
@@ -230,7 +231,8 @@ fn loadtxt_matches_numpy() {
 
 #[test]
 fn genfromtxt_matches_numpy() {
-    let dir = scratch("genfromtxt");
+    let tmp = scratch("genfromtxt");
+    let dir = tmp.path();
     let path = dir.join("case.txt");
     for (
         i,
@@ -347,7 +349,8 @@ fn savetxt_case(name: &str) -> (Array, SaveTxtOptions) {
 
 #[test]
 fn savetxt_writes_numpys_bytes() {
-    let dir = scratch("savetxt");
+    let tmp = scratch("savetxt");
+    let dir = tmp.path();
     for &(name, want) in SAVETXT {
         let (a, opts) = savetxt_case(name);
         assert_eq!(savetxt_string(&a, &opts).unwrap(), want, "{name}");
@@ -360,7 +363,7 @@ fn savetxt_writes_numpys_bytes() {
         );
     }
     // only the targets remain: the temporary files were renamed
-    let names: Vec<String> = std::fs::read_dir(&dir)
+    let names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into())
         .collect();
@@ -374,7 +377,8 @@ fn savetxt_writes_numpys_bytes() {
 
 #[test]
 fn savetxt_errors_are_numpys() {
-    let dir = scratch("savetxt_err");
+    let tmp = scratch("savetxt_err");
+    let dir = tmp.path();
     let path = dir.join("x.txt");
     let d = SaveTxtOptions::default();
     let err = |a: &Array, o: &SaveTxtOptions| savetxt(&path, a, o).unwrap_err().to_string();
@@ -512,7 +516,8 @@ fn reads_files_numpy_wrote() {
 
 #[test]
 fn save_npy_writes_numpys_bytes_and_round_trips() {
-    let dir = scratch("npy");
+    let tmp = scratch("npy");
+    let dir = tmp.path();
     let cases = [
         (
             "save_f8_2d.npy",
@@ -598,7 +603,8 @@ fn malformed_npy_files_give_numpys_errors() {
 
 #[test]
 fn missing_and_undecodable_text_files() {
-    let dir = scratch("text_err");
+    let tmp = scratch("text_err");
+    let dir = tmp.path();
     let missing = dir.join("x.csv");
     let e = loadtxt(&missing, &LoadTxtOptions::default()).unwrap_err();
     assert_eq!(
@@ -618,13 +624,14 @@ fn missing_and_undecodable_text_files() {
         e.to_string(),
         "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"
     );
-    let e = loadtxt(&dir, &LoadTxtOptions::default()).unwrap_err();
+    let e = loadtxt(dir, &LoadTxtOptions::default()).unwrap_err();
     assert_eq!(e.name(), "IsADirectoryError");
 }
 
 #[test]
 fn savetxt_then_loadtxt_round_trips_floats() {
-    let dir = scratch("roundtrip");
+    let tmp = scratch("roundtrip");
+    let dir = tmp.path();
     let path = dir.join("m.txt");
     let a = f2(
         3,
@@ -646,4 +653,33 @@ fn savetxt_then_loadtxt_round_trips_floats() {
     )
     .unwrap();
     assert_identical("%.17g round trip", &back.array, &a);
+}
+
+/// kB from a `/proc/self/status` line such as `VmHWM:  123 kB`.
+fn status_kb(key: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with(key)).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// `load_npy` of 10^8 float64 (800 MB) holds one copy of the data: the
+/// peak resident memory grows by the array plus at most a few MiB.
+/// Heavy: `cargo test --release --test io -- --ignored`.
+#[test]
+#[ignore]
+fn load_npy_uses_one_copy_of_the_data() {
+    const N: usize = 100_000_000;
+    let tmp = scratch("big");
+    let dir = tmp.path();
+    let path = dir.join("big.npy");
+    save_npy(&path, &Array::from_f64((0..N).map(|i| i as f64).collect())).unwrap();
+    // reset the peak (VmHWM) to the current resident size
+    std::fs::write("/proc/self/clear_refs", "5").unwrap();
+    let before = status_kb("VmHWM:");
+    let a = load_npy(&path).unwrap();
+    let grown_mib = (status_kb("VmHWM:") - before) as f64 / 1024.0;
+    assert_eq!(a.len(), N);
+    let data_mib = (N * 8) as f64 / (1024.0 * 1024.0);
+    println!("peak grew {grown_mib:.1} MiB for {data_mib:.1} MiB of data");
+    assert!(grown_mib < data_mib + 8.0, "{grown_mib} MiB");
 }

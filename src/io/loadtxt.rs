@@ -79,6 +79,9 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
                 .quoting(false)
                 .from_reader(body.as_bytes());
             let mut record = csv::StringRecord::new();
+            // Most CSV files have no comments: skip the search per field then.
+            let comment = opts.comments.as_deref().filter(|c| body.contains(c));
+            let mut spare: Vec<&str> = Vec::new();
             loop {
                 let more = csv
                     .read_record(&mut record)
@@ -87,9 +90,11 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
                     break;
                 }
                 let line = opts.skiprows + record.position().map_or(0, |p| p.line() as usize);
-                let mut fields: Vec<&str> = record.iter().collect();
-                cut_comment(&mut fields, opts.comments.as_deref());
-                reader.row(line, &fields)?;
+                let mut fields = recycle(std::mem::take(&mut spare));
+                fields.extend(record.iter());
+                cut_comment(&mut fields, comment);
+                reader.row(line, &fields, body.len())?;
+                spare = recycle(fields);
             }
         }
         _ => {
@@ -108,11 +113,21 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
                     Some(d) if !line_text.is_empty() => fields.extend(line_text.split(d)),
                     Some(_) => {}
                 }
-                reader.row(opts.skiprows + i + 1, &fields)?;
+                reader.row(opts.skiprows + i + 1, &fields, body.len())?;
             }
         }
     }
     reader.finish(path, opts)
+}
+
+/// An empty vector reusing `v`'s allocation for borrows of another
+/// lifetime (the in-place `collect` keeps the buffer), so that splitting a
+/// line does not allocate.
+fn recycle<'b>(mut v: Vec<&str>) -> Vec<&'b str> {
+    v.clear();
+    v.into_iter()
+        .map(|_| -> &'b str { unreachable!("empty") })
+        .collect()
 }
 
 /// NumPy's argument checks; returns the delimiter character.
@@ -228,8 +243,9 @@ impl<'o> Reader<'o> {
         self.opts.max_rows.is_some_and(|m| self.rows >= m)
     }
 
-    /// One physical line (`line` counts from 1), already split.
-    fn row(&mut self, line: usize, fields: &[&str]) -> Result<(), Error> {
+    /// One physical line (`line` counts from 1), already split; `text_len`
+    /// (the file's size) sizes the result after the first row.
+    fn row(&mut self, line: usize, fields: &[&str], text_len: usize) -> Result<(), Error> {
         if fields.is_empty() {
             if let Some(m) = self.opts.max_rows
                 && self.warnings.is_empty()
@@ -267,8 +283,23 @@ impl<'o> Reader<'o> {
                 }
             }
         }
+        if self.rows == 0 {
+            self.reserve(fields, text_len);
+        }
         self.rows += 1;
         Ok(())
+    }
+
+    /// Room for the rows the file probably holds, guessed from the length
+    /// of the first (so the values are not copied as the vector grows).
+    fn reserve(&mut self, fields: &[&str], text_len: usize) {
+        let row_len: usize = fields.iter().map(|f| f.len() + 1).sum::<usize>().max(1);
+        let cells = (text_len / row_len + 1) * self.ncols.unwrap_or(1);
+        match &mut self.cells {
+            Cells::Float(v) => v.reserve(cells),
+            Cells::Int(v) => v.reserve(cells),
+            Cells::Bool(v) => v.reserve(cells),
+        }
     }
 
     fn push(&mut self, field: &str, col: usize) -> Result<(), Error> {

@@ -13,7 +13,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 6] = b"\x93NUMPY";
-/// Bytes converted per read: the only buffer besides the result.
+/// Bytes converted per write when the array's memory cannot be written as is.
 const CHUNK: usize = 1 << 20;
 
 /// Reads up to `n` bytes (fewer only at end of file).
@@ -50,9 +50,9 @@ fn shape_repr(shape: &[i128]) -> String {
 
 /// Reads a `.npy` file like `np.load(path)` (with `allow_pickle=False`).
 ///
-/// The data goes straight from the file into the result's buffer through
-/// one 1 MiB staging buffer: peak memory is the array plus 1 MiB (a
-/// Fortran-order file is then copied once into C order).
+/// The data is read straight from the file into the result's buffer: peak
+/// memory is one copy of the data (a Fortran-order file is then copied
+/// once more into C order).
 ///
 /// # Errors
 /// NumPy's: `[Errno 2] No such file or directory: 'x.npy'`
@@ -150,41 +150,34 @@ fn read_data(f: &mut File, h: &Header, available_bytes: u64, path: &Path) -> Res
     let shape: Vec<usize> = h.shape.iter().map(|&d| d as usize).collect();
     let count = count as usize;
     let io = |e: std::io::Error| os_error(&e, path, Missing::Open);
-    let mut buf = vec![0u8; CHUNK.min(count * itemsize as usize)];
-    macro_rules! fill {
-        ($t:ty, $conv:expr) => {{
-            let size = std::mem::size_of::<$t>();
-            let mut out: Vec<$t> = Vec::with_capacity(count);
-            while out.len() < count {
-                let n = ((count - out.len()) * size).min(buf.len());
-                f.read_exact(&mut buf[..n]).map_err(io)?;
-                out.extend(buf[..n].chunks_exact(size).map($conv));
-            }
-            out
-        }};
-    }
-    let be = h.big_endian;
-    let word = |c: &[u8]| -> [u8; 8] { c.try_into().expect("8-byte chunk") };
+    // Bytes go from the file straight into the result's buffer; zeroed
+    // allocations are mapped lazily, so the kernel's copy is the only pass.
+    let swap = h.big_endian != cfg!(target_endian = "big");
     let array = match h.dtype {
-        DType::Float64 => Array::Float(shaped(
-            fill!(f64, |c| if be {
-                f64::from_be_bytes(word(c))
-            } else {
-                f64::from_le_bytes(word(c))
-            }),
-            &shape,
-            h.fortran_order,
-        )),
-        DType::Int64 => Array::Int(shaped(
-            fill!(i64, |c| if be {
-                i64::from_be_bytes(word(c))
-            } else {
-                i64::from_le_bytes(word(c))
-            }),
-            &shape,
-            h.fortran_order,
-        )),
-        DType::Bool => Array::Bool(shaped(fill!(bool, |c| c[0] != 0), &shape, h.fortran_order)),
+        DType::Float64 => {
+            let mut v = vec![0f64; count];
+            f.read_exact(bytemuck::cast_slice_mut(&mut v)).map_err(io)?;
+            if swap {
+                v.iter_mut()
+                    .for_each(|x| *x = f64::from_bits(x.to_bits().swap_bytes()));
+            }
+            Array::Float(shaped(v, &shape, h.fortran_order))
+        }
+        DType::Int64 => {
+            let mut v = vec![0i64; count];
+            f.read_exact(bytemuck::cast_slice_mut(&mut v)).map_err(io)?;
+            if swap {
+                v.iter_mut().for_each(|x| *x = x.swap_bytes());
+            }
+            Array::Int(shaped(v, &shape, h.fortran_order))
+        }
+        DType::Bool => {
+            let mut v = vec![0u8; count];
+            f.read_exact(&mut v).map_err(io)?;
+            // same size and alignment: collected in place, no second buffer
+            let v: Vec<bool> = v.into_iter().map(|b| b != 0).collect();
+            Array::Bool(shaped(v, &shape, h.fortran_order))
+        }
     };
     Ok(array)
 }
@@ -246,27 +239,42 @@ pub fn save_npy(path: impl AsRef<Path>, a: &Array) -> Result<(), Error> {
     head.push(b'\n');
     atomic_write(&path, |w| {
         put(w, &head, &path)?;
-        let mut buf: Vec<u8> = Vec::with_capacity(CHUNK);
-        let flush = |buf: &mut Vec<u8>, w: &mut _| -> Result<(), Error> {
-            put(w, buf, &path)?;
-            buf.clear();
-            Ok(())
-        };
-        macro_rules! dump {
-            ($arr:expr, $bytes:expr) => {
-                for v in $arr.iter() {
-                    buf.extend_from_slice(&$bytes(*v));
-                    if buf.len() >= CHUNK {
-                        flush(&mut buf, w)?;
-                    }
-                }
-            };
-        }
         match a {
-            Array::Float(x) => dump!(x, f64::to_le_bytes),
-            Array::Int(x) => dump!(x, i64::to_le_bytes),
-            Array::Bool(x) => dump!(x, |b: bool| [u8::from(b)]),
+            Array::Float(x) => write_pod(w, x, f64::to_le_bytes, &path),
+            Array::Int(x) => write_pod(w, x, i64::to_le_bytes, &path),
+            Array::Bool(x) => write_converted(w, x, |b: bool| [u8::from(b)], &path),
         }
-        flush(&mut buf, w)
     })
+}
+
+/// The elements in C order as little-endian bytes: the array's own memory
+/// when it is contiguous on a little-endian machine, else converted.
+fn write_pod<T: bytemuck::Pod, const N: usize>(
+    w: &mut impl std::io::Write,
+    x: &ArrayD<T>,
+    to_le: impl Fn(T) -> [u8; N],
+    path: &Path,
+) -> Result<(), Error> {
+    match x.as_slice() {
+        Some(slice) if cfg!(target_endian = "little") => put(w, bytemuck::cast_slice(slice), path),
+        _ => write_converted(w, x, to_le, path),
+    }
+}
+
+/// The elements in C order, converted through a 1 MiB buffer.
+fn write_converted<T: Copy, const N: usize>(
+    w: &mut impl std::io::Write,
+    x: &ArrayD<T>,
+    to_le: impl Fn(T) -> [u8; N],
+    path: &Path,
+) -> Result<(), Error> {
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK);
+    for v in x.iter() {
+        buf.extend_from_slice(&to_le(*v));
+        if buf.len() >= CHUNK {
+            put(w, &buf, path)?;
+            buf.clear();
+        }
+    }
+    put(w, &buf, path)
 }
