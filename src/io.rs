@@ -40,6 +40,7 @@ mod npy;
 mod parse;
 mod printf;
 mod savetxt;
+mod text;
 
 pub use genfromtxt::{GenFromTxtOptions, genfromtxt};
 pub use loadtxt::{LoadTxtOptions, loadtxt};

@@ -2,8 +2,8 @@
 //! cells become `filling_values` (NaN by default).
 
 use super::fs::read_text;
-use super::loadtxt::{lines, ndmin_shape};
 use super::parse::python_f64;
+use super::text::{lines, ndmin_shape};
 use super::{Error, Loaded, Warning};
 use crate::engine::Array;
 use ndarray::{ArrayD, IxDyn};

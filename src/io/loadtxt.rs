@@ -3,6 +3,7 @@
 
 use super::fs::read_text;
 use super::parse::{numpy_bool, numpy_f64, numpy_i64, py_str_repr};
+use super::text::{lines, ndmin_shape, skip_lines};
 use super::{Error, IoErrorKind, Loaded, Warning};
 use crate::engine::{Array, DType};
 use ndarray::{ArrayD, IxDyn};
@@ -167,38 +168,6 @@ fn check_options(opts: &LoadTxtOptions) -> Result<Option<char>, Error> {
     }
 }
 
-/// Physical lines with universal newlines (`\n`, `\r\n`, `\r`).
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-        let line = &rest[..end];
-        let after = &rest[end..];
-        rest = after
-            .strip_prefix("\r\n")
-            .or_else(|| after.get(1..))
-            .unwrap_or(after);
-        Some(line)
-    })
-}
-
-/// The text after the first `n` physical lines.
-pub(crate) fn skip_lines(text: &str, n: usize) -> &str {
-    let mut rest = text;
-    for line in lines(text).take(n) {
-        let offset = line.as_ptr() as usize - text.as_ptr() as usize + line.len();
-        rest = &text[offset..];
-        rest = rest
-            .strip_prefix("\r\n")
-            .or_else(|| rest.strip_prefix(['\n', '\r']))
-            .unwrap_or(rest);
-    }
-    rest
-}
-
 /// Cuts the fields of a delimited line at the first comment; a line that
 /// is then empty has no fields (NumPy skips only truly empty lines).
 fn cut_comment(fields: &mut Vec<&str>, comment: Option<&str>) {
@@ -345,21 +314,6 @@ impl<'o> Reader<'o> {
             Cells::Bool(v) => Array::Bool(shaped(v, &shape, transpose)),
         };
         Ok(Loaded { array, warnings })
-    }
-}
-
-/// NumPy's `_ensure_ndmin_ndarray`: squeeze when above `ndmin`, then
-/// `atleast_1d` / `atleast_2d(a).T`.
-pub(crate) fn ndmin_shape(shape: &[usize], ndmin: usize) -> Vec<usize> {
-    let mut s: Vec<usize> = shape.to_vec();
-    if s.len() > ndmin {
-        s.retain(|&d| d != 1);
-    }
-    match (s.len(), ndmin) {
-        (0, 1) => vec![1],
-        (0, 2) => vec![1, 1],
-        (1, 2) => vec![s[0], 1],
-        _ => s,
     }
 }
 
