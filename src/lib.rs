@@ -14,4 +14,6 @@ pub mod fsutil;
 pub mod notebook;
 pub mod repl;
 pub mod script;
+pub mod io;
+pub mod numdiff;
 pub mod syntax;

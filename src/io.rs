@@ -1,0 +1,131 @@
+//! Data files the way NumPy 2.x reads and writes them: `np.loadtxt`,
+//! `np.genfromtxt`, `np.savetxt`, `np.load` / `np.save` (`.npy`).
+//!
+//! Pure library code: paths in, [`Array`]s out (or the reverse), NumPy's
+//! exception class and message on failure, warnings returned as data.
+//!
+//! ```no_run
+//! use gradlab::io::{loadtxt, LoadTxtOptions};
+//! let opts = LoadTxtOptions { delimiter: Some(",".into()), ..Default::default() };
+//! let loaded = loadtxt("data.csv", &opts).unwrap();
+//! println!("{:?} {:?}", loaded.array.shape(), loaded.warnings);
+//! ```
+//!
+//! # Files
+//! * A missing input file is NumPy's `FileNotFoundError`: `x.csv not found.`
+//!   for the text readers, `[Errno 2] No such file or directory: 'x.npy'`
+//!   for [`load_npy`]; other OS errors are `[Errno N] message: 'path'` with
+//!   Python's class (`PermissionError`, `IsADirectoryError`, `OSError`).
+//! * Text is UTF-8 (NumPy's default encoding here); invalid bytes are a
+//!   `UnicodeDecodeError`.
+//! * Writes ([`savetxt`], [`save_npy`]) are atomic: a temporary file in the
+//!   target directory is renamed over the target, so a failed write leaves
+//!   any old file intact (NumPy truncates first). Not fsynced.
+//!
+//!
+//! # Performance
+//! `cargo bench --bench io` vs `python3 tests/bench/io_numpy.py` (same
+//! files; a shared 2-core machine, so ±15 %): `loadtxt` of a 10^6 × 3 CSV
+//! 1.5 s vs NumPy 1.7 s; `load_npy` of 10^7 float64 150 ms vs 85 ms;
+//! `save_npy` 225 ms vs 87 ms (the atomic rename replaces the old file).
+//! `load_npy` of 10^8 float64 raises peak memory by exactly the data size
+//! (test `load_npy_uses_one_copy_of_the_data`).
+//!
+//! [`Array`]: crate::engine::Array
+
+mod fs;
+mod genfromtxt;
+mod loadtxt;
+mod npy;
+mod parse;
+mod printf;
+mod savetxt;
+mod text;
+
+pub use genfromtxt::{GenFromTxtOptions, genfromtxt};
+pub use loadtxt::{LoadTxtOptions, loadtxt};
+pub use npy::{load_npy, save_npy};
+pub use savetxt::{SaveFmt, SaveTxtOptions, savetxt, savetxt_string};
+
+use crate::engine::Array;
+use std::fmt;
+
+/// The Python exception class of an [`Error`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoErrorKind {
+    ValueError,
+    AttributeError,
+    TypeError,
+    FileNotFoundError,
+    PermissionError,
+    IsADirectoryError,
+    OSError,
+    EOFError,
+    OverflowError,
+    UnicodeDecodeError,
+}
+
+impl IoErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            IoErrorKind::ValueError => "ValueError",
+            IoErrorKind::AttributeError => "AttributeError",
+            IoErrorKind::TypeError => "TypeError",
+            IoErrorKind::FileNotFoundError => "FileNotFoundError",
+            IoErrorKind::PermissionError => "PermissionError",
+            IoErrorKind::IsADirectoryError => "IsADirectoryError",
+            IoErrorKind::OSError => "OSError",
+            IoErrorKind::EOFError => "EOFError",
+            IoErrorKind::OverflowError => "OverflowError",
+            IoErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
+        }
+    }
+}
+
+/// A failed read or write: NumPy's exception class and message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    pub kind: IoErrorKind,
+    pub message: String,
+}
+
+impl Error {
+    pub fn new(kind: IoErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub fn value(message: impl Into<String>) -> Error {
+        Error::new(IoErrorKind::ValueError, message)
+    }
+
+    /// Python's class name, e.g. `ValueError`.
+    pub fn name(&self) -> &'static str {
+        self.kind.name()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.name(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A Python warning raised while reading (shown, not fatal).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// e.g. `UserWarning`.
+    pub category: &'static str,
+    pub message: String,
+}
+
+/// An array read from a file, with any warnings NumPy would print.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub array: Array,
+    pub warnings: Vec<Warning>,
+}

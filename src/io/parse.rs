@@ -1,0 +1,139 @@
+//! Text → number conversions with NumPy's and Python's acceptance rules,
+//! and Python's `repr` of a string for messages.
+
+/// NumPy's `loadtxt` float64 parser: Python float syntax without
+/// underscores (`1.`, `.5`, `1e5`, `nan`, `inf`, `Infinity`, signs),
+/// surrounding whitespace ignored. Rejects `0x10`, `1_000`, `1d3`, `nan(1)`.
+pub(crate) fn numpy_f64(s: &str) -> Option<f64> {
+    let t = s.trim();
+    // Rust's grammar equals Python's here except that Rust also accepts
+    // a lone sign or dot in no case, and both reject hex and `d` exponents.
+    if t.is_empty() {
+        return None;
+    }
+    t.parse::<f64>().ok()
+}
+
+/// Python's `float(s)` (what `genfromtxt` calls): [`numpy_f64`] plus
+/// single underscores between digits (`1_000`).
+pub(crate) fn python_f64(s: &str) -> Option<f64> {
+    let t = s.trim();
+    if !t.contains('_') {
+        return numpy_f64(t);
+    }
+    let b = t.as_bytes();
+    let ok = b.iter().enumerate().all(|(i, &c)| {
+        c != b'_'
+            || (i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+    });
+    if !ok {
+        return None;
+    }
+    numpy_f64(&t.replace('_', ""))
+}
+
+/// NumPy's `loadtxt` int64 parser: optional sign and decimal digits only.
+pub(crate) fn numpy_i64(s: &str) -> Option<i64> {
+    let t = s.trim();
+    if t.is_empty() || t.contains('_') {
+        return None;
+    }
+    t.parse::<i64>().ok()
+}
+
+/// NumPy's `loadtxt(dtype=bool)`: an integer, true when nonzero
+/// (`True` and `0.0` are errors).
+pub(crate) fn numpy_bool(s: &str) -> Option<bool> {
+    numpy_i64(s).map(|v| v != 0)
+}
+
+/// Python's `repr(str)`: single quotes unless the text has a single quote
+/// and no double quote; backslash escapes for quotes, `\\`, `\n`, `\r`,
+/// `\t` and other control characters.
+pub fn py_str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_grammar_matches_numpy_loadtxt() {
+        for (s, want) in [
+            (".5", Some(0.5)),
+            ("1.", Some(1.0)),
+            ("  7  ", Some(7.0)),
+            ("1e+05", Some(1e5)),
+            ("1e400", Some(f64::INFINITY)),
+            ("-Infinity", Some(f64::NEG_INFINITY)),
+            ("iNfInItY", Some(f64::INFINITY)),
+            ("1_000", None),
+            ("1e", None),
+            ("1d3", None),
+            ("0x10", None),
+            ("nan(123)", None),
+            ("--1", None),
+            ("", None),
+            (".", None),
+            ("+", None),
+        ] {
+            assert_eq!(numpy_f64(s), want, "{s:?}");
+        }
+        assert!(numpy_f64("-nan").unwrap().is_nan());
+        assert!(numpy_f64("NaN").unwrap().is_nan());
+    }
+
+    #[test]
+    fn python_float_allows_digit_underscores() {
+        assert_eq!(python_f64("1_000"), Some(1000.0));
+        assert_eq!(python_f64("1__0"), None);
+        assert_eq!(python_f64("_1"), None);
+        assert_eq!(python_f64("1_.5"), None);
+    }
+
+    #[test]
+    fn ints_and_bools() {
+        assert_eq!(numpy_i64("+3"), Some(3));
+        assert_eq!(numpy_i64(" 3 "), Some(3));
+        assert_eq!(numpy_i64("-9223372036854775808"), Some(i64::MIN));
+        for bad in ["1.0", "1e3", "9223372036854775808", "1_0", "0x10", "true"] {
+            assert_eq!(numpy_i64(bad), None, "{bad}");
+        }
+        assert_eq!(numpy_bool("2"), Some(true));
+        assert_eq!(numpy_bool("0"), Some(false));
+        assert_eq!(numpy_bool("True"), None);
+    }
+
+    #[test]
+    fn str_repr_like_python() {
+        assert_eq!(py_str_repr("abc"), "'abc'");
+        assert_eq!(py_str_repr("it's"), "\"it's\"");
+        assert_eq!(py_str_repr("a'b\"c"), "'a\\'b\"c'");
+        assert_eq!(py_str_repr("a\\b\tc"), "'a\\\\b\\tc'");
+    }
+}
