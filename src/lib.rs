@@ -9,3 +9,5 @@ pub mod engine;
 pub mod eval;
 pub mod format;
 pub mod syntax;
+pub mod tui;
+pub mod views;
