@@ -1,7 +1,14 @@
 //! `np.gradient`: second-order accurate central differences in the interior
 //! and first- or second-order one-sided differences at the boundaries.
 
-use super::{Array, Error};
+mod kernels;
+mod plan;
+
+use super::buffer::{self, ToF64};
+use super::{Array, Error, limits};
+pub(crate) use plan::{AxisPlan, Plan};
+
+pub(crate) use plan::{Spacing, normalize_axis_index};
 
 /// The `axis` argument of `np.gradient`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -53,6 +60,52 @@ impl Gradient {
 }
 
 /// `np.gradient(f, *varargs, axis=axis, edge_order=edge_order)`.
-pub fn gradient(_f: &Array, _args: &GradientArgs) -> Result<Gradient, Error> {
-    Err(Error::value("np.gradient is not implemented yet"))
+///
+/// For each axis: `out[i] = (f[i+1] - f[i-1]) / (2*dx)` in the interior
+/// (with coordinates: `a*f[i-1] + b*f[i] + c*f[i+1]`, NumPy's second-order
+/// non-uniform weights), and first- (`edge_order=1`) or second-order
+/// one-sided differences at both ends. Bit-identical to NumPy 2.x.
+///
+/// Returns one array when one axis is differentiated (`axis=k` or a 1-tuple,
+/// or a 1-D input), else a tuple with one array per axis. Ints and bools are
+/// differentiated as float64.
+///
+/// # Errors
+/// NumPy's, in NumPy's order: `AxisError` / `ValueError("repeated axis")`
+/// for `axis`; `TypeError("invalid number of arguments")`, `ValueError` for
+/// spacing that is not scalar or 1-D or whose length does not match,
+/// `IndexError` for coordinates of length < 2; `ValueError` for
+/// `edge_order > 2` and for axes shorter than `edge_order + 1`; `TypeError`
+/// for boolean subtraction; `MemoryError` above the allocation cap;
+/// `KeyboardInterrupt` when interrupted.
+pub fn gradient(f: &Array, args: &GradientArgs) -> Result<Gradient, Error> {
+    let plan = Plan::new(f, args)?;
+    let mut outs = Vec::with_capacity(plan.axes.len());
+    for ax in &plan.axes {
+        limits::check_interrupt()?;
+        outs.push(Array::Float(axis_output(f, ax, plan.edge2)?));
+    }
+    Ok(if outs.len() == 1 {
+        Gradient::One(outs.remove(0))
+    } else {
+        Gradient::Many(outs)
+    })
+}
+
+fn axis_output(f: &Array, ax: &AxisPlan<'_>, edge2: bool) -> Result<ndarray::ArrayD<f64>, Error> {
+    fn run<T: ToF64>(
+        a: &ndarray::ArrayD<T>,
+        ax: &AxisPlan<'_>,
+        edge2: bool,
+    ) -> Result<ndarray::ArrayD<f64>, Error> {
+        let data = buffer::row_major(a);
+        let mut out = buffer::zeroed::<f64>(data.len());
+        kernels::axis_gradient(&data, a.shape(), ax.axis, &ax.spacing, edge2, &mut out)?;
+        buffer::into_array(a.shape(), out)
+    }
+    match f {
+        Array::Float(a) => run(a, ax, edge2),
+        Array::Int(a) => run(a, ax, edge2),
+        Array::Bool(a) => run(a, ax, edge2),
+    }
 }

@@ -12,10 +12,13 @@
 //! ```
 
 mod array;
+mod buffer;
 mod diff;
 mod error;
 mod gradient;
 pub mod limits;
+#[doc(hidden)]
+pub mod reference;
 
 pub use array::{Array, DType};
 pub use diff::{DiffArgs, diff};
