@@ -79,8 +79,8 @@ impl Edges {
     }
 }
 
-/// The non-uniform interior coefficients `(a, b, c)` at interior index `i`
-/// (1-based along the axis) from the coordinates `x`.
+/// NumPy's non-uniform interior coefficients `(a, b, c)` at a point `x1`
+/// between its neighbours `x0` and `x2` (`dx1 = x1 - x0`, `dx2 = x2 - x1`).
 #[inline(always)]
 pub(crate) fn interior_abc(x0: f64, x1: f64, x2: f64) -> (f64, f64, f64) {
     let dx1 = x1 - x0;
