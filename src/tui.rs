@@ -53,3 +53,18 @@ pub fn render_cell(view: &dyn View, width: u16, color: ColorMode) -> String {
 pub fn view_json(view: &dyn View) -> Value {
     json!({"kind": "view", "name": view.name(), "data": view.data()})
 }
+
+/// Every view model is a value the evaluator can hold and the front ends draw.
+impl<T: View + std::fmt::Debug + 'static> crate::eval::views::ViewValue for T {
+    fn view_name(&self) -> &'static str {
+        View::name(self)
+    }
+
+    fn as_view(&self) -> &dyn View {
+        self
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -26,7 +26,10 @@ pub enum AxisArg {
 #[derive(Clone, Debug, PartialEq)]
 pub struct GradientArgs {
     /// The spacing arguments as given: each a 0-d array (a scalar) or a
-    /// coordinate array.
+    /// coordinate array. Scalars follow NumPy-scalar arithmetic: a zero step
+    /// gives inf/nan. (NumPy raises `ZeroDivisionError` for a *Python* float
+    /// or int 0 with second-order edges, from `-1.5 / dx`; an evaluator that
+    /// keeps Python scalars distinct must raise that itself.)
     pub varargs: Vec<Array>,
     pub axis: AxisArg,
     pub edge_order: i64,

@@ -3,8 +3,11 @@
 //! evaluation, tab completion, signature hints and `:help`.
 
 mod calculus;
+mod classroom;
 pub mod creation;
+mod files;
 mod math;
+mod nd;
 mod python;
 mod reduce;
 pub mod shape;
@@ -18,7 +21,7 @@ use super::error::EvalResult;
 use super::session::Session;
 use super::value::{Module, NdObject, Value};
 
-pub use calculus::explain;
+pub use classroom::explain;
 pub use python::builtin_dtype as python_dtype;
 
 /// Where a builtin lives.
@@ -161,8 +164,36 @@ builtins! {
     "tuple", Python, python::tuple, "tuple(iterable=())", "A Python tuple.", "tuple([1, 2])";
     "range", Python, python::range, "range(start, stop=None, step=None)", "A list of ints (gradlab has no lazy ranges).", "range(5)";
     "type", Python, python::type_, "type(obj)", "The name of obj's type.", "type(np.float64(1))";
+    "compare", Gradlab, classroom::compare, "compare(a, *varargs, axis=None, edge_order=1)",
+        "gradient and diff side by side: per sample the values, the scheme, and the identities that hold.", "compare(np.array([1, 2, 4, 7, 11, 16]))";
     "explain", Gradlab, calculus::explain_direct, "explain(call)",
         "Every output element of a gradient/diff call with its formula and numbers.", "explain(np.gradient(np.array([1, 2, 4, 7])))";
+    "accuracy", Gradlab, classroom::accuracy, "accuracy(f, a, b, exact=None, n=(10, 20, 40, 80, 160))",
+        "Error of np.gradient vs the true derivative for edge_order 1 and 2 as the grid is refined.", "accuracy(np.sin, 0, 3, exact=np.cos)";
+    "plot", Gradlab, classroom::plot, "plot(*series, labels=None)",
+        "A line chart: plot(y), plot(x, y, y2, ..., labels=[...]) or plot(compare(...)).", "plot(np.linspace(0, 1, 50) ** 2)";
+    "heatmap", Gradlab, classroom::heatmap, "heatmap(m)",
+        "A 2-D array as a heat map with a legend.", "heatmap(np.outer(np.arange(5), np.arange(8)))";
+    "edges", Gradlab, classroom::edges, "edges(m)",
+        "Heat maps of both gradient components and their magnitude hypot(dx, dy).", "edges(np.eye(6))";
+    "derivative", Gradlab, nd::derivative, "derivative(f, x, n=1, method='central', order=2, step=None, full_output=False)",
+        "The n-th derivative of a function at x (adaptive steps, Richardson extrapolation).", "derivative(np.sin, 0.5)";
+    "Derivative", Nd, nd::derivative_obj, "Derivative(f, n=1, method='central', order=2, step=None, full_output=False)",
+        "numdifftools: a callable computing the n-th derivative of f elementwise.", "nd.Derivative(np.exp, n=2)(1.0)";
+    "Gradient", Nd, nd::gradient_obj, "Gradient(f, method='central', order=2, step=None, full_output=False)",
+        "numdifftools: a callable computing the gradient of a scalar function of a vector.", "nd.Gradient(lambda x: np.sum(x**2))([1, 2, 3])";
+    "Jacobian", Nd, nd::jacobian_obj, "Jacobian(f, method='central', order=2, step=None, full_output=False)",
+        "numdifftools: a callable computing the Jacobian of a vector function.", "nd.Jacobian(lambda x: x**2)([1.0, 2.0])";
+    "Hessian", Nd, nd::hessian_obj, "Hessian(f, method='central', order=2, step=None, full_output=False)",
+        "numdifftools: a callable computing the Hessian of a scalar function of a vector.", "nd.Hessian(lambda x: np.sum(x**2))([1.0, 2.0])";
+    "loadtxt", Numpy, files::loadtxt, "loadtxt(fname, dtype=float, comments='#', delimiter=None, skiprows=0, usecols=None, unpack=False, ndmin=0, max_rows=None)",
+        "An array from a text file (CSV with delimiter=',').", "np.loadtxt('sessions/data/positions.csv', delimiter=',', skiprows=1)";
+    "genfromtxt", Numpy, files::genfromtxt, "genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, usecols=None, filling_values=None)",
+        "Like loadtxt, with missing values as nan.", "np.genfromtxt('data.csv', delimiter=',', skip_header=1)";
+    "savetxt", Numpy, files::savetxt, "savetxt(fname, X, fmt='%.18e', delimiter=' ', newline='\\n', header='', footer='', comments='# ')",
+        "Write an array to a text file.", "np.savetxt('out.csv', a, delimiter=',', fmt='%.6f')";
+    "load", Numpy, files::load, "load(file)", "An array from a .npy file.", "np.load('a.npy')";
+    "save", Numpy, files::save, "save(file, arr)", "Write an array to a .npy file (.npy is added).", "np.save('a.npy', a)";
     "Out", Python, python::out_table, "Out[n]", "The output of cell n.", "Out[1]";
 }
 
@@ -172,15 +203,9 @@ fn table() -> &'static std::collections::HashMap<&'static str, &'static Builtin>
     TABLE.get_or_init(|| {
         BUILTINS
             .iter()
-            .chain(extra_builtins())
             .map(|b| (b.name, b))
             .collect()
     })
-}
-
-/// Builtins registered by the views, numdiff and io layers.
-fn extra_builtins() -> impl Iterator<Item = &'static Builtin> {
-    calculus::EXTRA.iter()
 }
 
 /// Looks up a builtin by name.
@@ -190,7 +215,7 @@ pub fn lookup(name: &str) -> Option<&'static Builtin> {
 
 /// Every builtin, for completion and `:help`.
 pub fn all() -> impl Iterator<Item = &'static Builtin> {
-    BUILTINS.iter().chain(extra_builtins())
+    BUILTINS.iter()
 }
 
 const CONSTANTS: &[(&str, f64)] = &[
@@ -281,5 +306,5 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
 
 /// Calls a numdifftools object such as `nd.Derivative(f)`.
 pub fn call_nd(s: &mut Session, obj: &NdObject, call: CallArgs) -> EvalResult<Value> {
-    calculus::call_nd(s, obj, call)
+    nd::call_nd(s, obj, call)
 }

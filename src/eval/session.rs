@@ -135,7 +135,22 @@ impl Session {
             .iter()
             .map(|stmt| {
                 limits::clear_interrupt();
-                let result = self.exec(stmt, &source, cell);
+                // A bug in gradlab must not take the session down with it.
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    self.exec(stmt, &source, cell)
+                }))
+                .unwrap_or_else(|panic| {
+                    self.depth = 0;
+                    let what = panic
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default();
+                    Err(EvalError::new(
+                        "SystemError",
+                        format!("internal error in gradlab (please report it): {what}"),
+                    ))
+                });
                 let mut events = std::mem::take(&mut self.pending);
                 match result {
                     Ok(Some(v)) => events.push(Event::Value(v)),

@@ -47,36 +47,7 @@ pub(crate) fn numpy_bool(s: &str) -> Option<bool> {
     numpy_i64(s).map(|v| v != 0)
 }
 
-/// Python's `repr(str)`: single quotes unless the text has a single quote
-/// and no double quote; backslash escapes for quotes, `\\`, `\n`, `\r`,
-/// `\t` and other control characters.
-pub fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
+pub use crate::format::py_repr_str as py_str_repr;
 
 #[cfg(test)]
 mod tests {

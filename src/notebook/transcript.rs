@@ -49,6 +49,11 @@ fn render_outcome(session: &Session, number: usize, text: &str, o: &StmtOutcome,
     for e in &o.events {
         match e {
             Event::Stdout(t) => out.push_str(t),
+            Event::Value(crate::eval::Value::View(view)) => {
+                // Views are drawn blocks: shown as they are, without a label.
+                out.push_str(&view.plain_text(80));
+                out.push('\n');
+            }
             Event::Value(v) => {
                 let repr = session.repr(v);
                 if repr.contains('\n') {

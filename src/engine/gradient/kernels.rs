@@ -79,8 +79,8 @@ impl Edges {
     }
 }
 
-/// The non-uniform interior coefficients `(a, b, c)` at interior index `i`
-/// (1-based along the axis) from the coordinates `x`.
+/// NumPy's non-uniform interior coefficients `(a, b, c)` at a point `x1`
+/// between its neighbours `x0` and `x2` (`dx1 = x1 - x0`, `dx2 = x2 - x1`).
 #[inline(always)]
 pub(crate) fn interior_abc(x0: f64, x1: f64, x2: f64) -> (f64, f64, f64) {
     let dx1 = x1 - x0;
@@ -131,10 +131,7 @@ pub(crate) fn axis_gradient<T: ToF64>(
         }
         Spacing::Coords(x) if outer * inner == 1 => {
             // One lane: coefficients on the fly, no temporaries.
-            interior(f, out, 1, |i, f0, f1, f2| {
-                let (a, b, c) = interior_abc(x[i - 1], x[i], x[i + 1]);
-                a * f0 + b * f1 + c * f2
-            })?;
+            lane_coords(f, x, out)?;
             apply_edges(f, out, n, 1, edges);
         }
         Spacing::Coords(x) => {
@@ -151,6 +148,35 @@ pub(crate) fn axis_gradient<T: ToF64>(
             }
         }
         Spacing::BoolCoords => {}
+    }
+    Ok(())
+}
+
+/// The interior of one contiguous lane with coordinates `x`, the
+/// coefficients computed on the fly (shifted slices so the loop vectorizes).
+fn lane_coords<T: ToF64>(f: &[T], x: &[f64], out: &mut [f64]) -> Result<(), Error> {
+    let m = f.len() - 2;
+    let mut start = 0;
+    while start < m {
+        check_interrupt()?;
+        let end = (start + CHUNK).min(m);
+        let len = end - start;
+        let (f0, f1, f2) = (
+            &f[start..end],
+            &f[start + 1..end + 1],
+            &f[start + 2..end + 2],
+        );
+        let (x0, x1, x2) = (
+            &x[start..end],
+            &x[start + 1..end + 1],
+            &x[start + 2..end + 2],
+        );
+        let o = &mut out[start + 1..end + 1];
+        for j in 0..len {
+            let (a, b, c) = interior_abc(x0[j], x1[j], x2[j]);
+            o[j] = a * f0[j].to_f64() + b * f1[j].to_f64() + c * f2[j].to_f64();
+        }
+        start = end;
     }
     Ok(())
 }

@@ -2,19 +2,17 @@
 
 use crate::engine::{self, AxisArg, DiffArgs, Gradient, GradientArgs};
 
-use super::super::args::{Bound, CallArgs};
+use super::super::args::Bound;
 use super::super::convert::{index_int, to_array};
 use super::super::error::{EvalError, EvalResult};
 use super::super::session::Session;
-use super::super::value::{NdObject, Value};
-use super::Builtin;
-
-/// Builtins registered by later layers (views, numdiff, io).
-pub static EXTRA: &[Builtin] = &[];
+use super::super::value::Value;
 
 /// The engine's arguments for `np.gradient(f, *varargs, axis, edge_order)`.
+/// The first parameter may be named `f` (gradient) or `a` (compare).
 pub fn gradient_args(b: &Bound) -> EvalResult<(engine::Array, GradientArgs)> {
-    let f = b.at("f", to_array(b.req("f")))?;
+    let first = b.sig.params[0].name.clone();
+    let f = b.at(&first, to_array(b.req(&first)))?;
     let mut varargs = Vec::with_capacity(b.varargs.len());
     for v in &b.varargs {
         varargs.push(to_array(v).map_err(|e| e.at(&b.span))?);
@@ -103,25 +101,9 @@ pub fn diff(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     }))
 }
 
-/// `explain(np.gradient(...))` / `explain(np.diff(...))`, given the inner call.
-pub fn explain(_s: &mut Session, _func: &str, _b: &Bound) -> EvalResult<Value> {
-    Err(EvalError::new(
-        "NotImplementedError",
-        "explain() is not available yet",
-    ))
-}
-
 /// `explain` called with a value rather than a call expression.
 pub fn explain_direct(_: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
     Err(EvalError::type_error(
         "explain() takes a call to np.gradient or np.diff, e.g. explain(np.gradient(a))",
-    ))
-}
-
-/// Calls a numdifftools object.
-pub fn call_nd(_s: &mut Session, obj: &NdObject, _call: CallArgs) -> EvalResult<Value> {
-    Err(EvalError::new(
-        "NotImplementedError",
-        format!("nd.{} is not available yet", obj.kind),
     ))
 }
