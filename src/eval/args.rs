@@ -131,6 +131,11 @@ impl Bound {
             .unwrap_or_else(|| panic!("builtin {} has no parameter {name}", self.sig.name))
     }
 
+    /// Whether the signature has a parameter `name`.
+    pub fn has(&self, name: &str) -> bool {
+        self.sig.params.iter().any(|p| p.name == name)
+    }
+
     /// The argument given for `name`, if any (`None` when defaulted).
     pub fn get(&self, name: &str) -> Option<&Value> {
         self.slots[self.index(name)].as_ref()

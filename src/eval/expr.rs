@@ -456,26 +456,36 @@ fn name_error(name: &str, known: Vec<String>) -> EvalError {
     EvalError::new("NameError", msg)
 }
 
-/// The closest candidate by edit distance, as Python's suggestions do
-/// (distance at most about a third of the name's length).
+/// The closest candidate, as Python's "Did you mean" picks it: edit
+/// distance with moves costing 2 and case-only changes 1, accepted up to
+/// `(len(a) + len(b) + 3) * 2 // 6`.
 pub fn closest(name: &str, candidates: impl Iterator<Item = String>) -> Option<String> {
-    let max = name.len().div_ceil(3);
     candidates
         .filter(|c| c != name)
-        .map(|c| (levenshtein(name, &c), c))
-        .filter(|(d, _)| *d <= max.max(1))
+        .filter_map(|c| {
+            let max = (name.len() + c.len() + 3) * 2 / 6;
+            let d = python_distance(name, &c);
+            (d <= max).then_some((d, c))
+        })
         .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
         .map(|(_, c)| c)
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
+fn python_distance(a: &str, b: &str) -> usize {
+    const MOVE: usize = 2;
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j * MOVE).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        let mut cur = vec![(i + 1) * MOVE; b.len() + 1];
         for (j, &cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = (prev[j + 1] + 1).min(cur[j] + 1).min(sub);
+            let sub = if ca == cb {
+                0
+            } else if ca.eq_ignore_ascii_case(&cb) {
+                1
+            } else {
+                MOVE
+            };
+            cur[j + 1] = (prev[j + 1] + MOVE).min(cur[j] + MOVE).min(prev[j] + sub);
         }
         prev = cur;
     }

@@ -19,7 +19,7 @@ use super::classroom::{call_scalar, call_vector};
 
 fn options(b: &Bound) -> EvalResult<(DerivativeOptions, bool)> {
     let mut o = DerivativeOptions::default();
-    if let Some(v) = b.opt("n") {
+    if let Some(v) = b.has("n").then(|| b.opt("n")).flatten() {
         o.n = usize::try_from(index_int(v)?).map_err(|_| EvalError::value_error("n must be non-negative"))?;
     }
     if let Some(v) = b.opt("order") {
