@@ -15,3 +15,5 @@ pub mod notebook;
 pub mod repl;
 pub mod script;
 pub mod syntax;
+pub mod tui;
+pub mod views;
