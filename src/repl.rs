@@ -32,7 +32,7 @@ pub use history::{HistoryFile, default_path as history_path};
 pub use names::{Kind, Names};
 pub use notebook::{Flow, Notebook};
 
-use helper::{Helper, HistoryKey};
+use helper::{EnterKey, Helper, HistoryKey};
 
 type LineEditor = Editor<Helper, MemHistory>;
 
@@ -126,6 +126,10 @@ fn make_editor(mode: ColorMode) -> rustyline::Result<LineEditor> {
             EventHandler::Conditional(Box::new(HistoryKey { up })),
         );
     }
+    editor.bind_sequence(
+        KeyEvent(KeyCode::Enter, Modifiers::NONE),
+        EventHandler::Conditional(Box::new(EnterKey)),
+    );
     Ok(editor)
 }
 

@@ -96,7 +96,12 @@ fn push_events(p: &mut Pieces, s: &Session, number: usize, text: &str, events: &
 
 /// [`error_block`]'s text in red, the carets and exception type bold.
 fn push_error(p: &mut Pieces, number: usize, text: &str, err: &EvalError) {
-    let block = error_block(number, text, err);
+    // Python shows no source line for an interrupt: it points nowhere.
+    let block = if err.kind == "KeyboardInterrupt" {
+        format!("{}\n", err.headline())
+    } else {
+        error_block(number, text, err)
+    };
     let headline = err.headline();
     let body = block.strip_suffix(&format!("{headline}\n")).unwrap_or("");
     for line in body.lines() {
@@ -128,3 +133,6 @@ pub fn cell_lines(session: &Session, cell: &Cell, names: &Names, width: u16) -> 
 pub fn note(text: &str) -> Vec<StyledLine> {
     text.lines().map(|l| vec![(Tone::Note, l.to_string())]).collect()
 }
+
+#[cfg(test)]
+mod tests;

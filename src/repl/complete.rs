@@ -282,7 +282,7 @@ mod tests {
         exactly("diff(data, p", 11, &["prepend=", "pass", "pi", "print"]);
         exactly("np.diff(data, ", 14, &["n=", "axis=", "prepend=", "append="]);
         has("np.diff(data, a", &["axis=", "append=", "abs"]);
-        exactly("f(1, h", 5, &["h="]);
+        exactly("f(1, h", 5, &["h=", "hypot"]);
         exactly("np.gradient(data)", 17, &[]);
     }
 

@@ -32,6 +32,8 @@ pub struct Notebook {
     /// Rows a cell may take before it is cut (`None`: never cut).
     pub max_rows: Option<usize>,
     pub names: Names,
+    /// Whether output goes to a terminal (which echoes `^C` on Ctrl-C).
+    pub tty: bool,
 }
 
 impl Notebook {
@@ -43,6 +45,7 @@ impl Notebook {
             width,
             max_rows,
             names: Names::default(),
+            tty: max_rows.is_some(),
         }
     }
 
@@ -76,6 +79,11 @@ impl Notebook {
 
     fn run(&mut self, item: Item, out: &mut dyn Write) {
         let cell = run_item(&mut self.session, &item);
+        let interrupted = cell.events().any(|e| matches!(e, Event::Error(e) if e.kind == "KeyboardInterrupt"));
+        if interrupted && self.tty {
+            // Overwrite the `^C` the terminal echoed.
+            let _ = out.write_all(b"\r\x1b[K");
+        }
         if let CellKind::Code { text, outcomes } = &cell.kind {
             let lines = output_lines(&self.session, cell.number, text, outcomes, self.width);
             self.print(lines, out);
