@@ -40,13 +40,21 @@ type LineEditor = Editor<Helper, MemHistory>;
 pub fn run(no_color: bool) -> i32 {
     tui::terminal::install_restore_hook();
     let tty = std::io::stdout().is_terminal();
-    let mode = if no_color { ColorMode::Plain } else { ColorMode::detect(tty) };
+    let mode = if no_color {
+        ColorMode::Plain
+    } else {
+        ColorMode::detect(tty)
+    };
     // The handler only raises the flag; outside evaluation nothing polls it
     // and each cell clears it first, and while a line is read the terminal
     // delivers Ctrl-C to rustyline as a key instead.
     let _ = ctrlc::set_handler(limits::interrupt);
     let (width, rows) = tui::terminal::size();
-    let (width, max_rows) = if tty { (width, Some(usize::from(rows).saturating_sub(2).max(4))) } else { (1000, None) };
+    let (width, max_rows) = if tty {
+        (width, Some(usize::from(rows).saturating_sub(2).max(4)))
+    } else {
+        (1000, None)
+    };
     let mut nb = Notebook::new(mode, width, max_rows);
     let mut editor = match make_editor(mode) {
         Ok(e) => e,
@@ -153,13 +161,29 @@ fn open_history(editor: &mut LineEditor) -> Option<HistoryFile> {
 
 fn prompt(n: usize, mode: ColorMode) -> String {
     let num = n.to_string();
-    inline_text(&[(Tone::InPrompt, "In ["), (Tone::InNumber, &num), (Tone::InPrompt, "]: ")], mode)
+    inline_text(
+        &[
+            (Tone::InPrompt, "In ["),
+            (Tone::InNumber, &num),
+            (Tone::InPrompt, "]: "),
+        ],
+        mode,
+    )
 }
 
 fn banner(mode: ColorMode, width: u16, out: &mut dyn Write) {
     let lines = vec![
-        vec![(Tone::Plain, format!("gradlab {} — NumPy's np.gradient and np.diff, exactly.", env!("CARGO_PKG_VERSION")))],
-        vec![(Tone::Note, ":help for commands and functions, Tab completes, Ctrl-D quits.".to_string())],
+        vec![(
+            Tone::Plain,
+            format!(
+                "gradlab {} — NumPy's np.gradient and np.diff, exactly.",
+                env!("CARGO_PKG_VERSION")
+            ),
+        )],
+        vec![(
+            Tone::Note,
+            ":help for commands and functions, Tab completes, Ctrl-D quits.".to_string(),
+        )],
         vec![],
     ];
     let _ = out.write_all(cell_text(&lines, width, mode).as_bytes());
@@ -175,7 +199,11 @@ fn redraw_input(nb: &Notebook, n: usize, text: &str, out: &mut dyn Write) {
         .split('\n')
         .enumerate()
         .map(|(i, l)| {
-            let shown = if i == 0 { format!("In [{n}]: {l}") } else { l.to_string() };
+            let shown = if i == 0 {
+                format!("In [{n}]: {l}")
+            } else {
+                l.to_string()
+            };
             CellView::new(vec![vec![(Tone::Plain, shown)]]).height(nb.width)
         })
         .sum();
@@ -183,6 +211,10 @@ fn redraw_input(nb: &Notebook, n: usize, text: &str, out: &mut dyn Write) {
         return;
     }
     let echo = cells::input_lines(n, text, &nb.names);
-    let _ = write!(out, "\x1b[{rows}A\r\x1b[J{}", cell_text(&echo, nb.width, nb.mode));
+    let _ = write!(
+        out,
+        "\x1b[{rows}A\r\x1b[J{}",
+        cell_text(&echo, nb.width, nb.mode)
+    );
     let _ = out.flush();
 }

@@ -21,7 +21,11 @@ pub fn hint(line: &str, pos: usize, names: &Names) -> Option<String> {
         let word = line.trim().trim_start_matches([':', '%']);
         let typed_name = m.name == word || m.aliases.contains(&word);
         return (typed_name && rest.is_empty() && !line.ends_with(' ')).then(|| {
-            let args = if m.args.is_empty() { String::new() } else { format!(" {}", m.args) };
+            let args = if m.args.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", m.args)
+            };
             format!("{args}  — {}", m.help)
         });
     }
@@ -37,7 +41,10 @@ pub fn hint(line: &str, pos: usize, names: &Names) -> Option<String> {
 pub fn submits(input: &str) -> bool {
     input.is_empty()
         || input.ends_with('\n')
-        || input.rsplit('\n').next().is_some_and(|l| l.trim().is_empty())
+        || input
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.trim().is_empty())
         || crate::script::is_meta(input)
         || !needs_more_input(input)
 }
@@ -50,13 +57,21 @@ pub fn continuation_indent(input: &str) -> Option<String> {
     }
     let current = input.rsplit('\n').next().unwrap_or("");
     let lead = &current[..current.len() - current.trim_start().len()];
-    let extra = if current.trim_end().ends_with(':') { "    " } else { "" };
+    let extra = if current.trim_end().ends_with(':') {
+        "    "
+    } else {
+        ""
+    };
     Some(format!("{lead}{extra}"))
 }
 
 /// The tone of every byte range of `line` (together covering it). With
 /// `cursor`, the bracket at or before it and its partner are marked.
-pub fn highlight_spans(line: &str, cursor: Option<usize>, names: &Names) -> Vec<(Tone, Range<usize>)> {
+pub fn highlight_spans(
+    line: &str,
+    cursor: Option<usize>,
+    names: &Names,
+) -> Vec<(Tone, Range<usize>)> {
     let mut out = Vec::new();
     let mut code_start = 0;
     if crate::script::is_meta(line) {
@@ -85,7 +100,9 @@ pub fn highlight_spans(line: &str, cursor: Option<usize>, names: &Names) -> Vec<
             TokenKind::Str => Tone::Str,
             TokenKind::Keyword => Tone::Keyword,
             TokenKind::Comment => Tone::Comment,
-            TokenKind::Name if names.is_builtin(text) && !after_dot(line, span.start) => Tone::Builtin,
+            TokenKind::Name if names.is_builtin(text) && !after_dot(line, span.start) => {
+                Tone::Builtin
+            }
             TokenKind::OpenBracket | TokenKind::CloseBracket if marked.contains(&span.start) => {
                 Tone::MatchedBracket
             }
@@ -115,21 +132,47 @@ mod tests {
     #[test]
     fn hints_show_the_innermost_signature() {
         for (line, want) in [
-            ("np.gradient(", Some("  gradient(f, *varargs, axis=None, edge_order=1)")),
-            ("gradient(data, axis=0, ", Some("  gradient(f, *varargs, axis=None, edge_order=1)")),
-            ("np.diff(np.linspace(0, 1", Some("  linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None)")),
-            ("np.diff(np.linspace(0, 1), ", Some("  diff(a, n=1, axis=-1, prepend=<no value>, append=<no value>)")),
+            (
+                "np.gradient(",
+                Some("  gradient(f, *varargs, axis=None, edge_order=1)"),
+            ),
+            (
+                "gradient(data, axis=0, ",
+                Some("  gradient(f, *varargs, axis=None, edge_order=1)"),
+            ),
+            (
+                "np.diff(np.linspace(0, 1",
+                Some("  linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None)"),
+            ),
+            (
+                "np.diff(np.linspace(0, 1), ",
+                Some("  diff(a, n=1, axis=-1, prepend=<no value>, append=<no value>)"),
+            ),
             ("diff(", None), // shadowed by the user's array
             ("np.diff(data)", None),
             ("x = 1", None),
-            (":timeit", Some(" STMT  — time a statement like IPython's %timeit (7 runs, >= 0.2 s each)")),
-            (":vars", Some("  — your variables: name, type, dtype, shape")),
+            (
+                ":timeit",
+                Some(" STMT  — time a statement like IPython's %timeit (7 runs, >= 0.2 s each)"),
+            ),
+            (
+                ":vars",
+                Some("  — your variables: name, type, dtype, shape"),
+            ),
             (":timeit np.gr", None),
             ("", None),
         ] {
-            assert_eq!(hint(line, line.len(), &names()).as_deref(), want, "{line:?}");
+            assert_eq!(
+                hint(line, line.len(), &names()).as_deref(),
+                want,
+                "{line:?}"
+            );
         }
-        assert_eq!(hint("np.gradient(", 3, &names()), None, "only at the end of the line");
+        assert_eq!(
+            hint("np.gradient(", 3, &names()),
+            None,
+            "only at the end of the line"
+        );
     }
 
     #[test]
@@ -177,19 +220,45 @@ mod tests {
         use Tone::*;
         assert_eq!(
             tones("x = np.gradient(data, 2.0)  # hi", None),
-            [(Builtin, "np"), (Builtin, "gradient"), (Number, "2.0"), (Comment, "# hi")]
+            [
+                (Builtin, "np"),
+                (Builtin, "gradient"),
+                (Number, "2.0"),
+                (Comment, "# hi")
+            ]
         );
-        assert_eq!(tones("print('a', True)", None), [(Builtin, "print"), (Str, "'a'"), (Keyword, "True")]);
-        assert_eq!(tones("diff(data)", None), [], "user variables shadow builtins");
+        assert_eq!(
+            tones("print('a', True)", None),
+            [(Builtin, "print"), (Str, "'a'"), (Keyword, "True")]
+        );
+        assert_eq!(
+            tones("diff(data)", None),
+            [],
+            "user variables shadow builtins"
+        );
         assert_eq!(tones("data.sum()", None), [], "members are not builtins");
-        assert_eq!(tones("f(a[1])", Some(7)), [(MatchedBracket, "("), (Number, "1"), (MatchedBracket, ")")]);
-        assert_eq!(tones("f(a[1])", Some(3)), [(MatchedBracket, "["), (Number, "1"), (MatchedBracket, "]")]);
-        assert_eq!(tones(":timeit sum(1)", None), [(Keyword, ":timeit"), (Builtin, "sum"), (Number, "1")]);
+        assert_eq!(
+            tones("f(a[1])", Some(7)),
+            [(MatchedBracket, "("), (Number, "1"), (MatchedBracket, ")")]
+        );
+        assert_eq!(
+            tones("f(a[1])", Some(3)),
+            [(MatchedBracket, "["), (Number, "1"), (MatchedBracket, "]")]
+        );
+        assert_eq!(
+            tones(":timeit sum(1)", None),
+            [(Keyword, ":timeit"), (Builtin, "sum"), (Number, "1")]
+        );
     }
 
     #[test]
     fn spans_cover_the_line() {
-        for line in ["x = np.gradient(data, 2.0)  # hi", ":timeit  a", "s = 'unterminated", "€ $"] {
+        for line in [
+            "x = np.gradient(data, 2.0)  # hi",
+            ":timeit  a",
+            "s = 'unterminated",
+            "€ $",
+        ] {
             let spans = highlight_spans(line, Some(line.len()), &names());
             let joined: String = spans.iter().map(|(_, r)| &line[r.clone()]).collect();
             assert_eq!(joined, line);

@@ -27,7 +27,10 @@ impl Pieces {
                     lines.push(Vec::new());
                 }
                 if !part.is_empty() {
-                    lines.last_mut().expect("never empty").push((tone, part.to_string()));
+                    lines
+                        .last_mut()
+                        .expect("never empty")
+                        .push((tone, part.to_string()));
                 }
             }
         }
@@ -65,7 +68,13 @@ fn push_input(p: &mut Pieces, number: usize, text: &str, names: &Names) {
 
 /// Everything a cell shows after its input: printed text, `Out[n]`, errors
 /// with carets, timings; views are drawn `width` columns wide.
-pub fn output_lines(session: &Session, number: usize, text: &str, outcomes: &[StmtOutcome], width: u16) -> Vec<StyledLine> {
+pub fn output_lines(
+    session: &Session,
+    number: usize,
+    text: &str,
+    outcomes: &[StmtOutcome],
+    width: u16,
+) -> Vec<StyledLine> {
     let mut p = Pieces::default();
     for o in outcomes {
         push_events(&mut p, session, number, text, &o.events, width);
@@ -73,7 +82,14 @@ pub fn output_lines(session: &Session, number: usize, text: &str, outcomes: &[St
     p.into_lines()
 }
 
-fn push_events(p: &mut Pieces, s: &Session, number: usize, text: &str, events: &[Event], width: u16) {
+fn push_events(
+    p: &mut Pieces,
+    s: &Session,
+    number: usize,
+    text: &str,
+    events: &[Event],
+    width: u16,
+) {
     for e in events {
         match e {
             Event::Stdout(t) => p.push(Tone::Plain, t.clone()),
@@ -105,7 +121,11 @@ fn push_error(p: &mut Pieces, number: usize, text: &str, err: &EvalError) {
     let headline = err.headline();
     let body = block.strip_suffix(&format!("{headline}\n")).unwrap_or("");
     for line in body.lines() {
-        let tone = if line.trim_start().starts_with('^') { Tone::Caret } else { Tone::Error };
+        let tone = if line.trim_start().starts_with('^') {
+            Tone::Caret
+        } else {
+            Tone::Error
+        };
         p.push(tone, format!("{line}\n"));
     }
     p.push(Tone::ErrorKind, err.kind.clone());
@@ -119,7 +139,10 @@ fn push_error(p: &mut Pieces, number: usize, text: &str, err: &EvalError) {
 /// line; prose as itself.
 pub fn cell_lines(session: &Session, cell: &Cell, names: &Names, width: u16) -> Vec<StyledLine> {
     match &cell.kind {
-        CellKind::Prose(text) => text.lines().map(|l| vec![(Tone::Plain, l.to_string())]).collect(),
+        CellKind::Prose(text) => text
+            .lines()
+            .map(|l| vec![(Tone::Plain, l.to_string())])
+            .collect(),
         CellKind::Code { text, outcomes } => {
             let mut lines = input_lines(cell.number, text, names);
             lines.extend(output_lines(session, cell.number, text, outcomes, width));
@@ -129,9 +152,25 @@ pub fn cell_lines(session: &Session, cell: &Cell, names: &Names, width: u16) -> 
     }
 }
 
-/// A one-line note (cut notices, command results).
-pub fn note(text: &str) -> Vec<StyledLine> {
-    text.lines().map(|l| vec![(Tone::Note, l.to_string())]).collect()
+/// A greyed note (cut notices, command results), wrapped at spaces to fit
+/// `width` columns.
+pub fn note(text: &str, width: u16) -> Vec<StyledLine> {
+    let width = usize::from(width.max(20));
+    let mut lines = Vec::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        for word in para.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(vec![(Tone::Note, std::mem::take(&mut line))]);
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(vec![(Tone::Note, line)]);
+    }
+    lines
 }
 
 #[cfg(test)]

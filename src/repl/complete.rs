@@ -116,7 +116,9 @@ fn complete_code(head: &str, offset: usize, names: &Names, dir: &Path) -> Comple
     }
     let word_start = head
         .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &head[word_start..];
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         return none;
@@ -138,7 +140,10 @@ fn complete_code(head: &str, offset: usize, names: &Names, dir: &Path) -> Comple
         let builtin: Vec<&'static str> = builtins::global_names()
             .filter(|n| names.is_builtin(n))
             .collect();
-        let pool = names.variables().chain(builtin).chain(KEYWORDS.iter().copied());
+        let pool = names
+            .variables()
+            .chain(builtin)
+            .chain(KEYWORDS.iter().copied());
         for c in matching(pool, word) {
             if !out.contains(&c) {
                 out.push(c);
@@ -246,7 +251,11 @@ mod tests {
     }
 
     fn exactly(line: &str, start: usize, want: &[&str]) {
-        assert_eq!(at_end(line), (start, want.iter().map(|s| s.to_string()).collect()), "{line:?}");
+        assert_eq!(
+            at_end(line),
+            (start, want.iter().map(|s| s.to_string()).collect()),
+            "{line:?}"
+        );
     }
 
     #[test]
@@ -278,9 +287,17 @@ mod tests {
         exactly("np.gradient(data, ", 18, &["axis=", "edge_order="]);
         exactly("np.gradient(", 12, &["f=", "axis=", "edge_order="]);
         exactly("np.gradient(data, ed", 18, &["edge_order="]);
-        exactly("np.gradient(data, axis=0, e", 26, &["edge_order=", "exp", "explain"]);
+        exactly(
+            "np.gradient(data, axis=0, e",
+            26,
+            &["edge_order=", "exp", "explain"],
+        );
         exactly("diff(data, p", 11, &["prepend=", "pass", "pi", "print"]);
-        exactly("np.diff(data, ", 14, &["n=", "axis=", "prepend=", "append="]);
+        exactly(
+            "np.diff(data, ",
+            14,
+            &["n=", "axis=", "prepend=", "append="],
+        );
         has("np.diff(data, a", &["axis=", "append=", "abs"]);
         exactly("f(1, h", 5, &["h=", "hypot"]);
         exactly("np.gradient(data)", 17, &[]);

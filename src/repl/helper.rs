@@ -83,7 +83,9 @@ impl Highlighter for Helper {
         let mut rows: Vec<Vec<(Tone, &str)>> = vec![Vec::new()];
         for (tone, range) in spans {
             let mut parts = line[range].split('\n');
-            rows.last_mut().expect("never empty").push((tone, parts.next().unwrap_or("")));
+            rows.last_mut()
+                .expect("never empty")
+                .push((tone, parts.next().unwrap_or("")));
             for part in parts {
                 rows.push(vec![(tone, part)]);
             }

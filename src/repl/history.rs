@@ -61,7 +61,10 @@ impl HistoryFile {
 
     /// Appends one entry and syncs it to disk.
     pub fn append(&self, entry: &str) -> std::io::Result<()> {
-        let mut f = OpenOptions::new().create(true).append(true).open(&self.path)?;
+        let mut f = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)?;
         let mut line = String::new();
         if f.metadata()?.len() == 0 {
             line.push_str(HEADER);
@@ -120,13 +123,27 @@ mod tests {
         let path = temp("roundtrip");
         let (h, old) = HistoryFile::open(path.clone()).unwrap();
         assert!(old.is_empty());
-        for e in ["a = 1", "m = np.array([[1, 2],\n   [3, 4]])", "print('a\\nb')"] {
+        for e in [
+            "a = 1",
+            "m = np.array([[1, 2],\n   [3, 4]])",
+            "print('a\\nb')",
+        ] {
             h.append(e).unwrap();
         }
         let (_, back) = HistoryFile::open(path.clone()).unwrap();
-        assert_eq!(back, ["a = 1", "m = np.array([[1, 2],\n   [3, 4]])", "print('a\\nb')"]);
+        assert_eq!(
+            back,
+            [
+                "a = 1",
+                "m = np.array([[1, 2],\n   [3, 4]])",
+                "print('a\\nb')"
+            ]
+        );
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with("#V2\n") && text.lines().count() == 4, "{text}");
+        assert!(
+            text.starts_with("#V2\n") && text.lines().count() == 4,
+            "{text}"
+        );
         let _ = std::fs::remove_dir_all(path.parent().unwrap());
     }
 
@@ -134,11 +151,16 @@ mod tests {
     fn old_entries_are_dropped_past_the_limit() {
         let path = temp("limit");
         let (h, _) = HistoryFile::open(path.clone()).unwrap();
-        let many: String = (0..2 * MAX_ENTRIES + 5).map(|i| format!("x = {i}\n")).collect();
+        let many: String = (0..2 * MAX_ENTRIES + 5)
+            .map(|i| format!("x = {i}\n"))
+            .collect();
         std::fs::write(&path, format!("#V2\n{many}")).unwrap();
         let (_, entries) = HistoryFile::open(path.clone()).unwrap();
         assert_eq!(entries.len(), MAX_ENTRIES);
-        assert_eq!(entries.last().unwrap(), &format!("x = {}", 2 * MAX_ENTRIES + 4));
+        assert_eq!(
+            entries.last().unwrap(),
+            &format!("x = {}", 2 * MAX_ENTRIES + 4)
+        );
         let lines = std::fs::read_to_string(&path).unwrap().lines().count();
         assert_eq!(lines, MAX_ENTRIES + 1, "compacted on disk");
         h.append("y").unwrap();

@@ -34,7 +34,10 @@ impl Names {
     /// Names from a list, for tests.
     pub fn with(vars: &[(&str, Kind)]) -> Names {
         Names {
-            vars: vars.iter().map(|(n, k)| (n.to_string(), k.clone())).collect(),
+            vars: vars
+                .iter()
+                .map(|(n, k)| (n.to_string(), k.clone()))
+                .collect(),
         }
     }
 

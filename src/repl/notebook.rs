@@ -69,17 +69,35 @@ impl Notebook {
                 Ok((m, rest)) if m.scope == Scope::Interactive => {
                     return self.interactive(m.name, rest, text, out);
                 }
-                Ok(_) => self.run(Item::Meta { line: 1, last: 0, text: text.into(), expected: None }, out),
+                Ok(_) => self.run(
+                    Item::Meta {
+                        line: 1,
+                        last: 0,
+                        text: text.into(),
+                        expected: None,
+                    },
+                    out,
+                ),
             }
         } else {
-            self.run(Item::Code { line: 1, last: 0, text: text.into(), expected: None }, out);
+            self.run(
+                Item::Code {
+                    line: 1,
+                    last: 0,
+                    text: text.into(),
+                    expected: None,
+                },
+                out,
+            );
         }
         Flow::Continue
     }
 
     fn run(&mut self, item: Item, out: &mut dyn Write) {
         let cell = run_item(&mut self.session, &item);
-        let interrupted = cell.events().any(|e| matches!(e, Event::Error(e) if e.kind == "KeyboardInterrupt"));
+        let interrupted = cell
+            .events()
+            .any(|e| matches!(e, Event::Error(e) if e.kind == "KeyboardInterrupt"));
         if interrupted && self.tty {
             // Overwrite the `^C` the terminal echoed.
             let _ = out.write_all(b"\r\x1b[K");
@@ -102,7 +120,11 @@ impl Notebook {
     }
 
     fn show_error(&self, text: &str, err: EvalError, out: &mut dyn Write) {
-        let o = StmtOutcome { input: text.into(), offset: 0, events: vec![Event::Error(err)] };
+        let o = StmtOutcome {
+            input: text.into(),
+            offset: 0,
+            events: vec![Event::Error(err)],
+        };
         let lines = output_lines(&self.session, self.session.count, text, &[o], self.width);
         self.print(lines, out);
     }
@@ -126,9 +148,12 @@ impl Notebook {
                 let from = self.cells.len().saturating_sub(n);
                 let script = crate::export::to_script(&self.session, &self.cells[from..]);
                 let lines = if script.trim().is_empty() {
-                    note("No history yet.")
+                    note("No history yet.", self.width)
                 } else {
-                    script.lines().map(|l| vec![(Tone::Plain, l.to_string())]).collect()
+                    script
+                        .lines()
+                        .map(|l| vec![(Tone::Plain, l.to_string())])
+                        .collect()
                 };
                 self.print(lines, out);
             }
@@ -143,7 +168,13 @@ impl Notebook {
                 match crate::export::export_file(&self.session, &self.cells, &path) {
                     Ok(()) => {
                         let n = self.cells.len();
-                        self.print(note(&format!("Wrote {n} cells to {}", path.display())), out);
+                        self.print(
+                            note(
+                                &format!("Wrote {n} cells to {}", path.display()),
+                                self.width,
+                            ),
+                            out,
+                        );
                     }
                     Err(e) => self.show_error(text, EvalError::new("OSError", e.to_string()), out),
                 }
@@ -157,7 +188,7 @@ impl Notebook {
             "explore" => {
                 let msg = "The full-screen explorer is not available in this build yet; \
                            compare(), explain() and plot() show the same views inline.";
-                self.print(note(msg), out);
+                self.print(note(msg, self.width), out);
             }
             other => return self.usage(text, &format!(":{other} is not handled here"), out),
         }
@@ -203,15 +234,19 @@ fn fit(lines: Vec<StyledLine>, width: u16, max: usize) -> Vec<StyledLine> {
     let mut used = 0;
     for l in lines {
         let r = rows(&l);
-        if used + r + 1 > max {
+        // Two rows stay free for the note.
+        if used + r + 2 > max {
             break;
         }
         used += r;
         kept.push(l);
     }
-    kept.extend(note(&format!(
-        "… {} more rows not shown (the cell is taller than the terminal; :explore NAME shows an array in full)",
-        total - used
-    )));
+    kept.extend(note(
+        &format!(
+            "… {} more rows not shown (the cell is taller than the terminal; :explore NAME shows an array in full)",
+            total - used
+        ),
+        width,
+    ));
     kept
 }

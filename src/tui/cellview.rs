@@ -216,7 +216,10 @@ mod tests {
     #[test]
     fn plain_cells_are_the_text() {
         let lines = vec![
-            l(&[(Tone::OutPrompt, "Out[1]: "), (Tone::Plain, "array([1, 2])")]),
+            l(&[
+                (Tone::OutPrompt, "Out[1]: "),
+                (Tone::Plain, "array([1, 2])"),
+            ]),
             vec![],
         ];
         assert_eq!(
@@ -241,7 +244,11 @@ mod tests {
 
     #[test]
     fn inline_text_keeps_width_and_trailing_spaces() {
-        let p = [(Tone::InPrompt, "In ["), (Tone::InNumber, "3"), (Tone::InPrompt, "]: ")];
+        let p = [
+            (Tone::InPrompt, "In ["),
+            (Tone::InNumber, "3"),
+            (Tone::InPrompt, "]: "),
+        ];
         assert_eq!(inline_text(&p, ColorMode::Plain), "In [3]: ");
         let styled = inline_text(&p, ColorMode::Ansi16);
         assert!(styled.ends_with("]:\x1b[0m "), "{styled:?}");

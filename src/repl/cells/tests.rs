@@ -9,16 +9,40 @@ use crate::tui::{ColorMode, cell_text};
 fn run_cell(s: &mut Session, text: &str) -> Cell {
     let number = s.count;
     let outcomes = s.run_chunk(text);
-    Cell { number, line: 1, kind: CellKind::Code { text: text.into(), outcomes } }
+    Cell {
+        number,
+        line: 1,
+        kind: CellKind::Code {
+            text: text.into(),
+            outcomes,
+        },
+    }
 }
 
 fn timing_cell(s: &mut Session) -> Cell {
-    let t = Timing { best_s: 0.00121, mean_s: 0.00123, std_s: 4.5e-6, loops: 100, runs: 7 };
+    let t = Timing {
+        best_s: 0.00121,
+        mean_s: 0.00123,
+        std_s: 4.5e-6,
+        loops: 100,
+        runs: 7,
+    };
     let text = ":timeit np.gradient(a)".to_string();
-    let o = StmtOutcome { input: text.clone(), offset: 0, events: vec![Event::Timing(t)] };
+    let o = StmtOutcome {
+        input: text.clone(),
+        offset: 0,
+        events: vec![Event::Timing(t)],
+    };
     let number = s.count;
     s.count += 1;
-    Cell { number, line: 1, kind: CellKind::Code { text, outcomes: vec![o] } }
+    Cell {
+        number,
+        line: 1,
+        kind: CellKind::Code {
+            text,
+            outcomes: vec![o],
+        },
+    }
 }
 
 /// The cells of a small session: echo, Out, multi-line Out, print, errors
@@ -55,7 +79,10 @@ fn draw(s: &Session, cell: &Cell, width: u16, mode: ColorMode) -> String {
 fn plain_cells_are_the_run_transcript() {
     let (s, cells) = session_cells();
     for cell in &cells {
-        assert_eq!(draw(&s, cell, 200, ColorMode::Plain), render_cell(&s, cell, false));
+        assert_eq!(
+            draw(&s, cell, 200, ColorMode::Plain),
+            render_cell(&s, cell, false)
+        );
     }
 }
 
@@ -88,7 +115,9 @@ fn cells_in_256_colours_at_60_columns() {
 #[test]
 fn outputs_alone_start_with_out() {
     let (s, cells) = session_cells();
-    let CellKind::Code { text, outcomes } = &cells[3].kind else { unreachable!() };
+    let CellKind::Code { text, outcomes } = &cells[3].kind else {
+        unreachable!()
+    };
     let lines = output_lines(&s, cells[3].number, text, outcomes, 80);
     assert_eq!(
         cell_text(&lines, 80, ColorMode::Plain),
@@ -100,7 +129,14 @@ fn outputs_alone_start_with_out() {
 fn interrupts_show_no_caret() {
     let s = Session::new();
     let err = EvalError::new("KeyboardInterrupt", "").at(&(0..5));
-    let o = StmtOutcome { input: "a = 1".into(), offset: 0, events: vec![Event::Error(err)] };
+    let o = StmtOutcome {
+        input: "a = 1".into(),
+        offset: 0,
+        events: vec![Event::Error(err)],
+    };
     let lines = output_lines(&s, 1, "a = 1", &[o], 80);
-    assert_eq!(cell_text(&lines, 80, ColorMode::Plain), "KeyboardInterrupt\n");
+    assert_eq!(
+        cell_text(&lines, 80, ColorMode::Plain),
+        "KeyboardInterrupt\n"
+    );
 }
