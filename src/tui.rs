@@ -2,11 +2,57 @@
 //! notebook's cells, drawn into an off-screen buffer and turned into text
 //! for the scrollback. The only module that imports ratatui and crossterm.
 
+mod accuracy;
 mod ansi;
 mod cellview;
+mod compare;
+mod explain;
+mod heatmap;
+mod plot;
 pub mod terminal;
+mod text;
 mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use serde_json::{Value, json};
 
 pub use ansi::{ColorMode, buffer_to_text};
 pub use cellview::{CellView, StyledLine, Tone, cell_text, inline_text};
 pub use theme::{THEME, Theme};
+
+/// A rich result drawn as a block of terminal cells.
+///
+/// Implemented for every model in [`crate::views`].
+pub trait View {
+    /// The view's name in `--json` output (`compare`, `explain`, ...).
+    fn name(&self) -> &'static str;
+    /// Rows needed to draw the view `width` columns wide.
+    fn height(&self, width: u16) -> u16;
+    /// Draws the view into `area` (whose height is [`View::height`]).
+    fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme);
+    /// The numbers shown.
+    fn data(&self) -> Value;
+}
+
+/// The view drawn `width` columns wide into an off-screen buffer and
+/// written out as text: with escape codes per `color`, none in
+/// [`ColorMode::Plain`].
+pub fn render_cell(view: &dyn View, width: u16, color: ColorMode) -> String {
+    let width = width.max(20);
+    let height = view.height(width);
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    let theme = if color == ColorMode::Plain {
+        THEME.plain()
+    } else {
+        THEME
+    };
+    view.render(area, &mut buf, &theme);
+    buffer_to_text(&buf, color)
+}
+
+/// `{"kind": "view", "name": ..., "data": {...}}` for `--json`.
+pub fn view_json(view: &dyn View) -> Value {
+    json!({"kind": "view", "name": view.name(), "data": view.data()})
+}

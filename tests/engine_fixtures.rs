@@ -1,13 +1,17 @@
 //! Every `call` case of tests/fixtures/gradient_diff.jsonl (NumPy 2.4.6's
-//! results) replayed against the engine.
+//! results) and of engine_extra.jsonl (corner cases, generated with NumPy by
+//! gen_engine_extra.py) replayed against the engine.
 
 mod common;
 
 use common::{array, compare, compare_gradient, gradient_value, max_abs};
-use gradlab::engine::{AxisArg, DiffArgs, Error, GradientArgs, diff, gradient};
+use gradlab::engine::{
+    Array, AxisArg, DiffArgs, Error, Gradient, GradientArgs, diff, gradient, reference,
+};
 use serde_json::Value;
 
 const FIXTURES: &str = include_str!("fixtures/gradient_diff.jsonl");
+const EXTRA: &str = include_str!("fixtures/engine_extra.jsonl");
 
 /// The outcome of one case: pass, skipped (with the reason), or a failure.
 enum Outcome {
@@ -18,14 +22,41 @@ enum Outcome {
 
 #[test]
 fn fixture_calls_match_numpy() {
+    let passed = replay(FIXTURES, 5, FAST);
+    assert!(passed >= 270, "too few cases ran: {passed}");
+}
+
+#[test]
+fn reference_matches_numpy_too() {
+    assert!(replay(FIXTURES, 5, REFERENCE) >= 270);
+    assert!(replay(EXTRA, 0, REFERENCE) >= 60);
+}
+
+#[test]
+fn corner_cases_match_numpy() {
+    let passed = replay(EXTRA, 0, FAST);
+    assert!(passed >= 60, "too few cases ran: {passed}");
+}
+
+/// The implementation under test: `gradient` and `diff`.
+type Engine = (
+    fn(&Array, &GradientArgs) -> Result<Gradient, Error>,
+    fn(&Array, &DiffArgs) -> Result<Array, Error>,
+);
+const FAST: Engine = (gradient, diff);
+const REFERENCE: Engine = (reference::gradient, reference::diff);
+
+/// Runs every case with a `call`; fails on any mismatch. Returns the number
+/// of cases that passed.
+fn replay(cases: &str, max_skipped: usize, engine: Engine) -> usize {
     let (mut passed, mut inexact, mut skipped, mut failed) = (0, 0, Vec::new(), Vec::new());
-    for line in FIXTURES.lines().filter(|l| !l.trim().is_empty()) {
+    for line in cases.lines().filter(|l| !l.trim().is_empty()) {
         let case: Value = serde_json::from_str(line).expect("fixture line is JSON");
         let Some(call) = case.get("call") else {
             continue;
         };
         let id = case["id"].as_str().unwrap();
-        match run_case(call, &case["expect"]) {
+        match run_case(call, &case["expect"], engine) {
             Outcome::Pass { inexact: k } => {
                 passed += 1;
                 inexact += k;
@@ -43,14 +74,17 @@ fn fixture_calls_match_numpy() {
         println!("skipped {s}");
     }
     assert!(failed.is_empty(), "failures:\n{}", failed.join("\n"));
-    assert!(passed >= 250, "too few cases ran: {passed}");
     // Stronger than the README's tolerance: the engine repeats NumPy's
     // floating-point operations in NumPy's order.
     assert_eq!(inexact, 0, "floats that are close but not bit-identical");
-    assert!(skipped.len() <= 5, "too many skipped: {skipped:?}");
+    assert!(
+        skipped.len() <= max_skipped,
+        "too many skipped: {skipped:?}"
+    );
+    passed
 }
 
-fn run_case(call: &Value, expect: &Value) -> Outcome {
+fn run_case(call: &Value, expect: &Value, (gradient, diff): Engine) -> Outcome {
     let args = call["args"].as_array().unwrap();
     let kwargs = call["kwargs"].as_object().unwrap();
     let input = array(&args[0]);

@@ -7,6 +7,8 @@ use ratatui::style::{Color, Modifier, Style};
 /// Styles of the parts of a view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {
+    /// Whether colour reaches the screen (false: draw glyph twins).
+    pub color: bool,
     pub title: Style,
     pub header: Style,
     pub note: Style,
@@ -37,6 +39,7 @@ const RED: Color = Color::Rgb(229, 57, 53);
 const GREY: Color = Color::Rgb(140, 140, 140);
 
 pub const THEME: Theme = Theme {
+    color: true,
     title: Style::new().add_modifier(Modifier::BOLD),
     header: Style::new().fg(GREY).add_modifier(Modifier::BOLD),
     note: Style::new().fg(GREY),
@@ -86,6 +89,17 @@ impl Theme {
                 Color::Rgb(mix(r0, r1), mix(g0, g1), mix(b0, b1))
             }
             _ => a,
+        }
+    }
+}
+
+impl Theme {
+    /// The theme for plain output: widgets that can draw a non-colour twin
+    /// (glyph ramps instead of colour swatches) check `color`.
+    pub fn plain(&self) -> Theme {
+        Theme {
+            color: false,
+            ..*self
         }
     }
 }

@@ -270,7 +270,8 @@ mod tests {
 
     #[test]
     fn richardson_is_accurate_on_smooth_functions() {
-        let cases: [(fn(f64) -> f64, fn(f64) -> f64, f64); 3] = [
+        type Real = fn(f64) -> f64;
+        let cases: [(Real, Real, f64); 3] = [
             (f64::sin, f64::cos, 0.7),
             (f64::exp, f64::exp, 2.0),
             (|x| x * x * x, |x| 3.0 * x * x, -1.5),

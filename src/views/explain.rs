@@ -193,7 +193,7 @@ pub fn explain_gradient(f: &Array, args: &GradientArgs) -> Result<Explain, Error
                         symbolic: s.symbolic,
                         substituted: s.substituted,
                         value: out[i],
-                        value_text: num(out[i]),
+                        value_text: minus(&num(out[i])),
                         reference: s.value,
                         label: s.scheme.label(),
                         distances: s.distances,
@@ -251,7 +251,9 @@ pub fn explain_diff(a: &Array, args: &DiffArgs) -> Result<Explain, Error> {
     } else {
         args.axis
     } as usize;
-    let mut notes = vec![format!("f {} → diff {}", meta(a), meta(&out))];
+    let extended = args.prepend.is_some() || args.append.is_some();
+    let input = if extended { "a" } else { "f" };
+    let mut notes = vec![format!("{input} {} → diff {}", meta(a), meta(&out))];
     if args.n == 0 {
         notes.push("n = 0: np.diff returns the input unchanged".into());
         return Ok(Explain {
@@ -261,7 +263,9 @@ pub fn explain_diff(a: &Array, args: &DiffArgs) -> Result<Explain, Error> {
         });
     }
     if args.prepend.is_some() || args.append.is_some() {
-        notes.push("f is a with prepend / append concatenated along the axis".into());
+        notes.push(format!(
+            "f = np.concatenate([prepend, a, append], axis={ax}), a scalar taking one slot"
+        ));
     }
     let boolean = a.dtype() == DType::Bool;
     if boolean {
@@ -280,7 +284,7 @@ pub fn explain_diff(a: &Array, args: &DiffArgs) -> Result<Explain, Error> {
         }
     };
     let text = |v: f64| match (boolean, v != 0.0) {
-        (false, _) => num(v),
+        (false, _) => minus(&num(v)),
         (true, true) => "True".into(),
         (true, false) => "False".into(),
     };

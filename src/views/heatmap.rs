@@ -205,10 +205,10 @@ pub fn edges(m: &Array) -> Result<Edges, Error> {
     let Gradient::Many(g) = gradient(m, &GradientArgs::default())? else {
         return Err(Error::value("edges expects a 2-D array"));
     };
-    let dy = Heatmap::new(&g[0], "∂f/∂y = np.gradient(m)[0]")?;
-    let dx = Heatmap::new(&g[1], "∂f/∂x = np.gradient(m)[1]")?;
+    let dy = Heatmap::new(&g[0], "dy: gradient axis 0")?;
+    let dx = Heatmap::new(&g[1], "dx: gradient axis 1")?;
     let magnitude = Heatmap {
-        title: "|∇f| = np.hypot(dx, dy)".into(),
+        title: "|∇f| = hypot(dx, dy)".into(),
         data: dx
             .data
             .iter()

@@ -108,73 +108,84 @@ impl Plot {
                 }
             }
         }
-        if !bx[0].is_finite() {
-            return None;
-        }
-        let widen = |b: [f64; 2]| {
-            if b[0] == b[1] {
-                let d = b[0].abs().max(1.0) * 0.5;
-                [b[0] - d, b[1] + d]
-            } else {
-                b
-            }
-        };
-        Some((widen(bx), widen(by)))
+        bx[0].is_finite().then(|| (widen(bx), widen(by)))
     }
 
     /// Series `k` as polylines to draw at `columns` horizontal resolution:
-    /// broken at every non-finite point, and decimated to the minimum and
-    /// maximum of each run of `len / columns` points when longer than
-    /// `2 · columns`, in their original order.
+    /// broken at every non-finite point and, when longer than `2 · columns`,
+    /// decimated per run of `len / columns` points to its first, minimum,
+    /// maximum and last point (M4), in their original order, so no peak is
+    /// lost. One tight pass over the data.
     pub fn segments(&self, k: usize, columns: usize) -> Vec<Vec<(f64, f64)>> {
         let s = &self.series[k];
-        let n = s.y.len();
-        let chunk = if n > 2 * columns.max(1) {
-            n.div_ceil(columns.max(1))
+        let (xs, ys) = (&s.x[..], &s.y[..]);
+        let n = ys.len().min(xs.len());
+        let columns = columns.max(1);
+        let chunk = if n > 2 * columns {
+            n.div_ceil(columns)
         } else {
             1
         };
         let mut out = Vec::new();
         let mut cur: Vec<(f64, f64)> = Vec::new();
-        let mut lo: Option<usize> = None;
-        let mut hi: Option<usize> = None;
-        let flush =
-            |cur: &mut Vec<(f64, f64)>, lo: &mut Option<usize>, hi: &mut Option<usize>| match (
-                lo.take(),
-                hi.take(),
-            ) {
-                (Some(a), Some(b)) if a != b => {
-                    let (p, q) = if a < b { (a, b) } else { (b, a) };
-                    cur.push((s.x[p], s.y[p]));
-                    cur.push((s.x[q], s.y[q]));
+        let mut start = 0;
+        while start < n {
+            let end = (start + chunk).min(n);
+            // Slices of the chunk let the hot loop run without bounds checks.
+            let (xc, yc) = (&xs[start..end], &ys[start..end]);
+            let mut i = 0;
+            while i < yc.len() {
+                if !(xc[i].is_finite() && yc[i].is_finite()) {
+                    if !cur.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    i += 1;
+                    continue;
                 }
-                (Some(a), _) => cur.push((s.x[a], s.y[a])),
-                _ => {}
-            };
-        for i in 0..n {
-            let (x, y) = (s.x[i], s.y[i]);
-            if !(x.is_finite() && y.is_finite()) {
-                flush(&mut cur, &mut lo, &mut hi);
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                let first = i;
+                let (mut lo, mut hi) = (i, i);
+                let (mut lov, mut hiv) = (yc[i], yc[i]);
+                i += 1;
+                for (&x, &y) in xc[i..].iter().zip(&yc[i..]) {
+                    if !(y.is_finite() && x.is_finite()) {
+                        break;
+                    }
+                    if y < lov {
+                        lov = y;
+                        lo = i;
+                    }
+                    if y > hiv {
+                        hiv = y;
+                        hi = i;
+                    }
+                    i += 1;
                 }
-                continue;
+                let mut idx = [first, lo, hi, i - 1];
+                idx.sort_unstable();
+                for (k, &j) in idx.iter().enumerate() {
+                    if k == 0 || j != idx[k - 1] {
+                        cur.push((xc[j], yc[j]));
+                    }
+                }
             }
-            if lo.is_none_or(|j| y < s.y[j]) {
-                lo = Some(i);
-            }
-            if hi.is_none_or(|j| y > s.y[j]) {
-                hi = Some(i);
-            }
-            if (i + 1) % chunk == 0 {
-                flush(&mut cur, &mut lo, &mut hi);
-            }
+            start = end;
         }
-        flush(&mut cur, &mut lo, &mut hi);
         if !cur.is_empty() {
             out.push(cur);
         }
         out
+    }
+
+    /// Bounds of already decimated segments (exact in y, and in x for
+    /// monotone x), widened when degenerate; `None` when empty.
+    pub fn segment_bounds(segments: &[Vec<Vec<(f64, f64)>>]) -> Option<([f64; 2], [f64; 2])> {
+        let mut bx = [f64::INFINITY, f64::NEG_INFINITY];
+        let mut by = bx;
+        for &(x, y) in segments.iter().flatten().flatten() {
+            bx = [bx[0].min(x), bx[1].max(x)];
+            by = [by[0].min(y), by[1].max(y)];
+        }
+        bx[0].is_finite().then(|| (widen(bx), widen(by)))
     }
 
     /// The numbers shown, for `--json` (series longer than 1000 points are
@@ -196,6 +207,16 @@ impl Plot {
             .bounds()
             .map_or(Value::Null, |(bx, by)| json!({"x": bx, "y": by}));
         json!({"title": self.title, "series": series, "bounds": bounds})
+    }
+}
+
+/// A degenerate range opened up so a flat line sits mid-chart.
+fn widen(b: [f64; 2]) -> [f64; 2] {
+    if b[0] == b[1] {
+        let d = b[0].abs().max(1.0) * 0.5;
+        [b[0] - d, b[1] + d]
+    } else {
+        b
     }
 }
 
@@ -223,7 +244,7 @@ mod tests {
         y[99_998] = -3.0;
         let segs = plot(y).segments(0, 100);
         let pts: Vec<(f64, f64)> = segs.concat();
-        assert!(pts.len() <= 200, "{} points", pts.len());
+        assert!(pts.len() <= 400, "{} points", pts.len());
         assert!(pts.contains(&(12_345.0, 7.0)));
         assert!(pts.contains(&(99_998.0, -3.0)));
         assert!(pts.windows(2).all(|w| w[0].0 < w[1].0), "order kept");

@@ -3,7 +3,7 @@
 //! evaluated in NumPy's own operation order (`numpy/lib/_function_base_impl.py`).
 
 use super::lanes::AxisSpacing;
-use super::numfmt::{num, num_paren};
+use super::numfmt::{minus, num, num_paren};
 
 /// Which neighbours a stencil uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,10 +110,10 @@ pub fn stencil(
             "h₁ = x[{}] − x[{}] = {}, h₂ = x[{}] − x[{}] = {}",
             k + 1,
             k,
-            num(sp.dx(k)),
+            minus(&num(sp.dx(k))),
             k + 2,
             k + 1,
-            num(sp.dx(k + 1))
+            minus(&num(sp.dx(k + 1)))
         )
     };
     let three = |k: usize, (a, b, c): (f64, f64, f64)| {

@@ -1,0 +1,241 @@
+//! The `compare` table: samples on their rows, diffs on the rows between.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use serde_json::Value;
+
+use super::text::{left, para, render_lines, right, width};
+use super::{THEME, Theme, View};
+use crate::views::{Block, Compare, Status, num};
+
+/// Cross-sections longer than this print their first 3 and last element.
+const MAX_SECTION: usize = 5;
+
+fn cell(v: &[f64]) -> String {
+    if v.len() == 1 {
+        return num(v[0]);
+    }
+    let items: Vec<String> = if v.len() > MAX_SECTION {
+        let mut s: Vec<String> = v[..3].iter().map(|&x| num(x)).collect();
+        s.push("…".into());
+        s.push(num(v[v.len() - 1]));
+        s
+    } else {
+        v.iter().map(|&x| num(x)).collect()
+    };
+    format!("[{}]", items.join(" "))
+}
+
+fn shape(s: &[usize]) -> String {
+    match s {
+        [n] => format!("({n},)"),
+        _ => format!(
+            "({})",
+            s.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+impl Compare {
+    fn lines(&self, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+        let w = usize::from(width);
+        let mut out = Vec::new();
+        let f_meta = format!("f {} {}", shape(&self.shape), self.dtype.name());
+        if self.shape.len() == 1 {
+            let b = &self.blocks[0];
+            let head = format!(
+                "{f_meta} → diff {} {}, gradient {} {}",
+                shape(&b.diff_shape),
+                b.diff_dtype.name(),
+                shape(&self.shape),
+                b.grad_dtype.name()
+            );
+            out.extend(para(
+                Span::styled("compare  ", theme.title),
+                &head,
+                w,
+                theme.title,
+            ));
+        } else {
+            out.extend(para(
+                Span::styled("compare  ", theme.title),
+                &f_meta,
+                w,
+                theme.title,
+            ));
+        }
+        if self.shape.len() > 1 {
+            out.push(Line::styled(
+                format!("edge_order = {}", self.edge_order),
+                theme.note,
+            ));
+        }
+        for b in &self.blocks {
+            if self.shape.len() > 1 {
+                out.push(Line::default());
+                let g = if b.tuple {
+                    format!("gradient[{}]", b.component)
+                } else {
+                    "gradient".into()
+                };
+                let head = format!(
+                    "axis {}: diff {} {}, {g} {} {}",
+                    b.axis,
+                    shape(&b.diff_shape),
+                    b.diff_dtype.name(),
+                    shape(&self.shape),
+                    b.grad_dtype.name()
+                );
+                out.extend(para(Span::raw(""), &head, w, theme.title));
+            }
+            let spacing = if self.shape.len() == 1 {
+                format!("edge_order = {}, {}", self.edge_order, b.spacing.describe())
+            } else {
+                b.spacing.describe()
+            };
+            out.extend(para(Span::raw(""), &spacing, w, theme.note));
+            out.push(Line::default());
+            out.extend(table(b, self.shape.len(), w, theme));
+            out.push(Line::default());
+            out.push(Line::styled("identities", theme.header));
+            for id in &b.identities {
+                let (mark, style, why) = match &id.status {
+                    Status::Holds(s) => ("✓ holds          ", theme.holds, s),
+                    Status::Fails(s) => ("✗ does not hold  ", theme.fails, s),
+                    Status::NotApplicable(s) => ("– not applicable ", theme.not_applicable, s),
+                };
+                out.extend(para(
+                    Span::styled(format!("  {mark}"), style),
+                    &id.statement,
+                    w,
+                    theme.value,
+                ));
+                if !why.is_empty() {
+                    out.extend(para(Span::raw(" ".repeat(19)), why, w, theme.note));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn table(b: &Block, ndim: usize, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let (fh, gh) = if ndim == 1 {
+        ("f".to_string(), "gradient".to_string())
+    } else {
+        let sel: Vec<&str> = (0..ndim)
+            .map(|d| if d == b.axis { "i" } else { ":" })
+            .collect();
+        (format!("f[{}]", sel.join(", ")), "gradient".to_string())
+    };
+    let head = ["i".to_string(), "x".into(), fh, "diff".into(), gh];
+    let rows: Vec<[String; 5]> = b
+        .rows
+        .iter()
+        .map(|r| {
+            [
+                r.i.to_string(),
+                num(r.x),
+                cell(&r.f),
+                r.diff_after.as_deref().map_or(String::new(), cell),
+                cell(&r.g),
+            ]
+        })
+        .collect();
+    let mut cw: Vec<usize> = head.iter().map(|h| width(h)).collect();
+    for r in &rows {
+        for (k, c) in r.iter().enumerate() {
+            cw[k] = cw[k].max(width(c));
+        }
+    }
+    let used: usize = cw.iter().sum::<usize>() + 2 * 5;
+    let long = b
+        .rows
+        .iter()
+        .map(|r| width(&r.scheme.label()))
+        .max()
+        .unwrap_or(0);
+    let short_labels = used + long > w;
+    let mut out = Vec::new();
+    let mut header: Vec<Span<'static>> = head
+        .iter()
+        .zip(&cw)
+        .map(|(h, &c)| Span::styled(format!("{}  ", right(h, c)), theme.header))
+        .collect();
+    header.push(Span::styled("scheme", theme.header));
+    out.push(Line::from(header));
+    let styles = [
+        theme.index,
+        theme.index,
+        theme.value,
+        theme.diff,
+        theme.gradient,
+    ];
+    for (r, cells) in b.rows.iter().zip(&rows) {
+        let label = if short_labels {
+            r.scheme.short()
+        } else {
+            r.scheme.label()
+        };
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        for k in [0, 1, 2] {
+            spans.push(Span::styled(
+                format!("{}  ", right(&cells[k], cw[k])),
+                styles[k],
+            ));
+        }
+        spans.push(Span::raw(" ".repeat(cw[3] + 2)));
+        spans.push(Span::styled(
+            format!("{}  ", right(&cells[4], cw[4])),
+            styles[4],
+        ));
+        spans.push(Span::styled(label, theme.scheme));
+        out.push(Line::from(spans));
+        if r.diff_after.is_some() {
+            let pad = cw[0] + cw[1] + cw[2] + 6;
+            out.push(Line::from(vec![
+                Span::raw(" ".repeat(pad)),
+                Span::styled(right(&cells[3], cw[3]), theme.diff),
+            ]));
+        }
+        if r.skipped_after > 0 {
+            out.push(Line::styled(
+                format!(
+                    "{}  … {} rows not shown …",
+                    left("", cw[0]),
+                    r.skipped_after
+                ),
+                theme.note,
+            ));
+        }
+    }
+    if short_labels {
+        out.push(Line::styled(
+            "scheme: fwd/ctr/bwd = forward/central/backward, 1/2 = order, nu = non-uniform",
+            theme.note,
+        ));
+    }
+    out
+}
+
+impl View for Compare {
+    fn name(&self) -> &'static str {
+        "compare"
+    }
+
+    fn height(&self, width: u16) -> u16 {
+        self.lines(width, &THEME).len() as u16
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        render_lines(self.lines(area.width, theme), area, buf);
+    }
+
+    fn data(&self) -> Value {
+        self.to_json()
+    }
+}

@@ -1,0 +1,217 @@
+//! `heatmap` and `edges`: values as coloured cells (or a glyph ramp when
+//! colour is off), two columns per element, with a legend.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use serde_json::Value;
+
+use super::text::{para, render_lines, width};
+use super::{THEME, Theme, View};
+use crate::views::{Edges, Heatmap, Scale};
+
+/// The glyph ramp, lowest to highest: the colour-free twin of the scale.
+const RAMP: [&str; 5] = [" ", "░", "▒", "▓", "█"];
+/// NaN and infinities.
+const NONFINITE: &str = "×";
+/// Most rows a heat map takes before it is block-averaged.
+const MAX_ROWS: usize = 32;
+
+/// `n` cells showing `v`: a colour block, or the ramp glyph without colour.
+fn swatch(scale: &Scale, v: f64, n: usize, theme: &Theme) -> Span<'static> {
+    let Some(t) = scale.t(v) else {
+        return Span::styled(NONFINITE.repeat(n), theme.nonfinite);
+    };
+    let diverging = matches!(scale, Scale::Diverging { .. });
+    if theme.color {
+        let c = theme.scale_color(t, diverging);
+        Span::styled("█".repeat(n), Style::new().fg(c))
+    } else {
+        let k = scale.level(v, RAMP.len()).unwrap_or(0);
+        Span::raw(RAMP[k].repeat(n))
+    }
+}
+
+/// A legend swatch: bracketed without colour so the blank level shows.
+fn key(scale: &Scale, v: f64, theme: &Theme) -> Vec<Span<'static>> {
+    // Both forms are four columns wide, so the height does not depend on
+    // the colour mode.
+    if theme.color {
+        vec![Span::raw(" "), swatch(scale, v, 2, theme), Span::raw(" ")]
+    } else {
+        vec![Span::raw("["), swatch(scale, v, 2, theme), Span::raw("]")]
+    }
+}
+
+/// Block size `k` and cell width × height per (averaged) element: wide
+/// cells for small arrays, one column each when two do not fit, block
+/// averages beyond that.
+fn fit(rows: usize, cols: usize, w: usize) -> (usize, usize, usize) {
+    let w = w.max(1);
+    if cols * 2 <= w && rows <= MAX_ROWS {
+        let cw = (w / cols).min(8) & !1;
+        let ch = (cw / 2).min(MAX_ROWS / rows).max(1);
+        (1, cw, ch)
+    } else if cols <= w && rows <= MAX_ROWS {
+        (1, 1, 1)
+    } else {
+        let k = cols.div_ceil(w / 2).max(rows.div_ceil(MAX_ROWS)).max(1);
+        (k, 2, 1)
+    }
+}
+
+impl Heatmap {
+    fn lines(&self, w: u16, theme: &Theme) -> Vec<Line<'static>> {
+        let w = usize::from(w);
+        let mut out = para(Span::raw(""), &self.title, w, theme.title);
+        if self.rows == 0 || self.cols == 0 {
+            out.push(Line::styled("(empty)", theme.note));
+            return out;
+        }
+        let (k, cw, ch) = fit(self.rows, self.cols, w);
+        let (r, c, data) = self.averaged(k);
+        let scale = self.scale();
+        for i in 0..r {
+            let spans: Vec<Span<'static>> = data[i * c..(i + 1) * c]
+                .iter()
+                .map(|&v| swatch(&scale, v, cw, theme))
+                .collect();
+            for _ in 0..ch {
+                out.push(Line::from(spans.clone()));
+            }
+        }
+        out.extend(legend(&scale, w, theme));
+        if k > 1 {
+            let note = format!(
+                "each cell is the mean of a {k}×{k} block of the {}×{} array",
+                self.rows, self.cols
+            );
+            out.extend(para(Span::raw(""), &note, w, theme.note));
+        }
+        out
+    }
+}
+
+/// One entry per ramp level with its value range, wrapped to the width.
+fn legend(scale: &Scale, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut entries: Vec<Vec<Span<'static>>> = match *scale {
+        Scale::Empty => vec![vec![Span::styled("no finite values", theme.note)]],
+        Scale::Constant(c) => vec![
+            [
+                key(scale, c, theme),
+                vec![Span::styled(
+                    format!(" all = {}", Scale::label(c)),
+                    theme.note,
+                )],
+            ]
+            .concat(),
+        ],
+        _ => (0..RAMP.len())
+            .map(|k| {
+                let (a, b) = scale.bin(k, RAMP.len());
+                let mid = (a + b) / 2.0;
+                let text = format!(" {}…{}", Scale::label(a), Scale::label(b));
+                [key(scale, mid, theme), vec![Span::styled(text, theme.note)]].concat()
+            })
+            .collect(),
+    };
+    entries.push(
+        [
+            key(scale, f64::NAN, theme),
+            vec![Span::styled(" nan/inf", theme.note)],
+        ]
+        .concat(),
+    );
+    let mut out = Vec::new();
+    let mut line: Vec<Span<'static>> = vec![Span::styled("legend ", theme.header)];
+    let mut used = 7;
+    for e in entries {
+        let ew: usize = e.iter().map(|s| width(&s.content)).sum::<usize>() + 2;
+        if used + ew > w && line.len() > 1 {
+            out.push(Line::from(std::mem::take(&mut line)));
+            line.push(Span::raw("       "));
+            used = 7;
+        }
+        line.extend(e);
+        line.push(Span::raw("  "));
+        used += ew;
+    }
+    out.push(Line::from(line));
+    out
+}
+
+impl View for Heatmap {
+    fn name(&self) -> &'static str {
+        "heatmap"
+    }
+
+    fn height(&self, width: u16) -> u16 {
+        self.lines(width, &THEME).len() as u16
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        render_lines(self.lines(area.width, theme), area, buf);
+    }
+
+    fn data(&self) -> Value {
+        self.to_json()
+    }
+}
+
+/// Columns between side-by-side maps.
+const GAP: u16 = 3;
+
+impl Edges {
+    fn maps(&self) -> [&Heatmap; 3] {
+        [&self.dx, &self.dy, &self.magnitude]
+    }
+
+    /// Side by side when three maps of at least one column per element
+    /// (and 22 columns for the legend) fit.
+    fn side_by_side(&self, width: u16) -> Option<u16> {
+        let each = (width.saturating_sub(2 * GAP)) / 3;
+        let need = self.dx.cols.max(22) as u16;
+        (each >= need).then_some(each)
+    }
+}
+
+impl View for Edges {
+    fn name(&self) -> &'static str {
+        "edges"
+    }
+
+    fn height(&self, width: u16) -> u16 {
+        match self.side_by_side(width) {
+            Some(each) => self
+                .maps()
+                .iter()
+                .map(|m| m.height(each))
+                .max()
+                .unwrap_or(0),
+            None => self.maps().iter().map(|m| m.height(width) + 1).sum(),
+        }
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        let mut y = area.y;
+        for (k, m) in self.maps().into_iter().enumerate() {
+            let sub = match self.side_by_side(area.width) {
+                Some(each) => {
+                    Rect::new(area.x + k as u16 * (each + GAP), area.y, each, area.height)
+                }
+                None => {
+                    let h = m.height(area.width);
+                    let r = Rect::new(area.x, y, area.width, h);
+                    y += h + 1;
+                    r
+                }
+            };
+            m.render(sub.intersection(area), buf, theme);
+        }
+    }
+
+    fn data(&self) -> Value {
+        self.to_json()
+    }
+}
