@@ -250,3 +250,6 @@ fn fit(lines: Vec<StyledLine>, width: u16, max: usize) -> Vec<StyledLine> {
     ));
     kept
 }
+
+#[cfg(test)]
+mod tests;
