@@ -1,13 +1,15 @@
-//! Terminal rendering: ratatui widgets for the classroom views, drawn into
-//! an off-screen buffer and turned into text for the scrollback
-//! ([`render_cell`]). The only module that imports ratatui.
+//! Terminal rendering: ratatui widgets for the classroom views and the
+//! notebook's cells, drawn into an off-screen buffer and turned into text
+//! for the scrollback. The only module that imports ratatui and crossterm.
 
 mod accuracy;
 mod ansi;
+mod cellview;
 mod compare;
 mod explain;
 mod heatmap;
 mod plot;
+pub mod terminal;
 mod text;
 mod theme;
 
@@ -16,6 +18,7 @@ use ratatui::layout::Rect;
 use serde_json::{Value, json};
 
 pub use ansi::{ColorMode, buffer_to_text};
+pub use cellview::{CellView, StyledLine, Tone, cell_text, inline_text};
 pub use theme::{THEME, Theme};
 
 /// A rich result drawn as a block of terminal cells.
