@@ -164,7 +164,8 @@ mod tests {
     use super::*;
 
     fn ctx(src: &str) -> Option<(String, usize, Option<String>, Vec<String>)> {
-        call_context(src, src.len()).map(|c| (c.callee, c.arg_index, c.keyword_prefix, c.used_keywords))
+        call_context(src, src.len())
+            .map(|c| (c.callee, c.arg_index, c.keyword_prefix, c.used_keywords))
     }
 
     fn s(x: &str) -> String {
@@ -173,12 +174,27 @@ mod tests {
 
     #[test]
     fn call_contexts() {
-        assert_eq!(ctx("np.gradient("), Some((s("np.gradient"), 0, Some(s("")), vec![])));
-        assert_eq!(ctx("np.gradient(f, ax"), Some((s("np.gradient"), 1, Some(s("ax")), vec![])));
-        assert_eq!(ctx("np.gradient(f, axis=0, ed"), Some((s("np.gradient"), 2, Some(s("ed")), vec![s("axis")])));
-        assert_eq!(ctx("gradient(f, axis=0"), Some((s("gradient"), 1, None, vec![s("axis")])));
+        assert_eq!(
+            ctx("np.gradient("),
+            Some((s("np.gradient"), 0, Some(s("")), vec![]))
+        );
+        assert_eq!(
+            ctx("np.gradient(f, ax"),
+            Some((s("np.gradient"), 1, Some(s("ax")), vec![]))
+        );
+        assert_eq!(
+            ctx("np.gradient(f, axis=0, ed"),
+            Some((s("np.gradient"), 2, Some(s("ed")), vec![s("axis")]))
+        );
+        assert_eq!(
+            ctx("gradient(f, axis=0"),
+            Some((s("gradient"), 1, None, vec![s("axis")]))
+        );
         assert_eq!(ctx("diff([1, 2, 3"), Some((s("diff"), 0, None, vec![])));
-        assert_eq!(ctx("diff([1, 2], n=f(x"), Some((s("f"), 0, Some(s("x")), vec![])));
+        assert_eq!(
+            ctx("diff([1, 2], n=f(x"),
+            Some((s("f"), 0, Some(s("x")), vec![]))
+        );
         assert_eq!(ctx("diff(a) + 1"), None);
         assert_eq!(ctx("x = (1, 2"), None);
         assert_eq!(ctx("def f(x"), None);

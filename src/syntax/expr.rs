@@ -227,7 +227,14 @@ impl Parser<'_> {
                     self.bump()?;
                     let name = self.ident()?;
                     let end = name.span.end;
-                    node(ExprKind::Attr { obj: Box::new(e), name }, start, end)
+                    node(
+                        ExprKind::Attr {
+                            obj: Box::new(e),
+                            name,
+                        },
+                        start,
+                        end,
+                    )
                 }
                 (K::Open, "(") => {
                     self.bump()?;
@@ -323,14 +330,21 @@ impl Parser<'_> {
         let t = self.peek()?;
         let empty =
             t.kind == K::Close || self.is(&t, K::Op, ",") || (!is_step && self.is(&t, K::Op, ":"));
-        if empty { Ok(None) } else { self.expr().map(Some) }
+        if empty {
+            Ok(None)
+        } else {
+            self.expr().map(Some)
+        }
     }
 
     fn atom(&mut self) -> PResult<Expr> {
         let t = self.peek()?;
         let text = self.text(&t);
         let kind = match (t.kind, text) {
-            (K::Number, _) => number_value(text).map_err(|m| err(m, t.span.clone()))?,
+            (K::Number, _) => match self.s.number.take() {
+                Some((at, value)) if at == t.span.start => value,
+                _ => number_value(text).map_err(|m| err(m, t.span.clone()))?,
+            },
             (K::Str, _) => return self.strings(),
             (K::Name, _) => ExprKind::Name(text.to_string()),
             (K::Keyword, "True") => ExprKind::Bool(true),
@@ -367,7 +381,11 @@ impl Parser<'_> {
         let open = self.bump()?;
         if self.at_kind(K::Close)? {
             let close = self.bump()?;
-            return Ok(node(ExprKind::Tuple(vec![]), open.span.start, close.span.end));
+            return Ok(node(
+                ExprKind::Tuple(vec![]),
+                open.span.start,
+                close.span.end,
+            ));
         }
         let first = self.expr()?;
         if self.at_kind(K::Close)? {
@@ -380,6 +398,10 @@ impl Parser<'_> {
         let (rest, _, close) = self.bracketed(|p| p.expr())?;
         let mut items = vec![first];
         items.extend(rest);
-        Ok(node(ExprKind::Tuple(items), open.span.start, close.span.end))
+        Ok(node(
+            ExprKind::Tuple(items),
+            open.span.start,
+            close.span.end,
+        ))
     }
 }

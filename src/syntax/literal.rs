@@ -12,8 +12,7 @@ use super::lexer::{decimal_or_float, radix_int};
 /// literal` (`0b12`), leading zeros (`01`), complex literals (`1j`, not
 /// supported by gradlab).
 pub fn number_value(text: &str) -> Result<ExprKind, String> {
-    let lower = text.to_ascii_lowercase();
-    if let Some(base) = radix_of(&lower) {
+    if let Some(base) = radix_of(text) {
         return radix_value(text, base);
     }
     let Ok((rest, lit)) = decimal_or_float(text) else {
@@ -26,7 +25,11 @@ pub fn number_value(text: &str) -> Result<ExprKind, String> {
             "invalid decimal literal".into()
         });
     }
-    let clean: String = lit.chars().filter(|&c| c != '_').collect();
+    let clean: std::borrow::Cow<str> = if lit.contains('_') {
+        lit.replace('_', "").into()
+    } else {
+        lit.into()
+    };
     if clean.contains(['.', 'e', 'E']) {
         // Rust's parser accepts every Python float spelling left after
         // removing underscores (`1.`, `.5`, `1E5`); overflow gives inf as in
@@ -42,11 +45,11 @@ pub fn number_value(text: &str) -> Result<ExprKind, String> {
     Ok(int_from_decimal(&clean))
 }
 
-fn radix_of(lower: &str) -> Option<u32> {
-    match lower.get(..2)? {
-        "0x" => Some(16),
-        "0o" => Some(8),
-        "0b" => Some(2),
+fn radix_of(text: &str) -> Option<u32> {
+    match text.get(..2)? {
+        "0x" | "0X" => Some(16),
+        "0o" | "0O" => Some(8),
+        "0b" | "0B" => Some(2),
         _ => None,
     }
 }
@@ -184,8 +187,12 @@ fn unescape(s: &str) -> Result<String, String> {
                     'u' => 4,
                     _ => 8,
                 };
-                let hex: String = (0..n).filter_map(|_| chars.next_if(char::is_ascii_hexdigit)).collect();
-                let code = u32::from_str_radix(&hex, 16).ok().filter(|_| hex.len() == n);
+                let hex: String = (0..n)
+                    .filter_map(|_| chars.next_if(char::is_ascii_hexdigit))
+                    .collect();
+                let code = u32::from_str_radix(&hex, 16)
+                    .ok()
+                    .filter(|_| hex.len() == n);
                 match code.and_then(char::from_u32) {
                     Some(ch) => out.push(ch),
                     None => {
@@ -221,7 +228,10 @@ mod tests {
             ("0B1_01", Int(5)),
             ("9223372036854775807", Int(i64::MAX)),
             ("9223372036854775808", BigInt("9223372036854775808".into())),
-            ("0xFFFFFFFFFFFFFFFFFF", BigInt("4722366482869645213695".into())),
+            (
+                "0xFFFFFFFFFFFFFFFFFF",
+                BigInt("4722366482869645213695".into()),
+            ),
             ("1e-3", Float(1e-3)),
             (".5", Float(0.5)),
             ("1.", Float(1.0)),

@@ -160,7 +160,10 @@ impl<'a> Parser<'a> {
             Err(e) => return e,
         };
         if self.starts_expr(&t) {
-            err("invalid syntax. Perhaps you forgot a comma?", start..t.span.end)
+            err(
+                "invalid syntax. Perhaps you forgot a comma?",
+                start..t.span.end,
+            )
         } else if self.is(&t, K::Keyword, "for") {
             err("comprehensions are not supported", t.span)
         } else {

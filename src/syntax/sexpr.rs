@@ -21,7 +21,11 @@ pub fn stmt(s: &Stmt) -> String {
             let ts: Vec<String> = targets.iter().map(target).collect();
             format!("(= {} {})", ts.join(" "), expr(value))
         }
-        StmtKind::AugAssign { target: t, op, value } => {
+        StmtKind::AugAssign {
+            target: t,
+            op,
+            value,
+        } => {
             format!("({}= {} {})", op.symbol(), target(t), expr(value))
         }
         StmtKind::Import { module, alias } => match alias {
@@ -32,7 +36,11 @@ pub fn stmt(s: &Stmt) -> String {
             let ns: Vec<String> = names.iter().map(|(n, a)| renamed(n, a)).collect();
             format!("(from {} {})", module.name, ns.join(" "))
         }
-        StmtKind::Def { name, params: ps, body } => {
+        StmtKind::Def {
+            name,
+            params: ps,
+            body,
+        } => {
             format!("(def {} {} {})", name.name, params(ps), expr(body))
         }
         StmtKind::Pass => "pass".into(),
@@ -104,7 +112,11 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Call { func, args, kwargs } => {
             let mut items = vec![expr(func)];
             items.extend(args.iter().map(expr));
-            items.extend(kwargs.iter().map(|(k, v)| format!("{}={}", k.name, expr(v))));
+            items.extend(
+                kwargs
+                    .iter()
+                    .map(|(k, v)| format!("{}={}", k.name, expr(v))),
+            );
             list("call", items)
         }
         ExprKind::Index { obj, index } => index_of(obj, index),
@@ -138,7 +150,9 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::IfExp { cond, then, other } => {
             format!("(if {} {} {})", expr(cond), expr(then), expr(other))
         }
-        ExprKind::List(items) => format!("[{}]", items.iter().map(expr).collect::<Vec<_>>().join(" ")),
+        ExprKind::List(items) => {
+            format!("[{}]", items.iter().map(expr).collect::<Vec<_>>().join(" "))
+        }
         ExprKind::Tuple(items) => list("tuple", items.iter().map(expr).collect()),
         ExprKind::Lambda { params: ps, body } => format!("(lambda {} {})", params(ps), expr(body)),
     }

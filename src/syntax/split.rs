@@ -129,9 +129,8 @@ pub fn needs_more_input(src: &str) -> bool {
     }
     if let Some(last) = toks.last() {
         let text = &src[last.span.clone()];
-        let open_triple = last.kind == TokenKind::Str
-            && !super::lexer::string_is_terminated(text)
-            && {
+        let open_triple =
+            last.kind == TokenKind::Str && !super::lexer::string_is_terminated(text) && {
                 let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
                 body.starts_with("'''") || body.starts_with("\"\"\"")
             };

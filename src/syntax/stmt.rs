@@ -238,7 +238,10 @@ impl Parser<'_> {
                 None
             };
             if default.is_none() && params.iter().any(|p| p.default.is_some()) {
-                return Err(err("non-default argument follows default argument", name.span));
+                return Err(err(
+                    "non-default argument follows default argument",
+                    name.span,
+                ));
             }
             params.push(Param { name, default });
             if !self.eat_op(",")? {
@@ -291,16 +294,25 @@ fn to_target(e: Expr, top: bool) -> PResult<Target> {
                 span: e.span,
             });
         }
-        ExprKind::Attr { .. } => return Err(err("assigning to attributes is not supported", e.span)),
+        ExprKind::Attr { .. } => {
+            return Err(err("assigning to attributes is not supported", e.span));
+        }
         ExprKind::Call { .. } => "function call",
         ExprKind::Int(_)
         | ExprKind::BigInt(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_)
         | ExprKind::Ellipsis => "literal",
-        ExprKind::Bool(b) => return Err(err(format!("cannot assign to {}", if b { "True" } else { "False" }), e.span)),
+        ExprKind::Bool(b) => {
+            return Err(err(
+                format!("cannot assign to {}", if b { "True" } else { "False" }),
+                e.span,
+            ));
+        }
         ExprKind::None => return Err(err("cannot assign to None", e.span)),
-        ExprKind::IfExp { .. } => return Err(err("cannot assign to conditional expression", e.span)),
+        ExprKind::IfExp { .. } => {
+            return Err(err("cannot assign to conditional expression", e.span));
+        }
         ExprKind::Lambda { .. } => return Err(err("cannot assign to lambda", e.span)),
         _ => "expression",
     };
@@ -310,7 +322,9 @@ fn to_target(e: Expr, top: bool) -> PResult<Target> {
 fn to_aug_target(e: Expr) -> PResult<Target> {
     let what = match &e.kind {
         ExprKind::Name(_) | ExprKind::Index { .. } => return to_target(e, true),
-        ExprKind::Attr { .. } => return Err(err("assigning to attributes is not supported", e.span)),
+        ExprKind::Attr { .. } => {
+            return Err(err("assigning to attributes is not supported", e.span));
+        }
         ExprKind::Tuple(_) => "tuple",
         ExprKind::List(_) => "list",
         ExprKind::Call { .. } => "function call",
