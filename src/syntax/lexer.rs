@@ -97,7 +97,18 @@ pub fn raw_token(rest: &str) -> (TokenKind, usize) {
     };
     let rule = match first {
         '\n' | '\r' => newline.map(|_| TokenKind::Newline).parse(rest),
+        ' ' if !rest
+            .as_bytes()
+            .get(1)
+            .is_some_and(|b| b" \t\x0c\\".contains(b)) =>
+        {
+            Ok((&rest[1..], TokenKind::Whitespace))
+        }
         ' ' | '\t' | '\x0c' | '\\' => whitespace.map(|_| TokenKind::Whitespace).parse(rest),
+        '0'..='9' if simple_number_len(rest).is_some() => {
+            let len = simple_number_len(rest).unwrap_or(1);
+            Ok((&rest[len..], TokenKind::Number))
+        }
         '#' => comment.map(|_| TokenKind::Comment).parse(rest),
         '0'..='9' => number.map(|_| TokenKind::Number).parse(rest),
         '.' => alt((
@@ -119,6 +130,26 @@ pub fn raw_token(rest: &str) -> (TokenKind, usize) {
     match rule {
         Ok((after, kind)) => (kind, rest.len() - after.len()),
         Err(_) => (TokenKind::Unknown, first.len_utf8().max(1)),
+    }
+}
+
+/// Length of a plain `123` or `123.456` literal when nothing that the full
+/// [`number`] rule handles (`_`, exponent, suffix, radix, trailing name
+/// characters, a second `.`) follows: the common case in pasted data,
+/// recognised without the general rule.
+pub(super) fn simple_number_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let digits_from = |k: usize| b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut end = digits_from(0);
+    if end == 0 {
+        return None;
+    }
+    if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        end += 1 + digits_from(end + 1);
+    }
+    match b.get(end) {
+        Some(c) if c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.' || *c >= 0x80 => None,
+        _ => Some(end),
     }
 }
 
@@ -411,6 +442,19 @@ mod tests {
             assert_eq!(operator(op), Ok(("", *op)));
         }
         assert!(operator("$").is_err() && operator("!").is_err());
+    }
+
+    #[test]
+    fn simple_numbers_agree_with_the_number_rule() {
+        for text in [
+            "1", "12", "1.5", "0.25", "1.", "1.5e3", "1_0", "1x", "1..", "01", "1.5.", "7 ", "3,",
+        ] {
+            if let Some(len) = simple_number_len(text) {
+                assert_eq!(number(text).map(|(_, t)| t.len()), Ok(len), "{text}");
+            }
+        }
+        assert_eq!(simple_number_len("1.5, 2"), Some(3));
+        assert_eq!(simple_number_len("1e5"), None);
     }
 
     #[test]

@@ -12,6 +12,18 @@ use super::lexer::{decimal_or_float, radix_int};
 /// literal` (`0b12`), leading zeros (`01`), complex literals (`1j`, not
 /// supported by gradlab).
 pub fn number_value(text: &str) -> Result<ExprKind, String> {
+    if super::lexer::simple_number_len(text) == Some(text.len()) {
+        // Plain `123` / `0.5`: no underscores, exponent or radix.
+        if text.contains('.') {
+            return text
+                .parse::<f64>()
+                .map(ExprKind::Float)
+                .map_err(|e| e.to_string());
+        }
+        if !(text.len() > 1 && text.starts_with('0')) {
+            return Ok(int_from_decimal(text));
+        }
+    }
     if let Some(base) = radix_of(text) {
         return radix_value(text, base);
     }
