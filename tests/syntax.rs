@@ -22,7 +22,11 @@ fn bad(src: &str, message: &str, col: usize, end: usize) {
         Ok(stmts) => panic!("source {src:?}: parsed as {}", sexpr::stmts(&stmts)),
         Err(e) => {
             assert_eq!(e.message, message, "source: {src:?}");
-            assert_eq!((e.span.start + 1, e.span.end + 1), (col, end), "span for {src:?}");
+            assert_eq!(
+                (e.span.start + 1, e.span.end + 1),
+                (col, end),
+                "span for {src:?}"
+            );
         }
     }
 }
@@ -34,7 +38,10 @@ fn atoms() {
     ok("0x1F", "31");
     ok("0b101", "5");
     ok("0o17", "15");
-    ok("123456789012345678901234567890", "(big 123456789012345678901234567890)");
+    ok(
+        "123456789012345678901234567890",
+        "(big 123456789012345678901234567890)",
+    );
     ok("1e-3", "0.001");
     ok(".5", "0.5");
     ok("1.", "1.0");
@@ -83,7 +90,10 @@ fn precedence() {
     ok("~a & b", "(& (~ a) b)");
     ok("a | b ^ c & d", "(| a (^ b (& c d)))");
     ok("a + b < c * d", "(cmp (+ a b) < (* c d))");
-    ok("a < b <= c == d != e > f >= g", "(cmp a < b <= c == d != e > f >= g)");
+    ok(
+        "a < b <= c == d != e > f >= g",
+        "(cmp a < b <= c == d != e > f >= g)",
+    );
     ok("a | b == c", "(cmp (| a b) == c)");
     ok("not a == b", "(not (cmp a == b))");
     ok("not not a", "(not (not a))");
@@ -95,8 +105,14 @@ fn precedence() {
     ok("a or b if c and d else e", "(if (and c d) (or a b) e)");
     ok("lambda x: x ** 2", "(lambda (x) (** x 2))");
     ok("lambda: 0", "(lambda () 0)");
-    ok("lambda x, h=0.1: x if h else -x", "(lambda (x h=0.1) (if h x (- x)))");
-    ok("lambda x: lambda y: x + y", "(lambda (x) (lambda (y) (+ x y)))");
+    ok(
+        "lambda x, h=0.1: x if h else -x",
+        "(lambda (x h=0.1) (if h x (- x)))",
+    );
+    ok(
+        "lambda x: lambda y: x + y",
+        "(lambda (x) (lambda (y) (+ x y)))",
+    );
 }
 
 #[test]
@@ -105,9 +121,15 @@ fn trailers() {
     ok("np.gradient(a)", "(call (. np gradient) a)");
     ok("f()", "(call f)");
     ok("f(a, b,)", "(call f a b)");
-    ok("np.gradient(f, 2.0, axis=0, edge_order=2)", "(call (. np gradient) f 2.0 axis=0 edge_order=2)");
+    ok(
+        "np.gradient(f, 2.0, axis=0, edge_order=2)",
+        "(call (. np gradient) f 2.0 axis=0 edge_order=2)",
+    );
     ok("f(a == 1)", "(call f (cmp a == 1))");
-    ok("nd.Derivative(f, n=1)(x)", "(call (call (. nd Derivative) f n=1) x)");
+    ok(
+        "nd.Derivative(f, n=1)(x)",
+        "(call (call (. nd Derivative) f n=1) x)",
+    );
     ok("a.T.shape[0]", "(index (. (. a T) shape) 0)");
     ok("a[1:-1]", "(index a (slice 1 (- 1) _))");
     ok("a[::2]", "(index a (slice _ _ 2))");
@@ -122,7 +144,10 @@ fn trailers() {
     ok("a[..., 0]", "(index a ... 0)");
     ok("a[i][j]", "(index (index a i) j)");
     ok("-a[0]", "(- (index a 0))");
-    ok("a.reshape(2, 3).sum(axis=1)", "(call (. (call (. a reshape) 2 3) sum) axis=1)");
+    ok(
+        "a.reshape(2, 3).sum(axis=1)",
+        "(call (. (call (. a reshape) 2 3) sum) axis=1)",
+    );
     ok("f(\n  a,\n  b\n)", "(call f a b)");
 }
 
@@ -130,7 +155,10 @@ fn trailers() {
 fn statements() {
     ok("x = 1", "(= x 1)");
     ok("a = b = 2", "(= a b 2)");
-    ok("dx, dy = np.gradient(m)", "(= (tuple dx dy) (call (. np gradient) m))");
+    ok(
+        "dx, dy = np.gradient(m)",
+        "(= (tuple dx dy) (call (. np gradient) m))",
+    );
     ok("(a, b) = 1, 2", "(= (tuple a b) (tuple 1 2))");
     ok("[a, b] = c", "(= (tuple a b) c)");
     ok("a, = c", "(= (tuple a) c)");
@@ -145,11 +173,23 @@ fn statements() {
     ok("import numpy as np", "(import numpy as np)");
     ok("import numpy", "(import numpy)");
     ok("import numdifftools as nd", "(import numdifftools as nd)");
-    ok("import numpy.linalg as la, math", "(import numpy.linalg as la); (import math)");
-    ok("from numpy import gradient, diff as d", "(from numpy gradient diff:d)");
-    ok("from numpy import (gradient,\n diff,)", "(from numpy gradient diff)");
+    ok(
+        "import numpy.linalg as la, math",
+        "(import numpy.linalg as la); (import math)",
+    );
+    ok(
+        "from numpy import gradient, diff as d",
+        "(from numpy gradient diff:d)",
+    );
+    ok(
+        "from numpy import (gradient,\n diff,)",
+        "(from numpy gradient diff)",
+    );
     ok("def f(x): return x**2", "(def f (x) (** x 2))");
-    ok("def f(x, h=0.1):\n    return (f(x+h) - f(x)) / h", "(def f (x h=0.1) (/ (- (call f (+ x h)) (call f x)) h))");
+    ok(
+        "def f(x, h=0.1):\n    return (f(x+h) - f(x)) / h",
+        "(def f (x h=0.1) (/ (- (call f (+ x h)) (call f x)) h))",
+    );
     ok("def f(x: float) -> float: return x", "(def f (x) x)");
     ok("def g(): return 1, 2", "(def g () (tuple 1 2))");
     ok("def g(): pass", "(def g () None)");
@@ -174,16 +214,36 @@ fn bracket_errors() {
     bad("a = (1 + ", "'(' was never closed", 5, 6);
     bad("(((", "'(' was never closed", 3, 4);
     bad("x = [1,\n 2", "'[' was never closed", 5, 6);
-    bad("[1, 2)", "closing parenthesis ')' does not match opening parenthesis '['", 6, 7);
-    bad("[1,\n2)", "closing parenthesis ')' does not match opening parenthesis '[' on line 1", 6, 7);
+    bad(
+        "[1, 2)",
+        "closing parenthesis ')' does not match opening parenthesis '['",
+        6,
+        7,
+    );
+    bad(
+        "[1,\n2)",
+        "closing parenthesis ')' does not match opening parenthesis '[' on line 1",
+        6,
+        7,
+    );
     bad("1)", "unmatched ')'", 2, 3);
     bad(")))", "unmatched ')'", 1, 2);
     bad("a]", "unmatched ']'", 2, 3);
-    bad(&format!("{}1{}", "(".repeat(201), ")".repeat(201)), "too many nested parentheses", 201, 202);
+    bad(
+        &format!("{}1{}", "(".repeat(201), ")".repeat(201)),
+        "too many nested parentheses",
+        201,
+        202,
+    );
     bad("x = 1 2 (", "invalid syntax", 7, 8);
     bad("x = (1 if 2", "'(' was never closed", 5, 6);
     bad("f(1, 2", "'(' was never closed", 2, 3);
-    bad("(a b] c", "closing parenthesis ']' does not match opening parenthesis '('", 5, 6);
+    bad(
+        "(a b] c",
+        "closing parenthesis ']' does not match opening parenthesis '('",
+        5,
+        6,
+    );
     bad("a b 1abc", "invalid decimal literal", 5, 9);
 }
 
@@ -195,16 +255,46 @@ fn literal_errors() {
     bad("1e", "invalid decimal literal", 1, 3);
     bad("0x", "invalid hexadecimal literal", 1, 3);
     bad("0b102", "invalid digit '2' in binary literal", 1, 6);
-    bad("01", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 3);
+    bad(
+        "01",
+        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+        1,
+        3,
+    );
     bad("1j", "complex literals are not supported", 1, 3);
-    bad("'abc", "unterminated string literal (detected at line 1)", 1, 5);
-    bad("x = 'abc\ny'", "unterminated string literal (detected at line 1)", 5, 9);
-    bad("\"\"\"abc\n", "unterminated triple-quoted string literal (detected at line 2)", 1, 8);
-    bad("'\\x4'", "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\xXX escape", 1, 6);
+    bad(
+        "'abc",
+        "unterminated string literal (detected at line 1)",
+        1,
+        5,
+    );
+    bad(
+        "x = 'abc\ny'",
+        "unterminated string literal (detected at line 1)",
+        5,
+        9,
+    );
+    bad(
+        "\"\"\"abc\n",
+        "unterminated triple-quoted string literal (detected at line 2)",
+        1,
+        8,
+    );
+    bad(
+        "'\\x4'",
+        "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\xXX escape",
+        1,
+        6,
+    );
     bad("a € b", "invalid character '€' (U+20AC)", 3, 6);
     bad("a\u{1}b", "invalid non-printable character U+0001", 2, 3);
     bad("a\0", "source code string cannot contain null bytes", 2, 3);
-    bad("x = \\ 1", "unexpected character after line continuation character", 5, 6);
+    bad(
+        "x = \\ 1",
+        "unexpected character after line continuation character",
+        5,
+        6,
+    );
     bad("x = 1 + \\", "unexpected EOF while parsing", 9, 10);
 }
 
@@ -225,41 +315,116 @@ fn parse_errors() {
     bad(";", "invalid syntax", 1, 2);
     bad("import", "invalid syntax", 7, 7);
     bad("from numpy import", "invalid syntax", 18, 18);
-    bad("from numpy import a,", "trailing comma not allowed without surrounding parentheses", 20, 21);
-    bad("f(1 2)", "invalid syntax. Perhaps you forgot a comma?", 3, 6);
+    bad(
+        "from numpy import a,",
+        "trailing comma not allowed without surrounding parentheses",
+        20,
+        21,
+    );
+    bad(
+        "f(1 2)",
+        "invalid syntax. Perhaps you forgot a comma?",
+        3,
+        6,
+    );
     bad("[a b]", "invalid syntax. Perhaps you forgot a comma?", 2, 5);
-    bad("x = (1\n 2)", "invalid syntax. Perhaps you forgot a comma?", 6, 10);
-    bad("f(x=1, 2)", "positional argument follows keyword argument", 8, 9);
+    bad(
+        "x = (1\n 2)",
+        "invalid syntax. Perhaps you forgot a comma?",
+        6,
+        10,
+    );
+    bad(
+        "f(x=1, 2)",
+        "positional argument follows keyword argument",
+        8,
+        9,
+    );
     bad("f(x=1, x=2)", "keyword argument repeated: x", 8, 11);
-    bad("f(x+1=2)", "expression cannot contain assignment, perhaps you meant \"==\"?", 3, 7);
+    bad(
+        "f(x+1=2)",
+        "expression cannot contain assignment, perhaps you meant \"==\"?",
+        3,
+        7,
+    );
     bad("x = 1 if 2", "expected 'else' after 'if' expression", 5, 11);
     bad("x = 1 if 2 else", "invalid syntax", 16, 16);
     bad("lambda: ", "invalid syntax", 9, 9);
     bad("lambda x 1", "expected ':'", 10, 11);
-    bad("print 1", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 8);
+    bad(
+        "print 1",
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        1,
+        8,
+    );
     bad("[x for x in y]", "comprehensions are not supported", 4, 7);
     bad("{1: 2}", "dict and set displays are not supported", 1, 2);
     bad("a in b", "'in' comparisons are not supported", 3, 5);
     bad("a << 1", "shift operators are not supported", 3, 5);
     bad("f(*a)", "'*' and '**' arguments are not supported", 3, 4);
-    bad("for x in y: pass", "'for' statements are not supported", 1, 4);
+    bad(
+        "for x in y: pass",
+        "'for' statements are not supported",
+        1,
+        4,
+    );
     bad("return 1", "'return' outside function", 1, 7);
 }
 
 #[test]
 fn assignment_errors() {
-    bad("f() = 1", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 4);
-    bad("f(1)(2) = 3", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 8);
-    bad("1 = a", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 2);
-    bad("a + 1 = 2", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 6);
+    bad(
+        "f() = 1",
+        "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+        1,
+        4,
+    );
+    bad(
+        "f(1)(2) = 3",
+        "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+        1,
+        8,
+    );
+    bad(
+        "1 = a",
+        "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+        1,
+        2,
+    );
+    bad(
+        "a + 1 = 2",
+        "cannot assign to expression here. Maybe you meant '==' instead of '='?",
+        1,
+        6,
+    );
     bad("a, 1 = x", "cannot assign to literal", 4, 5);
-    bad("a if b else c = 1", "cannot assign to conditional expression", 1, 14);
+    bad(
+        "a if b else c = 1",
+        "cannot assign to conditional expression",
+        1,
+        14,
+    );
     bad("lambda x: x = 1", "cannot assign to lambda", 1, 12);
     bad("None = 1", "cannot assign to None", 1, 5);
     bad("a.b = 1", "assigning to attributes is not supported", 1, 4);
-    bad("a, b += 1", "'tuple' is an illegal expression for augmented assignment", 1, 5);
-    bad("(a, b) += 1", "'tuple' is an illegal expression for augmented assignment", 1, 7);
-    bad("f() += 1", "'function call' is an illegal expression for augmented assignment", 1, 4);
+    bad(
+        "a, b += 1",
+        "'tuple' is an illegal expression for augmented assignment",
+        1,
+        5,
+    );
+    bad(
+        "(a, b) += 1",
+        "'tuple' is an illegal expression for augmented assignment",
+        1,
+        7,
+    );
+    bad(
+        "f() += 1",
+        "'function call' is an illegal expression for augmented assignment",
+        1,
+        4,
+    );
 }
 
 #[test]
@@ -268,13 +433,43 @@ fn def_errors() {
     bad("def f: return 1", "expected '('", 6, 7);
     bad("def f(:", "invalid syntax", 7, 8);
     bad("def f(: pass", "invalid syntax", 7, 8);
-    bad("def f(x):\nreturn x", "expected an indented block after function definition on line 1", 11, 17);
-    bad("def f(x):", "expected an indented block after function definition on line 1", 10, 10);
+    bad(
+        "def f(x):\nreturn x",
+        "expected an indented block after function definition on line 1",
+        11,
+        17,
+    );
+    bad(
+        "def f(x):",
+        "expected an indented block after function definition on line 1",
+        10,
+        10,
+    );
     bad("def f(x): x", "expected 'return'", 11, 12);
-    bad("def f(x, x): return 1", "duplicate argument 'x' in function definition", 10, 11);
-    bad("def f(x=1, y): return 1", "non-default argument follows default argument", 12, 13);
-    bad("def f(x): return x; y = 1", "a function body is one 'return' statement", 19, 20);
-    bad("def f(x):\n    return x\n    return 2", "unexpected indent (a function body is one 'return' line)", 28, 34);
+    bad(
+        "def f(x, x): return 1",
+        "duplicate argument 'x' in function definition",
+        10,
+        11,
+    );
+    bad(
+        "def f(x=1, y): return 1",
+        "non-default argument follows default argument",
+        12,
+        13,
+    );
+    bad(
+        "def f(x): return x; y = 1",
+        "a function body is one 'return' statement",
+        19,
+        20,
+    );
+    bad(
+        "def f(x):\n    return x\n    return 2",
+        "unexpected indent (a function body is one 'return' line)",
+        28,
+        34,
+    );
     bad("a = 1\n  b = 2", "unexpected indent", 9, 10);
     bad("  b = 2", "unexpected indent", 3, 4);
 }
@@ -282,16 +477,25 @@ fn def_errors() {
 #[test]
 fn line_numbers_follow_the_script() {
     let e = parse_chunk_at("'abc", 7).unwrap_err();
-    assert_eq!(e.message, "unterminated string literal (detected at line 7)");
+    assert_eq!(
+        e.message,
+        "unterminated string literal (detected at line 7)"
+    );
     let e = parse_chunk_at("def f(x):\nreturn x", 3).unwrap_err();
-    assert_eq!(e.message, "expected an indented block after function definition on line 3");
+    assert_eq!(
+        e.message,
+        "expected an indented block after function definition on line 3"
+    );
 }
 
 #[test]
 fn node_spans() {
     let src = "dx, dy = np.gradient(m[1:], axis=0)  # c";
     let stmts = parse_chunk(src).unwrap();
-    assert_eq!(&src[stmts[0].span.clone()], "dx, dy = np.gradient(m[1:], axis=0)");
+    assert_eq!(
+        &src[stmts[0].span.clone()],
+        "dx, dy = np.gradient(m[1:], axis=0)"
+    );
     let gradlab::syntax::ast::StmtKind::Assign { targets, value } = &stmts[0].kind else {
         panic!("not an assignment")
     };
@@ -308,7 +512,10 @@ fn node_spans() {
     assert_eq!(&src[kwargs[0].0.span.clone()], "axis");
     assert_eq!(&src[kwargs[0].1.span.clone()], "0");
     let stmts = parse_chunk("a = 1; (b)").unwrap();
-    assert_eq!((stmts[0].span.clone(), stmts[1].span.clone()), (0..5, 7..10));
+    assert_eq!(
+        (stmts[0].span.clone(), stmts[1].span.clone()),
+        (0..5, 7..10)
+    );
 }
 
 fn chunks(src: &str) -> Vec<(&str, usize)> {
@@ -321,17 +528,41 @@ fn chunks(src: &str) -> Vec<(&str, usize)> {
 #[test]
 fn splitting() {
     assert_eq!(chunks("a = 1\nb = 2\n"), vec![("a = 1", 1), ("b = 2", 2)]);
-    assert_eq!(chunks("\n\n# c\n## prose\na = [1,\n  2]\n#> [1, 2]\n"), vec![("a = [1,\n  2]", 5)]);
+    assert_eq!(
+        chunks("\n\n# c\n## prose\na = [1,\n  2]\n#> [1, 2]\n"),
+        vec![("a = [1,\n  2]", 5)]
+    );
     assert_eq!(chunks("a = 1; b = 2  # c"), vec![("a = 1; b = 2  # c", 1)]);
-    assert_eq!(chunks("def f(x):\n    return x\nf(1)"), vec![("def f(x):\n    return x", 1), ("f(1)", 3)]);
-    assert_eq!(chunks("def f(x):\n\n    return x\n"), vec![("def f(x):\n\n    return x", 1)]);
-    assert_eq!(chunks("def f(x): return x\ny = 1"), vec![("def f(x): return x", 1), ("y = 1", 2)]);
-    assert_eq!(chunks("def f(x):\n    return x\n    return 2"), vec![("def f(x):\n    return x\n    return 2", 1)]);
-    assert_eq!(chunks("x = 1 + \\\n  2\ny"), vec![("x = 1 + \\\n  2", 1), ("y", 3)]);
-    assert_eq!(chunks("s = '''a\n(b\n'''\nt"), vec![("s = '''a\n(b\n'''", 1), ("t", 4)]);
+    assert_eq!(
+        chunks("def f(x):\n    return x\nf(1)"),
+        vec![("def f(x):\n    return x", 1), ("f(1)", 3)]
+    );
+    assert_eq!(
+        chunks("def f(x):\n\n    return x\n"),
+        vec![("def f(x):\n\n    return x", 1)]
+    );
+    assert_eq!(
+        chunks("def f(x): return x\ny = 1"),
+        vec![("def f(x): return x", 1), ("y = 1", 2)]
+    );
+    assert_eq!(
+        chunks("def f(x):\n    return x\n    return 2"),
+        vec![("def f(x):\n    return x\n    return 2", 1)]
+    );
+    assert_eq!(
+        chunks("x = 1 + \\\n  2\ny"),
+        vec![("x = 1 + \\\n  2", 1), ("y", 3)]
+    );
+    assert_eq!(
+        chunks("s = '''a\n(b\n'''\nt"),
+        vec![("s = '''a\n(b\n'''", 1), ("t", 4)]
+    );
     assert_eq!(chunks("s = '('\nt = 2"), vec![("s = '('", 1), ("t = 2", 2)]);
     assert_eq!(chunks("a = 1\n  b = 2"), vec![("a = 1", 1), ("  b = 2", 2)]);
-    assert_eq!(chunks("a = 1\r\nb = (2,\r\n 3)\r\n"), vec![("a = 1", 1), ("b = (2,\r\n 3)", 2)]);
+    assert_eq!(
+        chunks("a = 1\r\nb = (2,\r\n 3)\r\n"),
+        vec![("a = 1", 1), ("b = (2,\r\n 3)", 2)]
+    );
     assert_eq!(chunks("x = (1\ny = 2"), vec![("x = (1\ny = 2", 1)]);
     assert_eq!(chunks("x = 1)\ny = 2"), vec![("x = 1)", 1), ("y = 2", 2)]);
     assert_eq!(chunks(""), vec![]);
@@ -341,7 +572,10 @@ fn splitting() {
 fn every_split_chunk_of_a_script_parses() {
     let script = "import numpy as np\n## prose\nx = np.linspace(0, 1,\n    5)\ndef f(t):\n    return t**2\ny = f(x); dy = np.gradient(y, x)\n#> array([...])\n";
     for c in split_statements(script) {
-        assert!(parse_chunk_at(&script[c.range.clone()], c.line).is_ok(), "{c:?}");
+        assert!(
+            parse_chunk_at(&script[c.range.clone()], c.line).is_ok(),
+            "{c:?}"
+        );
     }
     assert_eq!(split_statements(script).len(), 4);
 }
@@ -401,6 +635,16 @@ fn tokens_cover_every_byte() {
     use TokenKind::*;
     assert_eq!(
         kinds,
-        vec![Keyword, Name, OpenBracket, Name, CloseBracket, Op, Keyword, Str, Comment]
+        vec![
+            Keyword,
+            Name,
+            OpenBracket,
+            Name,
+            CloseBracket,
+            Op,
+            Keyword,
+            Str,
+            Comment
+        ]
     );
 }

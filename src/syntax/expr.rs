@@ -341,7 +341,10 @@ impl Parser<'_> {
         let t = self.peek()?;
         let text = self.text(&t);
         let kind = match (t.kind, text) {
-            (K::Number, _) => number_value(text).map_err(|m| err(m, t.span.clone()))?,
+            (K::Number, _) => match self.s.number.take() {
+                Some((at, value)) if at == t.span.start => value,
+                _ => number_value(text).map_err(|m| err(m, t.span.clone()))?,
+            },
             (K::Str, _) => return self.strings(),
             (K::Name, _) => ExprKind::Name(text.to_string()),
             (K::Keyword, "True") => ExprKind::Bool(true),

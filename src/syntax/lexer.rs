@@ -14,7 +14,7 @@ use nom::{
     bytes::complete::{tag, take_while, take_while1},
     character::complete::{char, one_of, satisfy},
     combinator::{opt, recognize},
-    multi::{many0_count, many1_count},
+    multi::many1_count,
 };
 
 /// The class of a lexical token, for highlighting.
@@ -59,7 +59,8 @@ pub const KEYWORDS: &[&str] = &[
     "with", "yield",
 ];
 
-/// Operators, longest first so that the first match is the longest match.
+/// Operators, longest first (the table [`is_operator`] is checked against).
+#[cfg(test)]
 const OPERATORS: &[&str] = &[
     "**=", "//=", ">>=", "<<=", "...", "**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=",
     "%=", "@=", "&=", "|=", "^=", "->", ":=", "<<", ">>", "+", "-", "*", "/", "%", "@", "&", "|",
@@ -84,31 +85,79 @@ pub fn tokens(src: &str) -> Vec<Token> {
 /// Classifies the token at the start of a non-empty `rest`: its kind and
 /// byte length (always ≥ 1 and on a char boundary).
 pub fn raw_token(rest: &str) -> (TokenKind, usize) {
-    let rule = alt((
-        newline.map(|_| TokenKind::Newline),
-        whitespace.map(|_| TokenKind::Whitespace),
-        comment.map(|_| TokenKind::Comment),
-        number.map(|_| TokenKind::Number),
-        string.map(|_| TokenKind::Str),
-        name.map(|s| {
-            if KEYWORDS.contains(&s) {
-                TokenKind::Keyword
-            } else {
-                TokenKind::Name
-            }
-        }),
-        recognize(one_of("([{")).map(|_| TokenKind::OpenBracket),
-        recognize(one_of(")]}")).map(|_| TokenKind::CloseBracket),
-        operator.map(|_| TokenKind::Op),
-    ))
-    .parse(rest);
+    // Dispatch on the first character so that each token tries one or two
+    // rules, not all of them.
+    let first = rest.chars().next().unwrap_or('\0');
+    let name_or_keyword = |s: &str| {
+        if s.len() <= 8 && KEYWORDS.contains(&s) {
+            TokenKind::Keyword
+        } else {
+            TokenKind::Name
+        }
+    };
+    let rule = match first {
+        '\n' | '\r' => newline.map(|_| TokenKind::Newline).parse(rest),
+        ' ' if !rest
+            .as_bytes()
+            .get(1)
+            .is_some_and(|b| b" \t\x0c\\".contains(b)) =>
+        {
+            Ok((&rest[1..], TokenKind::Whitespace))
+        }
+        ' ' | '\t' | '\x0c' | '\\' => whitespace.map(|_| TokenKind::Whitespace).parse(rest),
+        '0'..='9' if simple_number_len(rest).is_some() => {
+            let len = simple_number_len(rest).unwrap_or(1);
+            Ok((&rest[len..], TokenKind::Number))
+        }
+        '#' => comment.map(|_| TokenKind::Comment).parse(rest),
+        '0'..='9' => number.map(|_| TokenKind::Number).parse(rest),
+        '.' => alt((
+            number.map(|_| TokenKind::Number),
+            operator.map(|_| TokenKind::Op),
+        ))
+        .parse(rest),
+        '\'' | '"' => string.map(|_| TokenKind::Str).parse(rest),
+        c if is_name_start(c) && !quote_within_prefix(rest) => {
+            name.map(name_or_keyword).parse(rest)
+        }
+        c if is_name_start(c) => {
+            alt((string.map(|_| TokenKind::Str), name.map(name_or_keyword))).parse(rest)
+        }
+        '(' | '[' | '{' => Ok((&rest[1..], TokenKind::OpenBracket)),
+        ')' | ']' | '}' => Ok((&rest[1..], TokenKind::CloseBracket)),
+        _ => operator.map(|_| TokenKind::Op).parse(rest),
+    };
     match rule {
         Ok((after, kind)) => (kind, rest.len() - after.len()),
-        Err(_) => {
-            let width = rest.chars().next().map_or(1, char::len_utf8);
-            (TokenKind::Unknown, width)
-        }
+        Err(_) => (TokenKind::Unknown, first.len_utf8().max(1)),
     }
+}
+
+/// Length of a plain `123` or `123.456` literal when nothing that the full
+/// [`number`] rule handles (`_`, exponent, suffix, radix, trailing name
+/// characters, a second `.`) follows: the common case in pasted data,
+/// recognised without the general rule.
+pub(super) fn simple_number_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let digits_from = |k: usize| b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut end = digits_from(0);
+    if end == 0 {
+        return None;
+    }
+    if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        end += 1 + digits_from(end + 1);
+    }
+    match b.get(end) {
+        Some(c) if c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.' || *c >= 0x80 => None,
+        _ => Some(end),
+    }
+}
+
+/// Whether a quote follows at most two leading letters (`r'`, `rb"`): the
+/// cheap test before trying the string-prefix rule on a name.
+fn quote_within_prefix(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    matches!(b.get(1), Some(b'\'' | b'"')) || matches!(b.get(2), Some(b'\'' | b'"'))
 }
 
 fn newline(i: &str) -> IResult<&str, &str> {
@@ -139,9 +188,13 @@ fn name(i: &str) -> IResult<&str, &str> {
 }
 
 fn operator(i: &str) -> IResult<&str, &str> {
-    for op in OPERATORS {
-        if let Some(after) = i.strip_prefix(op) {
-            return Ok((after, &i[..op.len()]));
+    // Longest match first; `matches!` on short strings is much faster than
+    // scanning the table with `strip_prefix`.
+    for len in (1..=3).rev() {
+        if let Some(op) = i.get(..len)
+            && is_operator(op)
+        {
+            return Ok((&i[len..], op));
         }
     }
     Err(nom::Err::Error(nom::error::Error::new(
@@ -150,14 +203,75 @@ fn operator(i: &str) -> IResult<&str, &str> {
     )))
 }
 
-/// `digit (["_"] digit)*` for the digit class `is_digit`.
+fn is_operator(s: &str) -> bool {
+    matches!(
+        s,
+        "**="
+            | "//="
+            | ">>="
+            | "<<="
+            | "..."
+            | "**"
+            | "//"
+            | "=="
+            | "!="
+            | "<="
+            | ">="
+            | "+="
+            | "-="
+            | "*="
+            | "/="
+            | "%="
+            | "@="
+            | "&="
+            | "|="
+            | "^="
+            | "->"
+            | ":="
+            | "<<"
+            | ">>"
+            | "+"
+            | "-"
+            | "*"
+            | "/"
+            | "%"
+            | "@"
+            | "&"
+            | "|"
+            | "^"
+            | "~"
+            | "<"
+            | ">"
+            | "="
+            | "."
+            | ","
+            | ":"
+            | ";"
+    )
+}
+
+/// `digit (["_"] digit)*` for the digit class `is_digit`. A byte loop, not
+/// `many0_count`: digit runs are the bulk of pasted data.
 fn digits(is_digit: fn(char) -> bool) -> impl Fn(&str) -> IResult<&str, &str> {
     move |i| {
-        recognize((
-            satisfy(is_digit),
-            many0_count((opt(char('_')), satisfy(is_digit))),
-        ))
-        .parse(i)
+        let b = i.as_bytes();
+        let digit = |k: usize| b.get(k).is_some_and(|&c| is_digit(c as char));
+        if !digit(0) {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Digit,
+            )));
+        }
+        let mut end = 1;
+        loop {
+            if digit(end) {
+                end += 1;
+            } else if b.get(end) == Some(&b'_') && digit(end + 1) {
+                end += 2;
+            } else {
+                return Ok((&i[end..], &i[..end]));
+            }
+        }
     }
 }
 
@@ -171,7 +285,7 @@ pub(super) fn radix_int(i: &str) -> IResult<&str, &str> {
         recognize((
             char('0'),
             one_of(prefix),
-            many0_count((opt(char('_')), satisfy(is_digit))),
+            opt((opt(char('_')), digits(is_digit))),
         ))
     };
     alt((
@@ -320,6 +434,27 @@ mod tests {
         assert_eq!(kinds("$€"), vec![(Unknown, "$"), (Unknown, "€")]);
         assert_eq!(kinds("\\\nx"), vec![(Whitespace, "\\\n"), (Name, "x")]);
         assert_eq!(kinds("bar'x'"), vec![(Name, "bar"), (Str, "'x'")]);
+    }
+
+    #[test]
+    fn operator_table_matches_rule() {
+        for op in OPERATORS {
+            assert_eq!(operator(op), Ok(("", *op)));
+        }
+        assert!(operator("$").is_err() && operator("!").is_err());
+    }
+
+    #[test]
+    fn simple_numbers_agree_with_the_number_rule() {
+        for text in [
+            "1", "12", "1.5", "0.25", "1.", "1.5e3", "1_0", "1x", "1..", "01", "1.5.", "7 ", "3,",
+        ] {
+            if let Some(len) = simple_number_len(text) {
+                assert_eq!(number(text).map(|(_, t)| t.len()), Ok(len), "{text}");
+            }
+        }
+        assert_eq!(simple_number_len("1.5, 2"), Some(3));
+        assert_eq!(simple_number_len("1e5"), None);
     }
 
     #[test]

@@ -12,8 +12,19 @@ use super::lexer::{decimal_or_float, radix_int};
 /// literal` (`0b12`), leading zeros (`01`), complex literals (`1j`, not
 /// supported by gradlab).
 pub fn number_value(text: &str) -> Result<ExprKind, String> {
-    let lower = text.to_ascii_lowercase();
-    if let Some(base) = radix_of(&lower) {
+    if super::lexer::simple_number_len(text) == Some(text.len()) {
+        // Plain `123` / `0.5`: no underscores, exponent or radix.
+        if text.contains('.') {
+            return text
+                .parse::<f64>()
+                .map(ExprKind::Float)
+                .map_err(|e| e.to_string());
+        }
+        if !(text.len() > 1 && text.starts_with('0')) {
+            return Ok(int_from_decimal(text));
+        }
+    }
+    if let Some(base) = radix_of(text) {
         return radix_value(text, base);
     }
     let Ok((rest, lit)) = decimal_or_float(text) else {
@@ -26,7 +37,11 @@ pub fn number_value(text: &str) -> Result<ExprKind, String> {
             "invalid decimal literal".into()
         });
     }
-    let clean: String = lit.chars().filter(|&c| c != '_').collect();
+    let clean: std::borrow::Cow<str> = if lit.contains('_') {
+        lit.replace('_', "").into()
+    } else {
+        lit.into()
+    };
     if clean.contains(['.', 'e', 'E']) {
         // Rust's parser accepts every Python float spelling left after
         // removing underscores (`1.`, `.5`, `1E5`); overflow gives inf as in
@@ -42,11 +57,11 @@ pub fn number_value(text: &str) -> Result<ExprKind, String> {
     Ok(int_from_decimal(&clean))
 }
 
-fn radix_of(lower: &str) -> Option<u32> {
-    match lower.get(..2)? {
-        "0x" => Some(16),
-        "0o" => Some(8),
-        "0b" => Some(2),
+fn radix_of(text: &str) -> Option<u32> {
+    match text.get(..2)? {
+        "0x" | "0X" => Some(16),
+        "0o" | "0O" => Some(8),
+        "0b" | "0B" => Some(2),
         _ => None,
     }
 }

@@ -30,7 +30,7 @@ impl Parser<'_> {
         if t.kind == K::Keyword {
             match self.text(&t) {
                 "import" => return self.import(out),
-                "from" => return self.from_import(out),
+                "from" => return self.import_from(out),
                 "def" => {
                     let d = self.def()?;
                     out.push(d);
@@ -97,7 +97,7 @@ impl Parser<'_> {
     }
 
     /// `from a.b import c [as d], e` or `from a import (c, d,)`
-    fn from_import(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+    fn import_from(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let kw = self.bump()?;
         let module = self.dotted_name()?;
         if !self.at_kw("import")? {

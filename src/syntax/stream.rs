@@ -5,7 +5,7 @@
 //! are whitespace, as in Python.
 
 use super::SyntaxError;
-use super::ast::Span;
+use super::ast::{ExprKind, Span};
 use super::lexer::{TokenKind, raw_token, string_is_terminated};
 use super::literal::number_value;
 
@@ -43,6 +43,9 @@ pub struct Stream<'a> {
     first_line: usize,
     /// Set once the tokenizer itself reported an error.
     pub lex_failed: bool,
+    /// The value of the last number lexed (by start offset), so the parser
+    /// does not convert it twice.
+    pub number: Option<(usize, ExprKind)>,
 }
 
 impl<'a> Stream<'a> {
@@ -54,6 +57,7 @@ impl<'a> Stream<'a> {
             peeked: None,
             first_line,
             lex_failed: false,
+            number: None,
         }
     }
 
@@ -127,7 +131,8 @@ impl<'a> Stream<'a> {
                 TokenKind::Newline if !self.brackets.is_empty() => continue,
                 TokenKind::Newline => K::Newline,
                 TokenKind::Number => {
-                    number_value(text).map_err(|m| err(m, span.clone()))?;
+                    let value = number_value(text).map_err(|m| err(m, span.clone()))?;
+                    self.number = Some((start, value));
                     K::Number
                 }
                 TokenKind::Str => {
