@@ -238,3 +238,36 @@ fn export_command_writes_stdout_or_a_file() {
     let (code, _, _) = gradlab(&["export", "/nonexistent.grad", "--to", "md"], None);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn python_export_handles_history_errors_views_and_python_scalars() {
+    let src = "## history and views\na = [1., 4., 9., 16.]\ngradient(a)\n_ * 2\nOut[3] + _3\nexplain(np.gradient(a))\nmin(3, 4), max(a)\nnp.diff(a, axis=2)\ns = \"txt\"; s\nprint(s, len(a))\na2 = np.array(a).reshape(2, 2); a2.dtype; a2.tolist()\n";
+    let mut s = Session::new();
+    let cells = notebook::run_script(&mut s, &Script::parse(src), |_, _| {});
+    let py = export::to_python(&s, &cells);
+    for needle in [
+        "_out = np.gradient(a)\n",
+        "_out = min(3, 4), np.max(a)\n",
+        "#     explain(np.gradient(a))\n",
+        "assert type(_e).__name__ == 'AxisError'",
+        "with _expect_stdout('txt 4\\n'):\n    print(s, len(a))\n",
+        "Out[3] = _3 = _out\n",
+    ] {
+        assert!(py.contains(needle), "{needle:?} not in\n{py}");
+    }
+    let Some(python) = cli::python_with_numpy() else {
+        eprintln!("SKIPPED running the .py export: no python3 with numpy on PATH");
+        return;
+    };
+    let path = scratch("py-history").join("h.py");
+    std::fs::write(&path, &py).unwrap();
+    let out = std::process::Command::new(python)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{py}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -205,15 +205,18 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
             py_bool(*b)
         )),
         Value::Float(x) => {
-            out.push_str(&format!("assert type({path}) is float, repr({path})\n"));
+            // np.float64 subclasses float: gradlab's `max(list)` follows
+            // Python where the export's `np.max` gives a NumPy scalar.
+            out.push_str(&format!("assert isinstance({path}, float), repr({path})\n"));
             close(*x, out);
         }
         Value::Int(i) => out.push_str(&format!(
-            "assert type({path}) is int and {path} == {i}, repr({path})\n"
+            "assert isinstance({path}, (int, np.integer)) and {path} == {i}, repr({path})\n"
         )),
-        Value::Bool(b) => {
-            out.push_str(&format!("assert {path} is {}, repr({path})\n", py_bool(*b)))
-        }
+        Value::Bool(b) => out.push_str(&format!(
+            "assert isinstance({path}, (bool, np.bool_)) and bool({path}) is {}, repr({path})\n",
+            py_bool(*b)
+        )),
         Value::Str(s) => out.push_str(&format!(
             "assert {path} == {}, repr({path})\n",
             format::py_repr_str(s)
