@@ -84,7 +84,16 @@ pub fn is_meta(line: &str) -> bool {
 impl Script {
     pub fn parse(src: &str) -> Script {
         let lines: Vec<String> = src.split_inclusive('\n').map(str::to_string).collect();
-        let bare = |i: usize| lines[i].trim_end_matches(['\n', '\r']);
+        // A byte-order mark is not part of the first statement (kept in
+        // `lines`, so `--bless` writes it back).
+        let bare = |i: usize| {
+            let l = lines[i].trim_end_matches(['\n', '\r']);
+            if i == 0 {
+                l.trim_start_matches('\u{feff}')
+            } else {
+                l
+            }
+        };
         let mut items = Vec::new();
         let mut i = 0;
         while i < lines.len() {
@@ -92,10 +101,10 @@ impl Script {
             let t = line.trim_start();
             if t.is_empty() {
                 i += 1;
-            } else if let Some(text) = t.strip_prefix("##") {
+            } else if let Some(text) = prose_text(t) {
                 items.push(Item::Prose {
                     line: i + 1,
-                    text: text.strip_prefix(' ').unwrap_or(text).to_string(),
+                    text: text.to_string(),
                 });
                 i += 1;
             } else if t.starts_with('#') {
@@ -132,9 +141,16 @@ impl Script {
     }
 
     /// The script with each code/meta item's `#>` lines replaced by
-    /// `outputs[k]` (the k-th item's actual output text; `None` keeps the
-    /// item unrecorded). Everything else is kept byte for byte.
+    /// `outputs[k]` (the k-th item's actual output text; `None` records
+    /// nothing). Everything else is kept byte for byte: items whose
+    /// recorded output already matches keep their lines verbatim, and new
+    /// `#>` lines use the file's line ending (CRLF when its first line has one).
     pub fn blessed(&self, outputs: &[Option<String>]) -> String {
+        let eol = if self.lines.first().is_some_and(|l| l.ends_with("\r\n")) {
+            "\r\n"
+        } else {
+            "\n"
+        };
         let mut out = String::new();
         let mut next_line = 0;
         for (item, actual) in self.items.iter().zip(outputs) {
@@ -144,29 +160,24 @@ impl Script {
                 }
                 Item::Prose { .. } => continue,
             };
+            if expected.as_ref().map(Expected::text) == *actual {
+                continue;
+            }
             for l in &self.lines[next_line..=last] {
                 out.push_str(l);
             }
-            if !self.lines[last].ends_with('\n') {
-                out.push('\n');
-            }
             next_line = last + 1;
             if let Some(e) = expected {
-                // Lines between the statement and its `#>` block stay.
-                for l in &self.lines[next_line..e.range.start] {
-                    out.push_str(l);
-                }
                 next_line = e.range.end;
             }
             if let Some(text) = actual {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push_str(eol);
+                }
                 for l in text.split('\n') {
-                    if l.is_empty() {
-                        out.push_str("#>\n");
-                    } else {
-                        out.push_str("#> ");
-                        out.push_str(l);
-                        out.push('\n');
-                    }
+                    out.push_str(if l.is_empty() { "#>" } else { "#> " });
+                    out.push_str(l);
+                    out.push_str(eol);
                 }
             }
         }
@@ -174,6 +185,15 @@ impl Script {
             out.push_str(l);
         }
         out
+    }
+}
+
+/// The text of a prose line (`## text`, or a bare `##` for an empty
+/// line); `None` for other lines, including `###` comments.
+fn prose_text(line: &str) -> Option<&str> {
+    match line.strip_prefix("##")? {
+        "" => Some(""),
+        rest => rest.strip_prefix(' '),
     }
 }
 

@@ -54,7 +54,12 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
         },
         Item::Code { line, text, .. } => {
             let number = session.count;
-            let outcomes = session.run_chunk(text);
+            let mut outcomes = session.run_chunk(text);
+            if ends_with_semicolon(text)
+                && let Some(last) = outcomes.last_mut()
+            {
+                last.events.retain(|e| !matches!(e, Event::Value(_)));
+            }
             Cell {
                 number,
                 line: *line,
@@ -84,6 +89,22 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
     }
 }
 
+/// IPython's rule: a trailing `;` hides the last statement's `Out` value
+/// (printed text and errors still show).
+fn ends_with_semicolon(text: &str) -> bool {
+    use crate::syntax::TokenKind;
+    crate::syntax::tokens(text)
+        .iter()
+        .rev()
+        .find(|t| {
+            !matches!(
+                t.kind,
+                TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
+            )
+        })
+        .is_some_and(|t| t.kind == TokenKind::Op && &text[t.span.clone()] == ";")
+}
+
 /// Runs a whole script, calling `on_cell` as each cell completes (so output
 /// streams while long scripts run).
 pub fn run_script(
@@ -102,6 +123,7 @@ pub fn run_script(
 
 /// The text a cell's `#>` lines record: printed text, the `Out` repr, or
 /// `ErrorType: message`, in order; `None` when the cell shows nothing.
+/// Timings (`:timeit`) differ from run to run, so they are never recorded.
 pub fn output_text(session: &Session, cell: &Cell) -> Option<String> {
     let mut out = String::new();
     for e in cell.events() {
@@ -115,10 +137,7 @@ pub fn output_text(session: &Session, cell: &Cell) -> Option<String> {
                 out.push_str(&err.headline());
                 out.push('\n');
             }
-            Event::Timing(t) => {
-                out.push_str(&meta::timing_text(t));
-                out.push('\n');
-            }
+            Event::Timing(_) => {}
         }
     }
     if out.is_empty() {

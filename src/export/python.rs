@@ -1,0 +1,301 @@
+//! The Python export: a script for real NumPy that reruns the session and
+//! asserts every output gradlab showed — values with
+//! `np.testing.assert_allclose` (dtype and shape exactly, floats to rtol
+//! 1e-12), printed text exactly, errors by exception type.
+
+use crate::engine::Array;
+use crate::eval::{Event, Scalar, Session, Value};
+use crate::format;
+use crate::notebook::{Cell, CellKind};
+
+use super::translate::{PyStmt, Translator};
+
+/// Relative tolerance for values NumPy computes with the same formulas.
+const RTOL: f64 = 1e-12;
+/// Relative tolerance for numdifftools results (adaptive steps agree to
+/// about 1e-10, not to the last bit).
+const RTOL_ND: f64 = 1e-8;
+
+/// The cells as a Python script for real NumPy, asserting each shown output.
+pub fn to_python(session: &Session, cells: &[Cell]) -> String {
+    let mut t = Translator::new();
+    // Translate first: whether history names are used anywhere decides
+    // what every shown value records.
+    let translated: Vec<_> = cells.iter().map(|c| (c, t.cell(c))).collect();
+    let mut body = String::new();
+    let mut asserts = 0;
+    let mut stdout_checks = false;
+    let mut after_prose = false;
+    for (cell, stmts) in &translated {
+        let prose = matches!(cell.kind, CellKind::Prose(_));
+        if prose && !after_prose {
+            body.push('\n');
+        }
+        after_prose = prose;
+        match &cell.kind {
+            CellKind::Prose(text) if text.is_empty() => body.push_str("#\n"),
+            CellKind::Prose(text) => body.push_str(&format!("# {text}\n")),
+            CellKind::Code { .. } => {
+                body.push('\n');
+                for stmt in stmts {
+                    let block = statement(session, cell.number, stmt, t.uses.history, &mut asserts);
+                    stdout_checks |= block.contains("_expect_stdout(");
+                    body.push_str(&block);
+                }
+            }
+        }
+    }
+    let mut out = String::from(
+        "\"\"\"A gradlab session exported for NumPy: it reruns every statement and\n\
+         asserts each output gradlab showed (values to rtol 1e-12, printed text\n\
+         exactly, errors by type).\"\"\"\n\n",
+    );
+    if stdout_checks {
+        out.push_str("import contextlib\nimport io\nimport sys\n\n");
+    }
+    out.push_str("import numpy as np\n");
+    if t.uses.numpy {
+        out.push_str("import numpy\n");
+    }
+    if t.uses.math {
+        out.push_str("import math\n");
+    }
+    if t.uses.nd {
+        out.push_str("import numdifftools as nd\n");
+    }
+    if stdout_checks {
+        out.push_str(STDOUT_HELPER);
+    }
+    if t.uses.derivative {
+        out.push_str(
+            "\n\ndef _derivative(f, x, n=1):\n    \"\"\"gradlab's derivative(f, x, n).\"\"\"\n    return nd.Derivative(f, n=n)(x)\n",
+        );
+    }
+    if t.uses.history {
+        out.push_str("\n\n# IPython's output history, which the session refers to.\nOut = {}\n_ = __ = ___ = ''\n");
+    }
+    out.push_str(&body);
+    out.push_str(&format!(
+        "\nprint(\"gradlab export: all {asserts} shown outputs match NumPy\")\n"
+    ));
+    out
+}
+
+const STDOUT_HELPER: &str = r#"
+
+@contextlib.contextmanager
+def _expect_stdout(want):
+    """Runs the block, echoes what it printed, and asserts it equals `want`."""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        yield
+    sys.stdout.write(buf.getvalue())
+    assert buf.getvalue() == want, f"printed {buf.getvalue()!r}, expected {want!r}"
+"#;
+
+/// One statement with its checks.
+fn statement(
+    session: &Session,
+    number: usize,
+    stmt: &PyStmt,
+    history: bool,
+    asserts: &mut usize,
+) -> String {
+    let o = stmt.outcome;
+    let Some(code) = &stmt.code else {
+        let why = match stmt.why {
+            "meta" => "gradlab meta command",
+            "syntax" => "not valid Python",
+            _ => "gradlab-only view",
+        };
+        let mut out = format!("# {why}:\n");
+        for l in o.input.lines() {
+            out.push_str(&format!("#     {l}\n"));
+        }
+        return out;
+    };
+    let mut stdout = String::new();
+    let mut value = None;
+    let mut error = None;
+    for e in &o.events {
+        match e {
+            Event::Stdout(t) => stdout.push_str(t),
+            Event::Value(v) => value = Some(v),
+            Event::Error(err) => error = Some(err),
+            Event::Timing(_) => {}
+        }
+    }
+    let checked_value = value.filter(|v| checkable(v) && stmt.is_expr);
+    let mut block = if checked_value.is_some() {
+        format!("_out = {code}\n")
+    } else {
+        format!("{code}\n")
+    };
+    if let Some(err) = error {
+        *asserts += 1;
+        return format!(
+            "try:\n{}except Exception as _e:\n    assert type(_e).__name__ == {kind}, repr(_e)\nelse:\n    raise AssertionError({expected})\n",
+            indent(&block),
+            kind = format::py_repr_str(&err.kind),
+            expected = format::py_repr_str(&format!("expected {}", err.headline())),
+        );
+    }
+    if !stdout.is_empty() {
+        *asserts += 1;
+        block = format!(
+            "with _expect_stdout({}):\n{}",
+            format::py_repr_str(&stdout),
+            indent(&block)
+        );
+    }
+    if let Some(v) = checked_value {
+        *asserts += 1;
+        let rtol = if stmt.approximate { RTOL_ND } else { RTOL };
+        value_checks(session, v, "_out", rtol, &mut block);
+        if history {
+            block.push_str(&format!(
+                "Out[{number}] = _{number} = _out\n___, __, _ = __, _, _out\n"
+            ));
+        }
+    }
+    block
+}
+
+fn indent(code: &str) -> String {
+    code.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+/// Whether a value can be compared with NumPy's (functions, modules and
+/// views cannot).
+fn checkable(v: &Value) -> bool {
+    match v {
+        Value::Tuple(items) | Value::List(items) => items.iter().all(checkable),
+        Value::Array(_)
+        | Value::Scalar(_)
+        | Value::Float(_)
+        | Value::Int(_)
+        | Value::Bool(_)
+        | Value::Str(_)
+        | Value::DTypeObj(_) => true,
+        _ => false,
+    }
+}
+
+/// Appends the assertions that `path` holds `v`.
+fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut String) {
+    let close = |x: f64, out: &mut String| {
+        out.push_str(&format!(
+            "np.testing.assert_allclose({path}, {}, rtol={rtol:e}, equal_nan=True)\n",
+            py_float(x)
+        ));
+    };
+    match v {
+        Value::Array(a) => array_checks(a, path, rtol, out),
+        Value::Scalar(Scalar::F(x)) => {
+            out.push_str(&format!(
+                "assert isinstance({path}, np.float64), repr({path})\n"
+            ));
+            close(*x, out);
+        }
+        Value::Scalar(Scalar::I(i)) => out.push_str(&format!(
+            "assert isinstance({path}, np.int64) and {path} == {i}, repr({path})\n"
+        )),
+        Value::Scalar(Scalar::B(b)) => out.push_str(&format!(
+            "assert isinstance({path}, np.bool_) and bool({path}) is {}, repr({path})\n",
+            py_bool(*b)
+        )),
+        Value::Float(x) => {
+            // np.float64 subclasses float: gradlab's `max(list)` follows
+            // Python where the export's `np.max` gives a NumPy scalar.
+            out.push_str(&format!("assert isinstance({path}, float), repr({path})\n"));
+            close(*x, out);
+        }
+        Value::Int(i) => out.push_str(&format!(
+            "assert isinstance({path}, (int, np.integer)) and {path} == {i}, repr({path})\n"
+        )),
+        Value::Bool(b) => out.push_str(&format!(
+            "assert isinstance({path}, (bool, np.bool_)) and bool({path}) is {}, repr({path})\n",
+            py_bool(*b)
+        )),
+        Value::Str(s) => out.push_str(&format!(
+            "assert {path} == {}, repr({path})\n",
+            format::py_repr_str(s)
+        )),
+        Value::DTypeObj(d) => out.push_str(&format!(
+            "assert {path} == np.dtype('{}'), repr({path})\n",
+            d.name()
+        )),
+        Value::Tuple(items) | Value::List(items) => {
+            let ty = if matches!(v, Value::Tuple(_)) {
+                "tuple"
+            } else {
+                "list"
+            };
+            out.push_str(&format!(
+                "assert isinstance({path}, {ty}) and len({path}) == {}, repr({path})\n",
+                items.len()
+            ));
+            for (k, item) in items.iter().enumerate() {
+                value_checks(session, item, &format!("{path}[{k}]"), rtol, out);
+            }
+        }
+        other => out.push_str(&format!("# Out: {}\n", session.repr(other))),
+    }
+}
+
+/// dtype and shape exactly, then the data: floats with `assert_allclose`
+/// (absolute tolerance 1e-12 times the largest magnitude, for elements that
+/// cancel to zero), ints and bools exactly.
+fn array_checks(a: &Array, path: &str, rtol: f64, out: &mut String) {
+    let shape = match a.shape() {
+        [n] => format!("({n},)"),
+        dims => format!(
+            "({})",
+            dims.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let dtype = a.dtype().name();
+    out.push_str(&format!(
+        "assert isinstance({path}, np.ndarray) and {path}.dtype == np.{dtype} and {path}.shape == {shape}, repr({path})\n"
+    ));
+    let data: Vec<String> = match a {
+        Array::Float(x) => x.iter().map(|&v| py_float(v)).collect(),
+        Array::Int(x) => x.iter().map(i64::to_string).collect(),
+        Array::Bool(x) => x.iter().map(|&b| py_bool(b).to_string()).collect(),
+    };
+    let mut want = format!("np.array([{}], dtype=np.{dtype})", data.join(", "));
+    if a.ndim() != 1 {
+        want.push_str(&format!(".reshape({shape})"));
+    }
+    match a {
+        Array::Float(x) => {
+            let scale = x
+                .iter()
+                .filter(|v| v.is_finite())
+                .fold(0.0f64, |m, v| m.max(v.abs()));
+            out.push_str(&format!(
+                "np.testing.assert_allclose({path}, {want}, rtol={rtol:e}, atol={:.1e}, equal_nan=True)\n",
+                1e-12 * scale
+            ));
+        }
+        _ => out.push_str(&format!("np.testing.assert_array_equal({path}, {want})\n")),
+    }
+}
+
+/// A float as a Python expression that evaluates to exactly `x`.
+fn py_float(x: f64) -> String {
+    if x.is_nan() {
+        "np.nan".into()
+    } else if x.is_infinite() {
+        if x > 0.0 { "np.inf" } else { "-np.inf" }.into()
+    } else {
+        format::py_float(x)
+    }
+}
+
+fn py_bool(b: bool) -> &'static str {
+    if b { "True" } else { "False" }
+}
