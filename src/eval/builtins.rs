@@ -200,12 +200,7 @@ builtins! {
 fn table() -> &'static std::collections::HashMap<&'static str, &'static Builtin> {
     static TABLE: OnceLock<std::collections::HashMap<&'static str, &'static Builtin>> =
         OnceLock::new();
-    TABLE.get_or_init(|| {
-        BUILTINS
-            .iter()
-            .map(|b| (b.name, b))
-            .collect()
-    })
+    TABLE.get_or_init(|| BUILTINS.iter().map(|b| (b.name, b)).collect())
 }
 
 /// Looks up a builtin by name.
@@ -268,8 +263,11 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
             if let Some((_, x)) = CONSTANTS.iter().find(|(n, _)| *n == name) {
                 return Some(Value::Float(*x));
             }
-            if name == "newaxis" {
-                return Some(Value::None);
+            match name {
+                "newaxis" => return Some(Value::None),
+                "True_" => return Some(Value::Scalar(super::value::Scalar::B(true))),
+                "False_" => return Some(Value::Scalar(super::value::Scalar::B(false))),
+                _ => {}
             }
             if let Some(d) = dtype_name(name) {
                 return Some(Value::DType(d));
@@ -292,7 +290,7 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
             CONSTANTS
                 .iter()
                 .map(|(n, _)| *n)
-                .chain(["newaxis", "float64", "int64", "bool_"])
+                .chain(["newaxis", "float64", "int64", "bool_", "True_", "False_"])
                 .chain(
                     all()
                         .filter(|b| matches!(b.home, Home::Numpy | Home::Both))

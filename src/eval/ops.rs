@@ -636,9 +636,15 @@ fn matmul(x: &Array, y: &Array) -> EvalResult<Value> {
     }
     let dims = (n, k, m);
     let out = match (x, y) {
-        (Array::Float(a), Array::Float(b)) => {
-            Array::Float(mat_product(a, b, dims, &shape, 0.0, |p, q| p * q, |p, q| p + q))
-        }
+        (Array::Float(a), Array::Float(b)) => Array::Float(mat_product(
+            a,
+            b,
+            dims,
+            &shape,
+            0.0,
+            |p, q| p * q,
+            |p, q| p + q,
+        )),
         (Array::Int(a), Array::Int(b)) => Array::Int(mat_product(
             a,
             b,
@@ -648,9 +654,15 @@ fn matmul(x: &Array, y: &Array) -> EvalResult<Value> {
             i64::wrapping_mul,
             i64::wrapping_add,
         )),
-        (Array::Bool(a), Array::Bool(b)) => {
-            Array::Bool(mat_product(a, b, dims, &shape, false, |p, q| p & q, |p, q| p | q))
-        }
+        (Array::Bool(a), Array::Bool(b)) => Array::Bool(mat_product(
+            a,
+            b,
+            dims,
+            &shape,
+            false,
+            |p, q| p & q,
+            |p, q| p | q,
+        )),
         _ => unreachable!("promoted to one dtype"),
     };
     Ok(wrap(out, true))

@@ -131,12 +131,14 @@ impl Session {
             }
         };
         let source: Rc<str> = Rc::from(text);
+        // One Ctrl-C stops the whole cell, not just its current statement.
+        limits::clear_interrupt();
         stmts
             .iter()
             .map(|stmt| {
-                limits::clear_interrupt();
                 // A bug in gradlab must not take the session down with it.
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    limits::check_interrupt()?;
                     self.exec(stmt, &source, cell)
                 }))
                 .unwrap_or_else(|panic| {

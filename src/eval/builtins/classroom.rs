@@ -21,7 +21,12 @@ fn view<T: super::super::views::ViewValue + 'static>(v: T) -> Value {
 
 pub fn compare(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (a, args) = gradient_args(b)?;
-    Ok(view(views::compare(&a, &args.varargs, &args.axis, args.edge_order)?))
+    Ok(view(views::compare(
+        &a,
+        &args.varargs,
+        &args.axis,
+        args.edge_order,
+    )?))
 }
 
 /// `explain(np.gradient(...))` / `explain(np.diff(...))`, given the bound
@@ -66,7 +71,9 @@ pub fn accuracy(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let mut spec = AccuracySpec::new(lo, hi);
     if let Some(n) = b.opt("n") {
         let ns: Vec<i64> = match n {
-            Value::List(items) | Value::Tuple(items) => items.iter().map(index_int).collect::<EvalResult<_>>()?,
+            Value::List(items) | Value::Tuple(items) => {
+                items.iter().map(index_int).collect::<EvalResult<_>>()?
+            }
             other => vec![index_int(other)?],
         };
         spec.ns = ns.into_iter().map(|k| k.max(0) as usize).collect();
@@ -85,7 +92,11 @@ pub fn accuracy(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             .map_err(|e| e.to_string())
     };
     let mut given = |x: f64| call(exact.as_ref().expect("exact given"), x);
-    let exact_fn: &mut views::Fun = if exact.is_some() { &mut given } else { &mut numeric };
+    let exact_fn: &mut views::Fun = if exact.is_some() {
+        &mut given
+    } else {
+        &mut numeric
+    };
     let model = views::accuracy(&mut fun, Some(exact_fn), &spec).map_err(|e| match e {
         AccuracyError::Engine(err) => err.into(),
         AccuracyError::Function(msg) | AccuracyError::Value(msg) => EvalError::value_error(msg),
@@ -104,13 +115,23 @@ pub fn plot(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             })
             .collect(),
         Some(Value::Str(s)) => vec![s.to_string()],
-        Some(other) => return Err(EvalError::type_error(format!("labels must be a list of strings, not {}", other.short_type()))),
+        Some(other) => {
+            return Err(EvalError::type_error(format!(
+                "labels must be a list of strings, not {}",
+                other.short_type()
+            )));
+        }
     };
     if let [Value::View(v)] = b.varargs.as_slice() {
         let Some(c) = v.as_any().downcast_ref::<Compare>() else {
-            return Err(EvalError::type_error(format!("plot() can draw a compare(...) view, not {}", v.view_name())));
+            return Err(EvalError::type_error(format!(
+                "plot() can draw a compare(...) view, not {}",
+                v.view_name()
+            )));
         };
-        return Plot::from_compare(c).map(view).map_err(EvalError::value_error);
+        return Plot::from_compare(c)
+            .map(view)
+            .map_err(EvalError::value_error);
     }
     let mut series: Vec<Vec<f64>> = Vec::new();
     for v in &b.varargs {
@@ -124,14 +145,20 @@ pub fn plot(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         series.push(a.to_f64_vec());
     }
     let (x, ys) = match series.len() {
-        0 => return Err(EvalError::type_error("plot() needs at least one series: plot(y) or plot(x, y, ...)")),
+        0 => {
+            return Err(EvalError::type_error(
+                "plot() needs at least one series: plot(y) or plot(x, y, ...)",
+            ));
+        }
         1 => (None, series),
         _ => {
             let x = series.remove(0);
             (Some(x), series)
         }
     };
-    Plot::new(x, ys, &labels).map(view).map_err(EvalError::value_error)
+    Plot::new(x, ys, &labels)
+        .map(view)
+        .map_err(EvalError::value_error)
 }
 
 pub fn heatmap(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {

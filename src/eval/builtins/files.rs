@@ -43,7 +43,9 @@ fn usize_arg(b: &Bound, name: &str) -> EvalResult<Option<usize>> {
     b.opt(name)
         .map(|v| {
             let k = index_int(v)?;
-            usize::try_from(k).map_err(|_| EvalError::value_error(format!("{name} must be non-negative, got {k}")))
+            usize::try_from(k).map_err(|_| {
+                EvalError::value_error(format!("{name} must be non-negative, got {k}"))
+            })
         })
         .transpose()
 }
@@ -65,8 +67,10 @@ fn loaded(s: &mut Session, l: io::Loaded) -> Value {
 }
 
 pub fn loadtxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let mut o = LoadTxtOptions::default();
-    o.delimiter = text(b, "delimiter")?;
+    let mut o = LoadTxtOptions {
+        delimiter: text(b, "delimiter")?,
+        ..LoadTxtOptions::default()
+    };
     if b.get("comments").is_some() {
         o.comments = text(b, "comments")?;
     }
@@ -83,8 +87,10 @@ pub fn loadtxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 }
 
 pub fn genfromtxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let mut o = GenFromTxtOptions::default();
-    o.delimiter = text(b, "delimiter")?;
+    let mut o = GenFromTxtOptions {
+        delimiter: text(b, "delimiter")?,
+        ..GenFromTxtOptions::default()
+    };
     if b.get("comments").is_some() {
         o.comments = text(b, "comments")?;
     }
@@ -103,7 +109,9 @@ fn check_write(s: &Session, what: &str) -> EvalResult<()> {
     } else {
         Err(EvalError::new(
             "PermissionError",
-            format!("{what}() may not write files here: `gradlab run` writes only with --allow-write"),
+            format!(
+                "{what}() may not write files here: `gradlab run` writes only with --allow-write"
+            ),
         ))
     }
 }

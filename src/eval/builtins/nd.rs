@@ -20,23 +20,31 @@ use super::classroom::{call_scalar, call_vector};
 fn options(b: &Bound) -> EvalResult<(DerivativeOptions, bool)> {
     let mut o = DerivativeOptions::default();
     if let Some(v) = b.has("n").then(|| b.opt("n")).flatten() {
-        o.n = usize::try_from(index_int(v)?).map_err(|_| EvalError::value_error("n must be non-negative"))?;
+        o.n = usize::try_from(index_int(v)?)
+            .map_err(|_| EvalError::value_error("n must be non-negative"))?;
     }
     if let Some(v) = b.opt("order") {
-        o.order = usize::try_from(index_int(v)?).map_err(|_| EvalError::value_error("order must be positive"))?;
+        o.order = usize::try_from(index_int(v)?)
+            .map_err(|_| EvalError::value_error("order must be positive"))?;
     }
     if let Some(v) = b.opt("method") {
         let Value::Str(m) = v else {
             return Err(EvalError::type_error("method must be a string"));
         };
         o.method = Method::from_name(m).ok_or_else(|| {
-            EvalError::value_error(format!("method '{m}' is not one of 'central', 'forward', 'backward'"))
+            EvalError::value_error(format!(
+                "method '{m}' is not one of 'central', 'forward', 'backward'"
+            ))
         })?;
     }
     if let Some(v) = b.opt("step") {
         o.step = Some(real(v)?);
     }
-    let full = b.opt("full_output").map(truthy).transpose()?.unwrap_or(false);
+    let full = b
+        .opt("full_output")
+        .map(truthy)
+        .transpose()?
+        .unwrap_or(false);
     Ok((o, full))
 }
 
@@ -81,11 +89,18 @@ fn nd_error(e: NumDiffError<EvalError>) -> EvalError {
 }
 
 fn array(shape: &[usize], data: Vec<f64>) -> Value {
-    Value::array(Array::Float(ArrayD::from_shape_vec(IxDyn(shape), data).expect("shape matches data")))
+    Value::array(Array::Float(
+        ArrayD::from_shape_vec(IxDyn(shape), data).expect("shape matches data"),
+    ))
 }
 
 /// Elementwise derivative estimates over the points of `x`.
-fn estimates(s: &mut Session, f: &Value, x: &Array, o: &DerivativeOptions) -> EvalResult<Vec<Estimate>> {
+fn estimates(
+    s: &mut Session,
+    f: &Value,
+    x: &Array,
+    o: &DerivativeOptions,
+) -> EvalResult<Vec<Estimate>> {
     let mut out = Vec::with_capacity(x.len());
     for xi in x.to_f64_vec() {
         let mut g = |t: f64| -> Result<f64, EvalError> { call_scalar(s, f, t) };
@@ -134,7 +149,11 @@ pub fn call_nd(s: &mut Session, obj: &NdObject, call: CallArgs) -> EvalResult<Va
                     let est = numdiff::gradient(&mut scalar_f, &xv, &o).map_err(nd_error)?;
                     let data: Vec<f64> = est.iter().map(|e| e.value).collect();
                     // numdifftools squeezes a one-element gradient to 0-d.
-                    Ok(if data.len() == 1 { array(&[], data) } else { array(&[data.len()], data) })
+                    Ok(if data.len() == 1 {
+                        array(&[], data)
+                    } else {
+                        array(&[data.len()], data)
+                    })
                 }
                 "Hessian" => {
                     let h = numdiff::hessian(&mut scalar_f, &xv, &o).map_err(nd_error)?;
@@ -152,7 +171,9 @@ pub fn call_nd(s: &mut Session, obj: &NdObject, call: CallArgs) -> EvalResult<Va
                 }
             }
         }
-        other => Err(EvalError::type_error(format!("unknown numdifftools object {other}"))),
+        other => Err(EvalError::type_error(format!(
+            "unknown numdifftools object {other}"
+        ))),
     }
 }
 
@@ -173,7 +194,10 @@ pub fn derivative(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     };
     let value = shape_value(est.iter().map(|e| e.value).collect());
     if full {
-        return Ok(Value::tuple(vec![value, shape_value(est.iter().map(|e| e.error).collect())]));
+        return Ok(Value::tuple(vec![
+            value,
+            shape_value(est.iter().map(|e| e.error).collect()),
+        ]));
     }
     Ok(value)
 }
