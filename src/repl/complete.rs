@@ -286,20 +286,20 @@ mod tests {
     fn keyword_arguments_from_the_signature() {
         exactly("np.gradient(data, ", 18, &["axis=", "edge_order="]);
         exactly("np.gradient(", 12, &["f=", "axis=", "edge_order="]);
-        exactly("np.gradient(data, ed", 18, &["edge_order="]);
+        exactly("np.gradient(data, ed", 18, &["edge_order=", "edges"]);
         exactly(
             "np.gradient(data, axis=0, e",
             26,
-            &["edge_order=", "exp", "explain"],
+            &["edge_order=", "edges", "exp", "explain"],
         );
-        exactly("diff(data, p", 11, &["prepend=", "pass", "pi", "print"]);
+        exactly("diff(data, p", 11, &["prepend=", "pass", "pi", "plot", "print"]);
         exactly(
             "np.diff(data, ",
             14,
             &["n=", "axis=", "prepend=", "append="],
         );
         has("np.diff(data, a", &["axis=", "append=", "abs"]);
-        exactly("f(1, h", 5, &["h=", "hypot"]);
+        exactly("f(1, h", 5, &["h=", "heatmap", "hypot"]);
         exactly("np.gradient(data)", 17, &[]);
     }
 
@@ -312,7 +312,7 @@ mod tests {
         exactly(":help grad", 6, &["gradient"]);
         exactly(":explore da", 9, &["data"]);
         exactly(":timeit np.gra", 11, &["gradient"]);
-        exactly(":timeit gradient(data, ed", 23, &["edge_order="]);
+        exactly(":timeit gradient(data, ed", 23, &["edge_order=", "edges"]);
     }
 
     #[test]
