@@ -103,7 +103,14 @@ impl Notebook {
             let _ = out.write_all(b"\r\x1b[K");
         }
         if let CellKind::Code { text, outcomes } = &cell.kind {
-            let lines = output_lines(&self.session, cell.number, text, outcomes, self.width);
+            let lines = output_lines(
+                &self.session,
+                cell.number,
+                text,
+                outcomes,
+                self.width,
+                self.mode,
+            );
             self.print(lines, out);
         }
         self.cells.push(cell);
@@ -125,7 +132,14 @@ impl Notebook {
             offset: 0,
             events: vec![Event::Error(err)],
         };
-        let lines = output_lines(&self.session, self.session.count, text, &[o], self.width);
+        let lines = output_lines(
+            &self.session,
+            self.session.count,
+            text,
+            &[o],
+            self.width,
+            self.mode,
+        );
         self.print(lines, out);
     }
 
@@ -214,7 +228,7 @@ impl Notebook {
             } else {
                 vec![]
             };
-            lines.extend(cell_lines(s, cell, &names, width));
+            lines.extend(cell_lines(s, cell, &names, width, mode));
             after_prose = matches!(cell.kind, CellKind::Prose(_));
             let _ = out.write_all(cell_text(&lines, width, mode).as_bytes());
             let _ = out.flush();
