@@ -7,6 +7,7 @@ mod ansi;
 mod cellview;
 mod compare;
 mod explain;
+pub mod explore;
 mod heatmap;
 mod plot;
 pub mod terminal;
@@ -19,6 +20,7 @@ use serde_json::{Value, json};
 
 pub use ansi::{ColorMode, buffer_to_text};
 pub use cellview::{CellView, StyledLine, Tone, cell_text, inline_text};
+pub use explore::{ExploreOutcome, explore};
 pub use theme::{THEME, Theme};
 
 /// A rich result drawn as a block of terminal cells.

@@ -199,11 +199,7 @@ impl Notebook {
                 }
                 self.replay(Path::new(rest), text, out);
             }
-            "explore" => {
-                let msg = "The full-screen explorer is not available in this build yet; \
-                           compare(), explain() and plot() show the same views inline.";
-                self.print(note(msg, self.width), out);
-            }
+            "explore" => self.explore(rest, text, out),
             other => return self.usage(text, &format!(":{other} is not handled here"), out),
         }
         Flow::Continue
@@ -264,6 +260,8 @@ fn fit(lines: Vec<StyledLine>, width: u16, max: usize) -> Vec<StyledLine> {
     ));
     kept
 }
+
+mod explore;
 
 #[cfg(test)]
 mod tests;
