@@ -69,7 +69,11 @@ fn map(
     let w = usize::from(area.width);
     let legend = legend(&scale, w, theme);
     let grid_h = usize::from(area.height).saturating_sub(1 + legend.len());
-    let cw = (w / cols.max(1)).clamp(1, 4);
+    // Even widths keep two columns per row of glyphs roughly square.
+    let cw = match (w / cols.max(1)).clamp(1, 8) {
+        1 => 1,
+        n => n & !1,
+    };
     let shown_cols = (w / cw).min(cols);
     // Taller cells for small arrays, so the squares look square.
     let ch = (grid_h / rows.max(1)).min(cw / 2).max(1);
