@@ -7,6 +7,7 @@ mod ansi;
 mod cellview;
 mod compare;
 mod explain;
+pub mod explore;
 mod heatmap;
 mod plot;
 pub mod terminal;
@@ -19,6 +20,7 @@ use serde_json::{Value, json};
 
 pub use ansi::{ColorMode, buffer_to_text};
 pub use cellview::{CellView, StyledLine, Tone, cell_text, inline_text};
+pub use explore::{ExploreOutcome, explore};
 pub use theme::{THEME, Theme};
 
 /// A rich result drawn as a block of terminal cells.
@@ -39,6 +41,24 @@ pub trait View {
 /// written out as text: with escape codes per `color`, none in
 /// [`ColorMode::Plain`].
 pub fn render_cell(view: &dyn View, width: u16, color: ColorMode) -> String {
+    buffer_to_text(&draw_view(view, width, color), color)
+}
+
+/// What [`render_cell`] writes, as styled lines that can join the other
+/// lines of a notebook cell (trailing blank lines dropped, as
+/// [`crate::eval::views::ViewValue::plain_text`] drops them):
+/// `cell_text(&view_lines(v, w, m), w, m)` is `render_cell(v, w, m)`.
+pub fn view_lines(view: &dyn View, width: u16, color: ColorMode) -> Vec<StyledLine> {
+    let mut lines = ansi::buffer_lines(&draw_view(view, width, color), color);
+    while lines.last().is_some_and(Vec::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+/// The view drawn at least 20 columns wide with the theme for `color`
+/// (glyph twins instead of colours in plain mode).
+fn draw_view(view: &dyn View, width: u16, color: ColorMode) -> Buffer {
     let width = width.max(20);
     let height = view.height(width);
     let area = Rect::new(0, 0, width, height);
@@ -49,7 +69,7 @@ pub fn render_cell(view: &dyn View, width: u16, color: ColorMode) -> String {
         THEME
     };
     view.render(area, &mut buf, &theme);
-    buffer_to_text(&buf, color)
+    buf
 }
 
 /// `{"kind": "view", "name": ..., "data": {...}}` for `--json`.

@@ -1,10 +1,12 @@
 //! The interactive notebook end to end, in a real pseudo-terminal (tmux):
 //! typing, Tab completion, a multi-line literal, an error, `_`, Ctrl-C
-//! during a long `:timeit`, Ctrl-D, and the terminal back in cooked mode.
+//! during a long `:timeit`, Ctrl-D, and the terminal back in cooked mode;
+//! the full-screen `:explore` and the prompt after it.
 //! Skipped, with a message, where tmux is not installed.
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 struct Tmux {
@@ -17,7 +19,13 @@ impl Tmux {
             eprintln!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
             return None;
         }
-        let name = format!("gradlab-test-{}", std::process::id());
+        // Tests run in parallel threads of one process: one session each.
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "gradlab-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
         let mut cmd = String::from("env");
         for (k, v) in env {
             cmd.push_str(&format!(" {k}='{v}'"));
@@ -168,4 +176,54 @@ fn a_session_at_a_real_terminal() {
         "{saved}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn explore_and_back_to_the_prompt() {
+    let Some(t) = Tmux::start(&[
+        ("GRADLAB_HISTORY", "/dev/null"),
+        ("TERM", "xterm-256color"),
+        ("PS1", "$ "),
+    ]) else {
+        return;
+    };
+    t.text(env!("CARGO_BIN_EXE_gradlab"));
+    t.keys(&["Enter"]);
+    t.wait_for("In [1]: ");
+    t.text("a = np.array([1, 2, 4, 7, 11, 16])");
+    t.keys(&["Enter"]);
+    t.wait_for("In [2]: ");
+    t.text(":explore a");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("g[0] = (f[1] − f[0]) / h");
+    assert!(
+        screen.starts_with("explore a (6,) int64  edge_order=1"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("In [2]"),
+        "not on the alternate screen:\n{screen}"
+    );
+    t.keys(&["e"]);
+    t.wait_for("= (−3·1 + 4·2 − 4) / (2·1) = 0.5");
+    t.keys(&["Right", "q"]);
+    // Back on the normal screen: the scrollback before :explore is intact.
+    let screen = t.wait_for("_explore = (2, 0, 1, (1,))");
+    assert!(
+        screen.contains("In [1]: a = np.array([1, 2, 4, 7, 11, 16])"),
+        "{screen}"
+    );
+    t.wait_for("In [2]: ");
+    t.text("np.gradient(a, edge_order=_explore[0])");
+    t.keys(&["Enter"]);
+    t.wait_for("Out[2]: array([0.5, 1.5, 2.5, 3.5, 4.5, 5.5])");
+    t.keys(&["C-d"]);
+    t.wait_for("\n$ ");
+    t.text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("\necho\n");
+    assert!(
+        screen.contains("\nicanon\n"),
+        "terminal left in raw mode:\n{screen}"
+    );
 }

@@ -5,7 +5,7 @@
 use crate::eval::{EvalError, Event, Session, StmtOutcome, Value};
 use crate::notebook::transcript::{continuation, error_block};
 use crate::notebook::{Cell, CellKind, meta::timing_text};
-use crate::tui::{StyledLine, Tone};
+use crate::tui::{ColorMode, StyledLine, Tone, view_lines};
 
 use super::assist::highlight_spans;
 use super::names::Names;
@@ -67,17 +67,19 @@ fn push_input(p: &mut Pieces, number: usize, text: &str, names: &Names) {
 }
 
 /// Everything a cell shows after its input: printed text, `Out[n]`, errors
-/// with carets, timings; views are drawn `width` columns wide.
+/// with carets, timings; views are drawn `width` columns wide with the
+/// theme for `mode` (glyph twins when plain).
 pub fn output_lines(
     session: &Session,
     number: usize,
     text: &str,
     outcomes: &[StmtOutcome],
     width: u16,
+    mode: ColorMode,
 ) -> Vec<StyledLine> {
     let mut p = Pieces::default();
     for o in outcomes {
-        push_events(&mut p, session, number, text, &o.events, width);
+        push_events(&mut p, session, number, text, &o.events, width, mode);
     }
     p.into_lines()
 }
@@ -89,15 +91,23 @@ fn push_events(
     text: &str,
     events: &[Event],
     width: u16,
+    mode: ColorMode,
 ) {
     for e in events {
         match e {
             Event::Stdout(t) => p.push(Tone::Plain, t.clone()),
+            Event::Value(Value::View(view)) => {
+                // A view is a drawn block, shown without a label as in the
+                // transcript, in the view's own colours.
+                for line in view_lines(view.as_view(), width, mode) {
+                    for (tone, text) in line {
+                        p.push(tone, text);
+                    }
+                    p.push(Tone::Plain, "\n");
+                }
+            }
             Event::Value(v) => {
-                let repr = match v {
-                    Value::View(view) => view.plain_text(width),
-                    _ => s.repr(v),
-                };
+                let repr = s.repr(v);
                 p.push(Tone::OutPrompt, "Out[");
                 p.push(Tone::OutNumber, number.to_string());
                 p.push(Tone::OutPrompt, "]:");
@@ -137,7 +147,13 @@ fn push_error(p: &mut Pieces, number: usize, text: &str, err: &EvalError) {
 
 /// A whole cell as the transcript shows it: echoed input, outputs, a blank
 /// line; prose as itself.
-pub fn cell_lines(session: &Session, cell: &Cell, names: &Names, width: u16) -> Vec<StyledLine> {
+pub fn cell_lines(
+    session: &Session,
+    cell: &Cell,
+    names: &Names,
+    width: u16,
+    mode: ColorMode,
+) -> Vec<StyledLine> {
     match &cell.kind {
         CellKind::Prose(text) => text
             .lines()
@@ -145,7 +161,14 @@ pub fn cell_lines(session: &Session, cell: &Cell, names: &Names, width: u16) -> 
             .collect(),
         CellKind::Code { text, outcomes } => {
             let mut lines = input_lines(cell.number, text, names);
-            lines.extend(output_lines(session, cell.number, text, outcomes, width));
+            lines.extend(output_lines(
+                session,
+                cell.number,
+                text,
+                outcomes,
+                width,
+                mode,
+            ));
             lines.push(Vec::new());
             lines
         }

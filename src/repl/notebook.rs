@@ -103,7 +103,14 @@ impl Notebook {
             let _ = out.write_all(b"\r\x1b[K");
         }
         if let CellKind::Code { text, outcomes } = &cell.kind {
-            let lines = output_lines(&self.session, cell.number, text, outcomes, self.width);
+            let lines = output_lines(
+                &self.session,
+                cell.number,
+                text,
+                outcomes,
+                self.width,
+                self.mode,
+            );
             self.print(lines, out);
         }
         self.cells.push(cell);
@@ -125,7 +132,14 @@ impl Notebook {
             offset: 0,
             events: vec![Event::Error(err)],
         };
-        let lines = output_lines(&self.session, self.session.count, text, &[o], self.width);
+        let lines = output_lines(
+            &self.session,
+            self.session.count,
+            text,
+            &[o],
+            self.width,
+            self.mode,
+        );
         self.print(lines, out);
     }
 
@@ -185,11 +199,7 @@ impl Notebook {
                 }
                 self.replay(Path::new(rest), text, out);
             }
-            "explore" => {
-                let msg = "The full-screen explorer is not available in this build yet; \
-                           compare(), explain() and plot() show the same views inline.";
-                self.print(note(msg, self.width), out);
-            }
+            "explore" => self.explore(rest, text, out),
             other => return self.usage(text, &format!(":{other} is not handled here"), out),
         }
         Flow::Continue
@@ -214,7 +224,7 @@ impl Notebook {
             } else {
                 vec![]
             };
-            lines.extend(cell_lines(s, cell, &names, width));
+            lines.extend(cell_lines(s, cell, &names, width, mode));
             after_prose = matches!(cell.kind, CellKind::Prose(_));
             let _ = out.write_all(cell_text(&lines, width, mode).as_bytes());
             let _ = out.flush();
@@ -250,6 +260,8 @@ fn fit(lines: Vec<StyledLine>, width: u16, max: usize) -> Vec<StyledLine> {
     ));
     kept
 }
+
+mod explore;
 
 #[cfg(test)]
 mod tests;

@@ -5,8 +5,10 @@
 use std::fmt::Write;
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
-use ratatui::style::{Color, Modifier};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
+
+use super::cellview::{StyledLine, Tone};
 
 /// How much colour the output may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,19 +50,60 @@ impl ColorMode {
 
 type Style3 = (Color, Color, Modifier);
 
+/// Row `y` of the buffer up to its last cell that shows (trailing blanks
+/// trimmed as [`buffer_to_text`] trims them).
+fn row_cells(buf: &Buffer, y: u16, mode: ColorMode) -> Vec<&Cell> {
+    let area = buf.area;
+    let mut cells: Vec<&Cell> = (area.left()..area.right()).map(|x| &buf[(x, y)]).collect();
+    let end = cells
+        .iter()
+        .rposition(|c| c.symbol() != " " || visible_blank(c, mode))
+        .map_or(0, |i| i + 1);
+    cells.truncate(end);
+    cells
+}
+
+/// The buffer as one [`StyledLine`] per row: runs of equally styled cells
+/// as [`Tone::Styled`] pieces, so that [`super::cell_text`] draws exactly
+/// what [`buffer_to_text`] writes.
+pub fn buffer_lines(buf: &Buffer, mode: ColorMode) -> Vec<StyledLine> {
+    let area = buf.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            let mut line: StyledLine = Vec::new();
+            let mut skip = 0;
+            for cell in row_cells(buf, y, mode) {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                if cell.diff_option == CellDiffOption::Skip {
+                    continue;
+                }
+                let style = Style::new()
+                    .fg(cell.fg)
+                    .bg(cell.bg)
+                    .add_modifier(cell.modifier);
+                match line.last_mut() {
+                    Some((Tone::Styled(s), text)) if *s == style => text.push_str(cell.symbol()),
+                    _ => line.push((Tone::Styled(style), cell.symbol().to_string())),
+                }
+                skip = Span::raw(cell.symbol()).width().saturating_sub(1);
+            }
+            line
+        })
+        .collect()
+}
+
 /// The buffer as lines of text (`\n`-terminated), coloured per `mode`.
 pub fn buffer_to_text(buf: &Buffer, mode: ColorMode) -> String {
     let area = buf.area;
     let mut out = String::new();
     for y in area.top()..area.bottom() {
-        let cells: Vec<&Cell> = (area.left()..area.right()).map(|x| &buf[(x, y)]).collect();
-        let end = cells
-            .iter()
-            .rposition(|c| c.symbol() != " " || visible_blank(c, mode))
-            .map_or(0, |i| i + 1);
+        let cells = row_cells(buf, y, mode);
         let mut current: Style3 = (Color::Reset, Color::Reset, Modifier::empty());
         let mut skip = 0;
-        for cell in &cells[..end] {
+        for cell in &cells {
             if skip > 0 {
                 skip -= 1;
                 continue;

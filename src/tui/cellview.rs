@@ -36,6 +36,9 @@ pub enum Tone {
     Comment,
     /// A bracket whose partner is under the cursor.
     MatchedBracket,
+    /// A piece of a drawn view, in the view's own style (see
+    /// [`super::view_lines`]).
+    Styled(Style),
 }
 
 impl Tone {
@@ -59,6 +62,7 @@ impl Tone {
             Tone::Builtin => s.fg(Color::Blue),
             Tone::Comment => s.fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
             Tone::MatchedBracket => s.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            Tone::Styled(style) => style,
         }
     }
 }

@@ -47,7 +47,7 @@ fn hang(text: &str, w: usize, style: Style) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn item_lines(it: &Item, w: usize, theme: &Theme, out: &mut Vec<Line<'static>>) {
+pub(super) fn item_lines(it: &Item, w: usize, theme: &Theme, out: &mut Vec<Line<'static>>) {
     let first = format!("{} = {}", it.lhs, it.symbolic);
     let pad = " ".repeat(width(&it.lhs) + 1);
     if !it.label.is_empty() && width(&first) + 2 + width(&it.label) <= w {

@@ -19,7 +19,7 @@ const NONFINITE: &str = "×";
 const MAX_ROWS: usize = 32;
 
 /// `n` cells showing `v`: a colour block, or the ramp glyph without colour.
-fn swatch(scale: &Scale, v: f64, n: usize, theme: &Theme) -> Span<'static> {
+pub(super) fn swatch(scale: &Scale, v: f64, n: usize, theme: &Theme) -> Span<'static> {
     let Some(t) = scale.t(v) else {
         return Span::styled(NONFINITE.repeat(n), theme.nonfinite);
     };
@@ -94,7 +94,7 @@ impl Heatmap {
 }
 
 /// One entry per ramp level with its value range, wrapped to the width.
-fn legend(scale: &Scale, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub(super) fn legend(scale: &Scale, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut entries: Vec<Vec<Span<'static>>> = match *scale {
         Scale::Empty => vec![vec![Span::styled("no finite values", theme.note)]],
         Scale::Constant(c) => vec![

@@ -72,7 +72,7 @@ fn session_cells() -> (Session, Vec<Cell>) {
 
 fn draw(s: &Session, cell: &Cell, width: u16, mode: ColorMode) -> String {
     let names = Names::from_session(s);
-    cell_text(&cell_lines(s, cell, &names, width), width, mode)
+    cell_text(&cell_lines(s, cell, &names, width, mode), width, mode)
 }
 
 #[test]
@@ -118,7 +118,7 @@ fn outputs_alone_start_with_out() {
     let CellKind::Code { text, outcomes } = &cells[3].kind else {
         unreachable!()
     };
-    let lines = output_lines(&s, cells[3].number, text, outcomes, 80);
+    let lines = output_lines(&s, cells[3].number, text, outcomes, 80, ColorMode::Plain);
     assert_eq!(
         cell_text(&lines, 80, ColorMode::Plain),
         "Out[4]:\narray([[1, 2],\n       [3, 4]])\n"
@@ -134,9 +134,91 @@ fn interrupts_show_no_caret() {
         offset: 0,
         events: vec![Event::Error(err)],
     };
-    let lines = output_lines(&s, 1, "a = 1", &[o], 80);
+    let lines = output_lines(&s, 1, "a = 1", &[o], 80, ColorMode::Plain);
     assert_eq!(
         cell_text(&lines, 80, ColorMode::Plain),
         "KeyboardInterrupt\n"
     );
+}
+
+/// A session whose results are the classroom views.
+fn view_cells() -> (Session, Vec<Cell>) {
+    let mut s = Session::new();
+    let cells = [
+        "a = np.array([1, 2, 4, 7, 11, 16])",
+        "compare(a)",
+        "explain(np.gradient(a, edge_order=2))",
+        "plot(compare(a))",
+        "m = np.array([[1, 2, 6], [3, 4, 5], [-2, 0, 9]])",
+        "heatmap(m)",
+        "edges(m)",
+        "accuracy(np.sin, 0, 1, exact=np.cos)",
+    ]
+    .into_iter()
+    .map(|text| run_cell(&mut s, text))
+    .collect();
+    (s, cells)
+}
+
+#[test]
+fn plain_view_cells_are_the_run_transcript() {
+    let (s, cells) = view_cells();
+    for cell in &cells {
+        assert_eq!(
+            draw(&s, cell, 80, ColorMode::Plain),
+            render_cell(&s, cell, false)
+        );
+    }
+}
+
+#[test]
+fn coloured_views_are_the_plain_views_with_escapes() {
+    let (s, cells) = view_cells();
+    for cell in &cells {
+        for mode in [ColorMode::Ansi16, ColorMode::Ansi256, ColorMode::TrueColor] {
+            let coloured = draw(&s, cell, 80, mode);
+            let plain = strip_sgr(&coloured);
+            // Heat maps swap the glyph ramp for coloured blocks.
+            if !matches!(cell.number, 6 | 7) {
+                assert_eq!(plain, draw(&s, cell, 80, ColorMode::Plain), "{mode:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn view_cells_plain_at_72_columns() {
+    let (s, cells) = view_cells();
+    insta::assert_snapshot!(all(&s, &cells[1..3], 72, ColorMode::Plain));
+}
+
+#[test]
+fn view_cells_in_colour_at_72_columns() {
+    let (s, cells) = view_cells();
+    insta::assert_snapshot!(all(&s, &cells[1..3], 72, ColorMode::Ansi256));
+}
+
+#[test]
+fn heatmap_cells_plain_and_in_true_colour() {
+    let (s, cells) = view_cells();
+    insta::assert_snapshot!(format!(
+        "{}\n{}",
+        all(&s, &cells[5..6], 60, ColorMode::Plain),
+        all(&s, &cells[5..6], 60, ColorMode::TrueColor)
+    ));
+}
+
+/// The text without SGR escape sequences.
+fn strip_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut esc = false;
+    for c in s.chars() {
+        match (esc, c) {
+            (false, '\x1b') => esc = true,
+            (true, 'm') => esc = false,
+            (true, _) => {}
+            (false, c) => out.push(c),
+        }
+    }
+    out
 }

@@ -56,7 +56,8 @@ fn meta_commands() {
         "Out[4]: array([0.333])\n\n"
     );
     assert!(submit(&mut n, ":save").contains("UsageError: usage: :save FILE"));
-    assert!(submit(&mut n, ":explore a").contains("not available"));
+    // `_` is array([0.333]): one sample is too few for np.gradient.
+    assert!(submit(&mut n, ":explore").contains("at least 2 samples"));
     assert!(submit(&mut n, ":history x").contains("usage: :history [n]"));
     let mut out = Vec::new();
     assert_eq!(n.submit(":quit", &mut out), Flow::Quit);
@@ -93,4 +94,39 @@ fn tall_cells_are_cut_with_a_note() {
     assert!(lines.len() <= 11, "{out}");
     assert!(out.starts_with("Out[1]:\narray([[ 0,  1,  2],\n"), "{out}");
     assert!(out.contains("… 13 more rows not shown"), "{out}");
+}
+
+#[test]
+fn explore_needs_a_1d_or_2d_array() {
+    let mut n = nb();
+    assert!(submit(&mut n, ":explore").contains("TypeError: there is no output yet"));
+    submit(&mut n, "a = np.array([1, 2, 4, 7, 11, 16])");
+    submit(&mut n, "b = np.zeros((2, 2, 2))");
+    for (input, shown) in [
+        (":explore a", "needs an interactive terminal"),
+        (":explore a.reshape(2, 3)", "needs an interactive terminal"),
+        (":explore 3", "TypeError: 3 is a int, not an array"),
+        (
+            ":explore b",
+            "ValueError: the explorer shows 1-D and 2-D arrays; this one is 3-D",
+        ),
+        (
+            ":explore a[:1]",
+            "ValueError: np.gradient needs at least 2 samples",
+        ),
+        (":explore a = 1", "SyntaxError"),
+    ] {
+        let out = submit(&mut n, input);
+        assert!(out.contains(shown), "{input}: {out}");
+    }
+    assert!(
+        n.session
+            .get("a")
+            .is_some_and(|v| matches!(v, crate::eval::Value::Array(_)))
+    );
+    let out = submit(&mut n, ":explore nope");
+    assert!(
+        out.contains("        ^^^^\nNameError: name 'nope' is not defined"),
+        "{out}"
+    );
 }
