@@ -292,7 +292,11 @@ mod tests {
             26,
             &["edge_order=", "edges", "exp", "explain"],
         );
-        exactly("diff(data, p", 11, &["prepend=", "pass", "pi", "plot", "print"]);
+        exactly(
+            "diff(data, p",
+            11,
+            &["prepend=", "pass", "pi", "plot", "print"],
+        );
         exactly(
             "np.diff(data, ",
             14,
