@@ -181,16 +181,7 @@ fn grade(case: &Value, event: Option<&Value>) -> Option<String> {
 
 #[test]
 fn gradient_diff_fixture_through_the_binary() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/gradient_diff.jsonl"
-    );
-    let cases: Vec<Value> = std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let cases: Vec<Value> = cli::fixture_cases("gradient_diff.jsonl");
     assert!(cases.len() >= 300, "{}", cases.len());
     let dir = cli::scratch("conformance");
     let mut failures = Vec::new();

@@ -8,13 +8,7 @@ use serde_json::Value;
 
 #[test]
 fn printing_fixture_through_the_binary() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/printing.jsonl");
-    let cases: Vec<Value> = std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let cases: Vec<Value> = cli::fixture_cases("printing.jsonl");
     assert!(cases.len() > 200);
     let mut failures = Vec::new();
     for batch in cases.chunks(60) {

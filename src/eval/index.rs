@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, Axis, Slice};
+use ndarray::{ArrayBase, ArrayD, ArrayViewD, ArrayViewMutD, Axis, IxDyn, RawData, Slice};
 
 use crate::engine::{Array, DType};
 
@@ -132,7 +132,9 @@ fn plan(items: &[Idx], ndim: usize) -> EvalResult<Vec<Idx>> {
     Ok(out)
 }
 
-fn basic_view<'a, T>(mut v: ArrayViewD<'a, T>, items: &[Idx]) -> EvalResult<ArrayViewD<'a, T>> {
+/// Applies basic items (ints, slices, new axes) to a view in place; shared
+/// by reading (`ArrayView`) and assigning (`ArrayViewMut`).
+fn apply_basic<S: RawData>(v: &mut ArrayBase<S, IxDyn>, items: &[Idx]) -> EvalResult<()> {
     let mut axis = 0;
     for item in items {
         match item {
@@ -152,6 +154,11 @@ fn basic_view<'a, T>(mut v: ArrayViewD<'a, T>, items: &[Idx]) -> EvalResult<Arra
             _ => unreachable!("advanced items are handled separately"),
         }
     }
+    Ok(())
+}
+
+fn basic_view<'a, T>(mut v: ArrayViewD<'a, T>, items: &[Idx]) -> EvalResult<ArrayViewD<'a, T>> {
+    apply_basic(&mut v, items)?;
     Ok(v)
 }
 
@@ -348,25 +355,7 @@ fn assign_into<T: Clone>(
             "gradlab assigns through basic indices or one whole-array boolean mask",
         ));
     }
-    let mut axis = 0;
-    for item in items {
-        match item {
-            Idx::Int(i) => {
-                let k = norm_index(*i, v.len_of(Axis(axis)), axis)?;
-                v.index_axis_inplace(Axis(axis), k);
-            }
-            Idx::Slice(a, b, c) => {
-                let s = nd_slice(v.len_of(Axis(axis)), (*a, *b, *c))?;
-                v.slice_axis_inplace(Axis(axis), s);
-                axis += 1;
-            }
-            Idx::NewAxis => {
-                v.insert_axis_inplace(Axis(axis));
-                axis += 1;
-            }
-            _ => unreachable!(),
-        }
-    }
+    apply_basic(&mut v, items)?;
     match src.broadcast(v.raw_dim()) {
         Some(b) => {
             v.assign(&b);

@@ -301,24 +301,18 @@ fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
 
 fn repeat(seq: &Value, n: i64) -> EvalResult<Value> {
     let n = n.max(0) as usize;
+    let times = |items: &[Value]| -> Vec<Value> {
+        items
+            .iter()
+            .cloned()
+            .cycle()
+            .take(items.len() * n)
+            .collect()
+    };
     Ok(match seq {
         Value::Str(s) => Value::str(s.repeat(n)),
-        Value::List(items) => Value::List(std::rc::Rc::new(
-            items
-                .iter()
-                .cloned()
-                .cycle()
-                .take(items.len() * n)
-                .collect(),
-        )),
-        Value::Tuple(items) => Value::tuple(
-            items
-                .iter()
-                .cloned()
-                .cycle()
-                .take(items.len() * n)
-                .collect(),
-        ),
+        Value::List(items) => Value::List(std::rc::Rc::new(times(items))),
+        Value::Tuple(items) => Value::tuple(times(items)),
         _ => unreachable!("only sequences repeat"),
     })
 }

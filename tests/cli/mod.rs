@@ -49,3 +49,14 @@ pub fn python_with_numpy() -> Option<String> {
         .is_ok_and(|s| s.success());
     ok.then(|| "python3".to_string())
 }
+
+/// The JSON lines of `tests/fixtures/NAME`.
+pub fn fixture_cases(name: &str) -> Vec<serde_json::Value> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
