@@ -749,3 +749,129 @@ fn statements_show_what_numpy_shows() {
         failures.join("\n")
     );
 }
+
+/// Runs `src` in a session holding a few arrays; returns every error kind.
+fn error_kinds(src: &str) -> Vec<String> {
+    let mut session = Session::new();
+    session.run_chunk("a = np.array([1., 2., 4., 7.]); m = np.arange(6).reshape(2, 3); x = np.array([0., 1., 3., 4.])");
+    session
+        .run_chunk(src)
+        .into_iter()
+        .flat_map(|o| o.events)
+        .filter_map(|e| match e {
+            gradlab::eval::Event::Error(err) => Some(err.kind),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn broken_statements_are_errors_never_panics() {
+    let valid = [
+        "np.gradient(a, x, edge_order=2)",
+        "dx, dy = np.gradient(m, 2.0, axis=(0, 1))",
+        "np.diff(m, n=2, axis=0, prepend=0, append=np.array([[1, 2, 3]]))",
+        "b = np.array([[1, 2], [3, 4]], dtype=float)[::-1, 1:]",
+        "f = lambda t, h=0.5: (np.sin(t + h) - np.sin(t - h)) / (2 * h)",
+        "print(\"g:\", np.gradient(a)[1:-1], sep=', ')",
+        "compare(a, x, edge_order=2)",
+        "explain(np.diff(a, n=2))",
+        "a[a > 2] = -a[a > 2].sum() ** 2 // 3 % 5",
+    ];
+    let mut inputs: Vec<String> = Vec::new();
+    for v in valid {
+        for (i, _) in v.char_indices().skip(1) {
+            inputs.push(v[..i].to_string());
+            inputs.push(format!("{}{}", &v[..i], &v[i + 1..]));
+        }
+    }
+    inputs.extend(
+        [
+            "(((((",
+            "]]]",
+            "np.gradient(",
+            "a[1:2:3:4]",
+            "1 +* 2",
+            "def f(x) return x",
+            "lambda: ",
+            "a..b",
+            "np..gradient(a)",
+            "@a",
+            "9",
+            "1e999999",
+            "0x",
+            "'abc",
+            "\"\"\"",
+            "np.gradient(a, edge_order=3)",
+            "np.gradient(a, axis=5)",
+            "np.diff(a, n=-1)",
+            "np.gradient(np.array(5.0))",
+            "np.array([[1], [1, 2]])",
+            "np.zeros(-1)",
+            "np.zeros((10**6, 10**6))",
+            "np.arange(0, 1, 0)",
+            "undefined(1)",
+            "a(1)",
+            "a.nope",
+            "np.nope",
+            "np.gradient(a, 'x')",
+            "len(1)",
+            "a[10]",
+            "a['x']",
+            "a[1.5]",
+            "m[1, 2, 3]",
+            "np.reshape(a, (3, 3))",
+            "a + m",
+            "1 / 0",
+            "1 // 0",
+            "2 ** -1 ** 0.5 ** 2",
+            "np.concatenate(())",
+            "np.stack((a, m))",
+            "np.where(a)",
+            "int('x')",
+            "float('y')",
+        ]
+        .map(str::to_string),
+    );
+    inputs.push(format!("{}1{}", "(".repeat(5000), ")".repeat(5000)));
+    inputs.push(format!("{}1", "-".repeat(5000)));
+    inputs.push(format!("a{}", "[0]".repeat(3000)));
+    inputs.push(format!("x = [{}]", "1, ".repeat(100_000)));
+    assert!(inputs.len() > 500, "{}", inputs.len());
+    let mut errors = 0;
+    for src in &inputs {
+        let kinds = error_kinds(src);
+        assert!(
+            !kinds.iter().any(|k| k == "SystemError"),
+            "internal error for {src:?}"
+        );
+        errors += usize::from(!kinds.is_empty());
+    }
+    // Most truncations are errors; every one of them is reported, not thrown.
+    assert!(errors > inputs.len() / 2, "{errors} of {}", inputs.len());
+}
+
+#[test]
+fn a_failed_statement_leaves_the_session_as_it_was() {
+    let mut s = Session::new();
+    s.run_chunk("a = np.array([1, 2, 3]); b = 5");
+    for bad in [
+        "a = undefined + 1",
+        "a, b = (1, 2, 3)",
+        "a[0] = np.zeros((10**6, 10**6))",
+        "a[5] = 1",
+        "b = 1 / 0",
+    ] {
+        let events: Vec<_> = s
+            .run_chunk(bad)
+            .into_iter()
+            .flat_map(|o| o.events)
+            .collect();
+        assert!(
+            matches!(events.last(), Some(gradlab::eval::Event::Error(_))),
+            "{bad}"
+        );
+        assert_eq!(s.repr(s.get("a").unwrap()), "array([1, 2, 3])", "{bad}");
+        assert_eq!(s.repr(s.get("b").unwrap()), "5", "{bad}");
+    }
+}
