@@ -170,6 +170,7 @@ fn indent(code: &str) -> String {
 fn checkable(v: &Value) -> bool {
     match v {
         Value::Tuple(items) | Value::List(items) => items.iter().all(checkable),
+        Value::Named(t) => t.items.iter().all(checkable),
         Value::Array(_)
         | Value::Scalar(_)
         | Value::Float(_)
@@ -239,6 +240,26 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
                 value_checks(session, item, &format!("{path}[{k}]"), rtol, out);
             }
         }
+        // numdifftools' EstimateResult: the estimate must agree; the error
+        // bookkeeping (error_estimate, final_step, best_index) depends on
+        // pinv rounding, so only its shape is checked.
+        Value::Named(t) => {
+            out.push_str(&format!(
+                "assert type({path}).__name__ == '{}' and len({path}) == {}, repr({path})\n",
+                t.name,
+                t.items.len()
+            ));
+            for (k, (field, item)) in t.fields.iter().zip(&t.items).enumerate() {
+                let sub = format!("{path}[{k}]");
+                match item {
+                    Value::Array(a) if k > 0 => out.push_str(&format!(
+                        "assert np.shape({sub}) == {}, repr({sub})  # {field}\n",
+                        shape_tuple(a.shape())
+                    )),
+                    _ => value_checks(session, item, &sub, rtol, out),
+                }
+            }
+        }
         other => out.push_str(&format!("# Out: {}\n", session.repr(other))),
     }
 }
@@ -247,16 +268,7 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
 /// (absolute tolerance 1e-12 times the largest magnitude, for elements that
 /// cancel to zero), ints and bools exactly.
 fn array_checks(a: &Array, path: &str, rtol: f64, out: &mut String) {
-    let shape = match a.shape() {
-        [n] => format!("({n},)"),
-        dims => format!(
-            "({})",
-            dims.iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
+    let shape = shape_tuple(a.shape());
     let dtype = a.dtype().name();
     out.push_str(&format!(
         "assert isinstance({path}, np.ndarray) and {path}.dtype == np.{dtype} and {path}.shape == {shape}, repr({path})\n"
@@ -298,4 +310,18 @@ fn py_float(x: f64) -> String {
 
 fn py_bool(b: bool) -> &'static str {
     if b { "True" } else { "False" }
+}
+
+/// A shape as Python writes the tuple: `()`, `(3,)`, `(2, 3)`.
+fn shape_tuple(dims: &[usize]) -> String {
+    match dims {
+        [n] => format!("({n},)"),
+        dims => format!(
+            "({})",
+            dims.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
 }
