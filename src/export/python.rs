@@ -16,6 +16,22 @@ const RTOL: f64 = 1e-12;
 /// about 1e-10, not to the last bit).
 const RTOL_ND: f64 = 1e-8;
 
+/// gradlab's `derivative(f, x, ...)` in numdifftools terms: `nd.Derivative`
+/// with NumPy scalars (not 0-d arrays) for a scalar `x`.
+const DERIVATIVE_HELPER: &str = r#"
+
+def _derivative(f, x, n=1, method='central', order=2, step=None, full_output=False):
+    """gradlab's derivative(f, x, ...): nd.Derivative, scalars for scalar x."""
+    r = nd.Derivative(f, n=n, method=method, order=order, step=step,
+                      full_output=full_output)(x)
+    if np.ndim(x) > 0:
+        return r
+    if full_output:
+        return type(r)(r.estimate[()], r.error_estimate[()], r.final_step[()],
+                       int(r.best_index[0]))
+    return r[()]
+"#;
+
 /// The cells as a Python script for real NumPy, asserting each shown output.
 pub fn to_python(session: &Session, cells: &[Cell]) -> String {
     let mut t = Translator::new();
@@ -51,7 +67,7 @@ pub fn to_python(session: &Session, cells: &[Cell]) -> String {
          exactly, errors by type).\"\"\"\n\n",
     );
     if stdout_checks {
-        out.push_str("import contextlib\nimport io\nimport sys\n\n");
+        out.push_str("import contextlib\nimport io\nimport re\nimport sys\n\n");
     }
     out.push_str("import numpy as np\n");
     if t.uses.numpy {
@@ -67,9 +83,7 @@ pub fn to_python(session: &Session, cells: &[Cell]) -> String {
         out.push_str(STDOUT_HELPER);
     }
     if t.uses.derivative {
-        out.push_str(
-            "\n\ndef _derivative(f, x, n=1):\n    \"\"\"gradlab's derivative(f, x, n).\"\"\"\n    return nd.Derivative(f, n=n)(x)\n",
-        );
+        out.push_str(DERIVATIVE_HELPER);
     }
     if t.uses.history {
         out.push_str("\n\n# IPython's output history, which the session refers to.\nOut = {}\n_ = __ = ___ = ''\n");
@@ -81,17 +95,33 @@ pub fn to_python(session: &Session, cells: &[Cell]) -> String {
     out
 }
 
-const STDOUT_HELPER: &str = r#"
+const STDOUT_HELPER: &str = r##"
+
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|nan|inf")
+
+
+def _same_text(got, want, rtol):
+    """Equal text; with `rtol`, numbers may differ by that much (and so
+    may the spaces that pad them)."""
+    if got == want or rtol is None:
+        return got == want
+    if _NUMBER.sub("#", got).split() != _NUMBER.sub("#", want).split():
+        return False
+    g = [float(x) for x in _NUMBER.findall(got)]
+    w = [float(x) for x in _NUMBER.findall(want)]
+    return np.allclose(g, w, rtol=rtol, atol=0, equal_nan=True)
+
 
 @contextlib.contextmanager
-def _expect_stdout(want):
-    """Runs the block, echoes what it printed, and asserts it equals `want`."""
+def _expect_stdout(want, rtol=None):
+    """Runs the block, echoes what it printed, and asserts it equals `want`
+    (numbers to `rtol` for numdifftools results)."""
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         yield
     sys.stdout.write(buf.getvalue())
-    assert buf.getvalue() == want, f"printed {buf.getvalue()!r}, expected {want!r}"
-"#;
+    assert _same_text(buf.getvalue(), want, rtol), f"printed {buf.getvalue()!r}, expected {want!r}"
+"##;
 
 /// One statement with its checks.
 fn statement(
@@ -142,8 +172,13 @@ fn statement(
     }
     if !stdout.is_empty() {
         *asserts += 1;
+        let rtol = if stmt.approximate {
+            format!(", rtol={RTOL_ND:e}")
+        } else {
+            String::new()
+        };
         block = format!(
-            "with _expect_stdout({}):\n{}",
+            "with _expect_stdout({}{rtol}):\n{}",
             format::py_repr_str(&stdout),
             indent(&block)
         );
