@@ -2,6 +2,9 @@
 //! `save`. Writing needs the session's permission (`--allow-write` for
 //! `gradlab run`).
 
+use std::rc::Rc;
+
+use crate::engine::Array;
 use crate::io::{self, GenFromTxtOptions, LoadTxtOptions, SaveFmt, SaveTxtOptions};
 
 use super::super::args::Bound;
@@ -128,6 +131,15 @@ pub fn genfromtxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 /// Scripts replayed by `gradlab run` (and `-c`, stdin, `export`) may not
 /// write unless given `--allow-write`; the REPL may.
+/// The array argument, shared rather than copied (a 10^7-element save
+/// should not pay for a copy).
+fn array_arg(b: &Bound, name: &str) -> EvalResult<Rc<Array>> {
+    match b.req(name) {
+        Value::Array(a) => Ok(Rc::clone(a)),
+        other => b.at(name, to_array(other)).map(Rc::new),
+    }
+}
+
 fn check_write(s: &Session, what: &str, path: &str) -> EvalResult<()> {
     if s.allow_write {
         Ok(())
@@ -146,7 +158,7 @@ fn check_write(s: &Session, what: &str, path: &str) -> EvalResult<()> {
 pub fn savetxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let file = path(b, "fname", "savetxt")?;
     check_write(s, "savetxt", &file)?;
-    let a = b.at("X", to_array(b.req("X")))?;
+    let a = array_arg(b, "X")?;
     let mut o = SaveTxtOptions::default();
     match b.get("fmt") {
         None => {}
@@ -178,7 +190,7 @@ pub fn load(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 pub fn save(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let file = path(b, "file", "save")?;
     check_write(s, "save", &file)?;
-    let a = b.at("arr", to_array(b.req("arr")))?;
+    let a = array_arg(b, "arr")?;
     io::save_npy(file, &a)?;
     Ok(Value::None)
 }
