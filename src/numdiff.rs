@@ -151,11 +151,19 @@ impl Default for DerivativeOptions {
     }
 }
 
-/// A derivative and numdifftools' estimate of its absolute error.
+/// A derivative and numdifftools' estimate of its absolute error, with
+/// where it came from (numdifftools' `EstimateResult` fields).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Estimate {
     pub value: f64,
+    /// `error_estimate`.
     pub error: f64,
+    /// `final_step`: the step of the winning estimate (0 for `n = 0`).
+    pub step: f64,
+    /// The winning estimate's row in the extrapolated sequence;
+    /// numdifftools' `best_index` is `index * size + element` where `size`
+    /// is the number of elements differentiated together.
+    pub index: usize,
 }
 
 fn validate<E>(opts: &DerivativeOptions) -> Result<(), NumDiffError<E>> {
@@ -202,6 +210,8 @@ pub fn derivative<E>(
         let est = Estimate {
             value: v,
             error: v.abs() * f64::EPSILON * 12.7062047361747,
+            step: 0.0,
+            index: 0,
         };
         return s.check(est, 0, &[x]);
     }
@@ -241,11 +251,23 @@ pub fn jacobian<E>(
     x: &[f64],
     opts: &DerivativeOptions,
 ) -> Result<Vec<Vec<f64>>, NumDiffError<E>> {
+    jacobian_estimates(f, x, opts).map(values)
+}
+
+/// [`jacobian`] with each entry's error estimate and step
+/// (`full_output=True`).
+///
+/// # Errors
+/// As [`jacobian`].
+pub fn jacobian_estimates<E>(
+    f: &mut VectorFn<'_, E>,
+    x: &[f64],
+    opts: &DerivativeOptions,
+) -> Result<Vec<Vec<Estimate>>, NumDiffError<E>> {
     validate(opts)?;
     validate_x(x)?;
     let mut s = Sampler::new(f, false, x.len());
-    let est = partials::partials(&mut s, x, opts, 1, true)?;
-    Ok(values(est))
+    partials::partials(&mut s, x, opts, 1, true)
 }
 
 /// The Hessian `H[i][j] = d²f / dx_i dx_j` of a scalar function of a small
@@ -259,11 +281,24 @@ pub fn hessian<E>(
     x: &[f64],
     opts: &DerivativeOptions,
 ) -> Result<Vec<Vec<f64>>, NumDiffError<E>> {
+    hessian_estimates(f, x, opts).map(values)
+}
+
+/// [`hessian`] with each entry's error estimate and step
+/// (`full_output=True`).
+///
+/// # Errors
+/// As [`hessian`].
+pub fn hessian_estimates<E>(
+    f: &mut dyn FnMut(&[f64]) -> Result<f64, E>,
+    x: &[f64],
+    opts: &DerivativeOptions,
+) -> Result<Vec<Vec<Estimate>>, NumDiffError<E>> {
     validate(opts)?;
     validate_x(x)?;
     let mut g = |p: &[f64]| f(p).map(|v| vec![v]);
     let mut s = Sampler::new(&mut g, false, x.len() * x.len());
-    Ok(values(hessian::hessian_estimates(&mut s, x, opts)?))
+    hessian::hessian_estimates(&mut s, x, opts)
 }
 
 fn values(est: Vec<Vec<Estimate>>) -> Vec<Vec<f64>> {

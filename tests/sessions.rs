@@ -86,9 +86,10 @@ fn python_exports_run_under_numpy() {
         return;
     };
     for s in scripts {
+        // Sessions read their data files relative to the repository root.
         let out = std::process::Command::new(&python)
             .arg(&s)
-            .current_dir(&dir)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
             .unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);

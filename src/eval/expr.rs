@@ -120,6 +120,7 @@ impl Session {
                 at(match &o {
                     Value::Array(a) => index_array(a, &items),
                     Value::List(_) | Value::Tuple(_) | Value::Str(_) => index_sequence(&o, &items),
+                    Value::Named(t) => index_sequence(&t.as_tuple(), &items),
                     Value::Scalar(s) => index_array(&s.to_array(), &items),
                     other => Err(EvalError::type_error(format!(
                         "'{}' object is not subscriptable",
@@ -434,6 +435,7 @@ impl Session {
                 format!("list.{name}() is not supported by gradlab; build lists with literals"),
             )),
             Value::Float(x) if name == "real" => Ok(Value::Float(*x)),
+            Value::Named(t) => t.get(name).cloned().ok_or_else(|| no_attr(o, name)),
             Value::Nd(_) | Value::View(_) => Err(no_attr(o, name)),
             _ => Err(no_attr(o, name)),
         }

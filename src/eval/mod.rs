@@ -28,4 +28,4 @@ pub use args::{Bound, CallArgs, Param, Signature};
 pub use error::{EvalError, EvalResult};
 pub use expr::closest as closest_name;
 pub use session::{Event, Session, StmtOutcome, Timing};
-pub use value::{Module, NdObject, Scalar, UserFn, Value};
+pub use value::{Module, NamedTuple, NdObject, Scalar, UserFn, Value};

@@ -433,6 +433,7 @@ fn import(name: &str) -> EvalResult<Module> {
 pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
     match v {
         Value::Tuple(items) | Value::List(items) => Ok((**items).clone()),
+        Value::Named(t) => Ok(t.items.clone()),
         Value::Array(a) if a.ndim() > 0 => {
             let n = a.shape()[0];
             (0..n as i64)

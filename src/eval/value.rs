@@ -94,6 +94,30 @@ pub struct NdObject {
     pub full_output: bool,
 }
 
+/// A `collections.namedtuple` instance, such as numdifftools'
+/// `EstimateResult(estimate, error_estimate, final_step, best_index)`:
+/// a tuple whose items are also attributes.
+#[derive(Debug)]
+pub struct NamedTuple {
+    pub name: &'static str,
+    pub fields: &'static [&'static str],
+    /// One per field.
+    pub items: Vec<Value>,
+}
+
+impl NamedTuple {
+    /// The item called `field`.
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        let k = self.fields.iter().position(|f| *f == field)?;
+        self.items.get(k)
+    }
+
+    /// The items as a plain tuple (for indexing and unpacking).
+    pub fn as_tuple(&self) -> Value {
+        Value::tuple(self.items.clone())
+    }
+}
+
 /// Any value a gradlab expression can produce.
 #[derive(Clone, Debug)]
 pub enum Value {
@@ -105,6 +129,7 @@ pub enum Value {
     Array(Rc<Array>),
     Str(Rc<str>),
     Tuple(Rc<Vec<Value>>),
+    Named(Rc<NamedTuple>),
     List(Rc<Vec<Value>>),
     Function(Rc<UserFn>),
     Builtin(&'static Builtin),
@@ -148,6 +173,7 @@ impl Value {
             Value::Array(_) => "numpy.ndarray".into(),
             Value::Str(_) => "str".into(),
             Value::Tuple(_) => "tuple".into(),
+            Value::Named(t) => t.name.into(),
             Value::List(_) => "list".into(),
             Value::Function(_) => "function".into(),
             Value::Builtin(_) | Value::Method(_) => "builtin_function_or_method".into(),
@@ -181,6 +207,15 @@ impl Value {
             Value::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
                 format::tuple_repr(&parts)
+            }
+            Value::Named(t) => {
+                let parts: Vec<String> = t
+                    .fields
+                    .iter()
+                    .zip(&t.items)
+                    .map(|(f, v)| format!("{f}={}", v.repr(opts)))
+                    .collect();
+                format!("{}({})", t.name, parts.join(", "))
             }
             Value::List(items) => {
                 let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();

@@ -16,6 +16,22 @@ const RTOL: f64 = 1e-12;
 /// about 1e-10, not to the last bit).
 const RTOL_ND: f64 = 1e-8;
 
+/// gradlab's `derivative(f, x, ...)` in numdifftools terms: `nd.Derivative`
+/// with NumPy scalars (not 0-d arrays) for a scalar `x`.
+const DERIVATIVE_HELPER: &str = r#"
+
+def _derivative(f, x, n=1, method='central', order=2, step=None, full_output=False):
+    """gradlab's derivative(f, x, ...): nd.Derivative, scalars for scalar x."""
+    r = nd.Derivative(f, n=n, method=method, order=order, step=step,
+                      full_output=full_output)(x)
+    if np.ndim(x) > 0:
+        return r
+    if full_output:
+        return type(r)(r.estimate[()], r.error_estimate[()], r.final_step[()],
+                       int(r.best_index[0]))
+    return r[()]
+"#;
+
 /// The cells as a Python script for real NumPy, asserting each shown output.
 pub fn to_python(session: &Session, cells: &[Cell]) -> String {
     let mut t = Translator::new();
@@ -51,7 +67,7 @@ pub fn to_python(session: &Session, cells: &[Cell]) -> String {
          exactly, errors by type).\"\"\"\n\n",
     );
     if stdout_checks {
-        out.push_str("import contextlib\nimport io\nimport sys\n\n");
+        out.push_str("import contextlib\nimport io\nimport re\nimport sys\n\n");
     }
     out.push_str("import numpy as np\n");
     if t.uses.numpy {
@@ -67,9 +83,7 @@ pub fn to_python(session: &Session, cells: &[Cell]) -> String {
         out.push_str(STDOUT_HELPER);
     }
     if t.uses.derivative {
-        out.push_str(
-            "\n\ndef _derivative(f, x, n=1):\n    \"\"\"gradlab's derivative(f, x, n).\"\"\"\n    return nd.Derivative(f, n=n)(x)\n",
-        );
+        out.push_str(DERIVATIVE_HELPER);
     }
     if t.uses.history {
         out.push_str("\n\n# IPython's output history, which the session refers to.\nOut = {}\n_ = __ = ___ = ''\n");
@@ -81,17 +95,33 @@ pub fn to_python(session: &Session, cells: &[Cell]) -> String {
     out
 }
 
-const STDOUT_HELPER: &str = r#"
+const STDOUT_HELPER: &str = r##"
+
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|nan|inf")
+
+
+def _same_text(got, want, rtol):
+    """Equal text; with `rtol`, numbers may differ by that much (and so
+    may the spaces that pad them)."""
+    if got == want or rtol is None:
+        return got == want
+    if _NUMBER.sub("#", got).split() != _NUMBER.sub("#", want).split():
+        return False
+    g = [float(x) for x in _NUMBER.findall(got)]
+    w = [float(x) for x in _NUMBER.findall(want)]
+    return np.allclose(g, w, rtol=rtol, atol=0, equal_nan=True)
+
 
 @contextlib.contextmanager
-def _expect_stdout(want):
-    """Runs the block, echoes what it printed, and asserts it equals `want`."""
+def _expect_stdout(want, rtol=None):
+    """Runs the block, echoes what it printed, and asserts it equals `want`
+    (numbers to `rtol` for numdifftools results)."""
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         yield
     sys.stdout.write(buf.getvalue())
-    assert buf.getvalue() == want, f"printed {buf.getvalue()!r}, expected {want!r}"
-"#;
+    assert _same_text(buf.getvalue(), want, rtol), f"printed {buf.getvalue()!r}, expected {want!r}"
+"##;
 
 /// One statement with its checks.
 fn statement(
@@ -142,8 +172,13 @@ fn statement(
     }
     if !stdout.is_empty() {
         *asserts += 1;
+        let rtol = if stmt.approximate {
+            format!(", rtol={RTOL_ND:e}")
+        } else {
+            String::new()
+        };
         block = format!(
-            "with _expect_stdout({}):\n{}",
+            "with _expect_stdout({}{rtol}):\n{}",
             format::py_repr_str(&stdout),
             indent(&block)
         );
@@ -170,6 +205,7 @@ fn indent(code: &str) -> String {
 fn checkable(v: &Value) -> bool {
     match v {
         Value::Tuple(items) | Value::List(items) => items.iter().all(checkable),
+        Value::Named(t) => t.items.iter().all(checkable),
         Value::Array(_)
         | Value::Scalar(_)
         | Value::Float(_)
@@ -239,6 +275,26 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
                 value_checks(session, item, &format!("{path}[{k}]"), rtol, out);
             }
         }
+        // numdifftools' EstimateResult: the estimate must agree; the error
+        // bookkeeping (error_estimate, final_step, best_index) depends on
+        // pinv rounding, so only its shape is checked.
+        Value::Named(t) => {
+            out.push_str(&format!(
+                "assert type({path}).__name__ == '{}' and len({path}) == {}, repr({path})\n",
+                t.name,
+                t.items.len()
+            ));
+            for (k, (field, item)) in t.fields.iter().zip(&t.items).enumerate() {
+                let sub = format!("{path}[{k}]");
+                match item {
+                    Value::Array(a) if k > 0 => out.push_str(&format!(
+                        "assert np.shape({sub}) == {}, repr({sub})  # {field}\n",
+                        shape_tuple(a.shape())
+                    )),
+                    _ => value_checks(session, item, &sub, rtol, out),
+                }
+            }
+        }
         other => out.push_str(&format!("# Out: {}\n", session.repr(other))),
     }
 }
@@ -247,16 +303,7 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
 /// (absolute tolerance 1e-12 times the largest magnitude, for elements that
 /// cancel to zero), ints and bools exactly.
 fn array_checks(a: &Array, path: &str, rtol: f64, out: &mut String) {
-    let shape = match a.shape() {
-        [n] => format!("({n},)"),
-        dims => format!(
-            "({})",
-            dims.iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
+    let shape = shape_tuple(a.shape());
     let dtype = a.dtype().name();
     out.push_str(&format!(
         "assert isinstance({path}, np.ndarray) and {path}.dtype == np.{dtype} and {path}.shape == {shape}, repr({path})\n"
@@ -298,4 +345,18 @@ fn py_float(x: f64) -> String {
 
 fn py_bool(b: bool) -> &'static str {
     if b { "True" } else { "False" }
+}
+
+/// A shape as Python writes the tuple: `()`, `(3,)`, `(2, 3)`.
+fn shape_tuple(dims: &[usize]) -> String {
+    match dims {
+        [n] => format!("({n},)"),
+        dims => format!(
+            "({})",
+            dims.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
 }

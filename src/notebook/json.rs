@@ -31,6 +31,12 @@ pub fn value(session: &Session, v: &Value) -> Json {
         Value::Tuple(items) => {
             json!({"kind": "tuple", "items": items.iter().map(|x| value(session, x)).collect::<Vec<_>>()})
         }
+        Value::Named(t) => json!({
+            "kind": "tuple",
+            "name": t.name,
+            "fields": t.fields,
+            "items": t.items.iter().map(|x| value(session, x)).collect::<Vec<_>>(),
+        }),
         Value::List(items) => {
             json!({"kind": "list", "items": items.iter().map(|x| value(session, x)).collect::<Vec<_>>()})
         }

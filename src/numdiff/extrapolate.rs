@@ -53,11 +53,15 @@ fn power(h: f64, n: usize) -> f64 {
 /// Extrapolates the estimates `der` (taken at steps `h`) to one value with
 /// an error bound: Richardson, then Wynn's epsilon (`dea3`) when at least
 /// three values remain, then the value of least error after penalising
-/// outliers (`_Limit._extrapolate`).
+/// outliers (`_Limit._extrapolate`). The estimate's `step` is the step its
+/// last input was taken at, `index` its position in the final sequence.
 pub(crate) fn best_estimate(der: &[f64], h: &[f64], rich: &Richardson) -> Estimate {
     let (mut der, mut errors) = richardson(der, h, rich);
+    // Wynn's epsilon pairs each result with the step of its last input.
+    let mut shift = 0;
     if der.len() > 2 {
         (der, errors) = dea3_sequence(&der);
+        shift = 2;
     }
     for (e, o) in errors.iter_mut().zip(outlier_errors(&der)) {
         *e += o;
@@ -66,6 +70,8 @@ pub(crate) fn best_estimate(der: &[f64], h: &[f64], rich: &Richardson) -> Estima
     Estimate {
         value: der[idx],
         error: errors[idx],
+        step: h[idx + shift],
+        index: idx,
     }
 }
 

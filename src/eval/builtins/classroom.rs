@@ -55,14 +55,17 @@ pub fn call_scalar(s: &mut Session, f: &Value, x: f64) -> EvalResult<f64> {
     real(&v)
 }
 
-/// Calls a user function on a vector; returns its values as floats.
-pub fn call_vector(s: &mut Session, f: &Value, x: &[f64]) -> EvalResult<Vec<f64>> {
+/// Calls a user function on a vector; returns its values as floats and
+/// whether it returned an array of at least one dimension (rather than a
+/// number).
+pub fn call_vector(s: &mut Session, f: &Value, x: &[f64]) -> EvalResult<(Vec<f64>, bool)> {
     let call = CallArgs {
         pos: vec![Value::array(engine::Array::from_f64(x.to_vec()))],
         ..CallArgs::default()
     };
     let v = s.call(f, call, false)?;
-    Ok(to_array(&v)?.to_f64_vec())
+    let a = to_array(&v)?;
+    Ok((a.to_f64_vec(), a.ndim() > 0))
 }
 
 pub fn accuracy(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {

@@ -2,6 +2,9 @@
 //! `save`. Writing needs the session's permission (`--allow-write` for
 //! `gradlab run`).
 
+use std::rc::Rc;
+
+use crate::engine::Array;
 use crate::io::{self, GenFromTxtOptions, LoadTxtOptions, SaveFmt, SaveTxtOptions};
 
 use super::super::args::Bound;
@@ -17,14 +20,28 @@ impl From<io::Error> for EvalError {
     }
 }
 
-fn path(b: &Bound, name: &str) -> EvalResult<String> {
+/// The file-name argument; anything else raises what NumPy's function
+/// raises for it.
+fn path(b: &Bound, name: &str, func: &str) -> EvalResult<String> {
     match b.req(name) {
         Value::Str(s) => Ok(s.to_string()),
-        other => Err(EvalError::type_error(format!(
-            "expected a file name (str), not {}",
-            other.short_type()
-        ))
-        .at(&b.span_of(name))),
+        other => {
+            let class = format!("<class '{}'>", other.short_type());
+            let e = match func {
+                "loadtxt" => EvalError::value_error(format!(
+                    "fname must be a string, filehandle, list of strings,\nor generator. Got {class} instead."
+                )),
+                "genfromtxt" => EvalError::type_error(format!(
+                    "fname must be a string, a filehandle, a sequence of strings,\nor an iterator of strings. Got {class} instead."
+                )),
+                "savetxt" => EvalError::value_error("fname must be a string or file handle"),
+                _ => EvalError::type_error(format!(
+                    "expected str, bytes or os.PathLike object, not {}",
+                    other.short_type()
+                )),
+            };
+            Err(e.at(&b.span_of(name)))
+        }
     }
 }
 
@@ -39,13 +56,13 @@ fn text(b: &Bound, name: &str) -> EvalResult<Option<String>> {
     }
 }
 
-fn usize_arg(b: &Bound, name: &str) -> EvalResult<Option<usize>> {
+/// A count NumPy's reader checks: negative raises "argument must be
+/// nonnegative".
+fn count_arg(b: &Bound, name: &str) -> EvalResult<Option<usize>> {
     b.opt(name)
         .map(|v| {
-            let k = index_int(v)?;
-            usize::try_from(k).map_err(|_| {
-                EvalError::value_error(format!("{name} must be non-negative, got {k}"))
-            })
+            usize::try_from(index_int(v)?)
+                .map_err(|_| EvalError::value_error("argument must be nonnegative"))
         })
         .transpose()
 }
@@ -74,15 +91,20 @@ pub fn loadtxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     if b.get("comments").is_some() {
         o.comments = text(b, "comments")?;
     }
-    o.skiprows = usize_arg(b, "skiprows")?.unwrap_or(0);
+    o.skiprows = count_arg(b, "skiprows")?.unwrap_or(0);
     o.usecols = usecols(b)?;
-    o.max_rows = usize_arg(b, "max_rows")?;
-    o.ndmin = usize_arg(b, "ndmin")?.unwrap_or(0);
+    o.max_rows = count_arg(b, "max_rows")?;
+    if let Some(v) = b.opt("ndmin") {
+        let k = index_int(v)?;
+        o.ndmin = usize::try_from(k).ok().filter(|&d| d <= 2).ok_or_else(|| {
+            EvalError::value_error(format!("Illegal value of ndmin keyword: {k}"))
+        })?;
+    }
     o.unpack = b.opt("unpack").map(truthy).transpose()?.unwrap_or(false);
     if let Some(d) = dtype_of(b, "dtype")? {
         o.dtype = d;
     }
-    let l = io::loadtxt(path(b, "fname")?, &o)?;
+    let l = io::loadtxt(path(b, "fname", "loadtxt")?, &o)?;
     Ok(loaded(s, l))
 }
 
@@ -94,31 +116,49 @@ pub fn genfromtxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     if b.get("comments").is_some() {
         o.comments = text(b, "comments")?;
     }
-    o.skip_header = usize_arg(b, "skip_header")?.unwrap_or(0);
+    // `range(skip_header)` in NumPy: a negative count skips nothing.
+    o.skip_header = match b.opt("skip_header") {
+        Some(v) => usize::try_from(index_int(v)?).unwrap_or(0),
+        None => 0,
+    };
     o.usecols = usecols(b)?;
     if let Some(v) = b.opt("filling_values") {
         o.filling_values = real(v)?;
     }
-    let l = io::genfromtxt(path(b, "fname")?, &o)?;
+    let l = io::genfromtxt(path(b, "fname", "genfromtxt")?, &o)?;
     Ok(loaded(s, l))
 }
 
-fn check_write(s: &Session, what: &str) -> EvalResult<()> {
+/// Scripts replayed by `gradlab run` (and `-c`, stdin, `export`) may not
+/// write unless given `--allow-write`; the REPL may.
+/// The array argument, shared rather than copied (a 10^7-element save
+/// should not pay for a copy).
+fn array_arg(b: &Bound, name: &str) -> EvalResult<Rc<Array>> {
+    match b.req(name) {
+        Value::Array(a) => Ok(Rc::clone(a)),
+        other => b.at(name, to_array(other)).map(Rc::new),
+    }
+}
+
+fn check_write(s: &Session, what: &str, path: &str) -> EvalResult<()> {
     if s.allow_write {
         Ok(())
     } else {
         Err(EvalError::new(
             "PermissionError",
             format!(
-                "{what}() may not write files here: `gradlab run` writes only with --allow-write"
+                "np.{what}() may not write {}: scripts write files only with --allow-write \
+                 (gradlab run SCRIPT --allow-write)",
+                crate::format::py_repr_str(path)
             ),
         ))
     }
 }
 
 pub fn savetxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    check_write(s, "savetxt")?;
-    let a = b.at("X", to_array(b.req("X")))?;
+    let file = path(b, "fname", "savetxt")?;
+    check_write(s, "savetxt", &file)?;
+    let a = array_arg(b, "X")?;
     let mut o = SaveTxtOptions::default();
     match b.get("fmt") {
         None => {}
@@ -139,17 +179,18 @@ pub fn savetxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             *slot = t;
         }
     }
-    io::savetxt(path(b, "fname")?, &a, &o)?;
+    io::savetxt(file, &a, &o)?;
     Ok(Value::None)
 }
 
 pub fn load(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    Ok(Value::array(io::load_npy(path(b, "file")?)?))
+    Ok(Value::array(io::load_npy(path(b, "file", "load")?)?))
 }
 
 pub fn save(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    check_write(s, "save")?;
-    let a = b.at("arr", to_array(b.req("arr")))?;
-    io::save_npy(path(b, "file")?, &a)?;
+    let file = path(b, "file", "save")?;
+    check_write(s, "save", &file)?;
+    let a = array_arg(b, "arr")?;
+    io::save_npy(file, &a)?;
     Ok(Value::None)
 }

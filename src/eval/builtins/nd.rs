@@ -8,13 +8,13 @@ use std::rc::Rc;
 use ndarray::{ArrayD, IxDyn};
 
 use crate::engine::Array;
-use crate::numdiff::{self, DerivativeOptions, Estimate, Method, NumDiffError};
+use crate::numdiff::{self, DerivativeOptions, Estimate, Method, NumDiffError, Point};
 
 use super::super::args::{Bound, CallArgs, Signature, bind};
 use super::super::convert::{index_int, real, to_array, truthy};
 use super::super::error::{EvalError, EvalResult};
 use super::super::session::Session;
-use super::super::value::{NdObject, Scalar, Value};
+use super::super::value::{NamedTuple, NdObject, Scalar, Value};
 use super::classroom::{call_scalar, call_vector};
 
 fn options(b: &Bound) -> EvalResult<(DerivativeOptions, bool)> {
@@ -77,13 +77,29 @@ pub fn hessian_obj(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     make("Hessian", b)
 }
 
-/// A numdiff failure as the exception the user sees, naming the point.
-fn nd_error(e: NumDiffError<EvalError>) -> EvalError {
+/// A numdiff failure as the exception the user sees, naming the sample
+/// point and, when it differs, the point of differentiation `at`.
+fn nd_error(e: NumDiffError<EvalError>, at: Point) -> EvalError {
+    let context = |x: &Point| {
+        if *x == at {
+            String::new()
+        } else {
+            format!(", a sample for the derivative at x = {at}")
+        }
+    };
     match e {
         NumDiffError::Function { x, source } => EvalError::new(
             &source.kind,
-            format!("{} (raised by the function at x = {x})", source.message),
+            format!(
+                "{} (raised by the function at x = {x}{})",
+                source.message,
+                context(&x)
+            ),
         ),
+        NumDiffError::NonFinite { x, value } => EvalError::value_error(format!(
+            "no finite derivative at x = {at}: the function returned {} at x = {x}",
+            numdiff::py_float_repr(value)
+        )),
         other => EvalError::value_error(other.to_string()),
     }
 }
@@ -92,6 +108,44 @@ fn array(shape: &[usize], data: Vec<f64>) -> Value {
     Value::array(Array::Float(
         ArrayD::from_shape_vec(IxDyn(shape), data).expect("shape matches data"),
     ))
+}
+
+/// numdifftools' `EstimateResult` field names.
+const ESTIMATE_RESULT: &[&str] = &["estimate", "error_estimate", "final_step", "best_index"];
+
+/// What `full_output=True` returns: `EstimateResult(estimate,
+/// error_estimate, final_step, best_index)`, a namedtuple. `est` holds the
+/// estimates in C order of numdifftools' internal result array, whose
+/// shape is `info_shape`; `value` is the estimate as numdifftools shapes it.
+/// `best_index` is the flat index into numdifftools' (sequence × elements)
+/// error table: `index · size + element`.
+fn estimate_result(value: Value, est: &[Estimate], info_shape: &[usize]) -> Value {
+    let size = est.len();
+    let best: Vec<i64> = est
+        .iter()
+        .enumerate()
+        .map(|(k, e)| (e.index * size + k) as i64)
+        .collect();
+    Value::Named(Rc::new(NamedTuple {
+        name: "EstimateResult",
+        fields: ESTIMATE_RESULT,
+        items: vec![
+            value,
+            array(info_shape, est.iter().map(|e| e.error).collect()),
+            array(info_shape, est.iter().map(|e| e.step).collect()),
+            Value::array(Array::from_i64(best)),
+        ],
+    }))
+}
+
+/// The estimate, or the `EstimateResult` when `full` is set.
+fn result(full: bool, shape: &[usize], est: &[Estimate], info_shape: &[usize]) -> Value {
+    let value = array(shape, est.iter().map(|e| e.value).collect());
+    if full {
+        estimate_result(value, est, info_shape)
+    } else {
+        value
+    }
 }
 
 /// Elementwise derivative estimates over the points of `x`.
@@ -104,12 +158,20 @@ fn estimates(
     let mut out = Vec::with_capacity(x.len());
     for xi in x.to_f64_vec() {
         let mut g = |t: f64| -> Result<f64, EvalError> { call_scalar(s, f, t) };
-        out.push(numdiff::derivative(&mut g, xi, o).map_err(nd_error)?);
+        out.push(numdiff::derivative(&mut g, xi, o).map_err(|e| nd_error(e, Point::Scalar(xi)))?);
     }
     Ok(out)
 }
 
-/// `nd.Derivative(f, ...)(x)` and friends.
+/// `np.squeeze`: the shape without its length-1 axes.
+fn squeezed(shape: &[usize]) -> Vec<usize> {
+    shape.iter().copied().filter(|&d| d != 1).collect()
+}
+
+/// `nd.Derivative(f, ...)(x)` and friends, shaped as numdifftools 0.11
+/// shapes them (table in `crate::numdiff`); x of any shape is raveled for
+/// `Gradient`, `Jacobian` and `Hessian` (numdifftools raises for a 2-D x
+/// in the last two).
 pub fn call_nd(s: &mut Session, obj: &NdObject, call: CallArgs) -> EvalResult<Value> {
     let b = bind(&Signature::parse(&format!("{}(x)", obj.kind)), call)?;
     let x = to_array(b.req("x"))?;
@@ -120,56 +182,52 @@ pub fn call_nd(s: &mut Session, obj: &NdObject, call: CallArgs) -> EvalResult<Va
         step: obj.step,
     };
     let f = obj.func.clone();
+    let full = obj.full_output;
+    if obj.kind == "Derivative" {
+        let est = estimates(s, &f, &x, &o)?;
+        return Ok(result(full, x.shape(), &est, x.shape()));
+    }
+    let xv = x.to_f64_vec();
+    // Whether f returned an array rather than a number (Hessian keeps it).
+    let mut array_out = false;
+    let session = RefCell::new(s);
+    let mut vector_f = |v: &[f64]| -> Result<Vec<f64>, EvalError> {
+        let (out, is_array) = call_vector(&mut session.borrow_mut(), &f, v)?;
+        array_out |= is_array;
+        Ok(out)
+    };
     match obj.kind {
-        "Derivative" => {
-            let est = estimates(s, &f, &x, &o)?;
-            let value = array(x.shape(), est.iter().map(|e| e.value).collect());
-            if obj.full_output {
-                let err = array(x.shape(), est.iter().map(|e| e.error).collect());
-                return Ok(Value::tuple(vec![value, err]));
-            }
-            Ok(value)
+        "Gradient" | "Jacobian" => {
+            let j = numdiff::jacobian_estimates(&mut vector_f, &xv, &o)
+                .map_err(|e| nd_error(e, Point::Vector(xv.clone())))?;
+            let shape = [j.len(), xv.len()];
+            let est: Vec<Estimate> = j.into_iter().flatten().collect();
+            // Gradient is Jacobian with the estimate squeezed.
+            let value_shape = if obj.kind == "Gradient" {
+                squeezed(&shape)
+            } else {
+                shape.to_vec()
+            };
+            Ok(result(full, &value_shape, &est, &shape))
         }
-        "Gradient" | "Jacobian" | "Hessian" => {
-            let xv = x.to_f64_vec();
-            let session = RefCell::new(s);
+        "Hessian" => {
             let mut scalar_f = |v: &[f64]| -> Result<f64, EvalError> {
-                let out = call_vector(&mut session.borrow_mut(), &f, v)?;
+                let out = vector_f(v)?;
                 match out.as_slice() {
                     [y] => Ok(*y),
                     _ => Err(EvalError::value_error(format!(
-                        "nd.{} expects f to return one number, got {} values",
-                        obj.kind,
+                        "nd.Hessian expects f to return one number, got {} values",
                         out.len()
                     ))),
                 }
             };
-            match obj.kind {
-                "Gradient" => {
-                    let est = numdiff::gradient(&mut scalar_f, &xv, &o).map_err(nd_error)?;
-                    let data: Vec<f64> = est.iter().map(|e| e.value).collect();
-                    // numdifftools squeezes a one-element gradient to 0-d.
-                    Ok(if data.len() == 1 {
-                        array(&[], data)
-                    } else {
-                        array(&[data.len()], data)
-                    })
-                }
-                "Hessian" => {
-                    let h = numdiff::hessian(&mut scalar_f, &xv, &o).map_err(nd_error)?;
-                    let n = h.len();
-                    Ok(array(&[n, n], h.into_iter().flatten().collect()))
-                }
-                _ => {
-                    let mut vector_f = |v: &[f64]| -> Result<Vec<f64>, EvalError> {
-                        call_vector(&mut session.borrow_mut(), &f, v)
-                    };
-                    let j = numdiff::jacobian(&mut vector_f, &xv, &o).map_err(nd_error)?;
-                    let m = j.len();
-                    let n = j.first().map_or(0, Vec::len);
-                    Ok(array(&[m, n], j.into_iter().flatten().collect()))
-                }
-            }
+            let h = numdiff::hessian_estimates(&mut scalar_f, &xv, &o)
+                .map_err(|e| nd_error(e, Point::Vector(xv.clone())))?;
+            let n = xv.len();
+            // f returning a 1-element array adds its axis in front.
+            let shape = if array_out { vec![1, n, n] } else { vec![n, n] };
+            let est: Vec<Estimate> = h.into_iter().flatten().collect();
+            Ok(result(full, &shape, &est, &shape))
         }
         other => Err(EvalError::type_error(format!(
             "unknown numdifftools object {other}"
@@ -178,26 +236,29 @@ pub fn call_nd(s: &mut Session, obj: &NdObject, call: CallArgs) -> EvalResult<Va
 }
 
 /// gradlab's `derivative(f, x, n=1, full_output=False)`: a float64 scalar
-/// for scalar x (elementwise for arrays); with `full_output`, the estimate
-/// and numdifftools' error estimate.
+/// for scalar x (elementwise for arrays); with `full_output`, the
+/// `EstimateResult` of `nd.Derivative` with its estimate (and error
+/// estimate and step) as scalars for scalar x.
 pub fn derivative(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (o, full) = options(b)?;
     let f = b.req("f").clone();
     let x = b.at("x", to_array(b.req("x")))?;
     let est = estimates(s, &f, &x, &o)?;
-    let shape_value = |vals: Vec<f64>| {
-        if x.ndim() == 0 {
-            Value::Scalar(Scalar::F(vals[0]))
-        } else {
-            array(x.shape(), vals)
-        }
-    };
-    let value = shape_value(est.iter().map(|e| e.value).collect());
-    if full {
-        return Ok(Value::tuple(vec![
-            value,
-            shape_value(est.iter().map(|e| e.error).collect()),
-        ]));
+    if x.ndim() > 0 {
+        return Ok(result(full, x.shape(), &est, x.shape()));
     }
-    Ok(value)
+    let e = est[0];
+    if !full {
+        return Ok(Value::Scalar(Scalar::F(e.value)));
+    }
+    Ok(Value::Named(Rc::new(NamedTuple {
+        name: "EstimateResult",
+        fields: ESTIMATE_RESULT,
+        items: vec![
+            Value::Scalar(Scalar::F(e.value)),
+            Value::Scalar(Scalar::F(e.error)),
+            Value::Scalar(Scalar::F(e.step)),
+            Value::Int(e.index as i64),
+        ],
+    })))
 }

@@ -34,6 +34,7 @@ pub fn len(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Value::Array(a) if a.ndim() == 0 => Err(EvalError::type_error("len() of unsized object")),
         Value::Array(a) => Ok(Value::Int(a.shape()[0] as i64)),
         Value::List(x) | Value::Tuple(x) => Ok(Value::Int(x.len() as i64)),
+        Value::Named(t) => Ok(Value::Int(t.items.len() as i64)),
         Value::Str(x) => Ok(Value::Int(x.chars().count() as i64)),
         other => Err(EvalError::type_error(format!(
             "object of type '{}' has no len()",
