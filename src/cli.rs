@@ -73,8 +73,31 @@ pub enum Mode {
     Bless,
 }
 
+/// The allocation cap from `GRADLAB_MEMORY_LIMIT` (bytes, or with a
+/// K/M/G suffix); unset means half of physical memory.
+fn memory_limit_from_env() -> Result<(), String> {
+    let Ok(text) = std::env::var("GRADLAB_MEMORY_LIMIT") else {
+        return Ok(());
+    };
+    let t = text.trim();
+    let (digits, scale) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 1usize << 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 1 << 30),
+        _ => (t, 1),
+    };
+    let n: usize = digits
+        .parse()
+        .map_err(|_| format!("GRADLAB_MEMORY_LIMIT must be a size like 512M, not {text:?}"))?;
+    crate::engine::limits::set_alloc_cap(n.saturating_mul(scale).max(1));
+    Ok(())
+}
+
 /// Runs the command line; returns the exit status.
 pub fn main() -> i32 {
+    if let Err(msg) = memory_limit_from_env() {
+        return usage_error(&msg);
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

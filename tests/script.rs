@@ -271,3 +271,25 @@ fn python_export_handles_history_errors_views_and_python_scalars() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_memory_limit_is_configurable_and_enforced() {
+    let bin = env!("CARGO_BIN_EXE_gradlab");
+    let run = |limit: &str| {
+        std::process::Command::new(bin)
+            .args(["-c", "a = np.zeros(100000); a.size"])
+            .env("GRADLAB_MEMORY_LIMIT", limit)
+            .output()
+            .unwrap()
+    };
+    let small = run("64K");
+    let out = String::from_utf8_lossy(&small.stdout);
+    assert!(
+        out.contains("MemoryError: Unable to allocate 781 KiB for an array with shape (100000,) and data type float64"),
+        "{out}"
+    );
+    assert_eq!(small.status.code(), Some(1));
+    let big = run("1G");
+    assert!(String::from_utf8_lossy(&big.stdout).contains("Out[1]: 100000"));
+    assert_eq!(run("lots").status.code(), Some(2));
+}
