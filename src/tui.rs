@@ -2,6 +2,30 @@
 //! notebook's cells, drawn into an off-screen buffer and turned into text
 //! for the scrollback. The only module that imports ratatui and crossterm.
 
+/// `impl View` for a model drawn as styled lines: it has
+/// `lines(&self, width, theme) -> Vec<Line>` and `to_json(&self)`.
+macro_rules! line_view {
+    ($model:ty, $name:literal) => {
+        impl View for $model {
+            fn name(&self) -> &'static str {
+                $name
+            }
+
+            fn height(&self, width: u16) -> u16 {
+                self.lines(width, &THEME).len() as u16
+            }
+
+            fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+                render_lines(self.lines(area.width, theme), area, buf);
+            }
+
+            fn data(&self) -> Value {
+                self.to_json()
+            }
+        }
+    };
+}
+
 mod accuracy;
 mod ansi;
 mod cellview;

@@ -100,20 +100,4 @@ impl Accuracy {
     }
 }
 
-impl View for Accuracy {
-    fn name(&self) -> &'static str {
-        "accuracy"
-    }
-
-    fn height(&self, width: u16) -> u16 {
-        self.lines(width, &THEME).len() as u16
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        render_lines(self.lines(area.width, theme), area, buf);
-    }
-
-    fn data(&self) -> Value {
-        self.to_json()
-    }
-}
+line_view!(Accuracy, "accuracy");

@@ -222,20 +222,4 @@ fn table(b: &Block, ndim: usize, w: usize, theme: &Theme) -> Vec<Line<'static>> 
     out
 }
 
-impl View for Compare {
-    fn name(&self) -> &'static str {
-        "compare"
-    }
-
-    fn height(&self, width: u16) -> u16 {
-        self.lines(width, &THEME).len() as u16
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        render_lines(self.lines(area.width, theme), area, buf);
-    }
-
-    fn data(&self) -> Value {
-        self.to_json()
-    }
-}
+line_view!(Compare, "compare");

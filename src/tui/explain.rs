@@ -105,20 +105,4 @@ pub(super) fn item_lines(it: &Item, w: usize, theme: &Theme, out: &mut Vec<Line<
     }
 }
 
-impl View for Explain {
-    fn name(&self) -> &'static str {
-        "explain"
-    }
-
-    fn height(&self, width: u16) -> u16 {
-        self.lines(width, &THEME).len() as u16
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        render_lines(self.lines(area.width, theme), area, buf);
-    }
-
-    fn data(&self) -> Value {
-        self.to_json()
-    }
-}
+line_view!(Explain, "explain");

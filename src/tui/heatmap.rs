@@ -141,23 +141,7 @@ pub(super) fn legend(scale: &Scale, w: usize, theme: &Theme) -> Vec<Line<'static
     out
 }
 
-impl View for Heatmap {
-    fn name(&self) -> &'static str {
-        "heatmap"
-    }
-
-    fn height(&self, width: u16) -> u16 {
-        self.lines(width, &THEME).len() as u16
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        render_lines(self.lines(area.width, theme), area, buf);
-    }
-
-    fn data(&self) -> Value {
-        self.to_json()
-    }
-}
+line_view!(Heatmap, "heatmap");
 
 /// Columns between side-by-side maps.
 const GAP: u16 = 3;
