@@ -42,6 +42,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use serde_json::{Value, json};
 
+#[cfg(test)]
+pub(crate) use ansi::strip_sgr;
 pub use ansi::{ColorMode, buffer_to_text};
 pub use cellview::{CellView, StyledLine, Tone, cell_text, inline_text};
 pub use explore::{ExploreOutcome, explore};

@@ -456,21 +456,10 @@ fn cmp_fn<T: PartialOrd>(op: CmpOp) -> fn(T, T) -> bool {
     }
 }
 
-fn cmp_symbol(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Eq => "==",
-        CmpOp::Ne => "!=",
-        CmpOp::Lt => "<",
-        CmpOp::Le => "<=",
-        CmpOp::Gt => ">",
-        CmpOp::Ge => ">=",
-    }
-}
-
 fn cmp_unsupported(op: CmpOp, a: &Value, b: &Value) -> EvalError {
     EvalError::type_error(format!(
         "'{}' not supported between instances of '{}' and '{}'",
-        cmp_symbol(op),
+        op.symbol(),
         a.short_type(),
         b.short_type()
     ))

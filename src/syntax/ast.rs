@@ -210,3 +210,17 @@ impl BinOp {
         }
     }
 }
+
+impl CmpOp {
+    /// The operator as written in Python (`==`, `<=`).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+}

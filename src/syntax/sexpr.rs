@@ -6,7 +6,7 @@
 //! two never look alike; big ints as `(big DIGITS)`, strings quoted.
 
 use super::ast::{
-    BoolOp, CmpOp, Expr, ExprKind, Ident, IndexItem, Param, Stmt, StmtKind, Target, UnaryOp,
+    BoolOp, Expr, ExprKind, Ident, IndexItem, Param, Stmt, StmtKind, Target, UnaryOp,
 };
 
 /// Statements joined by `; `.
@@ -135,7 +135,7 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Compare { first, rest } => {
             let mut items = vec![expr(first)];
             for (op, e) in rest {
-                items.push(cmp_symbol(*op).into());
+                items.push(op.symbol().into());
                 items.push(expr(e));
             }
             list("cmp", items)
@@ -155,16 +155,5 @@ pub fn expr(e: &Expr) -> String {
         }
         ExprKind::Tuple(items) => list("tuple", items.iter().map(expr).collect()),
         ExprKind::Lambda { params: ps, body } => format!("(lambda {} {})", params(ps), expr(body)),
-    }
-}
-
-fn cmp_symbol(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Eq => "==",
-        CmpOp::Ne => "!=",
-        CmpOp::Lt => "<",
-        CmpOp::Le => "<=",
-        CmpOp::Gt => ">",
-        CmpOp::Ge => ">=",
     }
 }

@@ -263,6 +263,23 @@ fn ansi16(rgb: (u8, u8, u8)) -> Color {
         .map_or(Color::Reset, |(c, _)| *c)
 }
 
+/// The text without SGR escape sequences (tests compare coloured and plain
+/// renderings with it).
+#[cfg(test)]
+pub(crate) fn strip_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut esc = false;
+    for c in s.chars() {
+        match (esc, c) {
+            (false, '\x1b') => esc = true,
+            (true, 'm') => esc = false,
+            (true, _) => {}
+            (false, c) => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -212,6 +212,7 @@ pub fn inline_text(pieces: &[(Tone, &str)], mode: ColorMode) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::strip_sgr;
 
     fn l(pieces: &[(Tone, &str)]) -> StyledLine {
         pieces.iter().map(|(t, s)| (*t, s.to_string())).collect()
@@ -257,20 +258,5 @@ mod tests {
         let styled = inline_text(&p, ColorMode::Ansi16);
         assert!(styled.ends_with("]:\x1b[0m "), "{styled:?}");
         assert_eq!(strip_sgr(&styled), "In [3]: ");
-    }
-
-    /// The text without escape sequences.
-    pub(crate) fn strip_sgr(s: &str) -> String {
-        let mut out = String::new();
-        let mut esc = false;
-        for c in s.chars() {
-            match (esc, c) {
-                (false, '\x1b') => esc = true,
-                (true, 'm') => esc = false,
-                (true, _) => {}
-                (false, c) => out.push(c),
-            }
-        }
-        out
     }
 }

@@ -4,7 +4,7 @@
 use super::*;
 use crate::eval::Timing;
 use crate::notebook::transcript::render_cell;
-use crate::tui::{ColorMode, cell_text};
+use crate::tui::{ColorMode, cell_text, strip_sgr};
 
 fn run_cell(s: &mut Session, text: &str) -> Cell {
     let number = s.count;
@@ -206,19 +206,4 @@ fn heatmap_cells_plain_and_in_true_colour() {
         all(&s, &cells[5..6], 60, ColorMode::Plain),
         all(&s, &cells[5..6], 60, ColorMode::TrueColor)
     ));
-}
-
-/// The text without SGR escape sequences.
-fn strip_sgr(s: &str) -> String {
-    let mut out = String::new();
-    let mut esc = false;
-    for c in s.chars() {
-        match (esc, c) {
-            (false, '\x1b') => esc = true,
-            (true, 'm') => esc = false,
-            (true, _) => {}
-            (false, c) => out.push(c),
-        }
-    }
-    out
 }
