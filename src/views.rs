@@ -15,10 +15,7 @@ mod numfmt;
 mod plot;
 mod stencil;
 
-pub use accuracy::{
-    Accuracy, AccuracyError, AccuracyRow, AccuracySpec, Fun, Timing, accuracy,
-    richardson_derivative,
-};
+pub use accuracy::{Accuracy, AccuracyError, AccuracyRow, AccuracySpec, Fun, Timing, accuracy};
 pub use compare::{Block, Compare, Identity, Lane, Row, Status, compare};
 pub use explain::{Explain, Item, Section, explain_diff, explain_gradient};
 pub use heatmap::{Edges, Heatmap, Scale, edges, heatmap};

@@ -81,46 +81,19 @@ pub struct Accuracy {
     pub timings: Vec<Timing>,
 }
 
-/// The derivative of `f` at `x` by Ridders' method: central differences
-/// `(f(x+h) − f(x−h)) / 2h` for shrinking `h`, Richardson-extrapolated,
-/// stopping when the error estimate grows. Accurate to ~1e-10 for smooth f.
-///
-/// # Errors
-/// The first error `f` returns.
-pub fn richardson_derivative(f: &mut Fun, x: f64) -> Result<f64, String> {
-    const CON: f64 = 1.4;
-    const CON2: f64 = CON * CON;
-    const NTAB: usize = 10;
-    let mut h = 0.1 * x.abs().max(1.0);
-    let mut a = [[0.0f64; NTAB]; NTAB];
-    a[0][0] = (f(x + h)? - f(x - h)?) / (2.0 * h);
-    let (mut best, mut err) = (a[0][0], f64::INFINITY);
-    for i in 1..NTAB {
-        h /= CON;
-        a[0][i] = (f(x + h)? - f(x - h)?) / (2.0 * h);
-        let mut fac = CON2;
-        for j in 1..=i {
-            a[j][i] = (a[j - 1][i] * fac - a[j - 1][i - 1]) / (fac - 1.0);
-            fac *= CON2;
-            let e = (a[j][i] - a[j - 1][i])
-                .abs()
-                .max((a[j][i] - a[j - 1][i - 1]).abs());
-            if e <= err {
-                err = e;
-                best = a[j][i];
-            }
-        }
-        if (a[i][i] - a[i - 1][i - 1]).abs() >= 2.0 * err {
-            break;
-        }
-    }
-    Ok(best)
+/// f'(x) by numdifftools-style adaptive central differences
+/// ([`crate::numdiff::derivative`]), the reference when no exact derivative
+/// is given.
+fn numerical_derivative(f: &mut Fun, x: f64) -> Result<f64, String> {
+    crate::numdiff::derivative(f, x, &crate::numdiff::DerivativeOptions::default())
+        .map(|e| e.value)
+        .map_err(|e| e.to_string())
 }
 
 /// Samples `f` on `n` equally spaced points of `[a, b]` for each `n` in
 /// `spec.ns`, takes `np.gradient(y, h, edge_order=k)` for k = 1, 2 and
 /// tabulates the largest error against `exact` (or, without it, against
-/// [`richardson_derivative`]) at the two edges and in the interior.
+/// [`numerical_derivative`]) at the two edges and in the interior.
 ///
 /// # Errors
 /// [`AccuracyError::Value`] for `a >= b`, non-finite bounds or `n < 3`;
@@ -144,7 +117,7 @@ pub fn accuracy(
     let reference = if exact.is_some() {
         "exact f'"
     } else {
-        "numerical f' (Richardson-extrapolated central differences)"
+        "numerical f' (adaptive central differences, as numdifftools)"
     };
     let mut exact = exact;
     let mut rows = Vec::new();
@@ -159,7 +132,7 @@ pub fn accuracy(
                 .iter()
                 .map(|&x| match exact.as_deref_mut() {
                     Some(df) => df(x),
-                    None => richardson_derivative(f, x),
+                    None => numerical_derivative(f, x),
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(AccuracyError::Function)?;
@@ -267,24 +240,6 @@ impl Accuracy {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn richardson_is_accurate_on_smooth_functions() {
-        type Real = fn(f64) -> f64;
-        let cases: [(Real, Real, f64); 3] = [
-            (f64::sin, f64::cos, 0.7),
-            (f64::exp, f64::exp, 2.0),
-            (|x| x * x * x, |x| 3.0 * x * x, -1.5),
-        ];
-        for (f, df, x) in cases {
-            let d = richardson_derivative(&mut |t| Ok(f(t)), x).unwrap();
-            assert!(
-                (d - df(x)).abs() < 1e-9 * df(x).abs().max(1.0),
-                "{d} vs {}",
-                df(x)
-            );
-        }
-    }
 
     #[test]
     fn function_errors_propagate() {

@@ -5,7 +5,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::engine::{self, DiffArgs};
-use crate::numdiff;
 use crate::views::{self, AccuracyError, AccuracySpec, Compare, Plot};
 
 use super::super::args::{Bound, CallArgs};
@@ -87,20 +86,10 @@ pub fn accuracy(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         call_scalar(&mut session.borrow_mut(), fv, x).map_err(|e| e.headline())
     };
     let mut fun = |x: f64| call(&f, x);
-    // Without `exact`, compare against numdifftools-style derivatives of f.
-    let mut numeric = |x: f64| -> Result<f64, String> {
-        let mut g = |t: f64| call(&f, t);
-        numdiff::derivative(&mut g, x, &numdiff::DerivativeOptions::default())
-            .map(|e| e.value)
-            .map_err(|e| e.to_string())
-    };
     let mut given = |x: f64| call(exact.as_ref().expect("exact given"), x);
-    let exact_fn: &mut views::Fun = if exact.is_some() {
-        &mut given
-    } else {
-        &mut numeric
-    };
-    let model = views::accuracy(&mut fun, Some(exact_fn), &spec).map_err(|e| match e {
+    let exact_fn: Option<&mut views::Fun> =
+        exact.is_some().then_some(&mut given as &mut views::Fun);
+    let model = views::accuracy(&mut fun, exact_fn, &spec).map_err(|e| match e {
         AccuracyError::Engine(err) => err.into(),
         AccuracyError::Function(msg) | AccuracyError::Value(msg) => EvalError::value_error(msg),
     })?;
