@@ -110,7 +110,7 @@ fn run_case(call: &Value, expect: &Value, (gradient, diff): Engine) -> Outcome {
                 };
             }
             if let Some(e) = kwargs.get("edge_order") {
-                ga.edge_order = int(e).unwrap();
+                ga.edge_order = gradlab::engine::EdgeOrder::new(int(e).unwrap());
             }
             // The README's scale: largest |f| over the smallest step.
             let step = ga.varargs.iter().map(min_step).fold(1.0f64, f64::min);

@@ -759,7 +759,7 @@ fn error_kinds(src: &str) -> Vec<String> {
         .into_iter()
         .flat_map(|o| o.events)
         .filter_map(|e| match e {
-            gradlab::eval::Event::Error(err) => Some(err.kind),
+            gradlab::eval::Event::Error(err) => Some(err.kind.name().to_string()),
             _ => None,
         })
         .collect()

@@ -1,7 +1,7 @@
 //! Snapshot tests of every classroom view on the tutorials' arrays, at 80
 //! columns in plain text (and a few in colour), plus error cases.
 
-use gradlab::engine::{Array, AxisArg, DiffArgs, GradientArgs};
+use gradlab::engine::{Array, AxisArg, DiffArgs, EdgeOrder, GradientArgs};
 use gradlab::tui::{ColorMode, View, render_cell, view_json};
 use gradlab::views::{self, AccuracySpec, Plot, Timing};
 use insta::assert_snapshot;
@@ -41,13 +41,13 @@ fn unicode_width(s: &str) -> usize {
 }
 
 fn compare(a: &Array, varargs: &[Array], edge_order: i64) -> String {
-    plain(&views::compare(a, varargs, &AxisArg::All, edge_order).unwrap())
+    plain(&views::compare(a, varargs, &AxisArg::All, EdgeOrder::new(edge_order)).unwrap())
 }
 
 fn explain_g(a: &Array, varargs: &[Array], edge_order: i64) -> String {
     let args = GradientArgs {
         varargs: varargs.to_vec(),
-        edge_order,
+        edge_order: EdgeOrder::new(edge_order),
         ..GradientArgs::default()
     };
     plain(&views::explain_gradient(a, &args).unwrap())
@@ -155,12 +155,12 @@ fn accuracy_snapshots() {
     // Timings vary from run to run; the layout is what is snapshotted.
     acc.timings = vec![
         Timing {
-            edge_order: 1,
+            edge_order: EdgeOrder::FIRST,
             len: 1_000_000,
             seconds: 0.004,
         },
         Timing {
-            edge_order: 2,
+            edge_order: EdgeOrder::SECOND,
             len: 1_000_000,
             seconds: 0.005,
         },
@@ -186,7 +186,7 @@ fn plot_snapshots() {
     let c: Vec<f64> = x.iter().map(|t| t.cos()).collect();
     let p = Plot::new(Some(x), vec![s, c], &["sin".into(), "cos".into()]).unwrap();
     assert_snapshot!("plot_sin_cos", plain(&p));
-    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, 1).unwrap();
+    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, EdgeOrder::FIRST).unwrap();
     assert_snapshot!("plot_compare", plain(&Plot::from_compare(&cmp).unwrap()));
 }
 
@@ -242,14 +242,14 @@ fn colour_snapshots() {
     let m = matrix(2, 3, vec![-1.0, 0.0, 1.0, 2.0, NAN, -2.0]);
     let text = render_cell(&views::heatmap(&m).unwrap(), 80, ColorMode::TrueColor);
     assert_snapshot!("heatmap_truecolor", text.replace('\x1b', "\\e"));
-    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, 1).unwrap();
+    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, EdgeOrder::FIRST).unwrap();
     let text = render_cell(&cmp, 80, ColorMode::Ansi256);
     assert_snapshot!("compare_ansi256", text.replace('\x1b', "\\e"));
 }
 
 #[test]
 fn plain_output_has_no_escape_codes() {
-    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, 1).unwrap();
+    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, EdgeOrder::FIRST).unwrap();
     let views: Vec<Box<dyn View>> = vec![
         Box::new(cmp.clone()),
         Box::new(Plot::from_compare(&cmp).unwrap()),
@@ -266,7 +266,13 @@ fn plain_output_has_no_escape_codes() {
 
 #[test]
 fn json_wraps_the_numbers_shown() {
-    let cmp = views::compare(&floats(&[2.0, 5.0, NAN, 9.0, 12.0]), &[], &AxisArg::All, 1).unwrap();
+    let cmp = views::compare(
+        &floats(&[2.0, 5.0, NAN, 9.0, 12.0]),
+        &[],
+        &AxisArg::All,
+        EdgeOrder::FIRST,
+    )
+    .unwrap();
     let j = view_json(&cmp);
     assert_eq!(j["kind"], "view");
     assert_eq!(j["name"], "compare");
@@ -282,7 +288,7 @@ fn errors_not_panics() {
     let empty = floats(&[]);
     let one = floats(&[1.0]);
     let g = |a: &Array, eo: i64| {
-        views::compare(a, &[], &AxisArg::All, eo)
+        views::compare(a, &[], &AxisArg::All, EdgeOrder::new(eo))
             .unwrap_err()
             .to_string()
     };
@@ -291,7 +297,7 @@ fn errors_not_panics() {
     assert_eq!(g(&empty, 1), too_small);
     assert_eq!(g(&one, 1), too_small);
     assert_eq!(g(&ints(&[1, 2]), 2), too_small);
-    let e = views::compare(&ints(&TUTORIAL), &[], &AxisArg::One(1), 1).unwrap_err();
+    let e = views::compare(&ints(&TUTORIAL), &[], &AxisArg::One(1), EdgeOrder::FIRST).unwrap_err();
     assert_eq!(
         e.to_string(),
         "AxisError: axis 1 is out of bounds for array of dimension 1"

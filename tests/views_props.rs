@@ -2,7 +2,9 @@
 //! engine's outputs bit for bit, and the formula each explanation shows,
 //! evaluated in NumPy's operation order, gives exactly that number.
 
-use gradlab::engine::{Array, AxisArg, DiffArgs, Gradient, GradientArgs, diff, gradient};
+use gradlab::engine::{
+    Array, AxisArg, DiffArgs, EdgeOrder, Gradient, GradientArgs, diff, gradient,
+};
 use gradlab::views::{compare, explain_diff, explain_gradient};
 use proptest::prelude::*;
 
@@ -45,7 +47,7 @@ fn case() -> impl Strategy<Value = (Vec<f64>, Vec<Array>, i64)> {
 fn engine_gradient(a: &Array, varargs: &[Array], eo: i64) -> Vec<f64> {
     let args = GradientArgs {
         varargs: varargs.to_vec(),
-        edge_order: eo,
+        edge_order: EdgeOrder::new(eo),
         ..GradientArgs::default()
     };
     match gradient(a, &args).unwrap() {
@@ -60,7 +62,7 @@ proptest! {
         let a = Array::from_f64(y.clone());
         let g = engine_gradient(&a, &varargs, eo);
         let d = diff(&a, &DiffArgs::default()).unwrap().to_f64_vec();
-        let c = compare(&a, &varargs, &AxisArg::All, eo).unwrap();
+        let c = compare(&a, &varargs, &AxisArg::All, EdgeOrder::new(eo)).unwrap();
         for row in &c.blocks[0].rows {
             prop_assert!(same(row.g[0], g[row.i]), "g[{}]", row.i);
             prop_assert!(same(row.f[0], y[row.i]));
@@ -74,7 +76,7 @@ proptest! {
     fn explained_formulas_evaluate_to_the_engine_numbers((y, varargs, eo) in case()) {
         let a = Array::from_f64(y);
         let g = engine_gradient(&a, &varargs, eo);
-        let args = GradientArgs { varargs, edge_order: eo, ..GradientArgs::default() };
+        let args = GradientArgs { varargs, edge_order: EdgeOrder::new(eo), ..GradientArgs::default() };
         let e = explain_gradient(&a, &args).unwrap();
         for item in e.sections.iter().flat_map(|s| &s.items) {
             let i = item.index[0];
@@ -106,10 +108,10 @@ proptest! {
         eo in 1i64..=2,
     ) {
         let m = Array::Int(ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(&[3, 4]), v).unwrap());
-        let Gradient::Many(gs) = gradient(&m, &GradientArgs { edge_order: eo, ..GradientArgs::default() }).unwrap() else {
+        let Gradient::Many(gs) = gradient(&m, &GradientArgs { edge_order: EdgeOrder::new(eo), ..GradientArgs::default() }).unwrap() else {
             panic!("2-D gives a tuple")
         };
-        let c = compare(&m, &[], &AxisArg::All, eo).unwrap();
+        let c = compare(&m, &[], &AxisArg::All, EdgeOrder::new(eo)).unwrap();
         for (b, g) in c.blocks.iter().zip(&gs) {
             let g = g.to_f64();
             for row in &b.rows {

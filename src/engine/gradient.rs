@@ -22,6 +22,69 @@ pub enum AxisArg {
     Many(Vec<i64>),
 }
 
+/// NumPy's `edge_order`: `1` selects first-order one-sided differences at
+/// the boundaries; any other value NumPy accepts (2, but also 0 or a negative
+/// number, which reach the same `else` branch in NumPy) selects the
+/// second-order one-sided stencils.
+///
+/// The value is kept as given: [`gradient`] raises NumPy's errors for it
+/// (`'edge_order' greater than 2`, too short an axis) in NumPy's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EdgeOrder(i64);
+
+impl EdgeOrder {
+    /// `edge_order=1`, NumPy's default.
+    pub const FIRST: EdgeOrder = EdgeOrder(1);
+    /// `edge_order=2`.
+    pub const SECOND: EdgeOrder = EdgeOrder(2);
+
+    /// The argument as the user gave it (unchecked).
+    pub const fn new(value: i64) -> EdgeOrder {
+        EdgeOrder(value)
+    }
+
+    /// The value as given (for messages and `edge_order = ...` lines).
+    pub fn value(self) -> i64 {
+        self.0
+    }
+
+    /// Whether the boundaries use NumPy's second-order stencils.
+    pub fn is_second(self) -> bool {
+        self.0 != 1
+    }
+
+    /// The order of accuracy of the boundary stencils: 1 or 2.
+    pub fn edge_accuracy(self) -> u8 {
+        if self.is_second() { 2 } else { 1 }
+    }
+
+    /// The other of first and second order (the explorer's `e` key).
+    pub fn toggled(self) -> EdgeOrder {
+        if self.is_second() {
+            EdgeOrder::FIRST
+        } else {
+            EdgeOrder::SECOND
+        }
+    }
+
+    /// The fewest samples an axis needs: `edge_order + 1`.
+    pub fn min_len(self) -> i128 {
+        i128::from(self.0) + 1
+    }
+}
+
+impl Default for EdgeOrder {
+    fn default() -> Self {
+        EdgeOrder::FIRST
+    }
+}
+
+impl std::fmt::Display for EdgeOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 /// Arguments of `np.gradient(f, *varargs, axis=None, edge_order=1)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GradientArgs {
@@ -32,7 +95,7 @@ pub struct GradientArgs {
     /// keeps Python scalars distinct must raise that itself.)
     pub varargs: Vec<Array>,
     pub axis: AxisArg,
-    pub edge_order: i64,
+    pub edge_order: EdgeOrder,
 }
 
 impl Default for GradientArgs {
@@ -40,7 +103,7 @@ impl Default for GradientArgs {
         GradientArgs {
             varargs: Vec::new(),
             axis: AxisArg::All,
-            edge_order: 1,
+            edge_order: EdgeOrder::FIRST,
         }
     }
 }

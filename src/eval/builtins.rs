@@ -7,7 +7,7 @@ mod classroom;
 pub mod creation;
 mod files;
 mod math;
-mod nd;
+mod numdiff;
 mod python;
 mod reduce;
 pub mod shape;
@@ -19,7 +19,7 @@ use crate::engine::DType;
 use super::args::{Bound, CallArgs, Signature};
 use super::error::EvalResult;
 use super::session::Session;
-use super::value::{Module, NdObject, Value};
+use super::value::{Module, NumdiffObject, Value};
 
 pub use classroom::explain;
 pub use python::builtin_dtype as python_dtype;
@@ -37,7 +37,7 @@ pub enum Home {
     /// gradlab's own classroom functions (`compare`, `explain`, ...).
     Gradlab,
     /// numdifftools (`nd.Derivative`, ...).
-    Nd,
+    Numdifftools,
 }
 
 /// Implementation: the session, the bound arguments, and whether the call
@@ -176,15 +176,15 @@ builtins! {
         "A 2-D array as a heat map with a legend.", "heatmap(np.outer(np.arange(5), np.arange(8)))";
     "edges", Gradlab, classroom::edges, "edges(m)",
         "Heat maps of both gradient components and their magnitude hypot(dx, dy).", "edges(np.eye(6))";
-    "derivative", Gradlab, nd::derivative, "derivative(f, x, n=1, method='central', order=2, step=None, full_output=False)",
+    "derivative", Gradlab, numdiff::derivative, "derivative(f, x, n=1, method='central', order=2, step=None, full_output=False)",
         "The n-th derivative of a function at x (adaptive steps, Richardson extrapolation).", "derivative(np.sin, 0.5)";
-    "Derivative", Nd, nd::derivative_obj, "Derivative(f, n=1, method='central', order=2, step=None, full_output=False)",
+    "Derivative", Numdifftools, numdiff::derivative_obj, "Derivative(f, n=1, method='central', order=2, step=None, full_output=False)",
         "numdifftools: a callable computing the n-th derivative of f elementwise.", "nd.Derivative(np.exp, n=2)(1.0)";
-    "Gradient", Nd, nd::gradient_obj, "Gradient(f, method='central', order=2, step=None, full_output=False)",
+    "Gradient", Numdifftools, numdiff::gradient_obj, "Gradient(f, method='central', order=2, step=None, full_output=False)",
         "numdifftools: a callable computing the gradient of a scalar function of a vector.", "nd.Gradient(lambda x: np.sum(x**2))([1, 2, 3])";
-    "Jacobian", Nd, nd::jacobian_obj, "Jacobian(f, method='central', order=2, step=None, full_output=False)",
+    "Jacobian", Numdifftools, numdiff::jacobian_obj, "Jacobian(f, method='central', order=2, step=None, full_output=False)",
         "numdifftools: a callable computing the Jacobian of a vector function.", "nd.Jacobian(lambda x: x**2)([1.0, 2.0])";
-    "Hessian", Nd, nd::hessian_obj, "Hessian(f, method='central', order=2, step=None, full_output=False)",
+    "Hessian", Numdifftools, numdiff::hessian_obj, "Hessian(f, method='central', order=2, step=None, full_output=False)",
         "numdifftools: a callable computing the Hessian of a scalar function of a vector.", "nd.Hessian(lambda x: np.sum(x**2))([1.0, 2.0])";
     "loadtxt", Numpy, files::loadtxt, "loadtxt(fname, dtype=float, comments='#', delimiter=None, skiprows=0, usecols=None, unpack=False, ndmin=0, max_rows=None)",
         "An array from a text file (CSV with delimiter=',').", "np.loadtxt('sessions/data/positions.csv', delimiter=',', skiprows=1)";
@@ -244,14 +244,14 @@ pub fn global_name(name: &str) -> Option<Value> {
         _ => {}
     }
     let b = lookup(name)?;
-    (b.home != Home::Nd).then_some(Value::Builtin(b))
+    (b.home != Home::Numdifftools).then_some(Value::Builtin(b))
 }
 
 /// Every bare name [`global_name`] resolves (for completion, suggestions).
 pub fn global_names() -> impl Iterator<Item = &'static str> {
     ["np", "numpy", "nan", "inf", "pi"].into_iter().chain(
         all()
-            .filter(|b| b.home != Home::Nd && b.name != "Out")
+            .filter(|b| b.home != Home::Numdifftools && b.name != "Out")
             .map(|b| b.name),
     )
 }
@@ -277,7 +277,7 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
         }
         Module::Numdifftools => {
             let b = lookup(name)?;
-            (b.home == Home::Nd).then_some(Value::Builtin(b))
+            (b.home == Home::Numdifftools).then_some(Value::Builtin(b))
         }
         Module::Math => math::math_attr(name),
     }
@@ -297,12 +297,16 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
                         .map(|b| b.name),
                 ),
         ),
-        Module::Numdifftools => Box::new(all().filter(|b| b.home == Home::Nd).map(|b| b.name)),
+        Module::Numdifftools => Box::new(
+            all()
+                .filter(|b| b.home == Home::Numdifftools)
+                .map(|b| b.name),
+        ),
         Module::Math => Box::new(math::MATH_NAMES.iter().copied()),
     }
 }
 
 /// Calls a numdifftools object such as `nd.Derivative(f)`.
-pub fn call_nd(s: &mut Session, obj: &NdObject, call: CallArgs) -> EvalResult<Value> {
-    nd::call_nd(s, obj, call)
+pub fn call_numdiff(s: &mut Session, obj: &NumdiffObject, call: CallArgs) -> EvalResult<Value> {
+    numdiff::call_numdiff(s, obj, call)
 }

@@ -6,11 +6,175 @@ use std::fmt;
 use crate::engine;
 use crate::syntax::{SyntaxError, ast::Span};
 
+/// The Python / NumPy exception class of an [`EvalError`], with Python's
+/// hierarchy for `except` clauses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    Exception,
+    ArithmeticError,
+    AssertionError,
+    AttributeError,
+    AxisError,
+    EOFError,
+    FileNotFoundError,
+    FloatingPointError,
+    ImportError,
+    IndentationError,
+    IndexError,
+    IsADirectoryError,
+    KeyError,
+    KeyboardInterrupt,
+    LookupError,
+    MemoryError,
+    ModuleNotFoundError,
+    NameError,
+    NotImplementedError,
+    OSError,
+    OverflowError,
+    PermissionError,
+    RecursionError,
+    RuntimeError,
+    StopIteration,
+    SyntaxError,
+    SystemError,
+    TabError,
+    TypeError,
+    UFuncTypeError,
+    UnboundLocalError,
+    UnicodeDecodeError,
+    UsageError,
+    ValueError,
+    ZeroDivisionError,
+}
+
+impl ErrorKind {
+    /// Every kind, for name lookups.
+    pub const ALL: [ErrorKind; 35] = {
+        use ErrorKind::*;
+        [
+            Exception,
+            ArithmeticError,
+            AssertionError,
+            AttributeError,
+            AxisError,
+            EOFError,
+            FileNotFoundError,
+            FloatingPointError,
+            ImportError,
+            IndentationError,
+            IndexError,
+            IsADirectoryError,
+            KeyError,
+            KeyboardInterrupt,
+            LookupError,
+            MemoryError,
+            ModuleNotFoundError,
+            NameError,
+            NotImplementedError,
+            OSError,
+            OverflowError,
+            PermissionError,
+            RecursionError,
+            RuntimeError,
+            StopIteration,
+            SyntaxError,
+            SystemError,
+            TabError,
+            TypeError,
+            UFuncTypeError,
+            UnboundLocalError,
+            UnicodeDecodeError,
+            UsageError,
+            ValueError,
+            ZeroDivisionError,
+        ]
+    };
+
+    /// The class name Python prints (`ValueError`, `AxisError`, ...).
+    pub fn name(self) -> &'static str {
+        use ErrorKind::*;
+        match self {
+            Exception => "Exception",
+            ArithmeticError => "ArithmeticError",
+            AssertionError => "AssertionError",
+            AttributeError => "AttributeError",
+            AxisError => "AxisError",
+            EOFError => "EOFError",
+            FileNotFoundError => "FileNotFoundError",
+            FloatingPointError => "FloatingPointError",
+            ImportError => "ImportError",
+            IndentationError => "IndentationError",
+            IndexError => "IndexError",
+            IsADirectoryError => "IsADirectoryError",
+            KeyError => "KeyError",
+            KeyboardInterrupt => "KeyboardInterrupt",
+            LookupError => "LookupError",
+            MemoryError => "MemoryError",
+            ModuleNotFoundError => "ModuleNotFoundError",
+            NameError => "NameError",
+            NotImplementedError => "NotImplementedError",
+            OSError => "OSError",
+            OverflowError => "OverflowError",
+            PermissionError => "PermissionError",
+            RecursionError => "RecursionError",
+            RuntimeError => "RuntimeError",
+            StopIteration => "StopIteration",
+            SyntaxError => "SyntaxError",
+            SystemError => "SystemError",
+            TabError => "TabError",
+            TypeError => "TypeError",
+            UFuncTypeError => "UFuncTypeError",
+            UnboundLocalError => "UnboundLocalError",
+            UnicodeDecodeError => "UnicodeDecodeError",
+            UsageError => "UsageError",
+            ValueError => "ValueError",
+            ZeroDivisionError => "ZeroDivisionError",
+        }
+    }
+
+    /// The kind called `name`, if gradlab knows it.
+    pub fn from_name(name: &str) -> Option<ErrorKind> {
+        ErrorKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The direct base classes, as Python and NumPy define them
+    /// (`AxisError` is both a `ValueError` and an `IndexError`).
+    pub fn bases(self) -> &'static [ErrorKind] {
+        use ErrorKind::*;
+        match self {
+            Exception | KeyboardInterrupt => &[],
+            AxisError => &[ValueError, IndexError],
+            FileNotFoundError | IsADirectoryError | PermissionError => &[OSError],
+            FloatingPointError | OverflowError | ZeroDivisionError => &[ArithmeticError],
+            IndexError | KeyError => &[LookupError],
+            IndentationError => &[SyntaxError],
+            TabError => &[IndentationError],
+            ModuleNotFoundError => &[ImportError],
+            NotImplementedError | RecursionError => &[RuntimeError],
+            UFuncTypeError => &[TypeError],
+            UnboundLocalError => &[NameError],
+            UnicodeDecodeError => &[ValueError],
+            _ => &[Exception],
+        }
+    }
+
+    /// `issubclass(self, other)`.
+    pub fn is_a(self, other: ErrorKind) -> bool {
+        self == other || self.bases().iter().any(|b| b.is_a(other))
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// An exception raised by a statement, as data; rendered by the front ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EvalError {
-    /// The exception class name (`ValueError`, `AxisError`, ...).
-    pub kind: String,
+    /// The exception class (`ValueError`, `AxisError`, ...).
+    pub kind: ErrorKind,
     pub message: String,
     /// Where in the statement's source it was raised, when known.
     pub span: Option<Span>,
@@ -20,24 +184,24 @@ pub struct EvalError {
 pub type EvalResult<T> = Result<T, EvalError>;
 
 impl EvalError {
-    pub fn new(kind: &str, message: impl Into<String>) -> EvalError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> EvalError {
         EvalError {
-            kind: kind.to_string(),
+            kind,
             message: message.into(),
             span: None,
         }
     }
 
     pub fn type_error(message: impl Into<String>) -> EvalError {
-        EvalError::new("TypeError", message)
+        EvalError::new(ErrorKind::TypeError, message)
     }
 
     pub fn value_error(message: impl Into<String>) -> EvalError {
-        EvalError::new("ValueError", message)
+        EvalError::new(ErrorKind::ValueError, message)
     }
 
     pub fn index_error(message: impl Into<String>) -> EvalError {
-        EvalError::new("IndexError", message)
+        EvalError::new(ErrorKind::IndexError, message)
     }
 
     /// Attaches `span` unless a more precise one is already set.
@@ -51,7 +215,7 @@ impl EvalError {
     /// The `Type: message` line, as Python prints it.
     pub fn headline(&self) -> String {
         if self.message.is_empty() {
-            self.kind.clone()
+            self.kind.name().to_string()
         } else {
             format!("{}: {}", self.kind, self.message)
         }
@@ -60,14 +224,17 @@ impl EvalError {
 
 impl From<engine::Error> for EvalError {
     fn from(e: engine::Error) -> Self {
-        EvalError::new(e.kind.name(), e.message)
+        EvalError::new(
+            ErrorKind::from_name(e.kind.name()).unwrap_or(ErrorKind::SystemError),
+            e.message,
+        )
     }
 }
 
 impl From<SyntaxError> for EvalError {
     fn from(e: SyntaxError) -> Self {
         EvalError {
-            kind: "SyntaxError".into(),
+            kind: ErrorKind::SyntaxError,
             message: e.message,
             span: Some(e.span),
         }
@@ -81,3 +248,20 @@ impl fmt::Display for EvalError {
 }
 
 impl std::error::Error for EvalError {}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind::*;
+    use super::*;
+
+    #[test]
+    fn hierarchy_follows_python_and_numpy() {
+        assert!(AxisError.is_a(ValueError) && AxisError.is_a(IndexError));
+        assert!(ZeroDivisionError.is_a(ArithmeticError) && ZeroDivisionError.is_a(Exception));
+        assert!(UFuncTypeError.is_a(TypeError) && FileNotFoundError.is_a(OSError));
+        assert!(!KeyboardInterrupt.is_a(Exception) && !ValueError.is_a(TypeError));
+        for k in ErrorKind::ALL {
+            assert_eq!(ErrorKind::from_name(k.name()), Some(k));
+        }
+    }
+}

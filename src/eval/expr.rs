@@ -1,5 +1,6 @@
 //! Expression evaluation: names, attributes, calls, operators, indexing.
 
+use crate::eval::ErrorKind;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -60,7 +61,7 @@ impl Session {
     pub(super) fn module_attr(&self, m: Module, name: &str) -> EvalResult<Value> {
         builtins::module_attr(m, name).ok_or_else(|| {
             let mut err = EvalError::new(
-                "AttributeError",
+                ErrorKind::AttributeError,
                 format!("module '{}' has no attribute '{name}'", m.name()),
             );
             if let Some(best) = closest(name, builtins::module_names(m).map(str::to_string)) {
@@ -74,9 +75,11 @@ impl Session {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             self.depth -= 1;
-            return Err(
-                EvalError::new("RecursionError", "maximum recursion depth exceeded").at(&e.span),
-            );
+            return Err(EvalError::new(
+                ErrorKind::RecursionError,
+                "maximum recursion depth exceeded",
+            )
+            .at(&e.span));
         }
         let r = self.eval_inner(e, frame);
         self.depth -= 1;
@@ -88,7 +91,7 @@ impl Session {
         match &e.kind {
             ExprKind::Int(i) => Ok(Value::Int(*i)),
             ExprKind::BigInt(digits) => Err(EvalError::new(
-                "OverflowError",
+                ErrorKind::OverflowError,
                 format!("Python int too large to convert to C long: {digits}"),
             )
             .at(&e.span)),
@@ -344,7 +347,7 @@ impl Session {
                 let a = super::convert::to_array(&v).map_err(|err| err.at(&span))?;
                 Ok(super::convert::wrap(a.astype(*d), true))
             }
-            Value::Nd(obj) => builtins::call_nd(self, obj, call),
+            Value::Numdiff(obj) => builtins::call_numdiff(self, obj, call),
             other => Err(EvalError::type_error(format!(
                 "'{}' object is not callable",
                 other.short_type()
@@ -431,12 +434,12 @@ impl Session {
             Value::Module(m) => self.module_attr(*m, name),
             Value::Array(_) | Value::Scalar(_) => super::methods::array_attr(o, name),
             Value::List(_) if matches!(name, "append" | "index" | "count") => Err(EvalError::new(
-                "NotImplementedError",
+                ErrorKind::NotImplementedError,
                 format!("list.{name}() is not supported by gradlab; build lists with literals"),
             )),
             Value::Float(x) if name == "real" => Ok(Value::Float(*x)),
             Value::Named(t) => t.get(name).cloned().ok_or_else(|| no_attr(o, name)),
-            Value::Nd(_) | Value::View(_) => Err(no_attr(o, name)),
+            Value::Numdiff(_) | Value::View(_) => Err(no_attr(o, name)),
             _ => Err(no_attr(o, name)),
         }
     }
@@ -444,7 +447,7 @@ impl Session {
 
 fn no_attr(o: &Value, name: &str) -> EvalError {
     EvalError::new(
-        "AttributeError",
+        ErrorKind::AttributeError,
         format!("'{}' object has no attribute '{name}'", o.type_name()),
     )
 }
@@ -455,7 +458,7 @@ fn name_error(name: &str, known: Vec<String>) -> EvalError {
     if let Some(best) = closest(name, known.into_iter()) {
         msg.push_str(&format!(". Did you mean: '{best}'?"));
     }
-    EvalError::new("NameError", msg)
+    EvalError::new(ErrorKind::NameError, msg)
 }
 
 /// The closest candidate, as Python's "Did you mean" picks it: edit

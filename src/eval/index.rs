@@ -1,6 +1,7 @@
 //! Indexing and slicing with NumPy's rules: integers, slices (Python's
 //! `slice.indices`), `None`, `...`, boolean masks and integer index arrays.
 
+use crate::eval::ErrorKind;
 use std::rc::Rc;
 
 use ndarray::{ArrayBase, ArrayD, ArrayViewD, ArrayViewMutD, Axis, IxDyn, RawData, Slice};
@@ -171,7 +172,7 @@ pub fn index_array(a: &Array, items: &[Idx]) -> EvalResult<Value> {
         .count();
     if advanced > 1 {
         return Err(EvalError::new(
-            "NotImplementedError",
+            ErrorKind::NotImplementedError,
             "gradlab supports one boolean or integer index array per subscript",
         ));
     }
@@ -351,7 +352,7 @@ fn assign_into<T: Clone>(
         .any(|i| matches!(i, Idx::Mask(_) | Idx::Take(_)))
     {
         return Err(EvalError::new(
-            "NotImplementedError",
+            ErrorKind::NotImplementedError,
             "gradlab assigns through basic indices or one whole-array boolean mask",
         ));
     }

@@ -1,6 +1,7 @@
 //! Array attributes (`.shape`, `.T`, ...) and methods (`.reshape()`,
 //! `.sum()`, `.astype()`, ...), mostly delegating to the builtins.
 
+use crate::eval::ErrorKind;
 use std::rc::Rc;
 
 use crate::engine::{Array, DType};
@@ -65,7 +66,7 @@ pub fn array_attr(v: &Value, name: &str) -> EvalResult<Value> {
         }
         _ => {
             return Err(EvalError::new(
-                "AttributeError",
+                ErrorKind::AttributeError,
                 format!("'{}' object has no attribute '{name}'", v.type_name()),
             ));
         }
@@ -167,7 +168,7 @@ pub fn call_method(
             Ok(Value::Scalar(Scalar::I(best as i64)))
         }
         _ => Err(EvalError::new(
-            "AttributeError",
+            ErrorKind::AttributeError,
             format!("no method {name}"),
         )),
     };

@@ -1,6 +1,7 @@
 //! Operators with NumPy's broadcasting and dtype rules (NEP 50: Python
 //! scalars are "weak"), and Python's own rules when no NumPy value is involved.
 
+use crate::eval::ErrorKind;
 use ndarray::{ArrayD, IxDyn, Zip};
 
 use crate::engine::{Array, DType, limits};
@@ -188,7 +189,7 @@ fn float_op(op: BinOp) -> EvalResult<fn(f64, f64) -> f64> {
 
 fn matmul_unsupported() -> EvalError {
     EvalError::new(
-        "NotImplementedError",
+        ErrorKind::NotImplementedError,
         "the @ operator is not supported by gradlab",
     )
 }
@@ -318,11 +319,14 @@ fn repeat(seq: &Value, n: i64) -> EvalResult<Value> {
 }
 
 fn zero_div(msg: &str) -> EvalError {
-    EvalError::new("ZeroDivisionError", msg)
+    EvalError::new(ErrorKind::ZeroDivisionError, msg)
 }
 
 fn overflow() -> EvalError {
-    EvalError::new("OverflowError", "integer result too large for a 64-bit int")
+    EvalError::new(
+        ErrorKind::OverflowError,
+        "integer result too large for a 64-bit int",
+    )
 }
 
 fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
@@ -591,7 +595,7 @@ fn matmul(x: &Array, y: &Array) -> EvalResult<Value> {
     }
     if x.ndim() > 2 || y.ndim() > 2 {
         return Err(EvalError::new(
-            "NotImplementedError",
+            ErrorKind::NotImplementedError,
             "gradlab's @ handles 1-D and 2-D arrays",
         ));
     }

@@ -1,5 +1,6 @@
 //! A session: variables, cell outputs, and statement execution into events.
 
+use crate::eval::ErrorKind;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
@@ -149,7 +150,7 @@ impl Session {
                         .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                         .unwrap_or_default();
                     Err(EvalError::new(
-                        "SystemError",
+                        ErrorKind::SystemError,
                         format!("internal error in gradlab (please report it): {what}"),
                     ))
                 });
@@ -232,7 +233,7 @@ impl Session {
                     }
                     Target::Tuple(_, span) => {
                         return Err(EvalError::new(
-                            "SyntaxError",
+                            ErrorKind::SyntaxError,
                             "'tuple' is an illegal expression for augmented assignment",
                         )
                         .at(span));
@@ -257,7 +258,7 @@ impl Session {
                 for (name, alias) in names {
                     let v = self.module_attr(m, &name.name).map_err(|_| {
                         EvalError::new(
-                            "ImportError",
+                            ErrorKind::ImportError,
                             format!("cannot import name '{}' from '{}'", name.name, m.name()),
                         )
                         .at(&name.span)
@@ -338,7 +339,7 @@ impl Session {
             Target::Index { obj, index, span } => {
                 let ExprKind::Name(name) = &obj.kind else {
                     return Err(EvalError::new(
-                        "NotImplementedError",
+                        ErrorKind::NotImplementedError,
                         "gradlab assigns into a subscript of a variable only (a[...] = v)",
                     )
                     .at(span));
@@ -408,7 +409,7 @@ impl Session {
         usize::try_from(n)
             .ok()
             .and_then(|n| self.outputs.get(&n).cloned())
-            .ok_or_else(|| EvalError::new("KeyError", n.to_string()))
+            .ok_or_else(|| EvalError::new(ErrorKind::KeyError, n.to_string()))
     }
 
     /// Python truthiness, for front ends.
@@ -423,7 +424,7 @@ fn import(name: &str) -> EvalResult<Module> {
         "numdifftools" => Ok(Module::Numdifftools),
         "math" => Ok(Module::Math),
         other => Err(EvalError::new(
-            "ModuleNotFoundError",
+            ErrorKind::ModuleNotFoundError,
             format!("No module named '{other}' (gradlab knows numpy, numdifftools and math)"),
         )),
     }

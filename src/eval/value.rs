@@ -84,7 +84,7 @@ impl Module {
 
 /// A numdifftools callable object, e.g. `nd.Derivative(f, n=2)`.
 #[derive(Clone, Debug)]
-pub struct NdObject {
+pub struct NumdiffObject {
     pub kind: &'static str,
     pub func: Value,
     pub n: usize,
@@ -140,7 +140,7 @@ pub enum Value {
     DType(DType),
     /// A dtype instance, what `a.dtype` is: `dtype('float64')`.
     DTypeObj(DType),
-    Nd(Rc<NdObject>),
+    Numdiff(Rc<NumdiffObject>),
     /// A rich classroom view (`compare`, `plot`, ...), rendered by the front end.
     View(Rc<dyn super::views::ViewValue>),
 }
@@ -180,7 +180,7 @@ impl Value {
             Value::Module(_) => "module".into(),
             Value::DType(_) => "type".into(),
             Value::DTypeObj(_) => "numpy.dtype".into(),
-            Value::Nd(n) => n.kind.into(),
+            Value::Numdiff(n) => n.kind.into(),
             Value::View(v) => v.view_name().into(),
         }
     }
@@ -231,7 +231,7 @@ impl Value {
                 DType::Bool => "<class 'numpy.bool'>".into(),
             },
             Value::DTypeObj(d) => format!("dtype('{}')", d.name()),
-            Value::Nd(n) => format!("<numdifftools.{} object>", n.kind),
+            Value::Numdiff(n) => format!("<numdifftools.{} object>", n.kind),
             Value::View(v) => v.plain_text(80),
         }
     }

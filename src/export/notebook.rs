@@ -128,10 +128,10 @@ pub fn to_ipynb(session: &Session, cells: &[Cell]) -> String {
         nb_cells.push(json!({"cell_type": "markdown", "id": id(nb_cells.len() + 1), "metadata": {}, "source": lines(&src)}));
     }
     let mut prelude = String::from("import numpy as np");
-    if t.uses.nd {
+    if t.uses.numdiff {
         prelude.push_str("\nimport numdifftools as nd");
     }
-    if !imports_numpy || t.uses.nd {
+    if !imports_numpy || t.uses.numdiff {
         // gradlab binds np by itself; a Python kernel needs the imports.
         nb_cells.insert(
             0,
@@ -174,7 +174,7 @@ fn outputs(session: &Session, cell: &Cell) -> Vec<Json> {
             })),
             Event::Error(err) => out.push(json!({
                 "output_type": "error",
-                "ename": err.kind,
+                "ename": err.kind.name(),
                 "evalue": err.message,
                 "traceback": [err.headline()],
             })),

@@ -76,7 +76,7 @@ pub fn to_python(session: &Session, cells: &[Cell]) -> String {
     if t.uses.math {
         out.push_str("import math\n");
     }
-    if t.uses.nd {
+    if t.uses.numdiff {
         out.push_str("import numdifftools as nd\n");
     }
     if stdout_checks {
@@ -166,7 +166,7 @@ fn statement(
         return format!(
             "try:\n{}except Exception as _e:\n    assert type(_e).__name__ == {kind}, repr(_e)\nelse:\n    raise AssertionError({expected})\n",
             indent(&block),
-            kind = format::py_repr_str(&err.kind),
+            kind = format::py_repr_str(err.kind.name()),
             expected = format::py_repr_str(&format!("expected {}", err.headline())),
         );
     }

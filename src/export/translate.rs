@@ -21,7 +21,7 @@ pub struct Uses {
     /// `numpy.` spelled out (needs `import numpy`).
     pub numpy: bool,
     /// numdifftools (`nd.`), `derivative(...)` included.
-    pub nd: bool,
+    pub numdiff: bool,
     /// gradlab's `derivative(f, x, n=1)` (a helper over `nd.Derivative`).
     pub derivative: bool,
     /// `math.` functions.
@@ -151,7 +151,7 @@ impl Translator {
     fn module(&mut self, name: &str, w: &mut Walk) {
         match name {
             "numdifftools" => {
-                self.uses.nd = true;
+                self.uses.numdiff = true;
                 w.approximate = true;
             }
             "math" => self.uses.math = true,
@@ -281,7 +281,7 @@ impl Translator {
             "numpy" => self.uses.numpy = true,
             "derivative" => {
                 self.uses.derivative = true;
-                self.uses.nd = true;
+                self.uses.numdiff = true;
                 w.approximate = true;
                 return w.edits.push((span.clone(), "_derivative".into()));
             }

@@ -90,7 +90,7 @@ pub fn cell_lines(session: &Session, cell: &Cell) -> Vec<String> {
             match e {
                 Event::Stdout(t) => stdout.push_str(t),
                 Event::Value(v) => lines.push(base("value", value(session, v))),
-                Event::Error(err) => lines.push(base("error", json!({"type": err.kind, "message": err.message}))),
+                Event::Error(err) => lines.push(base("error", json!({"type": err.kind.name(), "message": err.message}))),
                 Event::Timing(t) => lines.push(base(
                     "timing",
                     json!({"best_s": t.best_s, "mean_s": t.mean_s, "std_s": t.std_s, "loops": t.loops, "runs": t.runs}),

@@ -1,6 +1,7 @@
 //! Meta commands (`:help`, `:timeit`, ...; IPython's `%` spellings too), in
 //! one table that feeds execution, `:help` and completion.
 
+use crate::eval::ErrorKind;
 use std::time::Instant;
 
 use crate::engine::limits;
@@ -120,7 +121,7 @@ pub fn parse(text: &str) -> Result<(&'static Meta, &str), EvalError> {
                 .map(|b| format!(" Did you mean: ':{b}'?"))
                 .unwrap_or_default();
             EvalError::new(
-                "UsageError",
+                ErrorKind::UsageError,
                 format!("unknown meta command ':{word}'.{hint} Try :help"),
             )
         })
@@ -146,7 +147,7 @@ fn run_inner(s: &mut Session, text: &str) -> Result<Vec<Event>, EvalError> {
         "timeit" => timeit(s, rest).map(|t| vec![Event::Timing(t)]),
         "set" => set(s, rest).map(|()| vec![]),
         _ => Err(EvalError::new(
-            "UsageError",
+            ErrorKind::UsageError,
             format!(":{} works only at the interactive prompt", meta.name),
         )),
     }
@@ -160,7 +161,7 @@ fn set(s: &mut Session, rest: &str) -> Result<(), EvalError> {
             Ok(())
         }
         _ => Err(EvalError::new(
-            "UsageError",
+            ErrorKind::UsageError,
             "usage: :set precision N (0 to 17)",
         )),
     }
@@ -243,7 +244,10 @@ fn vars_text(s: &Session) -> String {
 /// at least 0.2 s; then 7 runs; best and mean are per loop.
 pub fn timeit(s: &mut Session, stmt: &str) -> Result<Timing, EvalError> {
     if stmt.trim().is_empty() {
-        return Err(EvalError::new("UsageError", "usage: :timeit STATEMENT"));
+        return Err(EvalError::new(
+            ErrorKind::UsageError,
+            "usage: :timeit STATEMENT",
+        ));
     }
     let run = |s: &mut Session, loops: u64| -> Result<f64, EvalError> {
         let t = Instant::now();

@@ -2,6 +2,7 @@
 //! text as the `run` transcript ([`crate::notebook::transcript`]), with a
 //! tone on each piece, so the plain rendering *is* the transcript.
 
+use crate::eval::ErrorKind;
 use crate::eval::{EvalError, Event, Session, StmtOutcome, Value};
 use crate::notebook::transcript::{continuation, error_block};
 use crate::notebook::{Cell, CellKind, meta::timing_text};
@@ -123,7 +124,7 @@ fn push_events(
 /// [`error_block`]'s text in red, the carets and exception type bold.
 fn push_error(p: &mut Pieces, number: usize, text: &str, err: &EvalError) {
     // Python shows no source line for an interrupt: it points nowhere.
-    let block = if err.kind == "KeyboardInterrupt" {
+    let block = if err.kind == ErrorKind::KeyboardInterrupt {
         format!("{}\n", err.headline())
     } else {
         error_block(number, text, err)
@@ -138,7 +139,7 @@ fn push_error(p: &mut Pieces, number: usize, text: &str, err: &EvalError) {
         };
         p.push(tone, format!("{line}\n"));
     }
-    p.push(Tone::ErrorKind, err.kind.clone());
+    p.push(Tone::ErrorKind, err.kind.name());
     if !err.message.is_empty() {
         p.push(Tone::Error, format!(": {}", err.message));
     }

@@ -1,6 +1,7 @@
 //! The interactive notebook without the terminal: submit an input, get its
 //! cell printed to a writer. Interactive-only meta commands live here.
 
+use crate::eval::ErrorKind;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -97,7 +98,7 @@ impl Notebook {
         let cell = run_item(&mut self.session, &item);
         let interrupted = cell
             .events()
-            .any(|e| matches!(e, Event::Error(e) if e.kind == "KeyboardInterrupt"));
+            .any(|e| matches!(e, Event::Error(e) if e.kind == ErrorKind::KeyboardInterrupt));
         if interrupted && self.tty {
             // Overwrite the `^C` the terminal echoed.
             let _ = out.write_all(b"\r\x1b[K");
@@ -144,7 +145,7 @@ impl Notebook {
     }
 
     fn usage(&self, text: &str, message: &str, out: &mut dyn Write) -> Flow {
-        self.show_error(text, EvalError::new("UsageError", message), out);
+        self.show_error(text, EvalError::new(ErrorKind::UsageError, message), out);
         Flow::Continue
     }
 
@@ -190,7 +191,11 @@ impl Notebook {
                             out,
                         );
                     }
-                    Err(e) => self.show_error(text, EvalError::new("OSError", e.to_string()), out),
+                    Err(e) => self.show_error(
+                        text,
+                        EvalError::new(ErrorKind::OSError, e.to_string()),
+                        out,
+                    ),
                 }
             }
             "run" => {
@@ -212,7 +217,7 @@ impl Notebook {
             Ok(s) => s,
             Err(e) => {
                 let msg = format!("{e}: '{}'", path.display());
-                return self.show_error(text, EvalError::new("OSError", msg), out);
+                return self.show_error(text, EvalError::new(ErrorKind::OSError, msg), out);
             }
         };
         let script = Script::parse(&src);

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::text::{para, render_lines, right};
 use super::{THEME, Theme, View};
+use crate::engine::EdgeOrder;
 use crate::views::{Accuracy, num};
 
 fn sci(e: f64) -> String {
@@ -45,7 +46,7 @@ impl Accuracy {
         );
         let cols = [6, 10, 12, 7, 15, 7];
         let head = ["n", "h", "edge error", "order", "interior error", "order"];
-        for eo in [1, 2] {
+        for eo in [EdgeOrder::FIRST, EdgeOrder::SECOND] {
             out.push(Line::default());
             out.push(Line::styled(format!("edge_order={eo}"), theme.header));
             out.push(Line::from(

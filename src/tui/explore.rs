@@ -25,12 +25,12 @@ use ratatui::style::Color;
 pub use app::{Action, App, Spacing, explorable};
 
 use super::{ColorMode, THEME, terminal};
-use crate::engine::Array;
+use crate::engine::{Array, EdgeOrder};
 
 /// The settings when the explorer was left, for the notebook to keep.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExploreOutcome {
-    pub edge_order: i64,
+    pub edge_order: EdgeOrder,
     pub axis: usize,
     pub spacing: Spacing,
     /// The multi-index of the selected element.

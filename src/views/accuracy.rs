@@ -7,7 +7,7 @@ use std::time::Instant;
 use serde_json::{Value, json};
 
 use super::numfmt::json_num;
-use crate::engine::{Array, Error, GradientArgs, gradient};
+use crate::engine::{Array, EdgeOrder, Error, GradientArgs, gradient};
 
 /// A user function of one variable (the evaluator wraps Python callables).
 pub type Fun<'a> = dyn FnMut(f64) -> Result<f64, String> + 'a;
@@ -49,7 +49,7 @@ impl AccuracySpec {
 /// Errors of one grid for one edge order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AccuracyRow {
-    pub edge_order: i64,
+    pub edge_order: EdgeOrder,
     pub n: usize,
     pub h: f64,
     /// max |g − f'| over the two end points.
@@ -65,7 +65,7 @@ pub struct AccuracyRow {
 /// Measured cost of one `np.gradient` call.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Timing {
-    pub edge_order: i64,
+    pub edge_order: EdgeOrder,
     pub len: usize,
     /// Best of several runs, seconds per call.
     pub seconds: f64,
@@ -121,7 +121,7 @@ pub fn accuracy(
     };
     let mut exact = exact;
     let mut rows = Vec::new();
-    for edge_order in [1, 2] {
+    for edge_order in [EdgeOrder::FIRST, EdgeOrder::SECOND] {
         let mut prev: Option<AccuracyRow> = None;
         for &n in &spec.ns {
             let h = (b - a) / (n - 1) as f64;
@@ -190,7 +190,7 @@ pub fn accuracy(
 /// The engine's error (e.g. a MemoryError for a huge `len`).
 pub fn time_edge_orders(len: usize) -> Result<Vec<Timing>, Error> {
     let y = Array::from_f64((0..len).map(|i| (i as f64 * 1e-3).sin()).collect());
-    [1, 2]
+    [EdgeOrder::FIRST, EdgeOrder::SECOND]
         .into_iter()
         .map(|edge_order| {
             let args = GradientArgs {
@@ -221,7 +221,7 @@ impl Accuracy {
             .rows
             .iter()
             .map(|r| {
-                json!({"edge_order": r.edge_order, "n": r.n, "h": json_num(r.h),
+                json!({"edge_order": r.edge_order.value(), "n": r.n, "h": json_num(r.h),
                     "edge_error": json_num(r.edge_error), "interior_error": json_num(r.interior_error),
                     "edge_order_observed": opt(r.edge_order_obs),
                     "interior_order_observed": opt(r.interior_order_obs)})
@@ -230,7 +230,9 @@ impl Accuracy {
         let timings: Vec<Value> = self
             .timings
             .iter()
-            .map(|t| json!({"edge_order": t.edge_order, "len": t.len, "seconds": t.seconds}))
+            .map(
+                |t| json!({"edge_order": t.edge_order.value(), "len": t.len, "seconds": t.seconds}),
+            )
             .collect();
         json!({"a": self.a, "b": self.b, "reference": self.reference, "rows": rows,
             "timings": timings})

@@ -8,7 +8,9 @@ use serde_json::{Value, json};
 use super::lanes::{AxisSpacing, index_text, lane_starts, resolve_axes, resolve_spacing, section};
 use super::numfmt::{json_num as jnum, json_vals as jvals, num};
 use super::stencil::{Scheme, Side};
-use crate::engine::{Array, AxisArg, DType, DiffArgs, Error, GradientArgs, diff, gradient};
+use crate::engine::{
+    Array, AxisArg, DType, DiffArgs, EdgeOrder, Error, GradientArgs, diff, gradient,
+};
 
 /// Arrays longer than this along the axis show their first and last
 /// [`EDGE_ROWS`] rows only.
@@ -20,7 +22,7 @@ const EDGE_ROWS: usize = 6;
 pub struct Compare {
     pub shape: Vec<usize>,
     pub dtype: DType,
-    pub edge_order: i64,
+    pub edge_order: EdgeOrder,
     pub blocks: Vec<Block>,
 }
 
@@ -92,7 +94,7 @@ pub fn compare(
     a: &Array,
     varargs: &[Array],
     axis: &AxisArg,
-    edge_order: i64,
+    edge_order: EdgeOrder,
 ) -> Result<Compare, Error> {
     let args = GradientArgs {
         varargs: varargs.to_vec(),
@@ -135,7 +137,7 @@ fn block(
     spacing: AxisSpacing,
     g: &Array,
     d: &Array,
-    edge_order: i64,
+    edge_order: EdgeOrder,
 ) -> Block {
     let n = f.shape()[axis];
     let (gf, df) = (g.to_f64(), d.to_f64());
@@ -164,7 +166,7 @@ fn block(
                     order: if side == Side::Central {
                         2
                     } else {
-                        edge_order as u8
+                        edge_order.edge_accuracy()
                     },
                     uniform: spacing.uniform.is_some(),
                 },
@@ -284,7 +286,7 @@ fn edge_identity(
     d: &ArrayD<f64>,
     axis: usize,
     sp: &AxisSpacing,
-    edge_order: i64,
+    edge_order: EdgeOrder,
 ) -> Identity {
     let n = g.shape()[axis];
     let over = |k: usize| match sp.uniform {
@@ -316,8 +318,8 @@ fn edge_identity(
             }
         }
     }
-    let status = match (edge_order, bad.is_empty()) {
-        (1, _) => verdict(bad, String::new()),
+    let status = match (edge_order.is_second(), bad.is_empty()) {
+        (false, _) => verdict(bad, String::new()),
         (_, true) => Status::Holds(
             "on this data only: edge_order=2 agrees because f is linear at the edges".into(),
         ),
@@ -367,7 +369,7 @@ impl Compare {
                     "rows": rows, "identities": ids})
             })
             .collect();
-        json!({"shape": self.shape, "dtype": self.dtype.name(), "edge_order": self.edge_order,
+        json!({"shape": self.shape, "dtype": self.dtype.name(), "edge_order": self.edge_order.value(),
             "blocks": blocks})
     }
 }

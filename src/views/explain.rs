@@ -169,7 +169,7 @@ pub fn explain_gradient(f: &Array, args: &GradientArgs) -> Result<Explain, Error
         notes.push(format!("{axis_text}{}", sp.describe()));
         if sp.uniform.is_none() {
             for (side, w) in NONUNIFORM_WEIGHTS {
-                if side == "central" || args.edge_order == 2 {
+                if side == "central" || args.edge_order.is_second() {
                     notes.push(format!("{side} weights: {w}"));
                 }
             }

@@ -4,6 +4,7 @@
 
 use super::lanes::AxisSpacing;
 use super::numfmt::{minus, num, num_paren};
+use crate::engine::EdgeOrder;
 
 /// Which neighbours a stencil uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,20 +68,20 @@ pub struct Stencil {
 /// `y` (already float64) with spacing `sp`; `name(k)` renders the input
 /// element at lane position `k` (`f[k]`, `f[1, k]`).
 ///
-/// Requires `y.len() >= edge_order + 1` (the engine rejects shorter lanes).
+/// Requires `y.len() >= edge_order.min_len()` (the engine rejects shorter lanes).
 pub fn stencil(
     y: &[f64],
     i: usize,
-    edge_order: i64,
+    edge_order: EdgeOrder,
     sp: &AxisSpacing,
     name: &dyn Fn(usize) -> String,
 ) -> Stencil {
     let n = y.len();
     let uniform = sp.uniform.is_some();
     let (side, order) = if i == 0 {
-        (Side::Forward, edge_order as u8)
+        (Side::Forward, edge_order.edge_accuracy())
     } else if i == n - 1 {
-        (Side::Backward, edge_order as u8)
+        (Side::Backward, edge_order.edge_accuracy())
     } else {
         (Side::Central, 2)
     };
@@ -285,18 +286,21 @@ mod tests {
         ];
         for (i, eo, h, want) in cases {
             assert_eq!(
-                stencil(&y, i, eo, &unit(h), &f).value,
+                stencil(&y, i, EdgeOrder::new(eo), &unit(h), &f).value,
                 want,
                 "g[{i}] eo={eo}"
             );
         }
-        assert_eq!(stencil(&y, 2, 1, &unit(2.0), &f).value, 1.25);
+        assert_eq!(
+            stencil(&y, 2, EdgeOrder::new(1), &unit(2.0), &f).value,
+            1.25
+        );
     }
 
     #[test]
     fn formulas_show_the_substituted_numbers() {
         let y = [1.0, 2.0, 4.0, 7.0];
-        let s = stencil(&y, 0, 2, &unit(1.0), &f);
+        let s = stencil(&y, 0, EdgeOrder::new(2), &unit(1.0), &f);
         assert_eq!(s.symbolic, "(−3·f[0] + 4·f[1] − f[2]) / (2h)");
         assert_eq!(s.substituted, "(−3·1 + 4·2 − 4) / (2·1)");
         assert_eq!(s.scheme.label(), "forward, 2nd order");

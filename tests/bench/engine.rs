@@ -52,7 +52,7 @@ fn bench_gradient(c: &mut Criterion<CpuTime>) {
             for (name, varargs) in spacings {
                 let args = GradientArgs {
                     varargs,
-                    edge_order,
+                    edge_order: gradlab::engine::EdgeOrder::new(edge_order),
                     ..Default::default()
                 };
                 g.bench_function(format!("1d_{name}_e{edge_order}_{tag}"), |b| {

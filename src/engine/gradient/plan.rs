@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use super::{AxisArg, GradientArgs};
+use super::{AxisArg, EdgeOrder, GradientArgs};
 use crate::engine::{Array, DType, Error, ErrorKind, buffer, limits};
 
 /// The step along one axis, after NumPy's `varargs` processing.
@@ -49,7 +49,7 @@ impl<'a> Plan<'a> {
         let ndim = f.ndim();
         let axes = normalize_axes(&args.axis, ndim)?;
         let spacing = resolve_spacing(f.shape(), &axes, &args.varargs)?;
-        if args.edge_order > 2 {
+        if args.edge_order.value() > 2 {
             return Err(Error::value("'edge_order' greater than 2 not supported"));
         }
         if f.dtype() == DType::Int64 {
@@ -62,7 +62,7 @@ impl<'a> Plan<'a> {
                 .zip(spacing)
                 .map(|(axis, spacing)| AxisPlan { axis, spacing })
                 .collect(),
-            edge2: args.edge_order != 1,
+            edge2: args.edge_order.is_second(),
         };
         for ax in &plan.axes {
             check_axis(f, ax, args.edge_order)?;
@@ -170,9 +170,9 @@ fn coords(x: Cow<'_, [f64]>) -> Spacing<'_> {
 }
 
 /// The per-axis checks of NumPy's loop, in its order.
-fn check_axis(f: &Array, ax: &AxisPlan<'_>, edge_order: i64) -> Result<(), Error> {
+fn check_axis(f: &Array, ax: &AxisPlan<'_>, edge_order: EdgeOrder) -> Result<(), Error> {
     let size = f.shape()[ax.axis];
-    if (size as i128) < edge_order as i128 + 1 {
+    if (size as i128) < edge_order.min_len() {
         return Err(Error::value(
             "Shape of array too small to calculate a numerical gradient, \
              at least (edge_order + 1) elements are required.",
@@ -185,7 +185,7 @@ fn check_axis(f: &Array, ax: &AxisPlan<'_>, edge_order: i64) -> Result<(), Error
         Spacing::Uniform(_) if is_bool => return Err(Error::type_error(BOOL_SUBTRACT)),
         _ => {}
     }
-    if edge_order == 1 {
+    if !edge_order.is_second() {
         if is_bool {
             return Err(Error::type_error(BOOL_SUBTRACT));
         }

@@ -1,6 +1,6 @@
 //! `np.gradient`, `np.diff` and the calls that explain them.
 
-use crate::engine::{self, AxisArg, DiffArgs, Gradient, GradientArgs};
+use crate::engine::{self, AxisArg, DiffArgs, EdgeOrder, Gradient, GradientArgs};
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, to_array};
@@ -29,8 +29,8 @@ pub fn gradient_args(b: &Bound) -> EvalResult<(engine::Array, GradientArgs)> {
         Some(v) => AxisArg::One(b.at("axis", index_int(v))?),
     };
     let edge_order = match b.get("edge_order") {
-        None => 1,
-        Some(v) => b.at("edge_order", index_int(v))?,
+        None => EdgeOrder::FIRST,
+        Some(v) => EdgeOrder::new(b.at("edge_order", index_int(v))?),
     };
     Ok((
         f,

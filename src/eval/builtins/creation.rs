@@ -1,5 +1,6 @@
 //! Array creation: `array`, `linspace`, `arange`, `zeros`, `meshgrid`, ...
 
+use crate::eval::ErrorKind;
 use ndarray::{ArrayD, IxDyn};
 
 use crate::engine::{Array, DType, limits};
@@ -134,7 +135,10 @@ pub fn arange(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let out = if is_float || dtype == DType::Float64 {
         let (a, z, s) = (real(&start)?, real(&stop)?, real(&step)?);
         if s == 0.0 {
-            return Err(EvalError::new("ZeroDivisionError", "division by zero"));
+            return Err(EvalError::new(
+                ErrorKind::ZeroDivisionError,
+                "division by zero",
+            ));
         }
         let len = ((z - a) / s).ceil();
         if !len.is_finite() {
@@ -155,7 +159,10 @@ pub fn arange(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     } else {
         let (a, z, s) = (index_int(&start)?, index_int(&stop)?, index_int(&step)?);
         if s == 0 {
-            return Err(EvalError::new("ZeroDivisionError", "division by zero"));
+            return Err(EvalError::new(
+                ErrorKind::ZeroDivisionError,
+                "division by zero",
+            ));
         }
         let len = if (s > 0 && z > a) || (s < 0 && z < a) {
             ((z as i128 - a as i128 + s as i128 - s.signum() as i128) / s as i128) as usize

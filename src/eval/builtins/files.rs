@@ -2,6 +2,7 @@
 //! `save`. Writing needs the session's permission (`--allow-write` for
 //! `gradlab run`).
 
+use crate::eval::ErrorKind;
 use std::rc::Rc;
 
 use crate::engine::Array;
@@ -16,7 +17,10 @@ use super::creation::dtype_of;
 
 impl From<io::Error> for EvalError {
     fn from(e: io::Error) -> Self {
-        EvalError::new(e.name(), e.message)
+        EvalError::new(
+            ErrorKind::from_name(e.name()).unwrap_or(ErrorKind::OSError),
+            e.message,
+        )
     }
 }
 
@@ -145,7 +149,7 @@ fn check_write(s: &Session, what: &str, path: &str) -> EvalResult<()> {
         Ok(())
     } else {
         Err(EvalError::new(
-            "PermissionError",
+            ErrorKind::PermissionError,
             format!(
                 "np.{what}() may not write {}: scripts write files only with --allow-write \
                  (gradlab run SCRIPT --allow-write)",

@@ -1,6 +1,7 @@
 //! Elementwise math (NumPy ufuncs), `where`, `isclose`/`allclose`, and
 //! Python's `math` module.
 
+use crate::eval::ErrorKind;
 use ndarray::{ArrayD, Dimension, Zip};
 
 use crate::engine::{Array, DType};
@@ -330,7 +331,7 @@ fn math_fn(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     if matches!(name, "floor" | "ceil") {
         if !x.is_finite() {
             return Err(EvalError::new(
-                "OverflowError",
+                ErrorKind::OverflowError,
                 "cannot convert float infinity to integer",
             ));
         }

@@ -1,5 +1,6 @@
 //! Python builtins: `print`, `len`, `repr`, `str`, `float`, `int`, ...
 
+use crate::eval::ErrorKind;
 use std::rc::Rc;
 
 use crate::engine::DType;
@@ -103,7 +104,7 @@ pub fn int(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             }
             if x.is_infinite() {
                 return Err(EvalError::new(
-                    "OverflowError",
+                    ErrorKind::OverflowError,
                     "cannot convert float infinity to integer",
                 ));
             }
@@ -151,7 +152,7 @@ pub fn range(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     };
     if n > 10_000_000 {
         return Err(EvalError::new(
-            "MemoryError",
+            ErrorKind::MemoryError,
             "range too long for a gradlab list; use np.arange",
         ));
     }

@@ -2,6 +2,7 @@
 //! transcript; coloured output is pinned by snapshots (ESC shown as `⎋`).
 
 use super::*;
+use crate::eval::ErrorKind;
 use crate::eval::Timing;
 use crate::notebook::transcript::render_cell;
 use crate::tui::{ColorMode, cell_text, strip_sgr};
@@ -128,7 +129,7 @@ fn outputs_alone_start_with_out() {
 #[test]
 fn interrupts_show_no_caret() {
     let s = Session::new();
-    let err = EvalError::new("KeyboardInterrupt", "").at(&(0..5));
+    let err = EvalError::new(ErrorKind::KeyboardInterrupt, "").at(&(0..5));
     let o = StmtOutcome {
         input: "a = 1".into(),
         offset: 0,

@@ -2,6 +2,7 @@
 //! when no argument is given), runs the full-screen explorer, and binds
 //! the settings it was left with as `_explore`.
 
+use crate::eval::ErrorKind;
 use std::io::Write;
 
 use super::Notebook;
@@ -52,12 +53,12 @@ impl Notebook {
                 self.print(note(&msg, self.width), out);
             }
             Ok(Err(e)) => {
-                self.show_error(text, EvalError::new("OSError", e.to_string()), out);
+                self.show_error(text, EvalError::new(ErrorKind::OSError, e.to_string()), out);
             }
             Err(_) => {
                 let msg =
                     "internal error in the explorer (please report it); the session is intact";
-                self.show_error(text, EvalError::new("SystemError", msg), out);
+                self.show_error(text, EvalError::new(ErrorKind::SystemError, msg), out);
             }
         }
     }
@@ -78,11 +79,11 @@ impl Notebook {
                 format!("{name} is a {}, not an array", value.type_name())
             };
             return Err(EvalError::new(
-                "TypeError",
+                ErrorKind::TypeError,
                 format!("{what}; :explore shows a 1-D or 2-D array (:explore NAME or EXPRESSION)"),
             ));
         };
-        tui::explore::explorable(&a).map_err(|m| EvalError::new("ValueError", m))?;
+        tui::explore::explorable(&a).map_err(|m| EvalError::new(ErrorKind::ValueError, m))?;
         Ok(((*a).clone(), name))
     }
 }
@@ -116,7 +117,7 @@ fn outcome_value(o: &ExploreOutcome) -> Value {
     };
     let cursor = o.cursor.iter().map(|&i| Value::Int(i as i64)).collect();
     Value::tuple(vec![
-        Value::Int(o.edge_order),
+        Value::Int(o.edge_order.value()),
         Value::Int(o.axis as i64),
         spacing,
         Value::tuple(cursor),
@@ -126,11 +127,12 @@ fn outcome_value(o: &ExploreOutcome) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::EdgeOrder;
 
     #[test]
     fn outcome_is_a_tuple_python_can_unpack() {
         let o = ExploreOutcome {
-            edge_order: 2,
+            edge_order: EdgeOrder::SECOND,
             axis: 1,
             spacing: tui::explore::Spacing {
                 text: "0.5".into(),

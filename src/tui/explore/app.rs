@@ -9,7 +9,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ndarray::{ArrayD, IxDyn};
 
-use crate::engine::{Array, AxisArg, DiffArgs, GradientArgs, diff, gradient};
+use crate::engine::{Array, AxisArg, DiffArgs, EdgeOrder, GradientArgs, diff, gradient};
 use crate::tui::{THEME, Theme};
 use crate::views::{AxisSpacing, Item, resolve_spacing, stencil};
 use crate::views::{num, num_paren};
@@ -49,7 +49,7 @@ pub struct App {
     pub(super) name: String,
     pub(super) array: Array,
     pub(super) f: ArrayD<f64>,
-    pub edge_order: i64,
+    pub edge_order: EdgeOrder,
     pub axis: usize,
     pub spacing: Spacing,
     /// The selected element's multi-index.
@@ -126,12 +126,12 @@ impl App {
         let axis = (0..array.ndim())
             .find(|&ax| array.shape()[ax] >= 2)
             .unwrap_or(0);
-        let model = compute(array, 1, axis, &spacing)?;
+        let model = compute(array, EdgeOrder::FIRST, axis, &spacing)?;
         Ok(App {
             name: name.to_string(),
             f: array.to_f64(),
             array: array.clone(),
-            edge_order: 1,
+            edge_order: EdgeOrder::FIRST,
             axis,
             spacing,
             cursor: vec![0; array.ndim()],
@@ -183,7 +183,7 @@ impl App {
             KeyCode::Esc if self.help => self.help = false,
             KeyCode::Esc => return Action::Quit,
             KeyCode::Char('?') => self.help = !self.help,
-            KeyCode::Char('e') => self.try_settings(3 - self.edge_order, self.axis, None),
+            KeyCode::Char('e') => self.try_settings(self.edge_order.toggled(), self.axis, None),
             KeyCode::Char('a') if self.ndim() == 1 => {
                 self.message = Some("a 1-D array has only axis 0".into());
             }
@@ -248,7 +248,7 @@ impl App {
         self.set_spacing(text, resolved);
     }
 
-    fn try_settings(&mut self, edge_order: i64, axis: usize, spacing: Option<Spacing>) {
+    fn try_settings(&mut self, edge_order: EdgeOrder, axis: usize, spacing: Option<Spacing>) {
         let spacing = spacing.unwrap_or_else(|| self.spacing.clone());
         match compute(&self.array, edge_order, axis, &spacing) {
             Ok(model) => {
@@ -356,7 +356,12 @@ impl App {
 }
 
 /// `np.gradient` and `np.diff` along `axis` with these settings.
-fn compute(a: &Array, edge_order: i64, axis: usize, spacing: &Spacing) -> Result<Model, String> {
+fn compute(
+    a: &Array,
+    edge_order: EdgeOrder,
+    axis: usize,
+    spacing: &Spacing,
+) -> Result<Model, String> {
     let args = GradientArgs {
         varargs: spacing.value.iter().cloned().collect(),
         axis: AxisArg::One(axis as i64),

@@ -153,7 +153,7 @@ impl App {
                 order: if side == Side::Central {
                     2
                 } else {
-                    self.edge_order as u8
+                    self.edge_order.edge_accuracy()
                 },
                 uniform: sp.uniform.is_some(),
             }

@@ -3,6 +3,7 @@
 //! against NumPy's.
 
 use super::*;
+use crate::engine::EdgeOrder;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 
@@ -86,13 +87,13 @@ fn initial_1d_view() {
 #[test]
 fn edge_order_2() {
     let app = after("e");
-    assert_eq!(app.edge_order, 2);
+    assert_eq!(app.edge_order, EdgeOrder::SECOND);
     let it = app.formula();
     // np.gradient([1, 2, 4, 7, 11, 16], edge_order=2)[0] == 0.5
     assert_eq!(it.value, 0.5);
     assert_eq!(it.substituted, "(−3·1 + 4·2 − 4) / (2·1)");
     insta::assert_snapshot!(screen(&app, 80, 24));
-    assert_eq!(after("ee").edge_order, 1);
+    assert_eq!(after("ee").edge_order, EdgeOrder::FIRST);
 }
 
 #[test]
@@ -169,7 +170,7 @@ fn typing_in_the_editor_is_not_a_command() {
     let mut app = tutorial();
     assert!(press(&mut app, "sqe").iter().all(|a| *a == Action::None));
     assert_eq!(app.input.as_deref(), Some("qe"));
-    assert_eq!(app.edge_order, 1);
+    assert_eq!(app.edge_order, EdgeOrder::FIRST);
     press(&mut app, "<Esc>");
     assert_eq!(app.input, None);
 }
@@ -204,7 +205,7 @@ fn no_color_2d_uses_glyphs() {
 fn edge_order_2_on_two_samples_is_refused() {
     let mut app = App::new(&Array::from_f64(vec![1.0, 3.0]), "b").unwrap();
     press(&mut app, "e");
-    assert_eq!(app.edge_order, 1);
+    assert_eq!(app.edge_order, EdgeOrder::FIRST);
     assert!(
         app.message
             .as_deref()

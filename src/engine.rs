@@ -23,4 +23,4 @@ pub mod reference;
 pub use array::{Array, DType};
 pub use diff::{DiffArgs, diff};
 pub use error::{Error, ErrorKind};
-pub use gradient::{AxisArg, Gradient, GradientArgs, gradient};
+pub use gradient::{AxisArg, EdgeOrder, Gradient, GradientArgs, gradient};

@@ -25,7 +25,7 @@ mod value;
 pub mod views;
 
 pub use args::{Bound, CallArgs, Param, Signature};
-pub use error::{EvalError, EvalResult};
+pub use error::{ErrorKind, EvalError, EvalResult};
 pub use expr::closest as closest_name;
 pub use session::{Event, Session, StmtOutcome, Timing};
-pub use value::{Module, NamedTuple, NdObject, Scalar, UserFn, Value};
+pub use value::{Module, NamedTuple, NumdiffObject, Scalar, UserFn, Value};

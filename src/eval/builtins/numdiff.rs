@@ -14,7 +14,7 @@ use super::super::args::{Bound, CallArgs, Signature, bind};
 use super::super::convert::{index_int, real, to_array, truthy};
 use super::super::error::{EvalError, EvalResult};
 use super::super::session::Session;
-use super::super::value::{NamedTuple, NdObject, Scalar, Value};
+use super::super::value::{NamedTuple, NumdiffObject, Scalar, Value};
 use super::classroom::{call_scalar, call_vector};
 
 fn options(b: &Bound) -> EvalResult<(DerivativeOptions, bool)> {
@@ -50,7 +50,7 @@ fn options(b: &Bound) -> EvalResult<(DerivativeOptions, bool)> {
 
 fn make(kind: &'static str, b: &Bound) -> EvalResult<Value> {
     let (o, full) = options(b)?;
-    Ok(Value::Nd(Rc::new(NdObject {
+    Ok(Value::Numdiff(Rc::new(NumdiffObject {
         kind,
         func: b.req("f").clone(),
         n: o.n,
@@ -89,7 +89,7 @@ fn nd_error(e: NumDiffError<EvalError>, at: Point) -> EvalError {
     };
     match e {
         NumDiffError::Function { x, source } => EvalError::new(
-            &source.kind,
+            source.kind,
             format!(
                 "{} (raised by the function at x = {x}{})",
                 source.message,
@@ -172,7 +172,7 @@ fn squeezed(shape: &[usize]) -> Vec<usize> {
 /// shapes them (table in `crate::numdiff`); x of any shape is raveled for
 /// `Gradient`, `Jacobian` and `Hessian` (numdifftools raises for a 2-D x
 /// in the last two).
-pub fn call_nd(s: &mut Session, obj: &NdObject, call: CallArgs) -> EvalResult<Value> {
+pub fn call_numdiff(s: &mut Session, obj: &NumdiffObject, call: CallArgs) -> EvalResult<Value> {
     let b = bind(&Signature::parse(&format!("{}(x)", obj.kind)), call)?;
     let x = to_array(b.req("x"))?;
     let o = DerivativeOptions {
