@@ -47,7 +47,7 @@ pub use loadtxt::{LoadTxtOptions, loadtxt};
 pub use npy::{load_npy, save_npy};
 pub use savetxt::{SaveFmt, SaveTxtOptions, savetxt, savetxt_string};
 
-use crate::engine::Array;
+use crate::array::Array;
 use std::fmt;
 
 /// The Python exception class of an [`Error`].

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::engine::Array;
+use crate::array::{Array, DType};
 use crate::eval::{Event, Scalar, Session, Value};
 
 use super::{Cell, CellKind};
@@ -59,10 +59,10 @@ fn scalar(s: Scalar) -> Json {
 
 /// An array as `{"kind": "array", "dtype", "shape", "data"}` (data row-major).
 pub fn array(a: &Array) -> Json {
-    let data: Vec<Json> = match a {
-        Array::Float(x) => x.iter().map(|&v| float(v)).collect(),
-        Array::Int(x) => x.iter().map(|&v| json!(v)).collect(),
-        Array::Bool(x) => x.iter().map(|&v| json!(v)).collect(),
+    let data: Vec<Json> = match a.dtype() {
+        DType::Int64 => a.read::<i64>().iter().map(|v| json!(v)).collect(),
+        DType::Bool => a.read::<bool>().iter().map(|v| json!(v)).collect(),
+        _ => a.to_f64_vec().into_iter().map(float).collect(),
     };
     json!({"kind": "array", "dtype": a.dtype().name(), "shape": a.shape(), "data": data})
 }

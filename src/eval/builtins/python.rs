@@ -3,7 +3,7 @@
 use crate::eval::ErrorKind;
 use std::rc::Rc;
 
-use crate::engine::DType;
+use crate::array::DType;
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, real, truthy};

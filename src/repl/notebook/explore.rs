@@ -6,7 +6,7 @@ use crate::eval::ErrorKind;
 use std::io::Write;
 
 use super::Notebook;
-use crate::engine::{Array, DType};
+use crate::array::{Array, DType};
 use crate::eval::{EvalError, Session, Value};
 use crate::repl::cells::note;
 use crate::tui::{self, ExploreOutcome};
