@@ -48,17 +48,23 @@ pub fn shape_repr(shape: &[usize]) -> String {
     tuple_repr(shape)
 }
 
-/// C-order (row-major) element strides of `shape`, as NumPy sets them
-/// (all zero for an empty array).
+/// C-order (row-major) element strides of a new array of `shape`, as
+/// NumPy sets them on allocation (all zero for an empty array).
 pub(super) fn c_strides(shape: &[usize]) -> Box<[isize]> {
-    let mut strides = vec![0isize; shape.len()];
     if shape.contains(&0) {
-        return strides.into_boxed_slice();
+        return vec![0isize; shape.len()].into_boxed_slice();
     }
+    reshape_strides(shape)
+}
+
+/// C-order element strides as NumPy's reshape computes them: a length-0
+/// axis counts as length 1.
+pub(super) fn reshape_strides(shape: &[usize]) -> Box<[isize]> {
+    let mut strides = vec![0isize; shape.len()];
     let mut step = 1isize;
     for (s, &d) in strides.iter_mut().zip(shape).rev() {
         *s = step;
-        step = step.wrapping_mul(d as isize);
+        step = step.wrapping_mul(d.max(1) as isize);
     }
     strides.into_boxed_slice()
 }

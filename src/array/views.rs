@@ -5,7 +5,7 @@ use super::axis::normalize_axis;
 use super::error::Error;
 use super::handle::Array;
 use super::index::slice_indices;
-use super::shape::{c_strides, shape_compact};
+use super::shape::{reshape_strides, shape_compact};
 
 impl Array {
     /// `a[..., start:stop:step, ...]` on `axis` (Python's slice rules).
@@ -127,7 +127,7 @@ impl Array {
         }
         if self.is_c_contiguous() {
             let offset = self.extent().map_or(self.offset, |(lo, _)| lo);
-            return Ok(self.view_with(offset, shape.to_vec(), c_strides(shape).into()));
+            return Ok(self.view_with(offset, shape.to_vec(), reshape_strides(shape).into()));
         }
         match nocopy_strides(&self.shape, &self.strides, shape) {
             Some(strides) => Ok(self.view_with(self.offset, shape.to_vec(), strides)),

@@ -15,7 +15,7 @@ fn matrix() -> App {
     let m = ndarray::ArrayD::from_shape_vec(
         ndarray::IxDyn(&[4, 5]),
         vec![
-            1, 2, 4, 7, 11, //
+            1i64, 2, 4, 7, 11, //
             2, 4, 8, 14, 22, //
             0, 1, 0, -1, 0, //
             5, 5, 5, 5, 5,
