@@ -22,6 +22,7 @@ mod cmap;
 mod cmap_data;
 mod figure;
 mod image;
+mod json;
 mod pyplot;
 mod render;
 mod style;

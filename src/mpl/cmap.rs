@@ -47,14 +47,15 @@ impl Colormap {
     /// truncated, 1.0 landing on the last, out-of-range values clipped to
     /// the ends; NaN is transparent (`None`).
     pub fn map(&self, v: f64, vmin: f64, vmax: f64) -> Option<Color> {
-        if v.is_nan() {
-            return None;
-        }
         let t = if vmax == vmin {
             0.0
         } else {
             (v - vmin) / (vmax - vmin)
         };
+        // A NaN value, or NaN limits, is matplotlib's "bad" colour.
+        if v.is_nan() || t.is_nan() {
+            return None;
+        }
         let x = t * 256.0;
         let i = if x == 256.0 {
             255

@@ -194,9 +194,18 @@ pub(crate) fn rgba_pixels(
     match *shape {
         [h, w] if h * w == data.len() && h > 0 && w > 0 => {
             let cmap = Colormap::get(cmap.unwrap_or("viridis"))?;
-            let finite = data.iter().copied().filter(|v| !v.is_nan());
-            let lo = vmin.unwrap_or_else(|| finite.clone().fold(f64::INFINITY, f64::min));
-            let hi = vmax.unwrap_or_else(|| finite.fold(f64::NEG_INFINITY, f64::max));
+            // matplotlib autoscales with the array's min and max, which a
+            // NaN makes NaN: then every pixel is "bad" (transparent).
+            let nan = data.iter().any(|v| v.is_nan());
+            let extreme = |f: fn(f64, f64) -> f64, init: f64| {
+                if nan {
+                    f64::NAN
+                } else {
+                    data.iter().copied().fold(init, f)
+                }
+            };
+            let lo = vmin.unwrap_or_else(|| extreme(f64::min, f64::INFINITY));
+            let hi = vmax.unwrap_or_else(|| extreme(f64::max, f64::NEG_INFINITY));
             let mut out = Vec::with_capacity(4 * data.len());
             for &v in data {
                 match cmap.map(v, lo, hi) {

@@ -8,20 +8,26 @@ pub fn nice_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
     if !(lo.is_finite() && hi.is_finite()) || hi <= lo || max_ticks == 0 {
         return if lo.is_finite() { vec![lo] } else { Vec::new() };
     }
-    let raw = (hi - lo) / max_ticks.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|s| s * mag)
-        .find(|s| (hi - lo) / s <= max_ticks as f64)
-        .unwrap_or(10.0 * mag);
-    let first = (lo / step).ceil() as i64;
-    let last = (hi / step).floor() as i64;
+    let raw = (hi - lo) / max_ticks as f64;
+    let e = raw.log10().floor() as i32;
+    // k·step as k·s·10^e, dividing by 10^-e for small steps so 3·0.2 is 0.6.
+    let at = |k: f64, s: f64| {
+        if e >= 0 {
+            k * s * 10f64.powi(e)
+        } else {
+            k * s / 10f64.powi(-e)
+        }
+    };
+    let s = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .find(|&s| (hi - lo) / at(1.0, s) <= max_ticks as f64)
+        .unwrap_or(10.0);
+    let step = at(1.0, s);
+    let first = (lo / step - 1e-9).ceil() as i64;
+    let last = (hi / step + 1e-9).floor() as i64;
     (first..=last)
         .map(|k| {
-            let v = k as f64 * step;
-            // Snap -0.0 and rounding noise (0.30000000000000004) away.
-            let v = (v / step).round() * step;
+            let v = at(k as f64, s);
             if v == 0.0 { 0.0 } else { v }
         })
         .collect()

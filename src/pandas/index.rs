@@ -207,14 +207,55 @@ impl Index {
                         other => other.py_str(),
                     })
                     .collect();
+                let justify = c.dtype() != DType::Object;
                 format!(
-                    "Index([{}], dtype='{}'{name})",
-                    items.join(", "),
+                    "Index({}dtype='{}'{name})",
+                    object_summary(items, justify),
                     c.dtype().name()
                 )
             }
         }
     }
+}
+
+/// pandas' `format_object_summary` for up to 100 items at 80 columns:
+/// `[a, b, c], ` on one line, or wrapped under `Index(` with the closing
+/// `],` followed by a newline and the indent for the attributes.
+fn object_summary(items: Vec<String>, justify: bool) -> String {
+    const WIDTH: usize = 80;
+    let (space1, space2) = ("\n      ", "\n       ");
+    match items.len() {
+        0 => return "[], ".into(),
+        1 => return format!("[{}], ", items[0]),
+        2 => return format!("[{}, {}], ", items[0], items[1]),
+        _ => {}
+    }
+    let mut tail = items;
+    if justify && tail.join(", ").chars().count() >= WIDTH {
+        let w = tail.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+        tail = tail.into_iter().map(|s| format!("{s:>w$}")).collect();
+    }
+    let extend = |summary: &mut String, line: &mut String, value: &str, width: usize| {
+        if line.trim_end().chars().count() + value.trim_end().chars().count() >= width {
+            summary.push_str(line.trim_end());
+            *line = space2.to_string();
+        }
+        line.push_str(value);
+    };
+    let (mut summary, mut line) = (String::new(), space2.to_string());
+    let last = tail.len() - 1;
+    for item in &tail[..last] {
+        extend(&mut summary, &mut line, &format!("{item}, "), WIDTH);
+    }
+    extend(&mut summary, &mut line, &tail[last], WIDTH - 2);
+    summary.push_str(&line);
+    summary.push_str("],");
+    if summary.chars().count() > WIDTH {
+        summary.push_str(space1);
+    } else {
+        summary.push(' ');
+    }
+    format!("[{}", &summary[space2.len()..])
 }
 
 /// Label equality as pandas looks labels up: 1 finds 1.0, 'a' finds 'a'.
