@@ -193,6 +193,10 @@ fn count(rgb: &[u8], samples: usize, c: Color) -> usize {
 #[test]
 fn savefig_png_has_the_size_and_the_lines() {
     let fig = sample_figure();
+    // GRADLAB_KEEP_FIGURE=dir keeps the drawing for a person to look at.
+    if let Ok(dir) = std::env::var("GRADLAB_KEEP_FIGURE") {
+        mpl::savefig(&fig, &PathBuf::from(dir).join("sample.png")).unwrap();
+    }
     let (w, h, samples, rgb) = decode_png(&render_figure(&fig, ImageFormat::Png).unwrap());
     assert_eq!((w, h), (400, 300));
     assert!(
@@ -235,14 +239,24 @@ fn heat_map_with_colour_bar() {
         .unwrap();
     plt.axes_mut(ax).colorbar().unwrap();
     let fig = plt.show().remove(0);
+    if let Ok(dir) = std::env::var("GRADLAB_KEEP_FIGURE") {
+        mpl::savefig(&fig, &PathBuf::from(dir).join("heat.png")).unwrap();
+    }
     let (_, _, samples, rgb) = decode_png(&render_figure(&fig, ImageFormat::Png).unwrap());
     let viridis = mpl::Colormap::get("viridis").unwrap();
-    for i in [0, 128, 255] {
+    // Values 0, 24 and 49 of 0..=49 land on entries 0, 125 and 255: whole
+    // cells of those colours (the colour bar adds thin slivers of all).
+    for i in [0, 125, 255] {
         assert!(
-            count(&rgb, samples, viridis.entry(i)) > 50,
+            count(&rgb, samples, viridis.entry(i)) > 400,
             "viridis entry {i}"
         );
     }
+    // And the bar: a gradient through (nearly) every entry of the table.
+    let shown = (0..256)
+        .filter(|&i| count(&rgb, samples, viridis.entry(i)) > 0)
+        .count();
+    assert!(shown > 200, "colour bar shows {shown} of 256 entries");
 }
 
 #[test]

@@ -126,6 +126,8 @@ fn apply(obj: Obj, op: &[Json], frame: &DataFrame) -> Result<Obj, gradlab::panda
         }
         ("head", Obj::Frame(df)) => Obj::Frame(df.head(opt_i64(args.first()).unwrap_or(5))),
         ("tail", Obj::Frame(df)) => Obj::Frame(df.tail(opt_i64(args.first()).unwrap_or(5))),
+        ("head", Obj::Series(s)) => Obj::Series(s.head(opt_i64(args.first()).unwrap_or(5))),
+        ("tail", Obj::Series(s)) => Obj::Series(s.tail(opt_i64(args.first()).unwrap_or(5))),
         ("describe", Obj::Frame(df)) => Obj::Frame(df.describe()?),
         ("describe", Obj::Series(s)) => Obj::Series(s.describe()?),
         ("diff", Obj::Frame(df)) => Obj::Frame(df.diff(1)?),

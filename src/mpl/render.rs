@@ -172,6 +172,8 @@ fn draw_axes<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, ax: &Axes) -> Dr
         .x_label_formatter(&xfmt)
         .y_label_formatter(&yfmt)
         .label_style(("sans-serif", 12));
+    // matplotlib's grid is one line per major tick, no minor lines.
+    mesh.max_light_lines(0).bold_line_style(BLACK.mix(0.15));
     if !ax.grid {
         mesh.disable_mesh();
     }
