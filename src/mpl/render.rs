@@ -384,7 +384,9 @@ fn segments(x: &[f64], y: &[f64]) -> Vec<Vec<(f64, f64)>> {
     let mut out = vec![Vec::new()];
     for (&a, &b) in x.iter().zip(y) {
         if a.is_finite() && b.is_finite() {
-            out.last_mut().map(|s: &mut Vec<(f64, f64)>| s.push((a, b)));
+            if let Some(s) = out.last_mut() {
+                s.push((a, b));
+            }
         } else if out.last().is_some_and(|s| !s.is_empty()) {
             out.push(Vec::new());
         }

@@ -53,7 +53,9 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
     if n == 0 {
         return f64::NAN;
     }
-    let virtual_index = n as f64 * q + (1.0 + q * (1.0 - 1.0 - 1.0)) - 1.0;
+    // NumPy's `n*q + (alpha + q*(1 - alpha - beta)) - 1` with alpha = beta = 1.
+    let (alpha, beta) = (1.0, 1.0);
+    let virtual_index = n as f64 * q + (alpha + q * (1.0 - alpha - beta)) - 1.0;
     let prev = virtual_index.floor().clamp(0.0, (n - 1) as f64);
     let gamma = virtual_index - virtual_index.floor();
     let i = prev as usize;

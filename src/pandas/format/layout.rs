@@ -195,7 +195,7 @@ fn fit_columns(text: &str, strcols: &[Vec<String>]) -> usize {
         // Python's round(): halves to even.
         let n = lens.len();
         let half = n / 2;
-        let mid = if n % 2 == 0 || half % 2 == 0 {
+        let mid = if n.is_multiple_of(2) || half.is_multiple_of(2) {
             half
         } else {
             half + 1
