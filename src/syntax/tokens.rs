@@ -332,7 +332,10 @@ impl Lexer<'_> {
             self.push(k, span);
         }
         let end = self.src.len();
-        if !self.nested && self.toks.last().is_some_and(|t| t.kind != K::Newline) {
+        if !self.nested
+            && self.brackets.is_empty()
+            && self.toks.last().is_some_and(|t| t.kind != K::Newline)
+        {
             self.push(K::Newline, end..end);
         }
         while self.indents.len() > 1 {
