@@ -15,7 +15,10 @@ pub fn atom(i: Tokens) -> PResult<Expr> {
     let t = look(i)?;
     let text = i.text(t);
     let kind = match (t.kind, text) {
-        (K::Number, _) => i.number(t),
+        (K::Number, _) => match i.number(t) {
+            Ok(v) => v,
+            Err(m) => return fail(m, t.span()),
+        },
         (K::Str, _) => return strings(i),
         (K::Name, _) => ExprKind::Name(text.to_string()),
         (K::Keyword, "True") => ExprKind::Bool(true),

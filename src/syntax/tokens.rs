@@ -36,12 +36,11 @@ pub enum K {
     Eof,
 }
 
-/// One significant token: 16 bytes, so a pasted 10⁶-number literal's
-/// tokens stay small. `aux` indexes the lexed number values.
+/// One significant token: 12 bytes, so a pasted 10⁶-number literal's
+/// tokens stay small.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
     pub kind: K,
-    aux: u32,
     start: u32,
     end: u32,
 }
@@ -65,7 +64,6 @@ impl Tok {
 pub struct Ctx<'a> {
     pub src: &'a str,
     first_line: usize,
-    nums: Vec<ExprKind>,
     /// `'(' was never closed`, reported when a parser reaches the end.
     pub unclosed: Option<SyntaxError>,
     pub depth: Cell<usize>,
@@ -99,7 +97,6 @@ impl<'a> Tokens<'a> {
             Some(t) => *t,
             None => Tok {
                 kind: K::Eof,
-                aux: 0,
                 start: self.ctx.src.len() as u32,
                 end: self.ctx.src.len() as u32,
             },
@@ -130,9 +127,9 @@ impl<'a> Tokens<'a> {
         &self.ctx.src[t.span()]
     }
 
-    /// The value of a `Number` token.
-    pub fn number(&self, t: Tok) -> ExprKind {
-        self.ctx.nums[t.aux as usize].clone()
+    /// The value of a `Number` token (checked by the lexer).
+    pub fn number(&self, t: Tok) -> Result<ExprKind, String> {
+        number_value(self.text(t))
     }
 
     fn skip(&self, i: usize) -> Tokens<'a> {
@@ -222,7 +219,6 @@ pub fn lex_range(
         nested,
         pos: range.start,
         toks: Vec::new(),
-        nums: Vec::new(),
         brackets: Vec::new(),
         indents: vec![(0, 0)],
     };
@@ -236,7 +232,6 @@ pub fn lex_range(
         ctx: Ctx {
             src,
             first_line,
-            nums: l.nums,
             unclosed,
             depth: Cell::new(0),
             loops: Cell::new(0),
@@ -251,7 +246,6 @@ struct Lexer<'a> {
     nested: bool,
     pos: usize,
     toks: Vec<Tok>,
-    nums: Vec<ExprKind>,
     brackets: Vec<(char, usize)>,
     /// Open blocks' indentation: columns with tabs to multiples of 8, and
     /// with tabs as 1 (Python's check for inconsistent tabs).
@@ -262,7 +256,6 @@ impl Lexer<'_> {
     fn push(&mut self, kind: K, span: Span) {
         self.toks.push(Tok {
             kind,
-            aux: 0,
             start: span.start as u32,
             end: span.end as u32,
         });
@@ -296,15 +289,15 @@ impl Lexer<'_> {
                     continue;
                 }
                 TokenKind::Number => {
-                    let value = number_value(text).map_err(|m| err(m, span.clone()))?;
-                    self.toks.push(Tok {
-                        kind: K::Number,
-                        aux: self.nums.len() as u32,
-                        start: start as u32,
-                        end: self.pos as u32,
-                    });
-                    self.nums.push(value);
-                    continue;
+                    // Plain `123` / `1.5` (the bulk of pasted data) cannot be
+                    // malformed; the parser converts every number once.
+                    let b = text.as_bytes();
+                    let plain = super::lexer::simple_number_len(text) == Some(text.len())
+                        && !(b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit());
+                    if !plain {
+                        number_value(text).map_err(|m| err(m, span.clone()))?;
+                    }
+                    K::Number
                 }
                 TokenKind::Str => {
                     if !string_is_terminated(text) {
