@@ -138,6 +138,12 @@ impl Error {
     }
 }
 
+/// Writes a file atomically with Python's wording for failures: the one
+/// place the library writes (savefig, imsave).
+pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    crate::fsutil::write_atomic(path, bytes).map_err(|e| Error::io(&e, &path.to_string_lossy()))
+}
+
 /// `NotImplementedError: plt.NAME is not supported by gradlab; supported:
 /// ...` for a pyplot call outside [`SUPPORTED`].
 pub fn not_implemented(name: &str) -> Error {

@@ -180,7 +180,7 @@ pub fn imsave(
             .write_image_data(&rgba)
             .map_err(|e| Error::value(e.to_string()))?;
     }
-    crate::fsutil::write_atomic(path, &out).map_err(|e| Error::io(&e, &path.to_string_lossy()))
+    super::write_file(path, &out)
 }
 
 /// The RGBA bytes imsave writes for an array.

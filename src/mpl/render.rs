@@ -68,7 +68,7 @@ type DrawResult<T, DB> =
 /// An unsupported format; Python's I/O errors.
 pub fn savefig(fig: &Figure, path: &Path) -> Result<()> {
     let bytes = render_figure(fig, ImageFormat::from_path(path)?)?;
-    crate::fsutil::write_atomic(path, &bytes).map_err(|e| Error::io(&e, &path.to_string_lossy()))
+    super::write_file(path, &bytes)
 }
 
 /// The figure as PNG bytes or SVG text.
