@@ -17,6 +17,7 @@ pub mod builtins;
 pub mod convert;
 mod error;
 mod expr;
+mod ipython;
 pub mod index;
 pub mod methods;
 pub mod ops;

@@ -10,19 +10,33 @@
 //! assert!(export::to_python(&s, &cells).contains("_out = np.gradient(a)\n"));
 //! ```
 
-mod notebook;
+mod ipynb;
+mod markdown;
 mod python;
 mod translate;
 
 use std::path::Path;
 
-use crate::cli::ExportFormat;
 use crate::eval::Session;
 use crate::notebook::{Cell, CellKind, meta, output_text};
 
-pub use notebook::{to_ipynb, to_markdown};
+pub use ipynb::to_ipynb;
+pub use markdown::to_markdown;
 pub use python::to_python;
 pub use translate::{PyStmt, Translator, Uses};
+
+/// The formats a session is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A checked `.grad` script (`:save`).
+    Grad,
+    /// A NumPy script with asserts.
+    Py,
+    /// Markdown.
+    Md,
+    /// A Jupyter notebook with outputs.
+    Ipynb,
+}
 
 /// The cells as a `.grad` script with `#>` output lines (what `:save` writes
 /// and `:history` shows): replaying it with `gradlab run FILE --check`
@@ -55,28 +69,27 @@ pub fn to_script(session: &Session, cells: &[Cell]) -> String {
 }
 
 fn interactive_only(text: &str) -> bool {
-    crate::script::is_meta(text)
-        && meta::parse(text).is_ok_and(|(m, _)| m.scope == meta::Scope::Interactive)
+    crate::script::is_meta(text) && meta::parse(text).is_ok_and(|(m, _)| m.prompt_only())
 }
 
 /// The export format a file name asks for (`.grad`, `.py`, `.md`, `.ipynb`).
-pub fn format_for(path: &Path) -> Option<&'static str> {
+pub fn format_for(path: &Path) -> Option<Format> {
     match path.extension()?.to_str()? {
-        "grad" => Some("grad"),
-        "py" => Some("py"),
-        "md" => Some("md"),
-        "ipynb" => Some("ipynb"),
+        "grad" => Some(Format::Grad),
+        "py" => Some(Format::Py),
+        "md" => Some(Format::Md),
+        "ipynb" => Some(Format::Ipynb),
         _ => None,
     }
 }
 
-/// The cells in one of the formats of [`format_for`].
-pub fn render(session: &Session, cells: &[Cell], format: &str) -> String {
+/// The cells in `format`.
+pub fn render(session: &Session, cells: &[Cell], format: Format) -> String {
     match format {
-        "py" => to_python(session, cells),
-        "md" => to_markdown(session, cells),
-        "ipynb" => to_ipynb(session, cells),
-        _ => to_script(session, cells),
+        Format::Py => to_python(session, cells),
+        Format::Md => to_markdown(session, cells),
+        Format::Ipynb => to_ipynb(session, cells),
+        Format::Grad => to_script(session, cells),
     }
 }
 
@@ -102,17 +115,24 @@ pub fn export_file(session: &Session, cells: &[Cell], path: &Path) -> std::io::R
 /// writes stay disabled, as for `run`) and writes the export to stdout or
 /// atomically to OUT. Exit status as for `run`: 1 when a statement raised,
 /// 2 when OUT cannot be written.
-pub fn export_command(src: &str, _name: &str, to: ExportFormat, out: Option<&Path>) -> i32 {
+pub fn export_command(src: &str, name: &str, format: Format, out: Option<&Path>) -> i32 {
     let script = crate::script::Script::parse(src);
     let mut session = Session::new();
     session.allow_write = false;
-    let cells = crate::notebook::run_script(&mut session, &script, |_, _| {});
-    let format = match to {
-        ExportFormat::Py => "py",
-        ExportFormat::Md => "md",
-        ExportFormat::Ipynb => "ipynb",
+    let out = out.map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    let mut run = || crate::notebook::run_script(&mut session, &script, |_, _| {});
+    let cells = match name {
+        "-" => run(),
+        file => match crate::notebook::in_folder_of(Path::new(file), run) {
+            Ok(cells) => cells,
+            Err(e) => {
+                eprintln!("gradlab: cannot enter the folder of {file}: {e}");
+                return 2;
+            }
+        },
     };
     let text = render(&session, &cells, format);
+    let out = out.as_deref();
     match out {
         Some(path) => {
             if let Err(e) = crate::fsutil::write_atomic(path, text.as_bytes()) {

@@ -17,10 +17,10 @@ pub fn hint(line: &str, pos: usize, names: &Names) -> Option<String> {
         return None;
     }
     if crate::script::is_meta(line) {
-        let (m, rest) = meta::parse(line).ok()?;
+        let (m, call) = meta::parse(line).ok()?;
         let word = line.trim().trim_start_matches([':', '%']);
-        let typed_name = m.name == word || m.aliases.contains(&word);
-        return (typed_name && rest.is_empty() && !line.ends_with(' ')).then(|| {
+        let typed_name = m.is_named(word);
+        return (typed_name && call.rest.is_empty() && !line.ends_with(' ')).then(|| {
             let args = if m.args.is_empty() {
                 String::new()
             } else {
@@ -37,14 +37,19 @@ pub fn hint(line: &str, pos: usize, names: &Names) -> Option<String> {
 /// Whether Enter submits `input` (else it inserts a line break): submit
 /// unless a bracket is open, a string is unterminated or a `def` header
 /// waits for its body. An empty last line and a meta command always submit,
-/// so no parser mistake can trap the user in the editor.
+/// so no parser mistake can trap the user in the editor; a cell magic
+/// (`%%timeit`) takes lines until an empty one, as in IPython.
 pub fn submits(input: &str) -> bool {
+    let last_blank = input
+        .rsplit('\n')
+        .next()
+        .is_some_and(|l| l.trim().is_empty());
+    if crate::script::is_cell_magic(input) {
+        return input.contains('\n') && last_blank;
+    }
     input.is_empty()
         || input.ends_with('\n')
-        || input
-            .rsplit('\n')
-            .next()
-            .is_some_and(|l| l.trim().is_empty())
+        || last_blank
         || crate::script::is_meta(input)
         || !needs_more_input(input)
 }

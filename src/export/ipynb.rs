@@ -1,62 +1,12 @@
-//! Markdown and Jupyter exports: prose as text, code with its outputs.
+//! The Jupyter export: markdown cells for prose, code cells whose source
+//! is the NumPy-valid translation and whose outputs are what gradlab showed.
 
 use serde_json::{Value as Json, json};
 
 use crate::eval::{Event, Session};
-use crate::notebook::{Cell, CellKind, output_text};
+use crate::notebook::{Cell, CellKind, meta};
 
 use super::translate::Translator;
-
-/// The cells as Markdown: prose paragraphs, ```` ```python ```` code blocks
-/// (consecutive cells without output share one) and ```` ```text ```` output
-/// blocks.
-pub fn to_markdown(session: &Session, cells: &[Cell]) -> String {
-    let mut out = String::new();
-    let mut code = String::new();
-    let flush = |code: &mut String, out: &mut String| {
-        if !code.is_empty() {
-            out.push_str(&format!("```python\n{code}```\n\n"));
-            code.clear();
-        }
-    };
-    let mut in_prose = false;
-    for cell in cells {
-        match &cell.kind {
-            CellKind::Prose(text) => {
-                flush(&mut code, &mut out);
-                if text.is_empty() {
-                    if in_prose {
-                        out.push('\n');
-                    }
-                } else {
-                    out.push_str(text);
-                    out.push('\n');
-                }
-                in_prose = true;
-            }
-            CellKind::Code { text, .. } => {
-                if in_prose {
-                    out.push('\n');
-                    in_prose = false;
-                }
-                code.push_str(text);
-                code.push('\n');
-                if let Some(shown) = output_text(session, cell) {
-                    flush(&mut code, &mut out);
-                    out.push_str(&format!("```text\n{shown}\n```\n\n"));
-                }
-            }
-        }
-    }
-    flush(&mut code, &mut out);
-    if in_prose {
-        out.push('\n');
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
-}
 
 /// nbformat wants multi-line strings as lists of lines, newlines kept.
 fn lines(text: &str) -> Json {
@@ -93,24 +43,15 @@ pub fn to_ipynb(session: &Session, cells: &[Cell]) -> String {
             match &stmt.code {
                 Some(code) => source.push_str(code),
                 None if crate::script::is_meta(text) => {
-                    // IPython spells meta commands with `%`.
-                    source.push('%');
-                    source.push_str(
-                        stmt.outcome
-                            .input
-                            .trim_start()
-                            .trim_start_matches([':', '%']),
-                    );
+                    // IPython's magic where it has one with the same meaning.
+                    let input = &stmt.outcome.input;
+                    let magic = meta::parse(input).ok().and_then(|(m, c)| (m.ipython)(&c));
+                    match magic {
+                        Some(code) => source.push_str(&code),
+                        None => source.push_str(&commented(input)),
+                    }
                 }
-                None => {
-                    let commented: Vec<String> = stmt
-                        .outcome
-                        .input
-                        .lines()
-                        .map(|l| format!("# {l}"))
-                        .collect();
-                    source.push_str(&commented.join("\n"));
-                }
+                None => source.push_str(&commented(&stmt.outcome.input)),
             }
         }
         imports_numpy |= source.contains("import numpy as np");
@@ -184,4 +125,12 @@ fn outputs(session: &Session, cell: &Cell) -> Vec<Json> {
         out.push(json!({"output_type": "stream", "name": "stdout", "text": lines(&stdout)}));
     }
     out
+}
+
+/// Source lines as Python comments.
+fn commented(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("# {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
