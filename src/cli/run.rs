@@ -34,11 +34,27 @@ pub fn read_source(file: &str) -> Result<String, String> {
     std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))
 }
 
-/// Whether standard output is an open file descriptor (Rust's stdout
-/// silently drops writes to a closed one).
+/// Whether standard output was open when gradlab started. Rust's runtime
+/// puts `/dev/null` (opened read-write) on a closed descriptor 0–2 before
+/// `main`, so writes would vanish with success; a shell's `>/dev/null`
+/// opens it write-only, which is how the two are told apart.
 fn stdout_is_open() -> bool {
-    // SAFETY: F_GETFD only reads the descriptor's flags.
-    unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) != -1 }
+    // SAFETY: fcntl/fstat only read the descriptor's flags and status into
+    // a zeroed struct.
+    unsafe {
+        let flags = libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL);
+        if flags == -1 {
+            return false;
+        }
+        let mut st: libc::stat = std::mem::zeroed();
+        if libc::fstat(libc::STDOUT_FILENO, &mut st) != 0 {
+            return false;
+        }
+        let dev_null = (st.st_mode & libc::S_IFMT) == libc::S_IFCHR
+            && libc::major(st.st_rdev) == 1
+            && libc::minor(st.st_rdev) == 3;
+        !(dev_null && flags & libc::O_ACCMODE == libc::O_RDWR)
+    }
 }
 
 /// Runs each file in `mode`; the worst status wins (2 for a file that

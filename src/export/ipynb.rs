@@ -3,7 +3,7 @@
 
 use serde_json::{Value as Json, json};
 
-use crate::eval::{Event, Session};
+use crate::eval::{Event, Session, Value};
 use crate::notebook::{Cell, CellKind, meta};
 
 use super::translate::Translator;
@@ -14,70 +14,81 @@ fn lines(text: &str) -> Json {
 }
 
 /// The cells as a Jupyter notebook (nbformat 4.5): markdown cells for runs
-/// of prose, code cells whose source is the NumPy-valid translation (views
-/// and meta commands commented out) and whose outputs are what gradlab
-/// showed, as text (`stream`, `execute_result`, `error`).
+/// of prose, code cells whose source is the NumPy-valid translation (meta
+/// commands as IPython's magics where it has them, other gradlab-only
+/// statements commented out) and whose outputs are what gradlab showed.
 pub fn to_ipynb(session: &Session, cells: &[Cell]) -> String {
+    to_ipynb_in(session, cells, None)
+}
+
+/// [`to_ipynb`], first changing to `chdir` (relative to the notebook's
+/// folder), where the session's relative file names start.
+///
+/// The notebook runs under `jupyter nbconvert --execute` as it is: the
+/// imports and helpers it needs open its first code cell (so execution
+/// counts match gradlab's `In [n]`), cells that show an intended error are
+/// tagged `raises-exception`, values are laid out as IPython's pretty
+/// printer shows them, and a view (which NumPy cannot draw) follows its
+/// cell as a Markdown cell marked as gradlab's, with the text it showed.
+pub fn to_ipynb_in(session: &Session, cells: &[Cell], chdir: Option<&str>) -> String {
     let mut t = Translator::new();
+    // Translated first, in order: the prelude depends on every cell.
+    let sources: Vec<(String, bool)> = cells.iter().map(|c| source(&mut t, c)).collect();
     let mut nb_cells: Vec<Json> = Vec::new();
     let mut prose: Vec<&str> = Vec::new();
-    let mut imports_numpy = false;
     let id = |n: usize| format!("cell-{n}");
-    for cell in cells {
-        let CellKind::Code { text, .. } = &cell.kind else {
+    let markdown = |nb_cells: &mut Vec<Json>, text: &str| {
+        let n = nb_cells.len() + 1;
+        nb_cells.push(json!({"cell_type": "markdown", "id": id(n), "metadata": {}, "source": lines(text)}));
+    };
+    let mut prelude = Some(prelude(&t, chdir));
+    for (cell, (source, has_view)) in cells.iter().zip(&sources) {
+        let CellKind::Code { .. } = &cell.kind else {
             if let CellKind::Prose(p) = &cell.kind {
                 prose.push(p);
             }
             continue;
         };
         if !prose.is_empty() {
-            let src = prose.join("\n");
-            nb_cells.push(json!({"cell_type": "markdown", "id": id(nb_cells.len() + 1), "metadata": {}, "source": lines(&src)}));
+            markdown(&mut nb_cells, &prose.join("\n"));
             prose.clear();
         }
-        let mut source = String::new();
-        for stmt in t.cell(cell) {
-            if !source.is_empty() {
-                source.push('\n');
-            }
-            match &stmt.code {
-                Some(code) => source.push_str(code),
-                None if crate::script::is_meta(text) => {
-                    // IPython's magic where it has one with the same meaning.
-                    let input = &stmt.outcome.input;
-                    let magic = meta::parse(input).ok().and_then(|(m, c)| (m.ipython)(&c));
-                    match magic {
-                        Some(code) => source.push_str(&code),
-                        None => source.push_str(&commented(input)),
-                    }
-                }
-                None => source.push_str(&commented(&stmt.outcome.input)),
-            }
-        }
-        imports_numpy |= source.contains("import numpy as np");
+        let source = match prelude.take() {
+            Some(p) => format!("{p}\n\n{source}"),
+            None => source.clone(),
+        };
+        let tags: Vec<&str> = if cell.has_error() {
+            vec!["raises-exception"]
+        } else {
+            vec![]
+        };
         nb_cells.push(json!({
             "cell_type": "code",
             "execution_count": cell.number,
             "id": id(nb_cells.len() + 1),
-            "metadata": {},
+            "metadata": if tags.is_empty() { json!({}) } else { json!({"tags": tags}) },
             "outputs": outputs(session, cell),
             "source": lines(&source),
         }));
+        if *has_view {
+            for v in cell.events().filter_map(|e| match e {
+                Event::Value(v @ Value::View(_)) => Some(v),
+                _ => None,
+            }) {
+                let text = format!(
+                    "*Drawn by gradlab (a classroom view NumPy has no equivalent of):*\n\n```text\n{}\n```",
+                    session.repr(v).trim_end()
+                );
+                markdown(&mut nb_cells, &text);
+            }
+        }
     }
     if !prose.is_empty() {
-        let src = prose.join("\n");
-        nb_cells.push(json!({"cell_type": "markdown", "id": id(nb_cells.len() + 1), "metadata": {}, "source": lines(&src)}));
+        markdown(&mut nb_cells, &prose.join("\n"));
     }
-    let mut prelude = String::from("import numpy as np");
-    if t.uses.numdiff {
-        prelude.push_str("\nimport numdifftools as nd");
-    }
-    if !imports_numpy || t.uses.numdiff {
-        // gradlab binds np by itself; a Python kernel needs the imports.
-        nb_cells.insert(
-            0,
-            json!({"cell_type": "code", "execution_count": null, "id": "setup", "metadata": {}, "outputs": [], "source": lines(&prelude)}),
-        );
+    if let Some(p) = prelude {
+        let n = nb_cells.len() + 1;
+        nb_cells.push(json!({"cell_type": "code", "execution_count": null, "id": id(n), "metadata": {}, "outputs": [], "source": lines(&p)}));
     }
     let nb = json!({
         "cells": nb_cells,
@@ -91,6 +102,65 @@ pub fn to_ipynb(session: &Session, cells: &[Cell]) -> String {
     let mut text = serde_json::to_string_pretty(&nb).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// What a Python kernel needs before the session's first cell: the
+/// imports gradlab binds by itself, the helpers the translation calls,
+/// and the folder the session's file names start in.
+fn prelude(t: &Translator, chdir: Option<&str>) -> String {
+    let mut p = String::from("import numpy as np");
+    if t.uses.numpy {
+        p.push_str("\nimport numpy");
+    }
+    if t.uses.math {
+        p.push_str("\nimport math");
+    }
+    if t.uses.numdiff {
+        p.push_str("\nimport numdifftools as nd");
+    }
+    if t.uses.derivative {
+        p.push_str(super::python::DERIVATIVE_HELPER.trim_end());
+    }
+    if let Some(dir) = chdir {
+        p = format!(
+            "import os\n\n# The session's file names are relative to its folder: start there.\n\
+             _gradlab_start = globals().setdefault('_gradlab_start', os.getcwd())\n\
+             os.chdir(os.path.join(_gradlab_start, {}))\n{p}",
+            crate::format::py_repr_str(dir)
+        );
+    }
+    p
+}
+
+/// A cell's Python source, and whether it shows a view.
+fn source(t: &mut Translator, cell: &Cell) -> (String, bool) {
+    let CellKind::Code { text, .. } = &cell.kind else {
+        return (String::new(), false);
+    };
+    let mut source = String::new();
+    let mut view = false;
+    for stmt in t.cell(cell) {
+        if !source.is_empty() {
+            source.push('\n');
+        }
+        match &stmt.code {
+            Some(code) => source.push_str(code),
+            None if crate::script::is_meta(text) => {
+                // IPython's magic where it has one with the same meaning.
+                let input = &stmt.outcome.input;
+                let magic = meta::parse(input).ok().and_then(|(m, c)| (m.ipython)(&c));
+                match magic {
+                    Some(code) => source.push_str(&code),
+                    None => source.push_str(&commented(input)),
+                }
+            }
+            None => {
+                view |= stmt.why == "view";
+                source.push_str(&commented(&stmt.outcome.input));
+            }
+        }
+    }
+    (source, view)
 }
 
 /// A code cell's outputs in nbformat's shapes.
@@ -107,10 +177,12 @@ fn outputs(session: &Session, cell: &Cell) -> Vec<Json> {
                 stdout.push_str(&crate::notebook::meta::timing_text(t));
                 stdout.push('\n');
             }
+            // Shown in a Markdown cell of its own (see to_ipynb_in).
+            Event::Value(Value::View(_)) => {}
             Event::Value(v) => out.push(json!({
                 "output_type": "execute_result",
                 "execution_count": cell.number,
-                "data": {"text/plain": lines(&session.repr(v))},
+                "data": {"text/plain": lines(&super::pretty::pretty(session, v))},
                 "metadata": {},
             })),
             Event::Error(err) => out.push(json!({

@@ -170,7 +170,8 @@ fn same(c: &Call) -> Option<String> {
 fn cell_same(c: &Call) -> Option<String> {
     let name = c.word.trim_start_matches([':', '%']);
     let sigil = if c.is_cell() { "%%" } else { "%" };
-    Some(format!("{sigil}{name} {}", c.rest).trim_end().to_string())
+    let gap = if c.rest.starts_with('\n') { "" } else { " " };
+    Some(format!("{sigil}{name}{gap}{}", c.rest).trim_end().to_string())
 }
 
 fn none(_: &Call) -> Option<String> {
@@ -210,7 +211,7 @@ pub static METAS: &[Meta] = &[
         name: "timeit",
         aliases: &[],
         args: "[-n N] [-r R] [-o] [-q] STMT",
-        help: "time a statement like IPython (7 runs of enough loops for 0.2 s); %%timeit times a cell",
+        help: "time a statement as IPython does (7 runs of enough loops for 0.2 s)",
         run: Run::Session(timeit::timeit),
         complete: Complete::Code,
         ipython: cell_same,
@@ -381,7 +382,13 @@ pub fn parse(text: &str) -> Result<(&'static Meta, Call<'_>), EvalError> {
     let end = t.find(char::is_whitespace).unwrap_or(t.len());
     let word = &t[..end];
     let name = &word[sigil.min(word.len())..];
-    let rest = t[end..].trim();
+    let cell_magic = sigil == 2;
+    // A cell magic's first line may be empty: its body starts on the next.
+    let rest = if cell_magic {
+        t[end..].trim_start_matches([' ', '\t']).trim_end()
+    } else {
+        t[end..].trim()
+    };
     let at = if rest.is_empty() {
         text.len()
     } else {
@@ -393,7 +400,6 @@ pub fn parse(text: &str) -> Result<(&'static Meta, Call<'_>), EvalError> {
         rest,
         at,
     };
-    let cell_magic = sigil == 2;
     match lookup(name) {
         Some(m) if !cell_magic || matches!(m.name, "timeit" | "time") => Ok((m, call)),
         _ if cell_magic => Err(EvalError::new(

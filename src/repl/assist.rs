@@ -158,7 +158,9 @@ mod tests {
             ("x = 1", None),
             (
                 ":timeit",
-                Some(" STMT  — time a statement like IPython's %timeit (7 runs, >= 0.2 s each)"),
+                Some(
+                    " [-n N] [-r R] [-o] [-q] STMT  — time a statement as IPython does (7 runs of enough loops for 0.2 s)",
+                ),
             ),
             (
                 ":vars",

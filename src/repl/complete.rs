@@ -62,6 +62,7 @@ fn complete_meta(head: &str, lead: usize, names: &Names, dir: &Path) -> Completi
             .filter(|n| n.starts_with(body))
             .map(|n| format!("{sigil}{n}"))
             .collect();
+        c.sort();
         c.dedup();
         return Completion::new(lead, c);
     };
@@ -314,8 +315,10 @@ mod tests {
 
     #[test]
     fn meta_commands() {
-        exactly(":ti", 0, &[":timeit"]);
-        exactly("%ti", 0, &["%timeit"]);
+        exactly(":ti", 0, &[":time", ":timeit"]);
+        exactly("%tim", 0, &["%time", "%timeit"]);
+        exactly(":cd /nonexistent-x", 4, &[]);
+        exactly(":xmode Ve", 7, &["Verbose"]);
         exactly(":who", 0, &[":who", ":whos"]);
         has(":", &[":help", ":quit", ":explore", ":q"]);
         exactly(":help grad", 6, &["gradient"]);

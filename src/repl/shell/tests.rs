@@ -38,10 +38,10 @@ fn earlier_results_by_name() {
 fn earlier_inputs_by_name_as_ipython() {
     session(&[
         ("a = 1", "\n"),
-        ("%pwd;", "\n"),
+        ("b = 2", "\n"),
         ("a + 1", "Out[3]: 2\n\n"),
         ("_i", "Out[4]: 'a + 1'\n\n"),
-        ("_iii", "Out[5]: '%pwd;'\n\n"),
+        ("_iii", "Out[5]: 'b = 2'\n\n"),
         ("_i1", "Out[6]: 'a = 1'\n\n"),
         ("In[3]", "Out[7]: 'a + 1'\n\n"),
         ("len(_ih)", "Out[8]: 9\n\n"),
