@@ -260,11 +260,8 @@ fn a_session_at_a_real_terminal() {
 
 #[test]
 fn explore_and_back_to_the_prompt() {
-    let Some(t) = Tmux::start(&[
-        ("GRADLAB_HISTORY", "/dev/null"),
-        ("TERM", "xterm-256color"),
-        ("PS1", "$ "),
-    ]) else {
+    let hist = temp("explore").join("history");
+    let Some(t) = Tmux::start(&plain_env(hist.to_str().unwrap())) else {
         return;
     };
     t.text(env!("CARGO_BIN_EXE_gradlab"));
@@ -293,10 +290,10 @@ fn explore_and_back_to_the_prompt() {
         screen.contains("In [1]: a = np.array([1, 2, 4, 7, 11, 16])"),
         "{screen}"
     );
-    t.wait_for("In [2]: ");
+    t.wait_for("In [3]: ");
     t.text("np.gradient(a, edge_order=_explore[0])");
     t.keys(&["Enter"]);
-    t.wait_for("Out[2]: array([0.5, 1.5, 2.5, 3.5, 4.5, 5.5])");
+    t.wait_for("Out[3]: array([0.5, 1.5, 2.5, 3.5, 4.5, 5.5])");
     t.keys(&["C-d"]);
     t.wait_for("\n$ ");
     t.text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo");

@@ -193,9 +193,12 @@ impl ConditionalEventHandler for SpaceKey {
         if pos != line.len() {
             return None;
         }
-        let width = self.indent.take_if(line)?;
+        self.indent.take_if(line)?;
+        // The current line is only the suggestion: replace all of it. A
+        // movement without a count, as rustyline re-applies the key's
+        // repeat count to counted ones.
         Some(Cmd::Replace(
-            Movement::BackwardChar(u16::try_from(width).ok()?),
+            Movement::BeginningOfLine,
             Some(" ".repeat(usize::from(n.max(1)))),
         ))
     }
