@@ -199,9 +199,7 @@ fn dispatch() -> i32 {
         }
         None => match cli.code {
             Some(code) => run_source(&code, "-c", json_mode(Mode::Transcript), true),
-            None if std::io::stdin().is_terminal() && !cli.json => {
-                crate::repl::run(cli.no_color)
-            }
+            None if std::io::stdin().is_terminal() && !cli.json => crate::repl::run(cli.no_color),
             None => run_files(&["-".to_string()], json_mode(Mode::Transcript), false),
         },
     }

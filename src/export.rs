@@ -111,7 +111,16 @@ impl Folders {
 
 /// Whether any cell calls a file function (`np.loadtxt`, `np.save`, ...).
 fn uses_files(cells: &[Cell]) -> bool {
-    const FILE_FUNCS: &[&str] = &["loadtxt", "genfromtxt", "load", "save", "savetxt", "read_csv", "read_excel", "savefig"];
+    const FILE_FUNCS: &[&str] = &[
+        "loadtxt",
+        "genfromtxt",
+        "load",
+        "save",
+        "savetxt",
+        "read_csv",
+        "read_excel",
+        "savefig",
+    ];
     cells.iter().any(|c| match &c.kind {
         CellKind::Code { text, .. } => crate::syntax::tokens(text).iter().any(|t| {
             t.kind == crate::syntax::TokenKind::Name && FILE_FUNCS.contains(&&text[t.span.clone()])

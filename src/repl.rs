@@ -76,7 +76,9 @@ pub fn run(no_color: bool) -> i32 {
         let raw = format!("In [{n}]: ");
         let styled = prompt(n, mode);
         let read = match shell.take_prefill() {
-            Some(text) => editor.readline_with_initial(&(raw.as_str(), styled.as_str()), (&text, "")),
+            Some(text) => {
+                editor.readline_with_initial(&(raw.as_str(), styled.as_str()), (&text, ""))
+            }
             None => editor.readline(&(raw.as_str(), styled.as_str())),
         };
         match read {

@@ -142,7 +142,9 @@ impl Script {
             } else {
                 let start = i;
                 let mut text = line.to_string();
-                while syntax::needs_more_input(&text) && i + 1 < lines.len() {
+                while i + 1 < lines.len()
+                    && syntax::continues_chunk(&text, bare(i + 1), (i + 2..lines.len()).map(bare))
+                {
                     i += 1;
                     text.push('\n');
                     text.push_str(bare(i));

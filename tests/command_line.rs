@@ -35,7 +35,10 @@ fn global_flags_go_before_or_after_the_subcommand() {
     }
     for (args, why) in [
         (&["-c", "1", "run", "-"][..], "-c cannot be combined"),
-        (&["run", "-", "--json", "--check"], "--json cannot be combined"),
+        (
+            &["run", "-", "--json", "--check"],
+            "--json cannot be combined",
+        ),
         (&["run"], "required"),
     ] {
         let (code, _, err) = gradlab(args, Some(""));
@@ -54,20 +57,32 @@ fn several_scripts_each_get_a_summary_and_the_worst_status() {
     let (g, b) = (good.to_str().unwrap(), bad.to_str().unwrap());
     let (code, out, _) = gradlab(&["run", g, b, "--check"], None);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains(&format!("{g}: 1 of 1 checked outputs match\n")), "{out}");
-    assert!(out.contains(&format!("{b}: 0 of 1 checked outputs match, 1 differ\n")), "{out}");
+    assert!(
+        out.contains(&format!("{g}: 1 of 1 checked outputs match\n")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{b}: 0 of 1 checked outputs match, 1 differ\n")),
+        "{out}"
+    );
     let (code, out, _) = gradlab(&["run", g, g, "--check"], None);
     assert_eq!(code, 0, "{out}");
     let (code, out, _) = gradlab(&["run", g, b], None);
     assert_eq!(code, 0, "no statement raised: {out}");
-    assert!(out.contains(&format!("{b}: 2 cells, 0 with errors\n")), "{out}");
+    assert!(
+        out.contains(&format!("{b}: 2 cells, 0 with errors\n")),
+        "{out}"
+    );
     let (code, out, err) = gradlab(&["run", g, "/nonexistent/x.grad", "--check"], None);
     assert_eq!(code, 2, "an unreadable file is a usage error: {out}");
     assert!(out.contains("1 of 1 checked outputs match"), "{out}");
     assert!(err.contains("cannot read /nonexistent/x.grad"), "{err}");
     let (code, out, _) = gradlab(&["run", g, b, "--json"], None);
     assert_eq!(code, 0);
-    assert!(out.starts_with(&format!("{{\"file\":{g:?},\"line\":2,")), "{out}");
+    assert!(
+        out.starts_with(&format!("{{\"file\":{g:?},\"line\":2,")),
+        "{out}"
+    );
 }
 
 #[test]
@@ -85,13 +100,22 @@ fn a_scripts_paths_start_in_its_folder() {
     let dir = scratch("folders");
     std::fs::create_dir_all(dir.join("a")).unwrap();
     std::fs::write(dir.join("a/d.csv"), "1,2\n").unwrap();
-    std::fs::write(dir.join("a/s.grad"), "np.loadtxt('d.csv', delimiter=',')\n#> array([1., 2.])\n").unwrap();
+    std::fs::write(
+        dir.join("a/s.grad"),
+        "np.loadtxt('d.csv', delimiter=',')\n#> array([1., 2.])\n",
+    )
+    .unwrap();
     let out = bin()
         .args(["run", "a/s.grad", "a/s.grad", "--check"])
         .current_dir(&dir)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
@@ -99,7 +123,10 @@ fn a_closed_or_broken_stdout_ends_quietly_with_status_1() {
     // A reader that leaves after the first bytes: gradlab must not panic or
     // print "Broken pipe" on stderr.
     let mut child = bin()
-        .args(["-c", "print('x' * 100000)\nprint('x' * 100000)\nprint('x' * 100000)"])
+        .args([
+            "-c",
+            "print('x' * 100000)\nprint('x' * 100000)\nprint('x' * 100000)",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -113,7 +140,10 @@ fn a_closed_or_broken_stdout_ends_quietly_with_status_1() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     // A closed descriptor (`gradlab ... >&-`).
     let out = Command::new("sh")
-        .args(["-c", &format!("{} -c 'np.zeros(3)' >&-", env!("CARGO_BIN_EXE_gradlab"))])
+        .args([
+            "-c",
+            &format!("{} -c 'np.zeros(3)' >&-", env!("CARGO_BIN_EXE_gradlab")),
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

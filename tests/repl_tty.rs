@@ -124,13 +124,15 @@ impl Tmux {
         let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
         let start = Instant::now();
         loop {
-            let children =
-                std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
-                    .unwrap_or_default();
+            let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+                .unwrap_or_default();
             if let Some(pid) = children.split_whitespace().next() {
                 return pid.parse().unwrap();
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "no gradlab under {shell}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no gradlab under {shell}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -138,7 +140,13 @@ impl Tmux {
     /// A pane flag: `alternate_on`, `cursor_flag`, ...
     fn flag(&self, name: &str) -> String {
         let out = Command::new("tmux")
-            .args(["display-message", "-p", "-t", &self.name, &format!("#{{{name}}}")])
+            .args([
+                "display-message",
+                "-p",
+                "-t",
+                &self.name,
+                &format!("#{{{name}}}"),
+            ])
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).trim().to_string()
@@ -306,7 +314,11 @@ fn explore_and_back_to_the_prompt() {
 }
 
 fn plain_env(history: &str) -> Vec<(&str, &str)> {
-    vec![("GRADLAB_HISTORY", history), ("TERM", "xterm-256color"), ("PS1", "$ ")]
+    vec![
+        ("GRADLAB_HISTORY", history),
+        ("TERM", "xterm-256color"),
+        ("PS1", "$ "),
+    ]
 }
 
 /// A temporary folder for one test's files.

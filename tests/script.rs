@@ -122,7 +122,10 @@ fn errors_check_like_values_and_unrecorded_outputs_fail() {
     let (code, out, _, _) = run_file("check-unrecorded", src, &["--check"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("s.grad:2: undefined_name\n"), "{out}");
-    assert!(out.contains("+NameError: name 'undefined_name' is not defined"), "{out}");
+    assert!(
+        out.contains("+NameError: name 'undefined_name' is not defined"),
+        "{out}"
+    );
     assert!(out.contains("s.grad:3: x + 1\n"), "{out}");
     assert!(
         out.contains("0 of 0 checked outputs match, 2 statements show output but record none"),

@@ -151,7 +151,14 @@ fn ipynb_exports_run_under_jupyter() {
     for f in sessions() {
         let out = dir.join(f.file_stem().unwrap()).with_extension("ipynb");
         let (code, _, err) = gradlab(
-            &["export", f.to_str().unwrap(), "--to", "ipynb", "-o", out.to_str().unwrap()],
+            &[
+                "export",
+                f.to_str().unwrap(),
+                "--to",
+                "ipynb",
+                "-o",
+                out.to_str().unwrap(),
+            ],
             None,
         );
         assert!(code <= 1, "{err}");

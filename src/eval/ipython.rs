@@ -98,7 +98,9 @@ impl Session {
         // The running cell is the last recorded one.
         let before = |k: usize| {
             let n = inputs.len().checked_sub(1 + k)?;
-            Some(Value::Str(inputs.get(n).cloned().unwrap_or_else(|| Rc::from(""))))
+            Some(Value::Str(
+                inputs.get(n).cloned().unwrap_or_else(|| Rc::from("")),
+            ))
         };
         match name {
             "In" | "_ih" => Some(Value::List(Rc::new(
@@ -148,8 +150,13 @@ mod tests {
     fn precision_is_one_setting_for_arrays_and_floats() {
         let mut s = Session::new();
         s.set_precision(Some(3));
-        let v = s.eval_source("(1/3, [2.0, np.float64(0.5)], np.array([1/3]))").unwrap();
-        assert_eq!(s.display_repr(&v), "(0.333, [2.000, 0.500], array([0.333]))");
+        let v = s
+            .eval_source("(1/3, [2.0, np.float64(0.5)], np.array([1/3]))")
+            .unwrap();
+        assert_eq!(
+            s.display_repr(&v),
+            "(0.333, [2.000, 0.500], array([0.333]))"
+        );
         assert_eq!(s.repr(&Value::Float(1.0 / 3.0)), "0.3333333333333333");
         s.set_precision(None);
         assert_eq!(s.display_repr(&v), s.repr(&v));

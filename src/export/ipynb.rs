@@ -39,7 +39,9 @@ pub fn to_ipynb_in(session: &Session, cells: &[Cell], chdir: Option<&str>) -> St
     let id = |n: usize| format!("cell-{n}");
     let markdown = |nb_cells: &mut Vec<Json>, text: &str| {
         let n = nb_cells.len() + 1;
-        nb_cells.push(json!({"cell_type": "markdown", "id": id(n), "metadata": {}, "source": lines(text)}));
+        nb_cells.push(
+            json!({"cell_type": "markdown", "id": id(n), "metadata": {}, "source": lines(text)}),
+        );
     };
     let mut prelude = Some(prelude(&t, chdir));
     for (cell, (source, has_view)) in cells.iter().zip(&sources) {

@@ -94,7 +94,10 @@ mod tests {
     #[test]
     fn prose_shows_as_written() {
         for (prose, md) in [
-            ("f(x) = x**3, so f'(x) = 3x**2", "f(x) = x\\*\\*3, so f'(x) = 3x\\*\\*2"),
+            (
+                "f(x) = x**3, so f'(x) = 3x**2",
+                "f(x) = x\\*\\*3, so f'(x) = 3x\\*\\*2",
+            ),
             ("the `x**3` stays", "the `x**3` stays"),
             ("dx_dt and a[0] <b>", "dx\\_dt and a\\[0\\] \\<b\\>"),
             ("# not a heading", "\\# not a heading"),
@@ -109,10 +112,14 @@ mod tests {
     fn views_and_metas_are_fenced_as_text() {
         let mut s = Session::new();
         let src = "a = np.array([1., 2., 4.])\ncompare(a)\n:vars\nnp.diff(a)\n";
-        let cells = crate::notebook::run_script(&mut s, &crate::script::Script::parse(src), |_, _| {});
+        let cells =
+            crate::notebook::run_script(&mut s, &crate::script::Script::parse(src), |_, _| {});
         let md = to_markdown(&s, &cells);
         assert!(md.starts_with("```python\na = np.array([1., 2., 4.])\n```\n\n```text\ncompare(a)\n```\n\n```text\n"), "{md}");
         assert!(md.contains("```text\n:vars\n```\n\n"), "{md}");
-        assert!(md.contains("```python\nnp.diff(a)\n```\n\n```text\narray([1., 2.])\n```"), "{md}");
+        assert!(
+            md.contains("```python\nnp.diff(a)\n```\n\n```text\narray([1., 2.])\n```"),
+            "{md}"
+        );
     }
 }

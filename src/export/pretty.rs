@@ -89,7 +89,10 @@ mod tests {
         let mut n = 0;
         for line in text.lines().filter(|l| !l.is_empty()) {
             let case: serde_json::Value = serde_json::from_str(line).unwrap();
-            let (expr, want) = (case["expr"].as_str().unwrap(), case["pretty"].as_str().unwrap());
+            let (expr, want) = (
+                case["expr"].as_str().unwrap(),
+                case["pretty"].as_str().unwrap(),
+            );
             let mut s = Session::new();
             let v = s.eval_source(expr).unwrap();
             assert_eq!(pretty(&s, &v), want, "{expr}");

@@ -112,7 +112,11 @@ mod tests {
     fn honest_in_both_directions() {
         let cases: &[(&str, bool, &str)] = &[
             ("a = 1\na\n#> 1\n", true, "1 of 1 checked outputs match"),
-            ("a = 1\na\n#> 2\n", false, "0 of 1 checked outputs match, 1 differ"),
+            (
+                "a = 1\na\n#> 2\n",
+                false,
+                "0 of 1 checked outputs match, 1 differ",
+            ),
             (
                 "undefined_name\n",
                 false,
@@ -128,7 +132,11 @@ mod tests {
                 false,
                 "0 of 0 checked outputs match, 2 statements show output but record none",
             ),
-            ("x = 1;\nx;\n:timeit x + 1\n", true, "0 of 0 checked outputs match"),
+            (
+                "x = 1;\nx;\n:timeit x + 1\n",
+                true,
+                "0 of 0 checked outputs match",
+            ),
         ];
         for (src, passes, summary) in cases {
             let script = Script::parse(src);
@@ -138,7 +146,10 @@ mod tests {
             let r = check(&s, &script, &cells, "t", &mut out).unwrap();
             let text = String::from_utf8(out).unwrap();
             assert_eq!(r.passed(), *passes, "{src:?}\n{text}");
-            assert!(text.ends_with(&format!("t: {summary}\n")), "{src:?}\n{text}");
+            assert!(
+                text.ends_with(&format!("t: {summary}\n")),
+                "{src:?}\n{text}"
+            );
         }
     }
 

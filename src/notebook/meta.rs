@@ -50,7 +50,11 @@ impl Call<'_> {
     /// span moved to point into `text`.
     pub fn locate(&self, mut e: EvalError, from: usize, shift: usize) -> EvalError {
         e.span = e.span.take().map(|sp| {
-            let at = |k: usize| (k + self.at + from).saturating_sub(shift).min(self.text.len());
+            let at = |k: usize| {
+                (k + self.at + from)
+                    .saturating_sub(shift)
+                    .min(self.text.len())
+            };
             at(sp.start)..at(sp.end)
         });
         e
@@ -171,7 +175,11 @@ fn cell_same(c: &Call) -> Option<String> {
     let name = c.word.trim_start_matches([':', '%']);
     let sigil = if c.is_cell() { "%%" } else { "%" };
     let gap = if c.rest.starts_with('\n') { "" } else { " " };
-    Some(format!("{sigil}{name}{gap}{}", c.rest).trim_end().to_string())
+    Some(
+        format!("{sigil}{name}{gap}{}", c.rest)
+            .trim_end()
+            .to_string(),
+    )
 }
 
 fn none(_: &Call) -> Option<String> {

@@ -133,7 +133,10 @@ pub fn error_text(
             let block = error_block(number, text, err);
             let headline = format!("{}\n", err.headline());
             let body = block.strip_suffix(&headline).unwrap_or(&block);
-            format!("{body}{}{headline}", name_values(session, number, text, err))
+            format!(
+                "{body}{}{headline}",
+                name_values(session, number, text, err)
+            )
         }
         _ => error_block(number, text, err),
     }
@@ -148,7 +151,10 @@ fn plain_traceback(number: usize, text: &str, err: &EvalError) -> String {
     }
     let (line, col, width) = error_location(text, err).unwrap_or((0, 0, 0));
     let source = text.split('\n').nth(line).unwrap_or("");
-    out.push_str(&format!("  Cell In[{number}], line {}\n    {source}\n", line + 1));
+    out.push_str(&format!(
+        "  Cell In[{number}], line {}\n    {source}\n",
+        line + 1
+    ));
     if width > 0 {
         out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
     }

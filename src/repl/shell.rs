@@ -91,7 +91,12 @@ impl Shell {
             return Flow::Continue;
         }
         // A user's own `exit = ...` shadows the shortcut, as in IPython.
-        if is_exit(text) && self.session.get(text.trim().trim_end_matches("()")).is_none() {
+        if is_exit(text)
+            && self
+                .session
+                .get(text.trim().trim_end_matches("()"))
+                .is_none()
+        {
             return Flow::Quit;
         }
         limits::clear_interrupt();

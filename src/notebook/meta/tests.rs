@@ -26,9 +26,17 @@ fn unknown_names_say_what_ipython_says() {
         ("%%who\nx", "Cell magic `%%who` not found."),
     ] {
         let e = parse(text).unwrap_err();
-        assert_eq!((e.kind, e.message.as_str()), (ErrorKind::UsageError, message));
+        assert_eq!(
+            (e.kind, e.message.as_str()),
+            (ErrorKind::UsageError, message)
+        );
     }
-    assert!(parse("!ls").unwrap_err().message.starts_with("shell commands"));
+    assert!(
+        parse("!ls")
+            .unwrap_err()
+            .message
+            .starts_with("shell commands")
+    );
 }
 
 #[test]

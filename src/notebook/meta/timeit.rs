@@ -32,16 +32,12 @@ fn options(rest: &str) -> Result<(Options, usize), EvalError> {
         let tail = &rest[at..];
         let skip = tail.len() - tail.trim_start().len();
         let word_start = at + skip;
-        let word = rest[word_start..]
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
+        let word = rest[word_start..].split_whitespace().next().unwrap_or("");
         if !word.starts_with('-') || word.len() < 2 || !word.as_bytes()[1].is_ascii_alphabetic() {
             return Ok((o, word_start));
         }
         at = word_start + word.len();
-        let mut flags = word[1..].char_indices();
-        while let Some((i, flag)) = flags.next() {
+        for (i, flag) in word[1..].char_indices() {
             match flag {
                 'o' => o.result = true,
                 'q' => o.quiet = true,
@@ -58,7 +54,9 @@ fn options(rest: &str) -> Result<(Options, usize), EvalError> {
                         attached
                     };
                     let n: u64 = value.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
-                        usage(format!("-{flag} needs a positive whole number, not {value:?}"))
+                        usage(format!(
+                            "-{flag} needs a positive whole number, not {value:?}"
+                        ))
                     })?;
                     if flag == 'n' {
                         o.loops = Some(n);
@@ -103,7 +101,11 @@ pub fn timeit(s: &mut Session, c: &Call) -> MetaResult {
             "usage: %timeit [-n N] [-r R] [-o] [-q] STATEMENT"
         }));
     }
-    let stmt_from = if c.is_cell() { c.rest.len() - body.len() } else { at };
+    let stmt_from = if c.is_cell() {
+        c.rest.len() - body.len()
+    } else {
+        at
+    };
     let measured = s.with_bindings_restored(|s| measure(s, setup, stmt, &opts));
     let (timing, worst) = measured.map_err(|(e, in_setup)| {
         let from = if in_setup { at } else { stmt_from };
@@ -265,7 +267,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(d);
@@ -319,7 +321,12 @@ fn g3(x: f64) -> String {
     if (-4..P).contains(&exp) {
         strip(&format!("{:.*}", (P - 1 - exp) as usize, x))
     } else {
-        format!("{}e{}{:02}", strip(mantissa), if exp < 0 { '-' } else { '+' }, exp.abs())
+        format!(
+            "{}e{}{:02}",
+            strip(mantissa),
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
     }
 }
 
@@ -337,7 +344,11 @@ mod tests {
         };
         for (text, want, stmt) in [
             ("x + 1", o(None, None, false, false), "x + 1"),
-            ("-n 3 -r 2 x + 1", o(Some(3), Some(2), false, false), "x + 1"),
+            (
+                "-n 3 -r 2 x + 1",
+                o(Some(3), Some(2), false, false),
+                "x + 1",
+            ),
             ("-n3 -r2 -o -q x", o(Some(3), Some(2), true, true), "x"),
             ("-qo -n 10 f(-1)", o(Some(10), None, true, true), "f(-1)"),
             ("-1 + x", o(None, None, false, false), "-1 + x"),

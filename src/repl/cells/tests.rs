@@ -4,8 +4,8 @@
 use super::*;
 use crate::eval::ErrorKind;
 use crate::eval::Timing;
-use crate::notebook::transcript::render_cell;
 use crate::notebook::meta::XMode;
+use crate::notebook::transcript::render_cell;
 use crate::tui::{ColorMode, strip_sgr};
 
 fn run_cell(s: &mut Session, text: &str) -> Cell {
@@ -142,10 +142,7 @@ fn interrupts_show_no_caret() {
         events: vec![Event::Error(err)],
     };
     let lines = output_lines(&s, 1, "a = 1", &[o], &Look::plain(80));
-    assert_eq!(
-        lines_text(&lines, ColorMode::Plain),
-        "KeyboardInterrupt\n"
-    );
+    assert_eq!(lines_text(&lines, ColorMode::Plain), "KeyboardInterrupt\n");
 }
 
 /// A session whose results are the classroom views.

@@ -2,9 +2,9 @@
 //! when no argument is given), runs the full-screen explorer, and binds
 //! the settings it was left with as `_explore`.
 
-use crate::eval::ErrorKind;
 use super::Shell;
 use crate::engine::{Array, DType};
+use crate::eval::ErrorKind;
 use crate::eval::{EvalError, Event, Session, Value};
 use crate::notebook::meta::{Call, MetaResult};
 use crate::tui::{self, ExploreOutcome};

@@ -66,15 +66,27 @@ fn meta_commands() {
     );
     assert!(submit(&mut s, "%who").contains("No variables yet."));
     for (input, shown) in [
-        (":timit 1", "UsageError: Line magic function `:timit` not found.\n"),
-        ("%foo", "UsageError: Line magic function `%foo` not found.\n"),
+        (
+            ":timit 1",
+            "UsageError: Line magic function `:timit` not found.\n",
+        ),
+        (
+            "%foo",
+            "UsageError: Line magic function `%foo` not found.\n",
+        ),
         ("%%foo\n1", "UsageError: Cell magic `%%foo` not found.\n"),
         ("!ls", "UsageError: shell commands (!cmd) are not run"),
         (":save", "UsageError: usage: :save FILE\n"),
         (":history x", "UsageError: unrecognized arguments: x\n"),
-        (":load /nonexistent/x", "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/x'\n"),
+        (
+            ":load /nonexistent/x",
+            "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent/x'\n",
+        ),
         (":run a\0b", "ValueError: embedded null byte\n"),
-        ("%precision -1", "ValueError: int precision must be non-negative, not -1\n"),
+        (
+            "%precision -1",
+            "ValueError: int precision must be non-negative, not -1\n",
+        ),
     ] {
         let out = submit(&mut s, input);
         assert!(out.contains(shown), "{input}: {out}");
@@ -120,7 +132,10 @@ fn timeit_binds_nothing_and_time_runs_in_the_session() {
     );
     assert!(submit(&mut s, "x").contains("NameError: name 'x' is not defined"));
     let out = submit(&mut s, "%timeit -q -o -n 1 -r 1 1 + 1");
-    assert!(out.starts_with("Out[3]: TimeitResult(loops=1, repeat=1, "), "{out}");
+    assert!(
+        out.starts_with("Out[3]: TimeitResult(loops=1, repeat=1, "),
+        "{out}"
+    );
     let out = submit(&mut s, "%%timeit -n 1 -r 2 y = 2\ny * 3\n");
     assert!(out.contains("of 2 runs, 1 loop each)"), "{out}");
     assert!(s.session.get("y").is_none());
@@ -130,7 +145,10 @@ fn timeit_binds_nothing_and_time_runs_in_the_session() {
     let out = submit(&mut s, "%time z * 2");
     assert!(out.ends_with("Out[6]: 6\n\n"), "{out}");
     let out = submit(&mut s, "%time 1/0");
-    assert!(out.ends_with("ZeroDivisionError: division by zero\n\n"), "{out}");
+    assert!(
+        out.ends_with("ZeroDivisionError: division by zero\n\n"),
+        "{out}"
+    );
     assert!(!out.contains("CPU times"), "{out}");
 }
 
@@ -178,12 +196,18 @@ fn folders_and_loading() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("snippet.py"), "b = 2\nb * 3\n").unwrap();
     let mut s = sh();
-    let out = submit(&mut s, &format!("%load {}", dir.join("snippet.py").display()));
+    let out = submit(
+        &mut s,
+        &format!("%load {}", dir.join("snippet.py").display()),
+    );
     assert_eq!(out, "\n");
     assert_eq!(s.take_prefill().as_deref(), Some("b = 2\nb * 3"));
     assert!(s.take_prefill().is_none());
     let out = submit(&mut s, "%cd /nonexistent-gradlab");
-    assert!(out.contains("FileNotFoundError: [Errno 2] No such file or directory"), "{out}");
+    assert!(
+        out.contains("FileNotFoundError: [Errno 2] No such file or directory"),
+        "{out}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -199,7 +223,11 @@ fn run_replays_a_script_into_the_session() {
     let out = submit(&mut s, &format!(":run {}", path.display()));
     assert_eq!(out, "\n", "the cells themselves go straight to stdout");
     assert_eq!(submit(&mut s, "x.sum()"), "Out[4]: np.float64(7.0)\n\n");
-    assert_eq!(s.cells.len(), 5, ":run, prose, two code cells, then x.sum()");
+    assert_eq!(
+        s.cells.len(),
+        5,
+        ":run, prose, two code cells, then x.sum()"
+    );
     let missing = submit(&mut s, ":run /nonexistent/x.grad");
     assert!(missing.contains("FileNotFoundError"), "{missing}");
     let _ = std::fs::remove_file(&path);
@@ -212,7 +240,11 @@ fn tall_cells_are_written_in_full() {
     assert_eq!(out.lines().count(), 202, "Out line, 200 rows, blank line");
     assert!(out.contains("[597, 598, 599]])\n"), "{out}");
     let out = submit(&mut s, "print('x' * 500)");
-    assert_eq!(out, format!("{}\n\n", "x".repeat(500)), "never hard-wrapped");
+    assert_eq!(
+        out,
+        format!("{}\n\n", "x".repeat(500)),
+        "never hard-wrapped"
+    );
 }
 
 #[test]
