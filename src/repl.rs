@@ -33,7 +33,7 @@ pub use history::{HistoryFile, default_path as history_path};
 pub use names::{Kind, Names};
 pub use shell::{Flow, Shell};
 
-use helper::{EnterKey, Helper, HistoryKey, IndentState, SpaceKey};
+use helper::{Helper, HistoryKey};
 
 type LineEditor = Editor<Helper, MemHistory>;
 
@@ -52,8 +52,7 @@ pub fn run(no_color: bool) -> i32 {
     signals::install();
     let width = if tty { tui::terminal::size().0 } else { 1000 };
     let mut shell = Shell::new(mode, width, tty);
-    let indent = IndentState::default();
-    let mut editor = match make_editor(mode, &indent) {
+    let mut editor = match make_editor(mode) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("gradlab: cannot start the line editor: {e}");
@@ -86,6 +85,8 @@ pub fn run(no_color: bool) -> i32 {
                 if text.trim().is_empty() {
                     continue;
                 }
+                // Trailing blank lines end a block; they are not part of it.
+                let text = text.trim_end().to_string();
                 let _ = editor.add_history_entry(text.as_str());
                 if let Some(h) = &history
                     && let Err(e) = h.append(&text)
@@ -114,7 +115,7 @@ pub fn run(no_color: bool) -> i32 {
     status
 }
 
-fn make_editor(mode: ColorMode, indent: &IndentState) -> rustyline::Result<LineEditor> {
+fn make_editor(mode: ColorMode) -> rustyline::Result<LineEditor> {
     let config = Config::builder()
         .max_history_size(history::MAX_ENTRIES)?
         .history_ignore_dups(true)?
@@ -139,18 +140,8 @@ fn make_editor(mode: ColorMode, indent: &IndentState) -> rustyline::Result<LineE
             EventHandler::Conditional(Box::new(HistoryKey { up })),
         );
     }
-    editor.bind_sequence(
-        KeyEvent(KeyCode::Enter, Modifiers::NONE),
-        EventHandler::Conditional(Box::new(EnterKey {
-            indent: indent.clone(),
-        })),
-    );
-    editor.bind_sequence(
-        KeyEvent(KeyCode::Char(' '), Modifiers::NONE),
-        EventHandler::Conditional(Box::new(SpaceKey {
-            indent: indent.clone(),
-        })),
-    );
+    // Enter continues an incomplete input (via the validator) without
+    // indenting: the indentation typed or pasted is the one that counts.
     Ok(editor)
 }
 

@@ -375,8 +375,8 @@ fn pasted_and_typed_indentation_wins_and_cells_echo_once() {
     let Some(t) = Tmux::start_gradlab(&env) else {
         return;
     };
-    // Typed: Enter after the header suggests four spaces; typing four
-    // replaces the suggestion instead of adding to it.
+    // Typed: Enter continues the block without indenting by itself, so
+    // the four spaces typed are the four stored.
     t.text("def f(x):");
     t.keys(&["Enter"]);
     t.text("    return x**2");

@@ -54,22 +54,6 @@ pub fn submits(input: &str) -> bool {
         || !needs_more_input(input)
 }
 
-/// The indentation of the next line when Enter continues `input` (None when
-/// Enter submits it): the current line's, plus four spaces after a `:`.
-pub fn continuation_indent(input: &str) -> Option<String> {
-    if submits(input) {
-        return None;
-    }
-    let current = input.rsplit('\n').next().unwrap_or("");
-    let lead = &current[..current.len() - current.trim_start().len()];
-    let extra = if current.trim_end().ends_with(':') {
-        "    "
-    } else {
-        ""
-    };
-    Some(format!("{lead}{extra}"))
-}
-
 /// The tone of every byte range of `line` (together covering it). With
 /// `cursor`, the bracket at or before it and its partner are marked.
 pub fn highlight_spans(
@@ -191,26 +175,14 @@ mod tests {
             ("np.array([[1, 2],\n", true), // an empty line always submits
             ("np.array([[1, 2],\n   ", true),
             ("def f(x):", false),
-            ("def f(x):\n    return x", true),
+            ("def f(x):\n    return x", false), // a block ends at an empty line
+            ("def f(x):\n    return x\n", true),
             ("s = '''abc", false),
             (":timeit np.gradient(", true),
             ("a = 1)", true),
             ("", true),
         ] {
             assert_eq!(submits(input), want, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn continuation_indents() {
-        for (input, want) in [
-            ("def f(x):", Some("    ")),
-            ("a = [1,", Some("")),
-            ("a = [[1, 2],\n     [3,", Some("     ")),
-            ("a = 1", None),
-            ("def f(x):\n    return (x +", Some("    ")),
-        ] {
-            assert_eq!(continuation_indent(input).as_deref(), want, "{input:?}");
         }
     }
 

@@ -5,15 +5,12 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
 use rustyline::completion::Completer;
 use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hint, Hinter};
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
-use rustyline::{
-    Cmd, ConditionalEventHandler, Context, Event, EventContext, Movement, RepeatCount,
-};
+use rustyline::{Cmd, ConditionalEventHandler, Context, Event, EventContext, RepeatCount};
 
 use crate::tui::{ColorMode, Tone, inline_text};
 
@@ -135,71 +132,5 @@ impl ConditionalEventHandler for HistoryKey {
         } else {
             None
         }
-    }
-}
-
-/// The indentation Enter inserted last, with the whole input as it stood
-/// right after: while the input is still exactly that, the indentation is
-/// only a suggestion that typed or pasted indentation replaces.
-#[derive(Clone, Debug, Default)]
-pub struct IndentState(Arc<Mutex<Option<(String, usize)>>>);
-
-impl IndentState {
-    fn set(&self, input: String, width: usize) {
-        if let Ok(mut s) = self.0.lock() {
-            *s = Some((input, width));
-        }
-    }
-
-    /// The suggested indentation's width when `input` is still what Enter
-    /// left (taking the suggestion: it is used at most once).
-    fn take_if(&self, input: &str) -> Option<usize> {
-        let mut s = self.0.lock().ok()?;
-        match s.take() {
-            Some((expected, width)) if expected == input && width > 0 => Some(width),
-            _ => None,
-        }
-    }
-}
-
-/// Enter: when the input cannot be complete yet, a line break indented like
-/// the current line (four more spaces after a `def ...:` header), as
-/// IPython does; otherwise the default (submit, via the validator).
-pub struct EnterKey {
-    pub indent: IndentState,
-}
-
-impl ConditionalEventHandler for EnterKey {
-    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
-        let (line, pos) = (ctx.line(), ctx.pos());
-        let indent = (pos == line.len())
-            .then(|| assist::continuation_indent(line))
-            .flatten()?;
-        self.indent.set(format!("{line}\n{indent}"), indent.len());
-        Some(Cmd::Insert(1, format!("\n{indent}")))
-    }
-}
-
-/// Space right after Enter's suggested indentation replaces it: the user
-/// is typing (or pasting, without bracketed paste) their own indentation,
-/// which wins, so `    return x` is never stored with eight spaces.
-pub struct SpaceKey {
-    pub indent: IndentState,
-}
-
-impl ConditionalEventHandler for SpaceKey {
-    fn handle(&self, _: &Event, n: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
-        let (line, pos) = (ctx.line(), ctx.pos());
-        if pos != line.len() {
-            return None;
-        }
-        self.indent.take_if(line)?;
-        // The current line is only the suggestion: replace all of it. A
-        // movement without a count, as rustyline re-applies the key's
-        // repeat count to counted ones.
-        Some(Cmd::Replace(
-            Movement::BeginningOfLine,
-            Some(" ".repeat(usize::from(n.max(1)))),
-        ))
     }
 }
