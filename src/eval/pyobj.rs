@@ -164,11 +164,6 @@ impl PyIter {
         self.items.borrow_mut().drain(..).collect()
     }
 
-    /// `next(it)`.
-    pub fn next(&self) -> Option<Value> {
-        self.items.borrow_mut().pop_front()
-    }
-
     /// `<zip object at 0x...>`, with this object's address as CPython shows it.
     pub fn repr(&self) -> String {
         format!("<{} object at {:#x}>", self.kind, self as *const _ as usize)
@@ -274,15 +269,14 @@ pub fn set_order(items: &[Value]) -> Option<Vec<Value>> {
                 return;
             }
             if i + 9 <= mask {
-                for j in i + 1..=i + 9 {
-                    if table[j as usize].is_none() {
-                        table[j as usize] = Some(k);
-                        return;
-                    }
+                let start = i as usize + 1;
+                if let Some(off) = table[start..start + 9].iter().position(Option::is_none) {
+                    table[start + off] = Some(k);
+                    return;
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
         }
     };
     let mut used = 0usize;
