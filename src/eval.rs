@@ -21,6 +21,7 @@ mod exec;
 mod expr;
 pub mod format;
 pub mod index;
+mod ipython;
 mod iter;
 pub mod methods;
 pub mod ops;

@@ -63,6 +63,8 @@ pub struct Session {
     /// Whether file-writing builtins may write (off for `gradlab run` of
     /// someone else's script unless `--allow-write`).
     pub allow_write: bool,
+    /// IPython's input history and display settings (`eval/ipython.rs`).
+    pub(super) ipython: super::ipython::IPython,
 }
 
 impl Default for Session {
@@ -83,6 +85,7 @@ impl Session {
             frames: 0,
             handling: None,
             allow_write: true,
+            ipython: Default::default(),
         }
     }
 
@@ -265,6 +268,9 @@ impl Session {
 
     /// `_`, `__`, `___`, `_N` and `Out`, when the user has not bound them.
     pub(super) fn history_name(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.input_name(name) {
+            return Some(v);
+        }
         let nth_last = |k: usize| self.outputs.values().rev().nth(k).cloned();
         match name {
             "_" => Some(nth_last(0).unwrap_or(Value::str(""))),
