@@ -26,6 +26,7 @@ mod iter;
 pub mod methods;
 pub mod ops;
 mod pyformat;
+mod pyobj;
 mod pyops;
 mod pyseq;
 mod scope;

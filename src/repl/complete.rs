@@ -296,7 +296,7 @@ mod tests {
         exactly(
             "np.gradient(data, axis=0, e",
             26,
-            &["edge_order=", "edges", "exp", "explain"],
+            &["edge_order=", "edges", "enumerate", "exp", "explain"],
         );
         exactly(
             "diff(data, p",
