@@ -180,7 +180,7 @@ fn infer_shape(size: usize, dims: &[i64]) -> Result<Vec<usize>, Error> {
     let mut shape: Vec<usize> = dims.iter().map(|&d| d.max(0) as usize).collect();
     match unknown.as_slice() {
         [k] => {
-            if known == 0 || size % known != 0 {
+            if known == 0 || !size.is_multiple_of(known) {
                 return Err(bad());
             }
             shape[*k] = size / known;

@@ -206,6 +206,9 @@ fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
                     "unsupported operand type(s) for @: 'int' and 'int'",
                 ));
             }
+            BinOp::LShift | BinOp::RShift => {
+                return super::super::pyops::binary(op, &Value::Int(a), &Value::Int(b));
+            }
         };
         return r.map(Value::Int).ok_or_else(overflow);
     }
@@ -284,6 +287,7 @@ pub(super) fn python_compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<bool
         (CmpOp::Le, Some(o)) => o != Ordering::Greater,
         (CmpOp::Gt, Some(o)) => o == Ordering::Greater,
         (CmpOp::Ge, Some(o)) => o != Ordering::Less,
+        (CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot, _) => false,
     })
 }
 
