@@ -14,6 +14,7 @@ pub mod fsutil;
 pub mod io;
 pub mod notebook;
 pub mod numdiff;
+pub mod random;
 pub mod repl;
 pub mod script;
 pub mod syntax;
