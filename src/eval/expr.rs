@@ -439,6 +439,7 @@ impl Session {
             )),
             Value::Float(x) if name == "real" => Ok(Value::Float(*x)),
             Value::Named(t) => t.get(name).cloned().ok_or_else(|| no_attr(o, name)),
+            Value::Random(r) => builtins::random::attr(o, r, name),
             Value::Numdiff(_) | Value::View(_) => Err(no_attr(o, name)),
             _ => Err(no_attr(o, name)),
         }

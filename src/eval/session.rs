@@ -58,6 +58,8 @@ pub struct Session {
     /// Whether file-writing builtins may write (off for `gradlab run` of
     /// someone else's script unless `--allow-write`).
     pub allow_write: bool,
+    /// np.random's global state and generator objects.
+    pub(super) random: super::builtins::random::RandomSession,
 }
 
 impl Default for Session {
@@ -76,6 +78,7 @@ impl Session {
             pending: Vec::new(),
             depth: 0,
             allow_write: true,
+            random: Default::default(),
         }
     }
 
@@ -423,6 +426,7 @@ fn import(name: &str) -> EvalResult<Module> {
         "numpy" => Ok(Module::Numpy),
         "numdifftools" => Ok(Module::Numdifftools),
         "math" => Ok(Module::Math),
+        "numpy.random" => Ok(Module::Random),
         other => Err(EvalError::new(
             ErrorKind::ModuleNotFoundError,
             format!("No module named '{other}' (gradlab knows numpy, numdifftools and math)"),

@@ -70,6 +70,8 @@ pub enum Module {
     Numpy,
     Numdifftools,
     Math,
+    /// `numpy.random`.
+    Random,
 }
 
 impl Module {
@@ -78,6 +80,7 @@ impl Module {
             Module::Numpy => "numpy",
             Module::Numdifftools => "numdifftools",
             Module::Math => "math",
+            Module::Random => "numpy.random",
         }
     }
 }
@@ -143,6 +146,9 @@ pub enum Value {
     Numdiff(Rc<NumdiffObject>),
     /// A rich classroom view (`compare`, `plot`, ...), rendered by the front end.
     View(Rc<dyn super::views::ViewValue>),
+    /// A random generator object (`np.random.default_rng()`,
+    /// `np.random.RandomState()`).
+    Random(Rc<super::builtins::random::RandomObject>),
 }
 
 impl Value {
@@ -182,6 +188,7 @@ impl Value {
             Value::DTypeObj(_) => "numpy.dtype".into(),
             Value::Numdiff(n) => n.kind.into(),
             Value::View(v) => v.view_name().into(),
+            Value::Random(r) => r.type_name().into(),
         }
     }
 
@@ -233,6 +240,7 @@ impl Value {
             Value::DTypeObj(d) => format!("dtype('{}')", d.name()),
             Value::Numdiff(n) => format!("<numdifftools.{} object>", n.kind),
             Value::View(v) => v.plain_text(80),
+            Value::Random(r) => r.repr(),
         }
     }
 
@@ -246,6 +254,7 @@ impl Value {
             },
             Value::Array(a) => format::array_str(a, opts),
             Value::DTypeObj(d) => d.name().to_string(),
+            Value::Random(r) => r.to_str(),
             _ => self.repr(opts),
         }
     }
