@@ -15,6 +15,7 @@
 //! of any size formats at most `(2 * edgeitems)^ndim` elements.
 
 mod digits;
+pub mod dragon4;
 mod float;
 mod layout;
 mod scalar;
