@@ -85,6 +85,7 @@ macro_rules! builtins {
     };
 }
 
+pub mod printing;
 pub mod random;
 
 builtins! { BUILTINS;
@@ -221,7 +222,9 @@ pub fn lookup(name: &str) -> Option<&'static Builtin> {
 
 /// Every builtin, for completion and `:help`.
 pub fn all() -> impl Iterator<Item = &'static Builtin> {
-    [BUILTINS, random::RANDOM].into_iter().flatten()
+    [BUILTINS, printing::PRINTING, random::RANDOM]
+        .into_iter()
+        .flatten()
 }
 
 /// Whether a builtin is reachable by its bare name (`gradient`, `print`).

@@ -150,11 +150,12 @@ impl Session {
                     let n = self.eval(k, frame)?;
                     return at(self.out_entry(index_int(&n)?));
                 }
-                let items = self.eval_index(index, frame)?;
+                // Dict keys are any values, not array indices: look them up first.
                 if let (Value::Dict(d), [IndexItem::Expr(k)]) = (&o, index.as_slice()) {
                     let key = self.eval(k, frame)?;
                     return at(super::pyseq::dict_get(d, &key, &self.opts));
                 }
+                let items = self.eval_index(index, frame)?;
                 at(match &o {
                     Value::Array(a) => index_array(a, &items),
                     Value::List(_) | Value::Tuple(_) | Value::Str(_) => index_sequence(&o, &items),

@@ -237,6 +237,8 @@ impl Value {
             Value::Bool(b) => py_bool(*b).into(),
             Value::Int(i) => i.to_string(),
             Value::Float(x) => format::py_float(*x),
+            // legacy='1.25' and older print NumPy scalars without their type.
+            Value::Scalar(_) if opts.legacy.level() <= 125 => self.to_str(opts),
             Value::Scalar(s) => match *s {
                 Scalar::F(x) => format::scalar_repr_f64(x),
                 Scalar::I(x) => format::scalar_repr_i64(x),

@@ -157,7 +157,7 @@ fn set(s: &mut Session, rest: &str) -> Result<(), EvalError> {
     let mut words = rest.split_whitespace();
     match (words.next(), words.next().map(str::parse::<usize>)) {
         (Some("precision"), Some(Ok(n))) if n <= 17 => {
-            s.opts.precision = n;
+            s.opts.precision = Some(n);
             Ok(())
         }
         _ => Err(EvalError::new(
