@@ -259,7 +259,7 @@ fn def(i: Tokens) -> PResult<Stmt> {
 }
 
 /// A [`FuncDef`] with its docstring and scope.
-pub fn make_function<'a>(
+pub fn make_function(
     name: Ident,
     params: Vec<Param>,
     body: Vec<Stmt>,

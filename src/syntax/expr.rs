@@ -112,7 +112,7 @@ pub fn star_exprs(i: Tokens) -> PResult<Expr> {
     while let Ok((rest, _)) = op(",").parse(i) {
         i = rest;
         let t = look(i)?;
-        if !starts_expr(i, t) && !(t.kind == K::Op && i.text(t) == "*") {
+        if !(starts_expr(i, t) || t.kind == K::Op && i.text(t) == "*") {
             break;
         }
         let (rest, e) = star_item(i)?;

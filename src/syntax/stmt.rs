@@ -366,7 +366,7 @@ fn target_list(i: Tokens) -> PResult<Expr> {
     while let Ok((rest, _)) = op(",").parse(i) {
         i = rest;
         let t = look(i)?;
-        if !super::expr::starts_expr(i, t) && !(t.kind == K::Op && i.text(t) == "*") {
+        if !(super::expr::starts_expr(i, t) || t.kind == K::Op && i.text(t) == "*") {
             break;
         }
         let (rest, e) = item(i)?;
