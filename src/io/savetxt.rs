@@ -1,7 +1,7 @@
-//! `np.savetxt`: the bytes NumPy writes, written atomically.
+//! `np.savetxt`: the bytes NumPy writes, through [`super::write_file`].
 
-use super::fs::{atomic_write, put};
 use super::printf::{self, Piece, Value};
+use super::write::{put, write_file};
 use super::{Error, IoErrorKind};
 use crate::engine::Array;
 use std::path::Path;
@@ -98,7 +98,8 @@ pub fn savetxt_string(a: &Array, opts: &SaveTxtOptions) -> Result<String, Error>
     Ok(out)
 }
 
-/// Writes `a` to `path` like `np.savetxt(path, a, **opts)`, atomically.
+/// Writes `a` to `path` like `np.savetxt(path, a, **opts)`, through
+/// [`super::write_file`] (atomic for a regular file).
 ///
 /// # Errors
 /// As [`savetxt_string`], plus the OS errors of creating the file
@@ -108,7 +109,7 @@ pub fn savetxt(path: impl AsRef<Path>, a: &Array, opts: &SaveTxtOptions) -> Resu
     // Validate before touching the file system, as NumPy fails before writing.
     let (_, ncol) = dims(a)?;
     row_format(&opts.fmt, &opts.delimiter, ncol).and_then(|f| printf::parse(&f))?;
-    atomic_write(path, |w| {
+    write_file(path, |w| {
         write_text(a, opts, &mut |chunk: &str| put(w, chunk.as_bytes(), path))
     })
 }
