@@ -23,6 +23,7 @@ use super::value::{Module, NumdiffObject, Value};
 
 pub use classroom::explain;
 pub use python::builtin_dtype as python_dtype;
+pub use python::sort_values;
 
 /// Where a builtin lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -183,3 +183,59 @@ pub fn builtin_dtype(name: &str) -> Option<DType> {
         _ => None,
     }
 }
+
+/// Sorts values as Python's `sorted` does (stable; `key` applied first).
+pub fn sort_values(
+    s: &mut Session,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> EvalResult<Vec<Value>> {
+    let keys: Vec<Value> = match key {
+        Some(Value::None) | None => items.clone(),
+        Some(f) => {
+            let mut out = Vec::with_capacity(items.len());
+            for v in &items {
+                let call = crate::eval::CallArgs {
+                    pos: vec![v.clone()],
+                    ..Default::default()
+                };
+                out.push(s.call_value(f, call)?);
+            }
+            out
+        }
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    let mut failure: Option<EvalError> = None;
+    let less = |a: &Value, b: &Value| -> EvalResult<bool> {
+        let r = crate::eval::ops::compare(crate::syntax::ast::CmpOp::Lt, a, b)?;
+        truthy(&r)
+    };
+    // Python's sort is stable; `reverse` keeps equal items in order.
+    idx.sort_by(|&i, &j| {
+        let (a, b) = if reverse {
+            (&keys[j], &keys[i])
+        } else {
+            (&keys[i], &keys[j])
+        };
+        match less(a, b) {
+            Ok(true) => std::cmp::Ordering::Less,
+            Ok(false) => match less(b, a) {
+                Ok(true) => std::cmp::Ordering::Greater,
+                Ok(false) => std::cmp::Ordering::Equal,
+                Err(e) => {
+                    failure.get_or_insert(e);
+                    std::cmp::Ordering::Equal
+                }
+            },
+            Err(e) => {
+                failure.get_or_insert(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
