@@ -95,6 +95,28 @@ fn proc_self_fd_1_writes_to_the_process_stdout() {
     assert_eq!(listing(dir.path()), ["out"]);
 }
 
+/// With stdout redirected to a regular file, `/proc/self/fd/1` still
+/// writes into that open file (NumPy's `open`), never replaces it.
+#[test]
+fn proc_self_fd_1_to_a_file_writes_into_the_open_file() {
+    let dir = scratch("stdout-file");
+    std::os::unix::fs::symlink("/proc/self/fd/1", dir.path().join("out")).unwrap();
+    let log = dir.path().join("log.txt");
+    let stdout = std::fs::File::create(&log).unwrap();
+    let ino = stdout.metadata().unwrap().ino();
+    let status = Command::new(env!("CARGO_BIN_EXE_gradlab"))
+        .args(["-c", "np.savetxt('out', np.array([1.5, 2.0]), fmt='%.2f')"])
+        .current_dir(dir.path())
+        .stdout(stdout)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("1.50\n2.00\n"), "{text}");
+    assert_eq!(listing(dir.path()), ["log.txt", "out"]);
+    assert_eq!(std::fs::metadata(&log).unwrap().ino(), ino);
+}
+
 #[test]
 fn a_fifo_is_written_through() {
     let dir = scratch("fifo");
