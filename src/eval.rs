@@ -22,7 +22,6 @@ pub mod methods;
 pub mod ops;
 mod session;
 mod value;
-pub mod views;
 
 pub use args::{Bound, CallArgs, Param, Signature};
 pub use error::{ErrorKind, EvalError, EvalResult};

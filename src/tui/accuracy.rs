@@ -3,10 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use serde_json::Value;
 
 use super::text::{para, render_lines, right};
-use super::{THEME, Theme, View};
+use super::{Draw, THEME, Theme};
 use crate::engine::EdgeOrder;
 use crate::views::{Accuracy, num};
 
@@ -101,4 +100,4 @@ impl Accuracy {
     }
 }
 
-line_view!(Accuracy, "accuracy");
+line_view!(Accuracy);

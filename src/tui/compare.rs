@@ -3,10 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use serde_json::Value;
 
 use super::text::{left, para, render_lines, right, width};
-use super::{THEME, Theme, View};
+use super::{Draw, THEME, Theme};
 use crate::views::{Block, Compare, Status, num};
 
 /// Cross-sections longer than this print their first 3 and last element.
@@ -222,4 +221,4 @@ fn table(b: &Block, ndim: usize, w: usize, theme: &Theme) -> Vec<Line<'static>> 
     out
 }
 
-line_view!(Compare, "compare");
+line_view!(Compare);

@@ -5,10 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use serde_json::Value;
 
 use super::text::{para, render_lines, width};
-use super::{THEME, Theme, View};
+use super::{Draw, THEME, Theme};
 use crate::views::{Edges, Heatmap, Scale};
 
 /// The glyph ramp, lowest to highest: the colour-free twin of the scale.
@@ -141,7 +140,7 @@ pub(super) fn legend(scale: &Scale, w: usize, theme: &Theme) -> Vec<Line<'static
     out
 }
 
-line_view!(Heatmap, "heatmap");
+line_view!(Heatmap);
 
 /// Columns between side-by-side maps.
 const GAP: u16 = 3;
@@ -160,11 +159,7 @@ impl Edges {
     }
 }
 
-impl View for Edges {
-    fn name(&self) -> &'static str {
-        "edges"
-    }
-
+impl Draw for Edges {
     fn height(&self, width: u16) -> u16 {
         match self.side_by_side(width) {
             Some(each) => self
@@ -193,9 +188,5 @@ impl View for Edges {
             };
             m.render(sub.intersection(area), buf, theme);
         }
-    }
-
-    fn data(&self) -> Value {
-        self.to_json()
     }
 }

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::engine::{self, DiffArgs};
-use crate::views::{self, AccuracyError, AccuracySpec, Compare, Plot};
+use crate::views::{self, AccuracyError, AccuracySpec, Plot, View};
 
 use super::super::args::{Bound, CallArgs};
 use super::super::convert::{index_int, real, to_array};
@@ -14,8 +14,8 @@ use super::super::session::Session;
 use super::super::value::Value;
 use super::calculus::{diff_args, gradient_args};
 
-fn view<T: super::super::views::ViewValue + 'static>(v: T) -> Value {
-    Value::View(Rc::new(v))
+fn view(v: impl Into<View>) -> Value {
+    Value::View(Rc::new(v.into()))
 }
 
 pub fn compare(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -115,10 +115,10 @@ pub fn plot(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         }
     };
     if let [Value::View(v)] = b.varargs.as_slice() {
-        let Some(c) = v.as_any().downcast_ref::<Compare>() else {
+        let View::Compare(c) = &**v else {
             return Err(EvalError::type_error(format!(
                 "plot() can draw a compare(...) view, not {}",
-                v.view_name()
+                v.name()
             )));
         };
         return Plot::from_compare(c)

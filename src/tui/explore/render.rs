@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, index_text, shape_text};
 use super::grid;
-use crate::tui::View;
+use crate::tui::Draw;
 use crate::tui::explain::item_lines;
 use crate::tui::text::{right, width};
 use crate::views::{Plot, Scheme, Series, Side, num};
