@@ -62,6 +62,8 @@ fn explain_d(a: &Array, args: DiffArgs) -> String {
     plain(&views::explain_diff(a, &args).unwrap())
 }
 
+/// accuracy()'s default grid sizes.
+const GRIDS: [usize; 5] = [10, 20, 40, 80, 160];
 const TUTORIAL: [i64; 6] = [1, 2, 4, 7, 11, 16];
 const COORDS: [i64; 6] = [2, 1, 5, 10, 11, 15];
 
@@ -154,7 +156,7 @@ fn explain_diff_snapshots() {
 fn accuracy_snapshots() {
     let spec = AccuracySpec {
         timing_len: 0,
-        ..AccuracySpec::new(0.0, 1.0)
+        ..AccuracySpec::new(0.0, 1.0, GRIDS.to_vec())
     };
     let mut acc = views::accuracy(&mut |x| Ok(x.exp()), Some(&mut |x| Ok(x.exp())), &spec).unwrap();
     // Timings vary from run to run; the layout is what is snapshotted.
@@ -173,7 +175,7 @@ fn accuracy_snapshots() {
     assert_snapshot!("accuracy_exp_exact", plain(&acc));
     let spec = AccuracySpec {
         timing_len: 0,
-        ..AccuracySpec::new(0.5, 2.0)
+        ..AccuracySpec::new(0.5, 2.0, GRIDS.to_vec())
     };
     let acc = views::accuracy(&mut |x| Ok(x.sin()), None, &spec).unwrap();
     assert_snapshot!("accuracy_sin_numerical", plain(&acc));

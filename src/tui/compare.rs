@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::text::{left, para, render_lines, right, width};
 use super::{Draw, THEME, Theme};
-use crate::views::{Block, Compare, Status, num};
+use crate::views::{Block, Compare, Status, num, shape_text};
 
 /// Cross-sections longer than this print their first 3 and last element.
 const MAX_SECTION: usize = 5;
@@ -26,31 +26,18 @@ fn cell(v: &[f64]) -> String {
     format!("[{}]", items.join(" "))
 }
 
-fn shape(s: &[usize]) -> String {
-    match s {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            s.iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
 impl Compare {
     fn lines(&self, width: u16, theme: &Theme) -> Vec<Line<'static>> {
         let w = usize::from(width);
         let mut out = Vec::new();
-        let f_meta = format!("f {} {}", shape(&self.shape), self.dtype.name());
+        let f_meta = format!("f {} {}", shape_text(&self.shape), self.dtype.name());
         if self.shape.len() == 1 {
             let b = &self.blocks[0];
             let head = format!(
                 "{f_meta} → diff {} {}, gradient {} {}",
-                shape(&b.diff_shape),
+                shape_text(&b.diff_shape),
                 b.diff_dtype.name(),
-                shape(&self.shape),
+                shape_text(&self.shape),
                 b.grad_dtype.name()
             );
             out.extend(para(
@@ -84,9 +71,9 @@ impl Compare {
                 let head = format!(
                     "axis {}: diff {} {}, {g} {} {}",
                     b.axis,
-                    shape(&b.diff_shape),
+                    shape_text(&b.diff_shape),
                     b.diff_dtype.name(),
-                    shape(&self.shape),
+                    shape_text(&self.shape),
                     b.grad_dtype.name()
                 );
                 out.extend(para(Span::raw(""), &head, w, theme.title));

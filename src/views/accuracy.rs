@@ -35,12 +35,12 @@ pub struct AccuracySpec {
 }
 
 impl AccuracySpec {
-    /// The classroom default: n = 10, 20, 40, 80, 160 and timing on 10^6 points.
-    pub fn new(a: f64, b: f64) -> AccuracySpec {
+    /// Grids of `ns` points on `[a, b]`, timing on 10^6 points.
+    pub fn new(a: f64, b: f64, ns: Vec<usize>) -> AccuracySpec {
         AccuracySpec {
             a,
             b,
-            ns: vec![10, 20, 40, 80, 160],
+            ns,
             timing_len: 1_000_000,
         }
     }
@@ -247,7 +247,7 @@ mod tests {
     fn function_errors_propagate() {
         let spec = AccuracySpec {
             timing_len: 0,
-            ..AccuracySpec::new(0.0, 1.0)
+            ..AccuracySpec::new(0.0, 1.0, vec![10, 20, 40, 80, 160])
         };
         let r = accuracy(
             &mut |_| Err("ZeroDivisionError: division by zero".into()),
@@ -262,7 +262,7 @@ mod tests {
         );
         let bad = AccuracySpec {
             timing_len: 0,
-            ..AccuracySpec::new(1.0, 1.0)
+            ..AccuracySpec::new(1.0, 1.0, vec![10, 20])
         };
         assert!(matches!(
             accuracy(&mut |x| Ok(x), None, &bad),

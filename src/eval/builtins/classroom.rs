@@ -70,16 +70,14 @@ pub fn call_vector(s: &mut Session, f: &Value, x: &[f64]) -> EvalResult<(Vec<f64
 pub fn accuracy(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let f = b.req("f").clone();
     let (lo, hi) = (b.at("a", real(b.req("a")))?, b.at("b", real(b.req("b")))?);
-    let mut spec = AccuracySpec::new(lo, hi);
-    if let Some(n) = b.opt("n") {
-        let ns: Vec<i64> = match n {
-            Value::List(items) | Value::Tuple(items) => {
-                items.iter().map(index_int).collect::<EvalResult<_>>()?
-            }
-            other => vec![index_int(other)?],
-        };
-        spec.ns = ns.into_iter().map(|k| k.max(0) as usize).collect();
-    }
+    let ns: Vec<i64> = match b.value("n").unwrap_or(Value::None) {
+        Value::List(items) | Value::Tuple(items) => {
+            items.iter().map(index_int).collect::<EvalResult<_>>()?
+        }
+        other => vec![b.at("n", index_int(&other))?],
+    };
+    let ns = ns.into_iter().map(|k| k.max(0) as usize).collect();
+    let spec = AccuracySpec::new(lo, hi, ns);
     let exact = b.opt("exact").cloned();
     let session = RefCell::new(s);
     let call = |fv: &Value, x: f64| -> Result<f64, String> {
