@@ -26,6 +26,7 @@ mod accuracy;
 mod ansi;
 mod cellview;
 mod compare;
+mod edges;
 mod explain;
 pub mod explore;
 mod heatmap;

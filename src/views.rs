@@ -9,6 +9,7 @@
 
 mod accuracy;
 mod compare;
+mod edges;
 mod explain;
 mod heatmap;
 mod lanes;
@@ -18,10 +19,14 @@ mod stencil;
 
 use serde_json::{Value, json};
 
-pub use accuracy::{Accuracy, AccuracyError, AccuracyRow, AccuracySpec, Fun, Timing, accuracy};
+pub use accuracy::{
+    Accuracy, AccuracyError, AccuracyRow, AccuracySpec, Fun, Observed, ROUNDOFF_FACTOR, Timing,
+    accuracy,
+};
 pub use compare::{Block, Compare, Identity, Lane, Row, Status, compare};
+pub use edges::{Edges, edges};
 pub use explain::{Explain, Item, Section, explain_diff, explain_gradient};
-pub use heatmap::{Edges, Heatmap, Scale, edges, heatmap};
+pub use heatmap::{Heatmap, Scale, heatmap};
 pub use lanes::{AxisSpacing, index_text, resolve_axes, resolve_spacing};
 pub use numfmt::{num, num_paren, shape_text};
 pub use plot::{Plot, Series};
