@@ -44,7 +44,7 @@ use crate::views::View;
 pub(crate) use ansi::strip_sgr;
 pub use ansi::{ColorMode, buffer_to_text};
 pub use cellview::{CellView, StyledLine, Tone, cell_text, inline_text};
-pub use explore::{ExploreOutcome, explore};
+pub use explore::{ExploreError, ExploreOutcome, explore};
 pub use theme::{THEME, Theme};
 
 /// A view model drawn as a block of terminal cells.

@@ -29,7 +29,7 @@ pub use explain::{Explain, Item, Section, explain_diff, explain_gradient};
 pub use heatmap::{Heatmap, Scale, heatmap};
 pub use lanes::{AxisSpacing, index_text, resolve_axes, resolve_spacing};
 pub use numfmt::{num, num_paren, shape_text};
-pub use plot::{Plot, Series};
+pub use plot::{Plot, Segments, Series, decimate};
 pub use stencil::{Scheme, Side, Stencil, stencil};
 
 /// A rich classroom result, as data: what `compare(a)`, `plot(y)`, ...

@@ -8,7 +8,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition, Widget};
 
 use super::text::render_lines;
 use super::{Draw, Theme};
-use crate::views::{Plot, Scale};
+use crate::views::{Plot, Scale, Segments};
 
 /// Rows of the chart itself (axes and labels included).
 const CHART_ROWS: u16 = 18;
@@ -27,7 +27,7 @@ const MARKERS: [(Marker, &str); 6] = [
 /// Axis labels at both ends and the middle: the ends exactly (compactly),
 /// the middle rounded to the precision the range warrants (so `1.77e-5`
 /// on a [−1, 1] axis reads `0`).
-fn labels(b: [f64; 2]) -> Vec<Line<'static>> {
+fn labels_at(b: [f64; 2]) -> Vec<Line<'static>> {
     let mid = (b[0] + b[1]) / 2.0;
     let digits = (2.0 - (b[1] - b[0]).log10().floor()).clamp(0.0, 12.0) as usize;
     let rounded: f64 = format!("{mid:.digits$}").parse().unwrap_or(mid);
@@ -48,66 +48,85 @@ impl Draw for Plot {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let mut area = area;
-        if !self.title.is_empty() {
-            render_lines(
-                vec![Line::styled(self.title.clone(), theme.title)],
-                area,
-                buf,
-            );
-            area.y += 1;
-            area.height = area.height.saturating_sub(1);
-        }
-        // Braille gives two dots per column; decimate to that resolution.
-        let columns = usize::from(area.width) * 2;
-        let segments: Vec<Vec<Vec<(f64, f64)>>> = (0..self.series.len())
+        let columns = chart_columns(area.width);
+        let segments: Vec<Segments> = (0..self.series.len())
             .map(|k| self.segments(k, columns))
             .collect();
-        let Some((bx, by)) = Plot::segment_bounds(&segments) else {
-            let msg = Line::styled("(nothing to plot: no finite points)", theme.note);
-            render_lines(vec![msg], area, buf);
-            return;
-        };
-        let mut datasets = Vec::new();
-        for (k, (s, segs)) in self.series.iter().zip(&segments).enumerate() {
-            let (marker, glyph) = MARKERS[k % MARKERS.len()];
-            let style = theme.series[k % theme.series.len()];
-            let named = Dataset::default()
-                .name(Span::styled(format!("{glyph} {}", s.label), style))
-                .marker(marker)
-                .graph_type(GraphType::Line)
-                .style(style);
-            match segs.split_first() {
-                None => datasets.push(named),
-                Some((first, rest)) => {
-                    datasets.push(named.data(first));
-                    for seg in rest {
-                        datasets.push(
-                            Dataset::default()
-                                .marker(marker)
-                                .graph_type(GraphType::Line)
-                                .style(style)
-                                .data(seg),
-                        );
-                    }
+        let labels: Vec<&str> = self.series.iter().map(|s| s.label.as_str()).collect();
+        render_chart(&self.title, &labels, &segments, area, buf, theme);
+    }
+}
+
+/// The horizontal resolution of a chart `width` columns wide: braille
+/// gives two dots per column, so series are decimated to that.
+pub(super) fn chart_columns(width: u16) -> usize {
+    usize::from(width) * 2
+}
+
+/// A chart of already decimated series (`segments[k]` drawn as series
+/// `labels[k]`), under `title` when it is not empty.
+pub(super) fn render_chart(
+    title: &str,
+    labels: &[&str],
+    segments: &[Segments],
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let mut area = area;
+    if !title.is_empty() {
+        render_lines(
+            vec![Line::styled(title.to_string(), theme.title)],
+            area,
+            buf,
+        );
+        area.y += 1;
+        area.height = area.height.saturating_sub(1);
+    }
+    let Some((bx, by)) = Plot::segment_bounds(segments) else {
+        let msg = Line::styled("(nothing to plot: no finite points)", theme.note);
+        render_lines(vec![msg], area, buf);
+        return;
+    };
+    let mut datasets = Vec::new();
+    for (k, (label, segs)) in labels.iter().zip(segments).enumerate() {
+        let (marker, glyph) = MARKERS[k % MARKERS.len()];
+        let style = theme.series[k % theme.series.len()];
+        let named = Dataset::default()
+            .name(Span::styled(format!("{glyph} {label}"), style))
+            .marker(marker)
+            .graph_type(GraphType::Line)
+            .style(style);
+        match segs.split_first() {
+            None => datasets.push(named),
+            Some((first, rest)) => {
+                datasets.push(named.data(first));
+                for seg in rest {
+                    datasets.push(
+                        Dataset::default()
+                            .marker(marker)
+                            .graph_type(GraphType::Line)
+                            .style(style)
+                            .data(seg),
+                    );
                 }
             }
         }
-        Chart::new(datasets)
-            .x_axis(
-                Axis::default()
-                    .bounds(bx)
-                    .labels(labels(bx))
-                    .style(theme.axis),
-            )
-            .y_axis(
-                Axis::default()
-                    .bounds(by)
-                    .labels(labels(by))
-                    .style(theme.axis),
-            )
-            .legend_position(Some(LegendPosition::TopLeft))
-            .hidden_legend_constraints((Constraint::Min(0), Constraint::Min(0)))
-            .render(area, buf);
     }
+    Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .bounds(bx)
+                .labels(labels_at(bx))
+                .style(theme.axis),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds(by)
+                .labels(labels_at(by))
+                .style(theme.axis),
+        )
+        .legend_position(Some(LegendPosition::TopLeft))
+        .hidden_legend_constraints((Constraint::Min(0), Constraint::Min(0)))
+        .render(area, buf);
 }

@@ -7,6 +7,10 @@ use serde_json::{Value, json};
 use super::compare::Compare;
 use super::numfmt::{json_num, shape_text};
 
+/// A series cut into polylines at its breaks (non-finite points), each
+/// decimated for drawing: what [`Plot::segments`] gives.
+pub type Segments = Vec<Vec<(f64, f64)>>;
+
 /// One labelled line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
@@ -111,74 +115,17 @@ impl Plot {
         bx[0].is_finite().then(|| (widen(bx), widen(by)))
     }
 
-    /// Series `k` as polylines to draw at `columns` horizontal resolution:
-    /// broken at every non-finite point and, when longer than `2 · columns`,
-    /// decimated per run of `len / columns` points to its first, minimum,
-    /// maximum and last point (M4), in their original order, so no peak is
-    /// lost. One tight pass over the data.
-    pub fn segments(&self, k: usize, columns: usize) -> Vec<Vec<(f64, f64)>> {
+    /// Series `k` as polylines to draw at `columns` horizontal resolution
+    /// ([`decimate`]).
+    pub fn segments(&self, k: usize, columns: usize) -> Segments {
         let s = &self.series[k];
-        let (xs, ys) = (&s.x[..], &s.y[..]);
-        let n = ys.len().min(xs.len());
-        let columns = columns.max(1);
-        let chunk = if n > 2 * columns {
-            n.div_ceil(columns)
-        } else {
-            1
-        };
-        let mut out = Vec::new();
-        let mut cur: Vec<(f64, f64)> = Vec::new();
-        let mut start = 0;
-        while start < n {
-            let end = (start + chunk).min(n);
-            // Slices of the chunk let the hot loop run without bounds checks.
-            let (xc, yc) = (&xs[start..end], &ys[start..end]);
-            let mut i = 0;
-            while i < yc.len() {
-                if !(xc[i].is_finite() && yc[i].is_finite()) {
-                    if !cur.is_empty() {
-                        out.push(std::mem::take(&mut cur));
-                    }
-                    i += 1;
-                    continue;
-                }
-                let first = i;
-                let (mut lo, mut hi) = (i, i);
-                let (mut lov, mut hiv) = (yc[i], yc[i]);
-                i += 1;
-                for (&x, &y) in xc[i..].iter().zip(&yc[i..]) {
-                    if !(y.is_finite() && x.is_finite()) {
-                        break;
-                    }
-                    if y < lov {
-                        lov = y;
-                        lo = i;
-                    }
-                    if y > hiv {
-                        hiv = y;
-                        hi = i;
-                    }
-                    i += 1;
-                }
-                let mut idx = [first, lo, hi, i - 1];
-                idx.sort_unstable();
-                for (k, &j) in idx.iter().enumerate() {
-                    if k == 0 || j != idx[k - 1] {
-                        cur.push((xc[j], yc[j]));
-                    }
-                }
-            }
-            start = end;
-        }
-        if !cur.is_empty() {
-            out.push(cur);
-        }
-        out
+        let n = s.y.len().min(s.x.len());
+        decimate(&s.y[..n], |i| s.x[i], columns)
     }
 
     /// Bounds of already decimated segments (exact in y, and in x for
     /// monotone x), widened when degenerate; `None` when empty.
-    pub fn segment_bounds(segments: &[Vec<Vec<(f64, f64)>>]) -> Option<([f64; 2], [f64; 2])> {
+    pub fn segment_bounds(segments: &[Segments]) -> Option<([f64; 2], [f64; 2])> {
         let mut bx = [f64::INFINITY, f64::NEG_INFINITY];
         let mut by = bx;
         for &(x, y) in segments.iter().flatten().flatten() {
@@ -208,6 +155,72 @@ impl Plot {
             .map_or(Value::Null, |(bx, by)| json!({"x": bx, "y": by}));
         json!({"title": self.title, "series": series, "bounds": bounds})
     }
+}
+
+/// The points `(x(i), ys[i])` as polylines to draw at `columns`
+/// horizontal resolution: broken at every non-finite point and, when longer
+/// than `2 · columns`, decimated per run of `len / columns` points to its
+/// first, minimum, maximum and last point (M4), in their original order, so
+/// no peak is lost. One tight pass over the data; `x` is asked only for the
+/// points kept and the finiteness checks, so coordinates need not be
+/// stored.
+pub fn decimate(ys: &[f64], x: impl Fn(usize) -> f64, columns: usize) -> Segments {
+    let n = ys.len();
+    let columns = columns.max(1);
+    let chunk = if n > 2 * columns {
+        n.div_ceil(columns)
+    } else {
+        1
+    };
+    let mut out = Vec::new();
+    let mut cur: Vec<(f64, f64)> = Vec::new();
+    let finite = |i: usize, y: f64| y.is_finite() && x(i).is_finite();
+    let mut start = 0;
+    while start < n {
+        let end = (start + chunk).min(n);
+        // A slice of the chunk lets the hot loop run without bounds checks.
+        let yc = &ys[start..end];
+        let mut i = 0;
+        while i < yc.len() {
+            if !finite(start + i, yc[i]) {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                i += 1;
+                continue;
+            }
+            let first = i;
+            let (mut lo, mut hi) = (i, i);
+            let (mut lov, mut hiv) = (yc[i], yc[i]);
+            i += 1;
+            for &y in &yc[i..] {
+                if !finite(start + i, y) {
+                    break;
+                }
+                if y < lov {
+                    lov = y;
+                    lo = i;
+                }
+                if y > hiv {
+                    hiv = y;
+                    hi = i;
+                }
+                i += 1;
+            }
+            let mut idx = [first, lo, hi, i - 1];
+            idx.sort_unstable();
+            for (k, &j) in idx.iter().enumerate() {
+                if k == 0 || j != idx[k - 1] {
+                    cur.push((x(start + j), yc[j]));
+                }
+            }
+        }
+        start = end;
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
 }
 
 /// A degenerate range opened up so a flat line sits mid-chart.

@@ -9,7 +9,7 @@ use super::Notebook;
 use crate::engine::{Array, DType};
 use crate::eval::{EvalError, Session, Value};
 use crate::repl::cells::note;
-use crate::tui::{self, ExploreOutcome};
+use crate::tui::{self, ExploreError, ExploreOutcome};
 
 impl Notebook {
     /// `:explore rest`.
@@ -52,7 +52,8 @@ impl Notebook {
                 );
                 self.print(note(&msg, self.width), out);
             }
-            Ok(Err(e)) => {
+            Ok(Err(ExploreError::Array(e))) => self.show_error(text, e.into(), out),
+            Ok(Err(ExploreError::Io(e))) => {
                 self.show_error(text, EvalError::new(ErrorKind::OSError, e.to_string()), out);
             }
             Err(_) => {
@@ -83,7 +84,7 @@ impl Notebook {
                 format!("{what}; :explore shows a 1-D or 2-D array (:explore NAME or EXPRESSION)"),
             ));
         };
-        tui::explore::explorable(&a).map_err(|m| EvalError::new(ErrorKind::ValueError, m))?;
+        tui::explore::explorable(&a).map_err(EvalError::from)?;
         Ok(((*a).clone(), name))
     }
 }

@@ -2,16 +2,24 @@
 //! that [`App::handle_key`] changes and `impl Widget for &App` draws.
 //!
 //! Every setting change recomputes `np.gradient(f, spacing, axis=axis,
-//! edge_order=edge_order)` and `np.diff(f, axis=axis)` with the engine; a
-//! change the engine rejects (NumPy's error) is shown on the message line
-//! and the previous settings stay.
+//! edge_order=edge_order)` and `np.diff(f, axis=axis)` with the engine
+//! (with what drawing needs of the whole array: colour scales and the x
+//! range); a change the engine rejects (NumPy's error) is shown on the
+//! message line and the previous settings stay. Moving the cursor costs
+//! nothing in the array's size: drawing formats only what is on screen and
+//! reuses the decimated chart (see [`App::chart`]).
+
+use std::borrow::Cow;
+use std::cell::RefCell;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ndarray::{ArrayD, IxDyn};
+use ndarray::{ArrayD, Axis, IxDyn};
 
-use crate::engine::{Array, AxisArg, DiffArgs, EdgeOrder, GradientArgs, diff, gradient};
+use crate::engine::{Array, AxisArg, DiffArgs, EdgeOrder, Error, GradientArgs, diff, gradient};
 use crate::tui::{THEME, Theme};
-use crate::views::{AxisSpacing, Item, index_text, resolve_spacing, shape_text, stencil};
+use crate::views::{
+    AxisSpacing, Item, Scale, Segments, index_text, resolve_spacing, shape_text, stencil,
+};
 use crate::views::{num, num_paren};
 
 /// What the event loop does after a key.
@@ -35,12 +43,33 @@ pub struct Spacing {
 }
 
 /// What the settings give: the gradient along the axis, the diff along it,
-/// and the axis's spacing.
+/// the axis's spacing, and what drawing needs of the whole arrays.
 #[derive(Clone, Debug)]
 pub(super) struct Model {
     pub g: ArrayD<f64>,
     pub d: ArrayD<f64>,
     pub sp: AxisSpacing,
+    /// The gradient's colour scale (2-D heat map).
+    pub g_scale: Scale,
+    /// Smallest and largest finite coordinate along the axis.
+    pub x_range: Option<(f64, f64)>,
+    /// Whether the coordinates never decrease (a zoom window is then a
+    /// range of indices).
+    pub x_sorted: bool,
+    /// Counts setting changes, so cached drawings know they are stale.
+    pub generation: u64,
+}
+
+/// The chart's series as last decimated, and what for: settings
+/// generation, zoom, window (as bits) and horizontal resolution.
+#[derive(Clone, Debug)]
+pub(super) struct ChartCache {
+    pub key: (u64, u32, Option<(u64, u64)>, usize),
+    pub title: String,
+    pub labels: Vec<String>,
+    pub segments: Vec<Segments>,
+    /// y bounds of the segments (for the cursor's vertical line).
+    pub y_bounds: Option<[f64; 2]>,
 }
 
 /// The explorer of one 1-D or 2-D array.
@@ -62,6 +91,13 @@ pub struct App {
     /// The last error (or remark), shown until the next key.
     pub message: Option<String>,
     pub(super) model: Model,
+    /// The colour scale of `f` (2-D heat map).
+    pub(super) f_scale: Scale,
+    pub(super) chart: RefCell<Option<ChartCache>>,
+    /// The 1-D table's column widths so far in this settings generation:
+    /// they only grow as the cursor reaches wider numbers, so the layout
+    /// (and the cached chart's width) does not jitter while scrolling.
+    pub(super) table_widths: RefCell<(u64, [usize; 5])>,
     pub(super) theme: Theme,
 }
 
@@ -69,24 +105,24 @@ pub struct App {
 /// samples along some axis (what `np.gradient` needs).
 ///
 /// # Errors
-/// A sentence for the user saying why not.
-pub fn explorable(a: &Array) -> Result<(), String> {
+/// A `ValueError` whose sentence says why not.
+pub fn explorable(a: &Array) -> Result<(), Error> {
     match a.shape() {
         [_] | [_, _] => {}
         s => {
-            return Err(format!(
+            return Err(Error::value(format!(
                 "the explorer shows 1-D and 2-D arrays; this one is {}-D (shape {}): \
                  explore a slice such as a[0]",
                 s.len(),
                 shape_text(s)
-            ));
+            )));
         }
     }
     if a.shape().iter().all(|&n| n < 2) {
-        return Err(format!(
+        return Err(Error::value(format!(
             "np.gradient needs at least 2 samples along an axis; the shape is {}",
             shape_text(a.shape())
-        ));
+        )));
     }
     Ok(())
 }
@@ -96,8 +132,9 @@ impl App {
     /// spacing, along the first axis the gradient works on.
     ///
     /// # Errors
-    /// [`explorable`]'s message.
-    pub fn new(array: &Array, name: &str) -> Result<App, String> {
+    /// [`explorable`]'s error, or NumPy's for `np.gradient` of the array
+    /// (a `TypeError` for booleans).
+    pub fn new(array: &Array, name: &str) -> Result<App, Error> {
         explorable(array)?;
         let spacing = Spacing {
             text: String::new(),
@@ -106,10 +143,12 @@ impl App {
         let axis = (0..array.ndim())
             .find(|&ax| array.shape()[ax] >= 2)
             .unwrap_or(0);
-        let model = compute(array, EdgeOrder::FIRST, axis, &spacing)?;
+        let model = compute(array, EdgeOrder::FIRST, axis, &spacing, 0)?;
+        let f = array.to_f64();
         Ok(App {
             name: name.to_string(),
-            f: array.to_f64(),
+            f_scale: Scale::of(f.iter().copied()),
+            f,
             array: array.clone(),
             edge_order: EdgeOrder::FIRST,
             axis,
@@ -120,6 +159,8 @@ impl App {
             input: None,
             message: None,
             model,
+            chart: RefCell::new(None),
+            table_widths: RefCell::new((0, [0; 5])),
             theme: THEME,
         })
     }
@@ -230,7 +271,8 @@ impl App {
 
     fn try_settings(&mut self, edge_order: EdgeOrder, axis: usize, spacing: Option<Spacing>) {
         let spacing = spacing.unwrap_or_else(|| self.spacing.clone());
-        match compute(&self.array, edge_order, axis, &spacing) {
+        let generation = self.model.generation + 1;
+        match compute(&self.array, edge_order, axis, &spacing, generation) {
             Ok(model) => {
                 self.model = model;
                 self.edge_order = edge_order;
@@ -238,7 +280,7 @@ impl App {
                 self.spacing = spacing;
                 self.zoom = self.zoom.min(self.max_zoom());
             }
-            Err(e) => self.message = Some(e),
+            Err(e) => self.message = Some(e.to_string()),
         }
     }
 
@@ -274,15 +316,19 @@ impl App {
         }
     }
 
-    /// The cursor's lane along the axis, as float64.
-    pub(super) fn lane(&self, a: &ArrayD<f64>) -> Vec<f64> {
-        let mut idx = self.cursor.clone();
-        (0..a.shape()[self.axis])
-            .map(|k| {
-                idx[self.axis] = k;
-                a[IxDyn(&idx)]
-            })
-            .collect()
+    /// The cursor's lane along the axis: borrowed for a 1-D array, a copy
+    /// of one row or column for a 2-D one.
+    pub(super) fn lane<'a>(&self, a: &'a ArrayD<f64>) -> Cow<'a, [f64]> {
+        if let Some(all) = a.as_slice().filter(|_| a.ndim() == 1) {
+            return Cow::Borrowed(all);
+        }
+        let other = 1 - self.axis;
+        Cow::Owned(
+            a.index_axis(Axis(other), self.cursor[other])
+                .iter()
+                .copied()
+                .collect(),
+        )
     }
 
     /// The selected gradient element explained: its stencil with the
@@ -341,30 +387,42 @@ fn compute(
     edge_order: EdgeOrder,
     axis: usize,
     spacing: &Spacing,
-) -> Result<Model, String> {
+    generation: u64,
+) -> Result<Model, Error> {
     let args = GradientArgs {
         varargs: spacing.value.iter().cloned().collect(),
         axis: AxisArg::One(axis as i64),
         edge_order,
     };
-    let g = gradient(a, &args)
-        .map_err(|e| e.to_string())?
+    let g = gradient(a, &args)?
         .into_single()
-        .ok_or("np.gradient along one axis gives one array")?;
+        .ok_or_else(|| Error::value("np.gradient along one axis gives one array"))?
+        .to_f64();
     let d = diff(
         a,
         &DiffArgs {
             axis: axis as i64,
             ..DiffArgs::default()
         },
-    )
-    .map_err(|e| e.to_string())?;
-    let sp = resolve_spacing(a.shape(), &[axis], &args.varargs)
-        .map_err(|e| e.to_string())?
-        .remove(0);
+    )?;
+    let sp = resolve_spacing(a.shape(), &[axis], &args.varargs)?.remove(0);
+    let x_range = (0..a.shape()[axis])
+        .map(|i| sp.x(i))
+        .filter(|x| x.is_finite())
+        .fold(None, |r: Option<(f64, f64)>, x| {
+            Some(r.map_or((x, x), |(lo, hi)| (lo.min(x), hi.max(x))))
+        });
+    let x_sorted = sp
+        .coords
+        .as_ref()
+        .is_none_or(|c| c.windows(2).all(|w| w[0] <= w[1]));
     Ok(Model {
-        g: g.to_f64(),
+        x_sorted,
+        g_scale: Scale::of(g.iter().copied()),
+        g,
         d: d.to_f64(),
         sp,
+        x_range,
+        generation,
     })
 }

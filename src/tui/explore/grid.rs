@@ -15,7 +15,7 @@ use super::render::selected;
 use crate::tui::Theme;
 use crate::tui::heatmap::{legend, swatch};
 use crate::tui::text::{right, width};
-use crate::views::{Heatmap, Scale, num};
+use crate::views::{Scale, num};
 
 /// Rows of the selected-row table.
 const ROW_TABLE: u16 = 5;
@@ -37,9 +37,26 @@ pub(super) fn render_2d(app: &App, area: Rect, buf: &mut Buffer) {
     .areas(maps);
     let cursor = (app.cursor[0], app.cursor[1]);
     let f_title = format!("f = {}", app.name);
-    map(&app.f, &f_title, cursor, left, buf, &app.theme);
+    map(
+        &app.f,
+        &app.f_scale,
+        &f_title,
+        cursor,
+        left,
+        buf,
+        &app.theme,
+    );
     let g_title = format!("gradient along axis {}", app.axis);
-    map(&app.model.g, &g_title, cursor, right_area, buf, &app.theme);
+    let g = &app.model.g;
+    map(
+        g,
+        &app.model.g_scale,
+        &g_title,
+        cursor,
+        right_area,
+        buf,
+        &app.theme,
+    );
     row_table(app, table, buf);
 }
 
@@ -49,9 +66,11 @@ fn scroll(at: usize, shown: usize, n: usize) -> usize {
     at.saturating_sub(shown / 2).min(n.saturating_sub(shown))
 }
 
-/// One heat map: title, grid (cursor cell as `◆`), legend.
+/// One heat map on `scale` (computed once per setting, not per frame):
+/// title, the grid cells on screen (cursor cell as `◆`), legend.
 fn map(
     data: &ArrayD<f64>,
+    scale: &Scale,
     title: &str,
     (cr, cc): (usize, usize),
     area: Rect,
@@ -59,15 +78,8 @@ fn map(
     theme: &Theme,
 ) {
     let (rows, cols) = (data.shape()[0], data.shape()[1]);
-    let hm = Heatmap {
-        title: title.to_string(),
-        rows,
-        cols,
-        data: data.iter().copied().collect(),
-    };
-    let scale = hm.scale();
     let w = usize::from(area.width);
-    let legend = legend(&scale, w, theme);
+    let legend = legend(scale, w, theme);
     let grid_h = usize::from(area.height).saturating_sub(1 + legend.len());
     // Even widths keep two columns per row of glyphs roughly square.
     let cw = match (w / cols.max(1)).clamp(1, 8) {
@@ -96,9 +108,9 @@ fn map(
             .map(|j| {
                 let v = data[[i, j]];
                 if (i, j) == (cr, cc) {
-                    cursor_cell(&scale, v, cw, theme)
+                    cursor_cell(scale, v, cw, theme)
                 } else {
-                    swatch(&scale, v, cw, theme)
+                    swatch(scale, v, cw, theme)
                 }
             })
             .collect();

@@ -10,18 +10,20 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::app::App;
+use super::app::{App, ChartCache};
 use super::grid;
-use crate::tui::Draw;
 use crate::tui::explain::item_lines;
+use crate::tui::plot::{chart_columns, render_chart as draw_chart};
 use crate::tui::text::{right, width};
-use crate::views::{Plot, Scheme, Series, Side, index_text, num, shape_text};
+use crate::views::{Plot, Scale, Scheme, Segments, Side, decimate, index_text, num, shape_text};
 
 /// Smallest screen the full layout is drawn on.
 const MIN_WIDTH: u16 = 40;
 const MIN_HEIGHT: u16 = 12;
 /// Rows of the formula panel (its rule included).
 const FORMULA_ROWS: u16 = 5;
+/// Fewest rows a chart is drawn in.
+const CHART_MIN_ROWS: u16 = 8;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -48,6 +50,32 @@ impl Widget for &App {
             self.render_help(area, buf);
         }
     }
+}
+
+/// The first of `0..n` where `pred` holds, for a `pred` that holds from
+/// some index on (binary search).
+fn first(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let m = lo + (hi - lo) / 2;
+        if pred(m) {
+            hi = m;
+        } else {
+            lo = m + 1;
+        }
+    }
+    lo
+}
+
+/// The table's header, then its body below it.
+fn render_table(header: Line<'static>, body: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(header).render(Rect { height: 1, ..area }, buf);
+    let body_area = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    Paragraph::new(body).render(body_area, buf);
 }
 
 /// Reversed, the cursor's colour-free highlight.
@@ -91,30 +119,53 @@ impl App {
         Paragraph::new(Line::from(spans)).render(area, buf);
     }
 
+    /// The table beside the chart; one above the other when both do not
+    /// fit side by side (the table alone only on the smallest screens).
     fn render_1d(&self, area: Rect, buf: &mut Buffer) {
-        let table = self.table_1d();
-        let need = table.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
         let chart_min = 24;
-        let table_w = if area.width >= need + chart_min {
-            need.max(area.width * 2 / 5)
+        let (header, body) = self.table_1d(usize::from(area.height.saturating_sub(1)));
+        let need = body
+            .iter()
+            .chain([&header])
+            .map(Line::width)
+            .max()
+            .unwrap_or(0) as u16
+            + 1;
+        if area.width >= need + chart_min {
+            let table_w = need.max(area.width * 2 / 5);
+            let [left, rest] =
+                Layout::horizontal([Constraint::Length(table_w), Constraint::Fill(1)]).areas(area);
+            render_table(header, body, left, buf);
+            self.render_chart(rest, buf);
+        } else if area.height >= 2 * CHART_MIN_ROWS {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(area.height / 2)])
+                    .areas(area);
+            let (header, body) = self.table_1d(usize::from(top.height.saturating_sub(1)));
+            render_table(header, body, top, buf);
+            self.render_chart(bottom, buf);
         } else {
-            area.width
-        };
-        let [left, rest] =
-            Layout::horizontal([Constraint::Length(table_w), Constraint::Fill(1)]).areas(area);
-        self.render_table_1d(table, left, buf);
-        if rest.width >= chart_min {
-            self.plot().render(rest, buf, &self.theme);
+            render_table(header, body, area, buf);
         }
     }
 
-    /// Header and one line per sample with the diff on the line between
-    /// two samples, as `compare` prints them; `▶` marks the cursor.
-    fn table_1d(&self) -> Vec<Line<'static>> {
+    /// The header and the `rows` lines of the table on screen: one line
+    /// per sample with the diff on the line between two samples, as
+    /// `compare` prints them, scrolled so the cursor stays in view (centred
+    /// where possible); `▶` marks the cursor. Only these samples are
+    /// formatted, so the cost does not grow with the array.
+    pub(super) fn table_1d(&self, rows: usize) -> (Line<'static>, Vec<Line<'static>>) {
         let t = &self.theme;
         let n = self.f.len();
         let sp = &self.model.sp;
-        let cells: Vec<[String; 5]> = (0..n)
+        // Line 2i is sample i, line 2i + 1 the diff after it.
+        let lines = 2 * n - 1;
+        let top = (2 * self.cursor[0])
+            .saturating_sub(rows / 2)
+            .min(lines.saturating_sub(rows));
+        let shown = top / 2..((top + rows) / 2 + 1).min(n);
+        let cells: Vec<[String; 5]> = shown
+            .clone()
             .map(|i| {
                 [
                     i.to_string(),
@@ -126,21 +177,31 @@ impl App {
             })
             .collect();
         let head = ["i", "x", "f", "diff", "gradient"];
-        let mut cw: Vec<usize> = head.iter().map(|h| width(h)).collect();
+        let mut widths = self.table_widths.borrow_mut();
+        if widths.0 != self.model.generation {
+            *widths = (self.model.generation, [0; 5]);
+        }
+        let cw = &mut widths.1;
+        for (k, h) in head.iter().enumerate() {
+            cw[k] = cw[k].max(width(h));
+        }
         for row in &cells {
             for (k, c) in row.iter().enumerate() {
                 cw[k] = cw[k].max(width(c));
             }
         }
-        let mut out = vec![Line::from(
+        let cw = *cw;
+        drop(widths);
+        let mut header = Line::from(
             head.iter()
                 .zip(&cw)
                 .map(|(h, &w)| Span::styled(format!("{}  ", right(h, w)), t.header))
                 .chain([Span::styled("scheme", t.header)])
                 .collect::<Vec<_>>(),
-        )];
-        out[0].spans.insert(0, Span::raw("  "));
-        for (i, row) in cells.iter().enumerate() {
+        );
+        header.spans.insert(0, Span::raw("  "));
+        let mut out = Vec::with_capacity(2 * cells.len());
+        for (i, row) in shown.zip(&cells) {
             let here = i == self.cursor[0];
             let st = |s: Style| if here { selected(s) } else { s };
             let side = match i {
@@ -175,41 +236,16 @@ impl App {
                 ]));
             }
         }
-        out
-    }
-
-    /// The table scrolled so the cursor's line stays in view (centred
-    /// where possible), header pinned.
-    fn render_table_1d(&self, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
-        let mut lines = lines;
-        let header = lines.remove(0);
-        Paragraph::new(header).render(Rect { height: 1, ..area }, buf);
-        let rows = usize::from(area.height.saturating_sub(1));
-        let at = 2 * self.cursor[0];
-        let top = at
-            .saturating_sub(rows / 2)
-            .min(lines.len().saturating_sub(rows));
-        let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(rows).collect();
-        let body = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        };
-        Paragraph::new(shown).render(body, buf);
+        let body = out.into_iter().skip(top % 2).take(rows).collect();
+        (header, body)
     }
 
     /// The x range shown at the current zoom: the whole range halved
     /// `zoom` times around the cursor, kept inside the data.
     pub(super) fn window(&self) -> Option<(f64, f64)> {
-        let n = self.f.len();
-        let xs: Vec<f64> = (0..n)
-            .map(|i| self.model.sp.x(i))
-            .filter(|x| x.is_finite())
-            .collect();
-        let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        if !lo.is_finite() || self.zoom == 0 {
-            return lo.is_finite().then_some((lo, hi));
+        let (lo, hi) = self.model.x_range?;
+        if self.zoom == 0 {
+            return Some((lo, hi));
         }
         let span = (hi - lo) / f64::from(1u32 << self.zoom.min(20));
         let xc = self.model.sp.x(self.cursor[0]);
@@ -217,60 +253,97 @@ impl App {
         Some((start, start + span))
     }
 
-    /// f, the gradient and the diff at the midpoints inside the window,
-    /// and a vertical line at the cursor.
-    fn plot(&self) -> Plot {
+    /// f, the gradient and the diff at the midpoints inside `window`, each
+    /// decimated to `columns` straight from the arrays (no copies), with
+    /// the chart's title and the series' labels.
+    fn decimated(&self, window: Option<(f64, f64)>, columns: usize) -> ChartCache {
         let n = self.f.len();
         let sp = &self.model.sp;
-        let (lo, hi) = self.window().unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
-        let keep = |x: f64| x >= lo && x <= hi;
-        let series = |label: &str, pts: Vec<(f64, f64)>| {
-            let (x, y) = pts.into_iter().filter(|p| keep(p.0)).unzip();
-            Series {
-                label: label.into(),
-                x,
-                y,
+        let x = |i: usize| sp.x(i);
+        let mid = |i: usize| (sp.x(i) + sp.x(i + 1)) / 2.0;
+        let (fv, gv, dv) = (
+            self.lane(&self.f),
+            self.lane(&self.model.g),
+            self.lane(&self.model.d),
+        );
+        let (lo, hi) = window.unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
+        let series = |ys: &[f64], at: &dyn Fn(usize) -> f64| -> Segments {
+            if self.zoom == 0 {
+                decimate(ys, at, columns)
+            } else if self.model.x_sorted {
+                // Sorted coordinates: the window is a range of indices.
+                let from = first(ys.len(), |i| at(i) >= lo);
+                let to = first(ys.len(), |i| at(i) > hi);
+                decimate(&ys[from..to], |i| at(from + i), columns)
+            } else {
+                let (xs, kept): (Vec<f64>, Vec<f64>) = (0..ys.len())
+                    .map(|i| (at(i), ys[i]))
+                    .filter(|&(x, _)| x >= lo && x <= hi)
+                    .unzip();
+                decimate(&kept, |i| xs[i], columns)
             }
         };
-        let x: Vec<f64> = (0..n).map(|i| sp.x(i)).collect();
-        let f = series("f", x.iter().copied().zip(self.f.iter().copied()).collect());
-        let g = series(
-            "gradient",
-            x.iter()
-                .copied()
-                .zip(self.model.g.iter().copied())
-                .collect(),
-        );
-        let d = series(
-            "diff (at midpoints)",
-            x.windows(2)
-                .map(|w| (w[0] + w[1]) / 2.0)
-                .zip(self.model.d.iter().copied())
-                .collect(),
-        );
         let title = if self.zoom == 0 {
             "f, gradient and diff".to_string()
         } else {
             format!(
                 "zoom ×{}: x in [{}, {}]",
                 1u32 << self.zoom,
-                crate::views::Scale::label(lo),
-                crate::views::Scale::label(hi)
+                Scale::label(lo),
+                Scale::label(hi)
             )
         };
-        let mut plot = Plot {
+        let segments = vec![
+            series(&fv, &x),
+            series(&gv, &x),
+            series(&dv[..n - 1], &mid),
+        ];
+        ChartCache {
+            key: (0, 0, None, 0),
             title,
-            series: vec![f, g, d],
-        };
-        if let Some((_, [ylo, yhi])) = plot.bounds() {
-            let xc = sp.x(self.cursor[0]);
-            plot.series.push(Series {
-                label: format!("cursor x = {}", num(xc)),
-                x: vec![xc, xc],
-                y: vec![ylo, yhi],
-            });
+            labels: ["f", "gradient", "diff (at midpoints)"]
+                .map(String::from)
+                .to_vec(),
+            y_bounds: Plot::segment_bounds(&segments).map(|(_, by)| by),
+            segments,
         }
-        plot
+    }
+
+    /// The chart of [`App::decimated`] for `width` columns, from the
+    /// cache unless the settings, zoom, window or width changed, so moving
+    /// the cursor does not revisit the array.
+    pub(super) fn chart(&self, width: u16) -> std::cell::Ref<'_, ChartCache> {
+        let window = self.window();
+        let columns = chart_columns(width);
+        let key = (
+            self.model.generation,
+            self.zoom,
+            window.map(|(a, b)| (a.to_bits(), b.to_bits())),
+            columns,
+        );
+        if self.chart.borrow().as_ref().is_none_or(|c| c.key != key) {
+            let chart = ChartCache {
+                key,
+                ..self.decimated(window, columns)
+            };
+            *self.chart.borrow_mut() = Some(chart);
+        }
+        std::cell::Ref::map(self.chart.borrow(), |c| c.as_ref().expect("just filled"))
+    }
+
+    /// The chart and a vertical line at the cursor.
+    fn render_chart(&self, area: Rect, buf: &mut Buffer) {
+        let chart = self.chart(area.width);
+        let mut labels: Vec<&str> = chart.labels.iter().map(String::as_str).collect();
+        let mut segments = chart.segments.clone();
+        let cursor_label;
+        if let Some([ylo, yhi]) = chart.y_bounds {
+            let xc = self.model.sp.x(self.cursor[0]);
+            cursor_label = format!("cursor x = {}", num(xc));
+            labels.push(&cursor_label);
+            segments.push(vec![vec![(xc, ylo), (xc, yhi)]]);
+        }
+        draw_chart(&chart.title, &labels, &segments, area, buf, &self.theme);
     }
 
     fn render_formula(&self, area: Rect, buf: &mut Buffer) {

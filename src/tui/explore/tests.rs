@@ -232,7 +232,7 @@ fn tiny_terminals_do_not_panic() {
 #[test]
 fn arrays_it_cannot_show() {
     let three_d = Array::Float(ndarray::ArrayD::zeros(ndarray::IxDyn(&[2, 2, 2])));
-    assert!(explorable(&three_d).unwrap_err().contains("3-D"));
+    assert!(explorable(&three_d).unwrap_err().message.contains("3-D"));
     assert!(explorable(&Array::from_f64(vec![1.0])).is_err());
     assert!(explorable(&Array::scalar_f64(1.0)).is_err());
 }
@@ -245,4 +245,48 @@ fn colours_of_the_2d_view() {
     ratatui::widgets::Widget::render(&matrix(), buf.area, &mut buf);
     let text = crate::tui::buffer_to_text(&buf, ColorMode::Ansi256).replace('\x1b', "⎋");
     insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_bool_array_is_numpys_type_error() {
+    let b = Array::Bool(ndarray::ArrayD::from_elem(ndarray::IxDyn(&[3]), true));
+    let numpy = crate::engine::gradient(&b, &Default::default()).unwrap_err();
+    assert_eq!(numpy.kind, crate::engine::ErrorKind::TypeError);
+    assert_eq!(App::new(&b, "b").unwrap_err(), numpy);
+}
+
+#[test]
+fn held_keys_step_once_per_frame_but_typed_text_is_kept() {
+    let key = |c: KeyCode| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut r = Repeats::default();
+    let right = key(KeyCode::Right);
+    let admitted: Vec<bool> = [right, right, right, key(KeyCode::Char('e')), right]
+        .iter()
+        .map(|k| r.admit(k, false))
+        .collect();
+    assert_eq!(admitted, [true, false, false, true, true]);
+    let one = key(KeyCode::Char('1'));
+    assert!(r.admit(&one, true) && r.admit(&one, true));
+}
+
+#[test]
+fn a_million_samples_are_drawn_from_what_is_on_screen() {
+    // The table formats only the visible rows and the chart is decimated
+    // once per setting: a cursor step leaves the cached chart alone.
+    let n = 1_000_000;
+    let a = Array::from_f64((0..n).map(|i| (i as f64 * 1e-3).sin()).collect());
+    let mut app = App::new(&a, "a").unwrap();
+    let (_, body) = app.table_1d(30);
+    assert_eq!(body.len(), 30);
+    press(&mut app, "<End>");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("▶ 999999"), "{s}");
+    let key = app.chart.borrow().as_ref().unwrap().key;
+    press(&mut app, "<Left><Left><Up>");
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("▶ 999996"), "{s}");
+    assert_eq!(app.chart.borrow().as_ref().unwrap().key, key);
+    press(&mut app, "e");
+    screen(&app, 120, 40);
+    assert_ne!(app.chart.borrow().as_ref().unwrap().key, key);
 }
