@@ -8,8 +8,10 @@
 //! s.record_input(1, "a = 1");
 //! s.record_input(2, "a + 1");
 //! s.run_chunk("a = 1");
-//! assert_eq!(s.repr(&s.eval_source("_i").unwrap()), "'a + 1'");
-//! assert_eq!(s.repr(&s.eval_source("In").unwrap()), "['', 'a = 1', 'a + 1']");
+//! let v = s.eval_source("_i").unwrap();
+//! assert_eq!(s.repr(&v), "'a + 1'");
+//! let v = s.eval_source("In").unwrap();
+//! assert_eq!(s.repr(&v), "['', 'a = 1', 'a + 1']");
 //! ```
 
 use std::rc::Rc;

@@ -309,7 +309,7 @@ mod tests {
             &["n=", "axis=", "prepend=", "append="],
         );
         has("np.diff(data, a", &["axis=", "append=", "abs"]);
-        exactly("f(1, h", 5, &["h=", "heatmap", "hypot"]);
+        exactly("f(1, h", 5, &["h=", "heatmap", "help", "hypot"]);
         exactly("np.gradient(data)", 17, &[]);
     }
 
