@@ -14,7 +14,7 @@
 //! use gradlab::pandas::{CsvOptions, read_csv_str};
 //! let df = read_csv_str("t,x\n0,0.0\n0.5,1.25\n", &CsvOptions::default()).unwrap();
 //! assert_eq!(df.to_string(), "     t     x\n0  0.0  0.00\n1  0.5  1.25");
-//! let v = df.column("x").unwrap().diff(1);
+//! let v = df.column("x").unwrap().diff(1).unwrap();
 //! assert_eq!(v.to_string(), "0     NaN\n1    1.25\nName: x, dtype: float64");
 //! ```
 //!
