@@ -150,15 +150,16 @@ impl Session {
                     let n = self.eval(k, frame)?;
                     return at(self.out_entry(index_int(&n)?));
                 }
-                let items = self.eval_index(index, frame)?;
                 if let (Value::Dict(d), [IndexItem::Expr(k)]) = (&o, index.as_slice()) {
                     let key = self.eval(k, frame)?;
                     return at(super::pyseq::dict_get(d, &key, &self.opts));
                 }
+                let items = self.eval_index(index, frame)?;
                 at(match &o {
                     Value::Array(a) => index_array(a, &items),
                     Value::List(_) | Value::Tuple(_) | Value::Str(_) => index_sequence(&o, &items),
                     Value::Named(t) => index_sequence(&t.as_tuple(), &items),
+                    Value::Range(r) => r.index(&items),
                     Value::Scalar(s) => index_array(&s.to_array(), &items),
                     other => Err(EvalError::type_error(format!(
                         "'{}' object is not subscriptable",
@@ -458,6 +459,8 @@ impl Session {
             Value::ExcType(k) => {
                 let message = match call.pos.as_slice() {
                     [] => String::new(),
+                    // Python's KeyError shows its key as repr: KeyError: 'k'.
+                    [v] if *k == ErrorKind::KeyError => self.repr(v),
                     [v] => self.str(v),
                     many => self.repr(&Value::tuple(many.to_vec())),
                 };
@@ -485,6 +488,19 @@ impl Session {
         bare: bool,
     ) -> EvalResult<Value> {
         let span = call.span.clone();
+        if b.name == "dict" {
+            return builtins::python::dict(call).map_err(|err| err.at(&span));
+        }
+        let mut call = call;
+        if b.home != Home::Python {
+            // NumPy functions see lazy ranges and iterators as the lists
+            // they would read from them.
+            for v in call.pos.iter_mut() {
+                if matches!(v, Value::Range(_) | Value::Iter(_)) {
+                    *v = Value::List(Rc::new(super::iter::iterate(v).map_err(|e| e.at(&span))?));
+                }
+            }
+        }
         let bound = super::args::bind(&b.signature(), call)?;
         let python = bare && b.home == Home::Both;
         (b.func)(self, &bound, python).map_err(|err| err.at(&span))
@@ -507,6 +523,9 @@ impl Session {
                 Ok(Value::tuple(vec![Value::str(e.message.as_str())]))
             }
             Value::Named(t) => t.get(name).cloned().ok_or_else(|| no_attr(o, name)),
+            _ if name == "__name__" => super::pyobj::short_class_name(o)
+                .map(Value::str)
+                .ok_or_else(|| no_attr(o, name)),
             Value::Numdiff(_) | Value::View(_) => Err(no_attr(o, name)),
             _ => Err(no_attr(o, name)),
         }

@@ -10,7 +10,10 @@ use super::value::Value;
 /// axis (rows of a matrix).
 pub fn iterate(v: &Value) -> EvalResult<Vec<Value>> {
     match v {
-        Value::Tuple(items) | Value::List(items) | Value::Set(items) => Ok((**items).clone()),
+        Value::Tuple(items) | Value::List(items) => Ok((**items).clone()),
+        Value::Set(items) => {
+            Ok(super::pyobj::set_order(items).unwrap_or_else(|| (**items).clone()))
+        }
         Value::Named(t) => Ok(t.items.clone()),
         Value::Dict(items) => Ok(items.iter().map(|(k, _)| k.clone()).collect()),
         Value::Array(a) if a.ndim() > 0 => {
@@ -21,6 +24,8 @@ pub fn iterate(v: &Value) -> EvalResult<Vec<Value>> {
         }
         Value::Array(_) => Err(EvalError::type_error("iteration over a 0-d array")),
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.to_string())).collect()),
+        Value::Range(r) => r.items(),
+        Value::Iter(it) => Ok(it.drain()),
         other => Err(EvalError::type_error(format!(
             "'{}' object is not iterable",
             other.type_name()

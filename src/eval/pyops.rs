@@ -65,7 +65,16 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<Value> {
     let container = |v: &Value| {
         matches!(
             v,
-            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::ExcType(_)
+            Value::List(_)
+                | Value::Tuple(_)
+                | Value::Dict(_)
+                | Value::Set(_)
+                | Value::ExcType(_)
+                | Value::Range(_)
+                | Value::Iter(_)
+                | Value::Class(_)
+                | Value::Builtin(_)
+                | Value::Function(_)
         )
     };
     match op {
@@ -99,6 +108,8 @@ fn identical(a: &Value, b: &Value) -> bool {
         (Value::Module(x), Value::Module(y)) => x == y,
         (Value::DType(x), Value::DType(y)) => x == y,
         (Value::ExcType(x), Value::ExcType(y)) => x == y,
+        (Value::Class(x), Value::Class(y)) => x == y,
+        (Value::Iter(x), Value::Iter(y)) => Rc::ptr_eq(x, y),
         _ => false,
     }
 }

@@ -72,6 +72,29 @@ pub fn py_eq(a: &Value, b: &Value) -> EvalResult<bool> {
             Ok(true)
         }
         (Value::ExcType(x), Value::ExcType(y)) => Ok(x == y),
+        (Value::Range(x), Value::Range(y)) => Ok(x.same(y)),
+        (Value::Builtin(x), Value::Builtin(y)) => Ok(std::ptr::eq(*x, *y)),
+        (Value::Class(x), Value::Class(y)) => Ok(x == y),
+        (
+            Value::Range(_)
+            | Value::Iter(_)
+            | Value::Class(_)
+            | Value::Builtin(_)
+            | Value::DType(_)
+            | Value::Function(_)
+            | Value::ExcType(_),
+            _,
+        )
+        | (
+            _,
+            Value::Range(_)
+            | Value::Iter(_)
+            | Value::Class(_)
+            | Value::Builtin(_)
+            | Value::DType(_)
+            | Value::Function(_)
+            | Value::ExcType(_),
+        ) if !matches!((a, b), (Value::DType(_), Value::DType(_))) => Ok(false),
         _ => {
             let r = super::ops::compare(crate::syntax::ast::CmpOp::Eq, a, b)?;
             super::convert::truthy(&r)
@@ -235,6 +258,7 @@ pub fn contains(c: &Value, item: &Value) -> EvalResult<bool> {
             ))),
         },
         Value::Dict(items) => Ok(dict_find(items, item)?.is_some()),
+        Value::Range(r) => Ok(r.contains(item)),
         Value::Set(_) => {
             check_hashable(item)?;
             let Value::Set(xs) = c else { unreachable!() };

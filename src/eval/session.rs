@@ -63,6 +63,8 @@ pub struct Session {
     /// Whether file-writing builtins may write (off for `gradlab run` of
     /// someone else's script unless `--allow-write`).
     pub allow_write: bool,
+    /// IPython's input history and display settings (`eval/ipython.rs`).
+    pub(super) ipython: super::ipython::IPython,
 }
 
 impl Default for Session {
@@ -83,6 +85,7 @@ impl Session {
             frames: 0,
             handling: None,
             allow_write: true,
+            ipython: Default::default(),
         }
     }
 
@@ -133,6 +136,17 @@ impl Session {
         self.count += 1;
         let stripped = syntax::strip_prompts(text);
         let text = stripped.as_deref().unwrap_or(text);
+        if let Some(name) = help_request(text) {
+            let events = match self.eval_source(name) {
+                Ok(v) => vec![Event::Stdout(super::builtins::python::help_text(&v))],
+                Err(e) => vec![Event::Error(e)],
+            };
+            return vec![StmtOutcome {
+                input: text.trim_end().to_string(),
+                offset: 0,
+                events,
+            }];
+        }
         let stmts = match syntax::parse_chunk(text) {
             Ok(s) => s,
             Err(e) => {
@@ -254,6 +268,9 @@ impl Session {
 
     /// `_`, `__`, `___`, `_N` and `Out`, when the user has not bound them.
     pub(super) fn history_name(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.input_name(name) {
+            return Some(v);
+        }
         let nth_last = |k: usize| self.outputs.values().rev().nth(k).cloned();
         match name {
             "_" => Some(nth_last(0).unwrap_or(Value::str(""))),
@@ -292,6 +309,26 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
     }
 }
 
+/// IPython's `name?`, `name??`, `?name`: the dotted name asked about.
+fn help_request(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let name = if t.starts_with('?') {
+        t.trim_start_matches('?')
+    } else if t.ends_with('?') {
+        t.trim_end_matches('?')
+    } else {
+        return None;
+    };
+    let dotted = !name.is_empty()
+        && name.split('.').all(|part| {
+            part.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
+                && part.chars().all(|c| c.is_alphanumeric() || c == '_')
+        });
+    dotted.then_some(name)
+}
+
 /// IPython's rule: a trailing `;` hides the last statement's `Out` value
 /// (printed text and errors still show).
 fn ends_with_semicolon(text: &str) -> bool {
@@ -321,6 +358,9 @@ pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
         }
         Value::Array(_) => Err(EvalError::type_error("iteration over a 0-d array")),
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.to_string())).collect()),
+        Value::Range(_) | Value::Iter(_) | Value::Set(_) | Value::Dict(_) => {
+            super::iter::iterate(v)
+        }
         other => Err(EvalError::type_error(format!(
             "cannot unpack non-iterable {} object",
             other.short_type()

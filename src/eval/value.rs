@@ -169,6 +169,13 @@ pub enum Value {
     Exception(Rc<super::EvalError>),
     /// A context manager for `with`.
     Context(Rc<dyn ContextManager>),
+    /// A lazy `range` object.
+    Range(super::pyobj::PyRange),
+    /// A one-shot iterator (`zip`, `enumerate`, `reversed`).
+    Iter(Rc<super::pyobj::PyIter>),
+    /// A class as `type(x)` returns it when no builtin stands for it
+    /// (`<class 'numpy.ndarray'>`); holds the qualified name.
+    Class(Rc<str>),
     /// A rich classroom view (`compare`, `plot`, ...), rendered by the front end.
     View(Rc<dyn super::views::ViewValue>),
 }
@@ -215,6 +222,9 @@ impl Value {
             Value::Exception(e) => e.kind.name().into(),
             Value::Context(_) => "contextmanager".into(),
             Value::View(v) => v.view_name().into(),
+            Value::Range(_) => "range".into(),
+            Value::Iter(it) => it.kind.into(),
+            Value::Class(_) => "type".into(),
         }
     }
 
@@ -255,6 +265,9 @@ impl Value {
                 format!("[{}]", parts.join(", "))
             }
             Value::Function(f) => format!("<function {}>", f.name),
+            Value::Builtin(b) if super::pyobj::is_type_builtin(b.name) => {
+                format!("<class '{}'>", b.name)
+            }
             Value::Builtin(b) => format!("<function {}>", b.name),
             Value::Method(m) => format!("<built-in method {}>", m.1),
             Value::Module(m) => format!("<module '{}'>", m.name()),
@@ -274,15 +287,24 @@ impl Value {
             }
             Value::Set(items) if items.is_empty() => "set()".into(),
             Value::Set(items) => {
+                let ordered = super::pyobj::set_order(items);
+                let items = ordered.as_deref().unwrap_or(items);
                 let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
                 format!("{{{}}}", parts.join(", "))
             }
             Value::ExcType(k) => format!("<class '{}'>", k.name()),
+            // A KeyError's message is already the key's repr.
+            Value::Exception(e) if e.kind == super::ErrorKind::KeyError => {
+                format!("KeyError({})", e.message)
+            }
             Value::Exception(e) => {
                 format!("{}({})", e.kind.name(), format::py_repr_str(&e.message))
             }
             Value::Context(c) => c.name(),
             Value::View(v) => v.plain_text(80),
+            Value::Range(r) => r.repr(),
+            Value::Iter(it) => it.repr(),
+            Value::Class(name) => format!("<class '{name}'>"),
         }
     }
 
