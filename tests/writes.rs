@@ -95,6 +95,31 @@ fn proc_self_fd_1_writes_to_the_process_stdout() {
     assert_eq!(listing(dir.path()), ["out"]);
 }
 
+/// With stdout appending to a regular file (`>> log.txt`),
+/// `/proc/self/fd/1` opens that same file as NumPy's `open(.., "w")` does
+/// (truncating it) instead of replacing it with a new one; the transcript
+/// then follows the data.
+#[test]
+fn proc_self_fd_1_to_a_file_writes_into_the_open_file() {
+    let dir = scratch("stdout-file");
+    std::os::unix::fs::symlink("/proc/self/fd/1", dir.path().join("out")).unwrap();
+    let log = dir.path().join("log.txt");
+    std::fs::write(&log, "old\n").unwrap();
+    let stdout = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let ino = stdout.metadata().unwrap().ino();
+    let status = Command::new(env!("CARGO_BIN_EXE_gradlab"))
+        .args(["-c", "np.savetxt('out', np.array([1.5, 2.0]), fmt='%.2f')"])
+        .current_dir(dir.path())
+        .stdout(stdout)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("1.50\n2.00\nIn [1]:"), "{text}");
+    assert_eq!(listing(dir.path()), ["log.txt", "out"]);
+    assert_eq!(std::fs::metadata(&log).unwrap().ino(), ino);
+}
+
 #[test]
 fn a_fifo_is_written_through() {
     let dir = scratch("fifo");

@@ -73,6 +73,11 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
     let mut lines = LineReader::new(file, path);
     lines.skip(opts.skiprows)?;
     let mut reader = Reader::new(opts, size);
+    // A one-character comment is found with a byte search (most are `#`).
+    let comment_char = opts.comments.as_deref().and_then(|c| {
+        let mut chars = c.chars();
+        chars.next().filter(|_| chars.next().is_none())
+    });
     let mut spare: Vec<&'static str> = Vec::new();
     let mut number = opts.skiprows;
     while !reader.done() {
@@ -80,10 +85,12 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
             break;
         };
         number += 1;
-        let text = match &opts.comments {
-            Some(c) => line.split(c.as_str()).next().unwrap_or(""),
-            None => line,
+        let cut = match (comment_char, &opts.comments) {
+            (Some(c), _) => line.find(c),
+            (None, Some(c)) => line.find(c.as_str()),
+            (None, None) => None,
         };
+        let text = cut.map_or(line, |i| &line[..i]);
         let mut fields = recycle(std::mem::take(&mut spare));
         match delimiter {
             None => fields.extend(text.split_whitespace()),

@@ -101,10 +101,11 @@ fn target(path: &Path) -> io::Result<Target> {
             Ok(Target::Through)
         }
         Ok(m) => {
-            let real = resolve_links(path)?;
-            // `/proc/self/fd/N` is a link to a file that no path names.
+            let (real, via_proc) = resolve_links(path)?;
+            // `/proc/self/fd/N` names an open file (perhaps one no path
+            // names any more): write into that file, as NumPy would.
             match std::fs::symlink_metadata(&real) {
-                Ok(r) if r.dev() == m.dev() && r.ino() == m.ino() => {
+                Ok(r) if !via_proc && r.dev() == m.dev() && r.ino() == m.ino() => {
                     Ok(Target::Replace(real, Some(m)))
                 }
                 _ => Ok(Target::Through),
@@ -112,16 +113,19 @@ fn target(path: &Path) -> io::Result<Target> {
         }
         // A dangling link creates the file it names, as `open` does.
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            Ok(Target::Replace(resolve_links(path)?, None))
+            Ok(Target::Replace(resolve_links(path)?.0, None))
         }
         Err(e) => Err(e),
     }
 }
 
-/// The path at the end of `path`'s chain of symbolic links.
-fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+/// The path at the end of `path`'s chain of symbolic links, and whether
+/// the chain passes through `/proc` (whose links are not paths).
+fn resolve_links(path: &Path) -> io::Result<(PathBuf, bool)> {
     let mut p = path.to_path_buf();
+    let mut via_proc = false;
     for _ in 0..40 {
+        via_proc |= p.starts_with("/proc");
         match std::fs::symlink_metadata(&p) {
             Ok(m) if m.file_type().is_symlink() => {
                 let to = std::fs::read_link(&p)?;
@@ -130,7 +134,7 @@ fn resolve_links(path: &Path) -> io::Result<PathBuf> {
                     _ => to,
                 };
             }
-            _ => return Ok(p),
+            _ => return Ok((p, via_proc)),
         }
     }
     Err(io::Error::from_raw_os_error(libc::ELOOP))
@@ -333,5 +337,63 @@ impl From<Error> for io::Error {
             _ => io::ErrorKind::Other,
         };
         io::Error::new(kind, e.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_temporary_files_of_dead_processes_are_removed() {
+        let dir = std::env::temp_dir().join(format!("gradlab-write-stale-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let target = std::ffi::OsStr::new("data.npy");
+        // pid_max is at most 2**22: no process has this id
+        let dead = dir.join("data.npy.gradlab-99999999.tmp");
+        let ours = temp_name(&dir, target);
+        let other = dir.join("other.npy.gradlab-99999999.tmp");
+        for f in [&dead, &ours, &other] {
+            std::fs::write(f, "x").unwrap();
+        }
+        remove_stale(&dir, target);
+        assert!(!dead.exists());
+        assert!(ours.exists() && other.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_named_temporary_file_is_renamed_or_removed() {
+        let dir = std::env::temp_dir().join(format!("gradlab-write-named-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let target = std::ffi::OsStr::new("t.txt");
+        let name = temp_name(&dir, target);
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&name)
+            .unwrap();
+        let temp = Temp {
+            file,
+            dir: dir.clone(),
+            target: target.to_owned(),
+            named: Some(name.clone()),
+        };
+        drop(temp);
+        assert!(!name.exists(), "dropped unrenamed, it is removed");
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&name)
+            .unwrap();
+        let temp = Temp {
+            file,
+            dir: dir.clone(),
+            target: target.to_owned(),
+            named: Some(name.clone()),
+        };
+        temp.rename_to(&dir.join("t.txt")).unwrap();
+        assert!(!name.exists() && dir.join("t.txt").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
