@@ -1,24 +1,41 @@
-//! The command line (CLI.md): `gradlab`, `gradlab run FILE [--json|--check|--bless]`,
-//! `gradlab -c STATEMENTS`, `gradlab export FILE --to py|md|ipynb`.
+//! The command line (CLI.md): `gradlab`, `gradlab run FILE... [--json|
+//! --check|--bless]`, `gradlab -c STATEMENTS`, `gradlab export FILE --to
+//! py|md|ipynb`. Global flags (`--no-color`, `--json`) go before or after
+//! the subcommand.
+//!
+//! Exit status: 0 when every statement ran (and every check matched); 1
+//! when a statement raised, `--check` found a difference, or standard
+//! output was closed early (a broken pipe ends the run quietly, as Python
+//! programs do); 2 for a usage error (bad flags, unreadable file); 101 for
+//! an internal error outside any statement.
 
-use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+mod run;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Mutex;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::eval::Session;
-use crate::notebook::{self, Cell, CellKind, json, transcript};
-use crate::script::Script;
+pub use run::{Mode, run_files, run_source};
 
 /// gradlab: a terminal notebook for NumPy's np.gradient and np.diff, exactly.
 #[derive(Parser, Debug)]
-#[command(name = "gradlab", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "gradlab",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit status: 0 all statements ran (and all checks matched); 1 a statement \
+raised, --check found a difference, or standard output closed early; 2 usage error \
+(bad flags, unreadable file); 101 internal error."
+)]
 pub struct Cli {
     /// Run STATEMENTS (separated by newlines or ';') like `run`.
     #[arg(short = 'c', value_name = "STATEMENTS")]
     pub code: Option<String>,
-    /// With -c: print JSON lines instead of the transcript.
-    #[arg(long)]
+    /// One JSON object per event instead of the transcript (with -c, run, or piped input).
+    #[arg(long, global = true)]
     pub json: bool,
     /// Never use colour.
     #[arg(long, global = true)]
@@ -29,20 +46,20 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Replay a session script and print its notebook transcript.
+    /// Replay session scripts and print their notebook transcripts.
     Run {
-        /// The script ('-' for standard input).
-        file: String,
-        /// One JSON object per event instead of the transcript.
-        #[arg(long, conflicts_with_all = ["check", "bless"])]
-        json: bool,
-        /// Compare outputs with the script's `#>` lines; exit 1 on a mismatch.
+        /// The scripts ('-' for standard input); relative file names in a
+        /// script start in the script's folder.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Compare outputs with the scripts' `#>` lines; exit 1 on a mismatch
+        /// or on a statement that shows output with none recorded.
         #[arg(long, conflicts_with = "bless")]
         check: bool,
-        /// Rewrite the script's `#>` lines from the actual outputs.
+        /// Rewrite the scripts' `#>` lines from the actual outputs.
         #[arg(long)]
         bless: bool,
-        /// Let the script write files (np.save, np.savetxt).
+        /// Let the scripts write files (np.save, np.savetxt).
         #[arg(long)]
         allow_write: bool,
     },
@@ -57,6 +74,7 @@ pub enum Command {
     },
 }
 
+/// The `--to` of `gradlab export`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Py,
@@ -64,13 +82,14 @@ pub enum ExportFormat {
     Ipynb,
 }
 
-/// How a script run renders.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Transcript,
-    Json,
-    Check,
-    Bless,
+impl From<ExportFormat> for crate::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Py => crate::export::Format::Py,
+            ExportFormat::Md => crate::export::Format::Md,
+            ExportFormat::Ipynb => crate::export::Format::Ipynb,
+        }
+    }
 }
 
 /// The allocation cap from `GRADLAB_MEMORY_LIMIT` (bytes, or with a
@@ -93,8 +112,49 @@ fn memory_limit_from_env() -> Result<(), String> {
     Ok(())
 }
 
+/// The last panic's message and place, kept by the quiet panic hook.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// A panic hook that prints nothing: a panic inside a statement becomes a
+/// `SystemError` event (which carries its message), so stderr stays clean
+/// for the automation contract; one outside any statement is reported by
+/// [`main`] from what this hook kept.
+fn install_quiet_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(format!("{what}{at}"));
+        }
+    }));
+}
+
 /// Runs the command line; returns the exit status.
 pub fn main() -> i32 {
+    install_quiet_panic_hook();
+    match std::panic::catch_unwind(dispatch) {
+        Ok(status) => status,
+        Err(_) => {
+            let what = LAST_PANIC
+                .lock()
+                .ok()
+                .and_then(|mut l| l.take())
+                .unwrap_or_default();
+            eprintln!("gradlab: internal error (please report it): {what}");
+            101
+        }
+    }
+}
+
+fn dispatch() -> i32 {
     if let Err(msg) = memory_limit_from_env() {
         return usage_error(&msg);
     }
@@ -105,48 +165,42 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if cli.code.is_some() && cli.command.is_some() {
+        return usage_error("-c cannot be combined with a subcommand");
+    }
+    let json_mode = |fallback| if cli.json { Mode::Json } else { fallback };
     match cli.command {
         Some(Command::Run {
-            file,
-            json,
+            files,
             check,
             bless,
             allow_write,
         }) => {
-            let mode = if json {
-                Mode::Json
-            } else if check {
+            if cli.json && (check || bless) {
+                return usage_error("--json cannot be combined with --check or --bless");
+            }
+            let mode = if check {
                 Mode::Check
             } else if bless {
                 Mode::Bless
             } else {
-                Mode::Transcript
+                json_mode(Mode::Transcript)
             };
-            match read_source(&file) {
-                Ok(src) => run_source(&src, &file, mode, allow_write),
+            run_files(&files, mode, allow_write)
+        }
+        Some(Command::Export { file, to, out }) => {
+            if cli.json {
+                return usage_error("--json does not apply to export");
+            }
+            match run::read_source(&file) {
+                Ok(src) => crate::export::export_command(&src, &file, to.into(), out.as_deref()),
                 Err(msg) => usage_error(&msg),
             }
         }
-        Some(Command::Export { file, to, out }) => match read_source(&file) {
-            Ok(src) => crate::export::export_command(&src, &file, to, out.as_deref()),
-            Err(msg) => usage_error(&msg),
-        },
         None => match cli.code {
-            Some(code) => run_source(
-                &code,
-                "-c",
-                if cli.json {
-                    Mode::Json
-                } else {
-                    Mode::Transcript
-                },
-                true,
-            ),
-            None if std::io::stdin().is_terminal() => crate::repl::run(cli.no_color),
-            None => match read_source("-") {
-                Ok(src) => run_source(&src, "-", Mode::Transcript, false),
-                Err(msg) => usage_error(&msg),
-            },
+            Some(code) => run_source(&code, "-c", json_mode(Mode::Transcript), true),
+            None if std::io::stdin().is_terminal() && !cli.json => crate::repl::run(cli.no_color),
+            None => run_files(&["-".to_string()], json_mode(Mode::Transcript), false),
         },
     }
 }
@@ -154,124 +208,4 @@ pub fn main() -> i32 {
 fn usage_error(msg: &str) -> i32 {
     eprintln!("gradlab: {msg}");
     2
-}
-
-fn read_source(file: &str) -> Result<String, String> {
-    if file == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(s);
-    }
-    std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))
-}
-
-/// Runs a script in `mode`, writing to stdout; returns the exit status.
-pub fn run_source(src: &str, name: &str, mode: Mode, allow_write: bool) -> i32 {
-    let script = Script::parse(src);
-    let mut session = Session::new();
-    session.allow_write = allow_write;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut after_prose = false;
-    let mut any_error = false;
-    let cells = notebook::run_script(&mut session, &script, |s, cell| {
-        any_error |= cell.has_error();
-        let text = match mode {
-            Mode::Transcript => transcript::render_cell(s, cell, after_prose),
-            Mode::Json => json::cell_lines(s, cell)
-                .iter()
-                .map(|l| format!("{l}\n"))
-                .collect(),
-            Mode::Check | Mode::Bless => String::new(),
-        };
-        after_prose = matches!(cell.kind, CellKind::Prose(_));
-        let _ = out.write_all(text.as_bytes());
-        if mode == Mode::Json || mode == Mode::Transcript {
-            let _ = out.flush();
-        }
-    });
-    match mode {
-        Mode::Check => {
-            let mismatches = check(&session, &script, &cells, name, &mut out);
-            let _ = out.flush();
-            i32::from(mismatches > 0)
-        }
-        Mode::Bless => {
-            drop(out);
-            bless(&session, &script, &cells, name)
-        }
-        _ => i32::from(any_error),
-    }
-}
-
-/// Prints a unified diff per mismatching cell; returns how many mismatched.
-pub fn check(
-    session: &Session,
-    script: &Script,
-    cells: &[Cell],
-    name: &str,
-    out: &mut impl Write,
-) -> usize {
-    let mut bad = 0;
-    let mut checked = 0;
-    for (item, cell) in script.items.iter().zip(cells) {
-        let Some(expected) = item.expected() else {
-            continue;
-        };
-        checked += 1;
-        let want = expected.text();
-        let got = notebook::output_text(session, cell).unwrap_or_default();
-        if want != got {
-            bad += 1;
-            let CellKind::Code { text, .. } = &cell.kind else {
-                continue;
-            };
-            let _ = writeln!(
-                out,
-                "{name}:{}: {}",
-                cell.line,
-                text.lines().next().unwrap_or("")
-            );
-            let diff = similar::TextDiff::from_lines(&format!("{want}\n"), &format!("{got}\n"))
-                .unified_diff()
-                .header("expected", "actual")
-                .to_string();
-            let _ = writeln!(out, "{diff}");
-        }
-    }
-    let _ = writeln!(
-        out,
-        "{name}: {} of {checked} checked outputs match{}",
-        checked - bad,
-        if bad > 0 {
-            format!(", {bad} differ")
-        } else {
-            String::new()
-        }
-    );
-    bad
-}
-
-fn bless(session: &Session, script: &Script, cells: &[Cell], name: &str) -> i32 {
-    if name == "-" || name == "-c" {
-        return usage_error("--bless needs a script file to rewrite");
-    }
-    let outputs: Vec<Option<String>> = cells
-        .iter()
-        .map(|c| match c.kind {
-            CellKind::Prose(_) => None,
-            CellKind::Code { .. } => notebook::output_text(session, c),
-        })
-        .collect();
-    let text = script.blessed(&outputs);
-    match crate::fsutil::write_atomic(Path::new(name), text.as_bytes()) {
-        Ok(()) => {
-            let recorded = outputs.iter().filter(|o| o.is_some()).count();
-            println!("{name}: recorded {recorded} outputs");
-            0
-        }
-        Err(e) => usage_error(&format!("cannot write {name}: {e}")),
-    }
 }

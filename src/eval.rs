@@ -14,12 +14,22 @@
 
 mod args;
 pub mod builtins;
+mod calls;
 pub mod convert;
 mod error;
+mod exec;
 mod expr;
+pub mod format;
 pub mod index;
+mod ipython;
+mod iter;
 pub mod methods;
 pub mod ops;
+mod pyformat;
+mod pyobj;
+mod pyops;
+mod pyseq;
+mod scope;
 mod session;
 mod value;
 pub mod views;
@@ -28,4 +38,4 @@ pub use args::{Bound, CallArgs, Param, Signature};
 pub use error::{ErrorKind, EvalError, EvalResult};
 pub use expr::closest as closest_name;
 pub use session::{Event, Session, StmtOutcome, Timing};
-pub use value::{Module, NamedTuple, NumdiffObject, Scalar, UserFn, Value};
+pub use value::{ContextManager, Module, NamedTuple, NumdiffObject, Scalar, UserFn, Value};

@@ -10,19 +10,35 @@
 //! assert!(export::to_python(&s, &cells).contains("_out = np.gradient(a)\n"));
 //! ```
 
-mod notebook;
+mod ipynb;
+mod markdown;
+mod pretty;
 mod python;
 mod translate;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::cli::ExportFormat;
 use crate::eval::Session;
 use crate::notebook::{Cell, CellKind, meta, output_text};
 
-pub use notebook::{to_ipynb, to_markdown};
+pub use ipynb::to_ipynb;
+pub use markdown::to_markdown;
+pub use pretty::pretty;
 pub use python::to_python;
 pub use translate::{PyStmt, Translator, Uses};
+
+/// The formats a session is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A checked `.grad` script (`:save`).
+    Grad,
+    /// A NumPy script with asserts.
+    Py,
+    /// Markdown.
+    Md,
+    /// A Jupyter notebook with outputs.
+    Ipynb,
+}
 
 /// The cells as a `.grad` script with `#>` output lines (what `:save` writes
 /// and `:history` shows): replaying it with `gradlab run FILE --check`
@@ -55,28 +71,89 @@ pub fn to_script(session: &Session, cells: &[Cell]) -> String {
 }
 
 fn interactive_only(text: &str) -> bool {
-    crate::script::is_meta(text)
-        && meta::parse(text).is_ok_and(|(m, _)| m.scope == meta::Scope::Interactive)
+    crate::script::is_meta(text) && meta::parse(text).is_ok_and(|(m, _)| m.prompt_only())
 }
 
 /// The export format a file name asks for (`.grad`, `.py`, `.md`, `.ipynb`).
-pub fn format_for(path: &Path) -> Option<&'static str> {
+pub fn format_for(path: &Path) -> Option<Format> {
     match path.extension()?.to_str()? {
-        "grad" => Some("grad"),
-        "py" => Some("py"),
-        "md" => Some("md"),
-        "ipynb" => Some("ipynb"),
+        "grad" => Some(Format::Grad),
+        "py" => Some(Format::Py),
+        "md" => Some(Format::Md),
+        "ipynb" => Some(Format::Ipynb),
         _ => None,
     }
 }
 
-/// The cells in one of the formats of [`format_for`].
-pub fn render(session: &Session, cells: &[Cell], format: &str) -> String {
+/// Where a session's relative file names started, and where its export is
+/// written: a `.py` or `.ipynb` export that reads or writes files changes
+/// to the session's folder first (as a path relative to its own), so it
+/// runs from wherever it is saved.
+#[derive(Clone, Debug, Default)]
+pub struct Folders {
+    /// The folder the session's relative paths start in (absolute).
+    pub session: Option<PathBuf>,
+    /// The folder the export is written to (absolute).
+    pub export: Option<PathBuf>,
+}
+
+impl Folders {
+    /// The session folder relative to the export's, when the session uses
+    /// files and the two differ.
+    fn chdir(&self, cells: &[Cell]) -> Option<String> {
+        let (from, to) = (self.export.as_deref()?, self.session.as_deref()?);
+        if from == to || !uses_files(cells) {
+            return None;
+        }
+        Some(relative(from, to).to_string_lossy().into_owned())
+    }
+}
+
+/// Whether any cell calls a file function (`np.loadtxt`, `np.save`, ...).
+fn uses_files(cells: &[Cell]) -> bool {
+    const FILE_FUNCS: &[&str] = &[
+        "loadtxt",
+        "genfromtxt",
+        "load",
+        "save",
+        "savetxt",
+        "read_csv",
+        "read_excel",
+        "savefig",
+    ];
+    cells.iter().any(|c| match &c.kind {
+        CellKind::Code { text, .. } => crate::syntax::tokens(text).iter().any(|t| {
+            t.kind == crate::syntax::TokenKind::Name && FILE_FUNCS.contains(&&text[t.span.clone()])
+        }),
+        CellKind::Prose(_) => false,
+    })
+}
+
+/// `to` as a path relative to `from` (both absolute folders).
+fn relative(from: &Path, to: &Path) -> PathBuf {
+    let (a, b): (Vec<_>, Vec<_>) = (from.components().collect(), to.components().collect());
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..a.len() {
+        out.push("..");
+    }
+    for c in &b[common..] {
+        out.push(c);
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
+/// The cells in `format`, for an export written to `folders.export`.
+pub fn render(session: &Session, cells: &[Cell], format: Format, folders: &Folders) -> String {
+    let chdir = folders.chdir(cells);
     match format {
-        "py" => to_python(session, cells),
-        "md" => to_markdown(session, cells),
-        "ipynb" => to_ipynb(session, cells),
-        _ => to_script(session, cells),
+        Format::Py => python::to_python_in(session, cells, chdir.as_deref()),
+        Format::Md => to_markdown(session, cells),
+        Format::Ipynb => ipynb::to_ipynb_in(session, cells, chdir.as_deref()),
+        Format::Grad => to_script(session, cells),
     }
 }
 
@@ -86,6 +163,11 @@ pub fn render(session: &Session, cells: &[Cell], format: &str) -> String {
 /// # Errors
 /// `InvalidInput` for another extension; otherwise the file system's error.
 pub fn export_file(session: &Session, cells: &[Cell], path: &Path) -> std::io::Result<()> {
+    let absolute = std::path::absolute(path)?;
+    let folders = Folders {
+        session: std::env::current_dir().ok(),
+        export: absolute.parent().map(Path::to_path_buf),
+    };
     let format = format_for(path).ok_or_else(|| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -95,24 +177,43 @@ pub fn export_file(session: &Session, cells: &[Cell], path: &Path) -> std::io::R
             ),
         )
     })?;
-    crate::fsutil::write_atomic(path, render(session, cells, format).as_bytes())
+    crate::fsutil::write_atomic(path, render(session, cells, format, &folders).as_bytes())
 }
 
 /// `gradlab export FILE --to FORMAT [-o OUT]`: replays the script (file
 /// writes stay disabled, as for `run`) and writes the export to stdout or
 /// atomically to OUT. Exit status as for `run`: 1 when a statement raised,
 /// 2 when OUT cannot be written.
-pub fn export_command(src: &str, _name: &str, to: ExportFormat, out: Option<&Path>) -> i32 {
+pub fn export_command(src: &str, name: &str, format: Format, out: Option<&Path>) -> i32 {
     let script = crate::script::Script::parse(src);
     let mut session = Session::new();
     session.allow_write = false;
-    let cells = crate::notebook::run_script(&mut session, &script, |_, _| {});
-    let format = match to {
-        ExportFormat::Py => "py",
-        ExportFormat::Md => "md",
-        ExportFormat::Ipynb => "ipynb",
+    let out = out.map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
+    let mut run = || crate::notebook::run_script(&mut session, &script, |_, _| {});
+    let cells = match name {
+        "-" => run(),
+        file => match crate::notebook::in_folder_of(Path::new(file), run) {
+            Ok(cells) => cells,
+            Err(e) => {
+                eprintln!("gradlab: cannot enter the folder of {file}: {e}");
+                return 2;
+            }
+        },
     };
-    let text = render(&session, &cells, format);
+    let folders = Folders {
+        session: match name {
+            "-" => std::env::current_dir().ok(),
+            file => std::path::absolute(file)
+                .ok()
+                .and_then(|p| p.parent().map(Path::to_path_buf)),
+        },
+        export: match &out {
+            Some(p) => p.parent().map(Path::to_path_buf),
+            None => std::env::current_dir().ok(),
+        },
+    };
+    let text = render(&session, &cells, format, &folders);
+    let out = out.as_deref();
     match out {
         Some(path) => {
             if let Err(e) = crate::fsutil::write_atomic(path, text.as_bytes()) {
@@ -133,4 +234,21 @@ pub fn export_command(src: &str, _name: &str, to: ExportFormat, out: Option<&Pat
         }
     }
     i32::from(cells.iter().any(Cell::has_error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_folders() {
+        for (from, to, want) in [
+            ("/a/b", "/a/b/c", "c"),
+            ("/a/b/c", "/a/b", ".."),
+            ("/tmp/x", "/work/sessions", "../../work/sessions"),
+            ("/a", "/a", "."),
+        ] {
+            assert_eq!(relative(Path::new(from), Path::new(to)), Path::new(want));
+        }
+    }
 }

@@ -1,12 +1,16 @@
-//! Running session scripts into cells, and the renderers of cells: the
-//! notebook transcript, JSON lines, and the `--check` comparison. All four
-//! front ends (REPL, `run`, `--json`, `--check`) read the same cells.
+//! The notebook: session scripts run into cells, and the renderers of
+//! cells — the transcript, JSON lines, and the `--check` comparison. All
+//! front ends (REPL, `run`, `--json`, `--check`, exports) read the same
+//! cells.
 
+pub mod check;
 pub mod json;
 pub mod meta;
 pub mod transcript;
 
-use crate::eval::{Event, Session, StmtOutcome};
+use std::path::Path;
+
+use crate::eval::{ErrorKind, EvalError, Event, Session, StmtOutcome};
 use crate::script::{Item, Script};
 
 /// One executed cell of a script.
@@ -54,6 +58,7 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
         },
         Item::Code { line, text, .. } => {
             let number = session.count;
+            session.record_input(number, text);
             let mut outcomes = session.run_chunk(text);
             if ends_with_semicolon(text)
                 && let Some(last) = outcomes.last_mut()
@@ -71,8 +76,9 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
         }
         Item::Meta { line, text, .. } => {
             let number = session.count;
+            session.record_input(number, text);
             session.count += 1;
-            let events = meta::run(session, text);
+            let events = guarded(session, |s| meta::run(s, text));
             Cell {
                 number,
                 line: *line,
@@ -87,6 +93,51 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
             }
         }
     }
+}
+
+/// Runs `f`, turning a panic (a bug in gradlab) into a `SystemError`
+/// event, so one bad command never ends a session; the statements of a
+/// code cell have the same guard in the evaluator.
+pub fn guarded(session: &mut Session, f: impl FnOnce(&mut Session) -> Vec<Event>) -> Vec<Event> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(session)))
+        .unwrap_or_else(|p| vec![Event::Error(panic_error(p.as_ref()))])
+}
+
+/// The `SystemError` a caught panic becomes (its message, as the quiet
+/// panic hook of [`crate::cli`] leaves stderr clean).
+pub fn panic_error(payload: &(dyn std::any::Any + Send)) -> EvalError {
+    let what = payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default();
+    EvalError::new(
+        ErrorKind::SystemError,
+        format!("internal error in gradlab (please report it): {what}"),
+    )
+}
+
+/// Runs `f` with the current folder set to the folder of the script at
+/// `path`, so the script's relative file names start there (as a
+/// notebook's do); the previous folder is restored afterwards.
+///
+/// # Errors
+/// When the folder cannot be entered.
+pub fn in_folder_of<T>(path: &Path, f: impl FnOnce() -> T) -> std::io::Result<T> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => return Ok(f()),
+    };
+    /// Goes back even when `f` unwinds.
+    struct Back(std::path::PathBuf);
+    impl Drop for Back {
+        fn drop(&mut self) {
+            let _ = std::env::set_current_dir(&self.0);
+        }
+    }
+    let _back = Back(std::env::current_dir()?);
+    std::env::set_current_dir(folder)?;
+    Ok(f())
 }
 
 /// IPython's rule: a trailing `;` hides the last statement's `Out` value
@@ -130,7 +181,7 @@ pub fn output_text(session: &Session, cell: &Cell) -> Option<String> {
         match e {
             Event::Stdout(t) => out.push_str(t),
             Event::Value(v) => {
-                out.push_str(&session.repr(v));
+                out.push_str(&session.display_repr(v));
                 out.push('\n');
             }
             Event::Error(err) => {

@@ -14,7 +14,8 @@ mod complete;
 mod helper;
 mod history;
 mod names;
-mod notebook;
+mod shell;
+mod signals;
 
 use std::io::{IsTerminal, Write};
 
@@ -23,16 +24,16 @@ use rustyline::error::ReadlineError;
 use rustyline::history::MemHistory;
 use rustyline::{Editor, EventHandler, KeyCode, KeyEvent, Modifiers};
 
-use crate::engine::limits;
-use crate::tui::{self, CellView, ColorMode, Tone, cell_text, inline_text};
+use crate::tui::{self, CellView, ColorMode, Tone, inline_text};
 
 pub use assist::{highlight_spans, hint, submits};
+pub use cells::{Look, lines_text};
 pub use complete::{Completion, complete};
 pub use history::{HistoryFile, default_path as history_path};
 pub use names::{Kind, Names};
-pub use notebook::{Flow, Notebook};
+pub use shell::{Flow, Shell};
 
-use helper::{EnterKey, Helper, HistoryKey};
+use helper::{Helper, HistoryKey};
 
 type LineEditor = Editor<Helper, MemHistory>;
 
@@ -45,17 +46,12 @@ pub fn run(no_color: bool) -> i32 {
     } else {
         ColorMode::detect(tty)
     };
-    // The handler only raises the flag; outside evaluation nothing polls it
-    // and each cell clears it first, and while a line is read the terminal
-    // delivers Ctrl-C to rustyline as a key instead.
-    let _ = ctrlc::set_handler(limits::interrupt);
-    let (width, rows) = tui::terminal::size();
-    let (width, max_rows) = if tty {
-        (width, Some(usize::from(rows).saturating_sub(2).max(4)))
-    } else {
-        (1000, None)
-    };
-    let mut nb = Notebook::new(mode, width, max_rows);
+    // SIGINT only raises the flag the evaluator polls (while a line is read
+    // the terminal gives Ctrl-C to the editor as a key); SIGTERM, SIGHUP
+    // and SIGQUIT give the terminal back before the process ends.
+    signals::install();
+    let width = if tty { tui::terminal::size().0 } else { 1000 };
+    let mut shell = Shell::new(mode, width, tty);
     let mut editor = match make_editor(mode) {
         Ok(e) => e,
         Err(e) => {
@@ -64,26 +60,33 @@ pub fn run(no_color: bool) -> i32 {
         }
     };
     let history = open_history(&mut editor);
+    shell.history_file = history.as_ref().map(|h| h.path().to_path_buf());
     let mut out = std::io::stdout();
-    banner(mode, width, &mut out);
+    banner(mode, &mut out);
     let status = loop {
         if tty {
-            let (w, r) = tui::terminal::size();
-            nb.width = w;
-            nb.max_rows = Some(usize::from(r).saturating_sub(2).max(4));
+            shell.width = tui::terminal::size().0;
         }
-        let names = nb.refresh_names().clone();
+        let names = shell.refresh_names().clone();
         if let Some(h) = editor.helper_mut() {
             h.names = names;
         }
-        let n = nb.session.count;
+        let n = shell.session.count;
         let raw = format!("In [{n}]: ");
         let styled = prompt(n, mode);
-        match editor.readline(&(raw.as_str(), styled.as_str())) {
+        let read = match shell.take_prefill() {
+            Some(text) => {
+                editor.readline_with_initial(&(raw.as_str(), styled.as_str()), (&text, ""))
+            }
+            None => editor.readline(&(raw.as_str(), styled.as_str())),
+        };
+        match read {
             Ok(text) => {
                 if text.trim().is_empty() {
                     continue;
                 }
+                // Trailing blank lines end a block; they are not part of it.
+                let text = text.trim_end().to_string();
                 let _ = editor.add_history_entry(text.as_str());
                 if let Some(h) = &history
                     && let Err(e) = h.append(&text)
@@ -91,9 +94,9 @@ pub fn run(no_color: bool) -> i32 {
                     eprintln!("gradlab: history not saved: {e}");
                 }
                 if tty && text.contains('\n') {
-                    redraw_input(&nb, n, &text, &mut out);
+                    redraw_input(&shell, n, &text, &mut out);
                 }
-                if nb.submit(&text, &mut out) == Flow::Quit {
+                if shell.submit(&text, &mut out) == Flow::Quit {
                     break 0;
                 }
             }
@@ -126,7 +129,10 @@ fn make_editor(mode: ColorMode) -> rustyline::Result<LineEditor> {
             rustyline::ColorMode::Forced
         })
         .build();
-    let mut editor = Editor::with_history(config, MemHistory::new())?;
+    // The history gets the same size limit as the file keeps (its own
+    // default is 100 entries, which hid the rest from Up and Ctrl-R).
+    let history = MemHistory::with_config(&config);
+    let mut editor = Editor::with_history(config, history)?;
     editor.set_helper(Some(Helper::new(mode)));
     for (code, up) in [(KeyCode::Up, true), (KeyCode::Down, false)] {
         editor.bind_sequence(
@@ -134,19 +140,26 @@ fn make_editor(mode: ColorMode) -> rustyline::Result<LineEditor> {
             EventHandler::Conditional(Box::new(HistoryKey { up })),
         );
     }
-    editor.bind_sequence(
-        KeyEvent(KeyCode::Enter, Modifiers::NONE),
-        EventHandler::Conditional(Box::new(EnterKey)),
-    );
+    // Enter continues an incomplete input (via the validator) without
+    // indenting: the indentation typed or pasted is the one that counts.
     Ok(editor)
 }
 
 /// Loads the persistent history into the editor; None (with a note on
 /// stderr) when it cannot be opened, and the session goes on without it.
+/// Entries that are not valid text are skipped, with one note.
 fn open_history(editor: &mut LineEditor) -> Option<HistoryFile> {
     let path = history::default_path()?;
     match HistoryFile::open(path.clone()) {
-        Ok((file, entries)) => {
+        Ok((file, entries, skipped)) => {
+            if skipped > 0 {
+                eprintln!(
+                    "gradlab: skipped {skipped} history {} that {} not valid UTF-8 in {}",
+                    if skipped == 1 { "entry" } else { "entries" },
+                    if skipped == 1 { "is" } else { "are" },
+                    path.display()
+                );
+            }
             for e in entries {
                 let _ = editor.add_history_entry(e);
             }
@@ -171,7 +184,7 @@ fn prompt(n: usize, mode: ColorMode) -> String {
     )
 }
 
-fn banner(mode: ColorMode, width: u16, out: &mut dyn Write) {
+fn banner(mode: ColorMode, out: &mut dyn Write) {
     let lines = vec![
         vec![(
             Tone::Plain,
@@ -186,15 +199,15 @@ fn banner(mode: ColorMode, width: u16, out: &mut dyn Write) {
         )],
         vec![],
     ];
-    let _ = out.write_all(cell_text(&lines, width, mode).as_bytes());
+    let _ = out.write_all(lines_text(&lines, mode).as_bytes());
     let _ = out.flush();
 }
 
 /// Replaces a multi-line input the editor left on screen (continuation
 /// lines at column 0) with the echoed cell, `...:` prompts and all. Only
 /// relative cursor moves are used; an input taller than the screen is left
-/// as it is.
-fn redraw_input(nb: &Notebook, n: usize, text: &str, out: &mut dyn Write) {
+/// as it is (the rows above the screen cannot be reached).
+fn redraw_input(shell: &Shell, n: usize, text: &str, out: &mut dyn Write) {
     let rows: usize = text
         .split('\n')
         .enumerate()
@@ -204,17 +217,14 @@ fn redraw_input(nb: &Notebook, n: usize, text: &str, out: &mut dyn Write) {
             } else {
                 l.to_string()
             };
-            CellView::new(vec![vec![(Tone::Plain, shown)]]).height(nb.width)
+            CellView::new(vec![vec![(Tone::Plain, shown)]]).height(shell.width)
         })
         .sum();
-    if nb.max_rows.is_none_or(|m| rows > m) {
+    let screen = usize::from(tui::terminal::size().1);
+    if rows >= screen {
         return;
     }
-    let echo = cells::input_lines(n, text, &nb.names);
-    let _ = write!(
-        out,
-        "\x1b[{rows}A\r\x1b[J{}",
-        cell_text(&echo, nb.width, nb.mode)
-    );
+    let echo = cells::input_lines(n, text, &shell.names);
+    let _ = write!(out, "\x1b[{rows}A\r\x1b[J{}", lines_text(&echo, shell.mode));
     let _ = out.flush();
 }

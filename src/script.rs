@@ -74,11 +74,21 @@ pub struct Script {
     pub lines: Vec<String>,
 }
 
-/// True for a line that starts a meta command (`:cmd` or `%cmd`).
+/// True for a line that starts a meta command (`:cmd`, `%cmd`, the cell
+/// magic `%%cmd`) or a shell escape (`!cmd`, which gradlab refuses).
 pub fn is_meta(line: &str) -> bool {
     let t = line.trim_start();
-    (t.starts_with(':') || t.starts_with('%'))
-        && t[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+    let name = t
+        .strip_prefix("%%")
+        .or_else(|| t.strip_prefix(':'))
+        .or_else(|| t.strip_prefix('%'));
+    t.starts_with('!') || name.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+}
+
+/// True for a cell magic (`%%timeit`): its cell is the lines after it, up
+/// to a blank line.
+pub fn is_cell_magic(text: &str) -> bool {
+    text.trim_start().starts_with("%%") && is_meta(text)
 }
 
 impl Script {
@@ -111,18 +121,30 @@ impl Script {
                 // A comment, or a stray `#>` with no statement before it.
                 i += 1;
             } else if is_meta(line) {
+                let start = i;
+                let mut text = t.to_string();
+                if is_cell_magic(t) {
+                    let body = |l: &str| !l.trim().is_empty() && !l.starts_with("#>");
+                    while i + 1 < lines.len() && body(bare(i + 1)) {
+                        i += 1;
+                        text.push('\n');
+                        text.push_str(bare(i));
+                    }
+                }
                 let (expected, next) = collect_expected(&lines, i + 1);
                 items.push(Item::Meta {
-                    line: i + 1,
+                    line: start + 1,
                     last: i,
-                    text: t.to_string(),
+                    text,
                     expected,
                 });
                 i = next;
             } else {
                 let start = i;
                 let mut text = line.to_string();
-                while syntax::needs_more_input(&text) && i + 1 < lines.len() {
+                while i + 1 < lines.len()
+                    && syntax::continues_chunk(&text, bare(i + 1), (i + 2..lines.len()).map(bare))
+                {
                     i += 1;
                     text.push('\n');
                     text.push_str(bare(i));

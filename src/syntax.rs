@@ -1,11 +1,12 @@
-//! The nom parser for gradlab's NumPy-flavoured Python statements. This is
-//! the only module that imports nom.
+//! The nom parser for the Python gradlab reads. This is the only module
+//! that imports nom.
 //!
 //! Pipeline: [`lexer`] (nom lexical rules, also the lossless highlighter
-//! tokens) → a lazy token stream with Python's tokenizer checks (brackets,
-//! literals) → a one-token-lookahead recursive-descent parser producing
-//! [`ast`] nodes with byte spans. Parsing is linear time and recursion is
-//! bounded, so no input can overflow the stack.
+//! tokens) → the chunk's significant tokens with Python's tokenizer checks
+//! (brackets, literals, indentation) → nom combinators over those tokens
+//! (a [`nom::Input`] of its own) producing [`ast`] nodes with byte spans.
+//! Parsing is linear time and recursion is bounded, so no input can
+//! overflow the stack.
 //!
 //! ```
 //! use gradlab::syntax::{parse_chunk, sexpr};
@@ -15,19 +16,34 @@
 
 mod assist;
 pub mod ast;
+mod atom;
+mod block;
 mod expr;
+mod fstring;
 mod lexer;
 mod literal;
 mod parser;
+mod prompts;
+mod scope;
 pub mod sexpr;
 mod split;
 mod stmt;
-mod stream;
+mod tokens;
 
 pub use assist::{CallContext, bracket_match, call_context};
 pub use lexer::{KEYWORDS, Token, TokenKind, tokens};
-pub use split::{needs_more_input, split_statements};
-pub use stream::MAX_BRACKETS;
+pub use prompts::strip_prompts;
+pub use scope::target_names as ast_target_names;
+
+/// The names a function body with these parameters binds (its locals).
+pub fn function_scope(params: &[ast::Param], body: &[Stmt]) -> Result<ast::Scope, SyntaxError> {
+    scope::function_scope(params, body).map_err(|e| match e {
+        nom::Err::Error(e) | nom::Err::Failure(e) => e.into(),
+        nom::Err::Incomplete(_) => tokens::err("invalid syntax", 0..0),
+    })
+}
+pub use split::{continues_chunk, needs_more_input, split_statements};
+pub use tokens::MAX_BRACKETS;
 
 use ast::{Span, Stmt};
 
@@ -39,6 +55,18 @@ pub struct SyntaxError {
     /// Byte span of the offending text in the parsed source (may be empty,
     /// at the end of input).
     pub span: Span,
+    /// Which of Python's syntax error classes it is.
+    pub kind: SyntaxErrorKind,
+}
+
+/// Python's `SyntaxError` and its subclasses for indentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    Syntax,
+    /// `IndentationError`: `unexpected indent`, `expected an indented block ...`.
+    Indentation,
+    /// `TabError`: inconsistent use of tabs and spaces.
+    Tab,
 }
 
 /// One logical statement line of a script: its byte range in the source and
@@ -55,13 +83,14 @@ pub struct Chunk {
 ///
 /// Errors carry Python's messages: `invalid syntax`, `'(' was never
 /// closed`, `unmatched ')'`, `expected ':'`, `invalid decimal literal`,
-/// `unterminated string literal (detected at line 1)`, `too many nested
-/// parentheses` (more than [`MAX_BRACKETS`] open brackets), `expression too
-/// deeply nested` (e.g. thousands of unary minuses), and a few of gradlab's
-/// own for Python features it does not support (`'for' statements are not
-/// supported`). As in Python, a tokenizer error later in the chunk (an
-/// unclosed bracket, a bad literal) is reported in preference to a parse
-/// error before it.
+/// `unterminated string literal (detected at line 1)`, `expected an
+/// indented block after 'for' statement on line 1`, `'break' outside
+/// loop`, `f-string: expecting '}'`, `too many nested parentheses` (more
+/// than [`MAX_BRACKETS`] open brackets), `expression too deeply nested`
+/// (e.g. thousands of unary minuses), and a few of gradlab's own for Python
+/// features it does not support (`'class' statements are not supported`).
+/// As in Python, a tokenizer error anywhere in the chunk (a stray bracket,
+/// a bad literal) is reported in preference to a parse error before it.
 pub fn parse_chunk(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
     parse_chunk_at(src, 1)
 }
@@ -70,6 +99,15 @@ pub fn parse_chunk(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
 /// so that messages mentioning lines (`detected at line 7`) use script
 /// line numbers. Spans stay relative to `src`.
 pub fn parse_chunk_at(src: &str, first_line: usize) -> Result<Vec<Stmt>, SyntaxError> {
-    let mut p = parser::Parser::new(src, first_line);
-    p.chunk().map_err(|e| p.s.later_lex_error().unwrap_or(e))
+    let lexed = tokens::lex(src, first_line)?;
+    let input = tokens::Tokens {
+        all: &lexed.toks,
+        toks: &lexed.toks,
+        ctx: &lexed.ctx,
+    };
+    match parser::chunk(input) {
+        Ok((_, stmts)) => Ok(stmts),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(e.into()),
+        Err(nom::Err::Incomplete(_)) => Err(tokens::err("invalid syntax", src.len()..src.len())),
+    }
 }

@@ -16,7 +16,10 @@ struct Tmux {
 impl Tmux {
     fn start(env: &[(&str, &str)]) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("SKIPPED: tmux is not installed, so the pseudo-terminal test cannot run");
+            let _ = std::io::Write::write_all(
+                &mut std::io::stderr(),
+                b"SKIPPED: the terminal tests: tmux is not installed\n",
+            );
             return None;
         }
         // Tests run in parallel threads of one process: one session each.
@@ -95,6 +98,91 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Pastes `text` as a terminal would: newlines as Enter (CR), and
+    /// wrapped in bracketed-paste marks only when `bracketed`.
+    fn paste(&self, text: &str, bracketed: bool) {
+        let buffer = format!("{}-paste", self.name);
+        let status = Command::new("tmux")
+            .args(["set-buffer", "-b", &buffer, "--", text])
+            .status()
+            .expect("tmux set-buffer");
+        assert!(status.success());
+        let mut args = vec!["paste-buffer", "-d", "-b", &buffer, "-t", &self.name];
+        if bracketed {
+            args.push("-p");
+        }
+        assert!(Command::new("tmux").args(&args).status().unwrap().success());
+    }
+
+    /// The gradlab process: the shell's child in the pane.
+    fn gradlab_pid(&self) -> u32 {
+        let out = Command::new("tmux")
+            .args(["list-panes", "-t", &self.name, "-F", "#{pane_pid}"])
+            .output()
+            .unwrap();
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let start = Instant::now();
+        loop {
+            let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+                .unwrap_or_default();
+            if let Some(pid) = children.split_whitespace().next() {
+                return pid.parse().unwrap();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no gradlab under {shell}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// A pane flag: `alternate_on`, `cursor_flag`, ...
+    fn flag(&self, name: &str) -> String {
+        let out = Command::new("tmux")
+            .args([
+                "display-message",
+                "-p",
+                "-t",
+                &self.name,
+                &format!("#{{{name}}}"),
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// After gradlab ended: its exit status and the terminal's modes as
+    /// the shell sees them, with the screen state tmux keeps.
+    fn after_exit(&self) -> (String, String) {
+        self.text("echo \"rc=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo");
+        self.keys(&["Enter"]);
+        let screen = self.wait_for("rc=");
+        let line = screen
+            .lines()
+            .rev()
+            .find(|l| l.starts_with("rc="))
+            .unwrap()
+            .to_string();
+        let modes = screen
+            .lines()
+            .rev()
+            .find(|l| l.contains("icanon"))
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        (line, modes)
+    }
+
+    fn start_gradlab(env: &[(&str, &str)]) -> Option<Tmux> {
+        let t = Tmux::start(env)?;
+        t.text(env!("CARGO_BIN_EXE_gradlab"));
+        t.keys(&["Enter"]);
+        t.wait_for("In [1]: ");
+        Some(t)
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
@@ -147,7 +235,8 @@ fn a_session_at_a_real_terminal() {
     t.keys(&["Enter"]);
     t.wait_for("In [6]: _\nOut[6]:\narray([[1, 2],");
 
-    t.text(":timeit np.gradient(np.linspace(0, 1, 3000000))");
+    // Minutes of work on any machine, so Ctrl-C always lands mid-run.
+    t.text(":timeit -n 1000 -r 7 np.gradient(np.linspace(0, 1, 3000000))");
     t.keys(&["Enter"]);
     std::thread::sleep(Duration::from_millis(1500));
     t.keys(&["C-c"]);
@@ -180,11 +269,8 @@ fn a_session_at_a_real_terminal() {
 
 #[test]
 fn explore_and_back_to_the_prompt() {
-    let Some(t) = Tmux::start(&[
-        ("GRADLAB_HISTORY", "/dev/null"),
-        ("TERM", "xterm-256color"),
-        ("PS1", "$ "),
-    ]) else {
+    let hist = temp("explore").join("history");
+    let Some(t) = Tmux::start(&plain_env(hist.to_str().unwrap())) else {
         return;
     };
     t.text(env!("CARGO_BIN_EXE_gradlab"));
@@ -213,10 +299,10 @@ fn explore_and_back_to_the_prompt() {
         screen.contains("In [1]: a = np.array([1, 2, 4, 7, 11, 16])"),
         "{screen}"
     );
-    t.wait_for("In [2]: ");
+    t.wait_for("In [3]: ");
     t.text("np.gradient(a, edge_order=_explore[0])");
     t.keys(&["Enter"]);
-    t.wait_for("Out[2]: array([0.5, 1.5, 2.5, 3.5, 4.5, 5.5])");
+    t.wait_for("Out[3]: array([0.5, 1.5, 2.5, 3.5, 4.5, 5.5])");
     t.keys(&["C-d"]);
     t.wait_for("\n$ ");
     t.text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo");
@@ -226,4 +312,158 @@ fn explore_and_back_to_the_prompt() {
         screen.contains("\nicanon\n"),
         "terminal left in raw mode:\n{screen}"
     );
+}
+
+fn plain_env(history: &str) -> Vec<(&str, &str)> {
+    vec![
+        ("GRADLAB_HISTORY", history),
+        ("TERM", "xterm-256color"),
+        ("PS1", "$ "),
+    ]
+}
+
+/// A temporary folder for one test's files.
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gradlab-tty-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn typed_ahead_lines_all_run() {
+    let hist = temp("typeahead").join("history");
+    let env = plain_env(hist.to_str().unwrap());
+    let Some(t) = Tmux::start_gradlab(&env) else {
+        return;
+    };
+    t.text("%timeit -n 1 -r 4 np.gradient(np.linspace(0, 1, 4000000))");
+    t.keys(&["Enter"]);
+    // Typed while the cell runs (the terminal is in cooked mode then).
+    for line in ["w1 = 1", "w2 = 2", "w3 = 3"] {
+        t.text(line);
+        t.keys(&["Enter"]);
+    }
+    t.wait_for("In [5]: ");
+    t.text("w1 + w2 + w3");
+    t.keys(&["Enter"]);
+    t.wait_for("Out[5]: 6");
+}
+
+#[test]
+fn an_unbracketed_paste_of_1000_lines_runs_1000_statements() {
+    let hist = temp("paste").join("history");
+    let env = plain_env(hist.to_str().unwrap());
+    let Some(t) = Tmux::start_gradlab(&env) else {
+        return;
+    };
+    let lines: String = (0..1000).map(|i| format!("v{i} = {i}\n")).collect();
+    t.paste(&lines, false);
+    let start = Instant::now();
+    while !t.screen().contains("In [1001]: ") {
+        assert!(start.elapsed() < Duration::from_secs(120), "{}", t.screen());
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    t.text("v0 + v500 + v999");
+    t.keys(&["Enter"]);
+    t.wait_for("Out[1001]: 1499");
+}
+
+#[test]
+fn pasted_and_typed_indentation_wins_and_cells_echo_once() {
+    let hist = temp("indent").join("history");
+    let env = plain_env(hist.to_str().unwrap());
+    let Some(t) = Tmux::start_gradlab(&env) else {
+        return;
+    };
+    // Typed: Enter continues the block without indenting by itself, so
+    // the four spaces typed are the four stored.
+    t.text("def f(x):");
+    t.keys(&["Enter"]);
+    t.text("    return x**2");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("In [2]: ");
+    // Pasted without bracketed paste: the same.
+    t.paste("def g(x):\n    return x + 1\n\n", false);
+    t.wait_for("In [3]: ");
+    t.text("f(3) + g(1)");
+    t.keys(&["Enter"]);
+    t.wait_for("Out[3]: 11");
+    // A bracketed paste of two statements is one cell, echoed once.
+    t.paste("p = 1\nq = 2", true);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("In [5]: ");
+    assert_eq!(screen.matches("q = 2").count(), 1, "{screen}");
+    let saved = std::fs::read_to_string(&hist).unwrap();
+    assert!(saved.contains("def f(x):\\n    return x**2\n"), "{saved}");
+    assert!(saved.contains("def g(x):\\n    return x + 1\n"), "{saved}");
+}
+
+#[test]
+fn the_whole_history_is_searchable_even_past_a_bad_byte() {
+    let dir = temp("history");
+    let hist = dir.join("history");
+    let mut bytes = b"#V2\n".to_vec();
+    for i in 0..150 {
+        bytes.extend(format!("x{i} = {i}\n").as_bytes());
+        if i == 10 {
+            bytes.extend(b"bad = '\xff'\n");
+        }
+    }
+    std::fs::write(&hist, bytes).unwrap();
+    let env = plain_env(hist.to_str().unwrap());
+    let Some(t) = Tmux::start(&env) else {
+        return;
+    };
+    t.text(env!("CARGO_BIN_EXE_gradlab"));
+    t.keys(&["Enter"]);
+    t.wait_for("skipped 1 history entry that is not valid UTF-8");
+    t.wait_for("In [1]: ");
+    // x3 is the 4th of 150 entries: beyond the editor's old 100-entry window.
+    t.keys(&["C-r"]);
+    t.text("x3 = ");
+    t.keys(&["Enter"]);
+    t.wait_for("In [2]: ");
+    t.text("x3");
+    t.keys(&["Enter"]);
+    t.wait_for("Out[2]: 3");
+}
+
+#[test]
+fn signals_give_the_terminal_back_at_the_prompt_and_in_explore() {
+    for (signal, code, in_explore) in [
+        ("TERM", 143, false),
+        ("HUP", 129, false),
+        ("TERM", 143, true),
+        ("HUP", 129, true),
+    ] {
+        let dir = temp(&format!("signal-{signal}-{in_explore}"));
+        let hist = dir.join("history");
+        let env = plain_env(hist.to_str().unwrap());
+        let Some(t) = Tmux::start_gradlab(&env) else {
+            return;
+        };
+        if in_explore {
+            t.text("a = np.array([1, 2, 4, 7, 11, 16])");
+            t.keys(&["Enter"]);
+            t.text(":explore a");
+            t.keys(&["Enter"]);
+            t.wait_for("g[0] = (f[1] − f[0]) / h");
+            assert_eq!(t.flag("alternate_on"), "1");
+        }
+        let pid = t.gradlab_pid();
+        let ok = Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok);
+        t.wait_for("\n$ ");
+        let (status, modes) = t.after_exit();
+        let what = format!("SIG{signal}, explore={in_explore}");
+        assert_eq!(status, format!("rc={code}"), "{what}");
+        assert_eq!(modes, "icanon echo", "{what}: {}", t.screen());
+        assert_eq!(t.flag("alternate_on"), "0", "{what}");
+        assert_eq!(t.flag("cursor_flag"), "1", "{what}");
+    }
 }

@@ -112,11 +112,25 @@ fn check_reports_a_diff_with_the_line_and_exits_1() {
 }
 
 #[test]
-fn errors_check_like_values_and_unrecorded_statements_are_unchecked() {
-    let src = "np.diff([1, 2], axis=3)\n#> AxisError: axis 3 is out of bounds for array of dimension 1\nundefined_name\n";
+fn errors_check_like_values_and_unrecorded_outputs_fail() {
+    let src = "np.diff([1, 2], axis=3)\n#> AxisError: axis 3 is out of bounds for array of dimension 1\nx = 1\n";
     let (code, out, _, _) = run_file("check-errors", src, &["--check"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("1 of 1 checked outputs match"), "{out}");
+    // An error nobody recorded, and a value nobody recorded, both fail.
+    let src = "x = 1\nundefined_name\nx + 1\n";
+    let (code, out, _, _) = run_file("check-unrecorded", src, &["--check"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("s.grad:2: undefined_name\n"), "{out}");
+    assert!(
+        out.contains("+NameError: name 'undefined_name' is not defined"),
+        "{out}"
+    );
+    assert!(out.contains("s.grad:3: x + 1\n"), "{out}");
+    assert!(
+        out.contains("0 of 0 checked outputs match, 2 statements show output but record none"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -256,7 +270,6 @@ fn python_export_handles_history_errors_views_and_python_scalars() {
         assert!(py.contains(needle), "{needle:?} not in\n{py}");
     }
     let Some(python) = cli::python_with_numpy() else {
-        eprintln!("SKIPPED running the .py export: no python3 with numpy on PATH");
         return;
     };
     let path = scratch("py-history").join("h.py");

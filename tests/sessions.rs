@@ -6,7 +6,7 @@ mod cli;
 
 use std::path::{Path, PathBuf};
 
-use cli::{gradlab, python_with_numpy, scratch};
+use cli::{gradlab, python_with, scratch};
 
 fn sessions() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
@@ -81,15 +81,15 @@ fn python_exports_run_under_numpy() {
         assert!(text.contains("import numpy as np"), "{text}");
         scripts.push(out);
     }
-    let Some(python) = python_with_numpy() else {
-        eprintln!("SKIPPED running the .py exports: no python3 with numpy on PATH");
+    let Some(python) = python_with(&["numpy", "numdifftools"], "the lessons' .py exports") else {
         return;
     };
+    let elsewhere = scratch("py-run-elsewhere");
     for s in scripts {
-        // Sessions read their data files relative to the repository root.
+        // Run from an unrelated folder: the export finds its data itself.
         let out = std::process::Command::new(&python)
             .arg(&s)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .current_dir(&elsewhere)
             .output()
             .unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
@@ -134,4 +134,61 @@ fn ipynb_and_markdown_exports_are_well_formed() {
             "{md}"
         );
     }
+}
+
+/// Every lesson's notebook executes under Jupyter's runner (nbclient, as
+/// `jupyter nbconvert --execute` does), written to a folder of its own.
+#[test]
+fn ipynb_exports_run_under_jupyter() {
+    let Some(python) = python_with(
+        &["nbclient", "nbformat", "ipykernel", "numpy", "numdifftools"],
+        "the lessons' .ipynb exports under Jupyter",
+    ) else {
+        return;
+    };
+    let dir = scratch("ipynb-exports");
+    let mut notebooks = Vec::new();
+    for f in sessions() {
+        let out = dir.join(f.file_stem().unwrap()).with_extension("ipynb");
+        let (code, _, err) = gradlab(
+            &[
+                "export",
+                f.to_str().unwrap(),
+                "--to",
+                "ipynb",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(code <= 1, "{err}");
+        notebooks.push(out);
+    }
+    // One kernel start per notebook; each runs in the notebook's folder.
+    let runner = r#"
+import sys, os, nbformat
+from nbclient import NotebookClient
+failed = []
+for path in sys.argv[1:]:
+    nb = nbformat.read(path, as_version=4)
+    try:
+        NotebookClient(nb, timeout=120, kernel_name="python3",
+                       resources={"metadata": {"path": os.path.dirname(path)}}).execute()
+    except Exception as e:
+        failed.append(f"{path}: {type(e).__name__}: {str(e)[-1500:]}")
+print("\n".join(failed) if failed else "all notebooks ran")
+sys.exit(1 if failed else 0)
+"#;
+    let out = std::process::Command::new(&python)
+        .arg("-c")
+        .arg(runner)
+        .args(&notebooks)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -54,7 +54,7 @@ fn atoms() {
     ok("r'\\d'", "\"\\\\d\"");
     ok("'''multi\nline'''", "\"multi\\nline\"");
     ok("'a' \"b\"  'c'", "\"abc\"");
-    ok("f'{x}'", "\"{x}\"");
+    ok("f'{x}'", "(f {x})");
     ok("...", "...");
     ok("x", "x");
     ok("été", "été");
@@ -357,17 +357,12 @@ fn parse_errors() {
         1,
         8,
     );
-    bad("[x for x in y]", "comprehensions are not supported", 4, 7);
-    bad("{1: 2}", "dict and set displays are not supported", 1, 2);
-    bad("a in b", "'in' comparisons are not supported", 3, 5);
-    bad("a << 1", "shift operators are not supported", 3, 5);
-    bad("f(*a)", "'*' and '**' arguments are not supported", 3, 4);
-    bad(
-        "for x in y: pass",
-        "'for' statements are not supported",
-        1,
-        4,
-    );
+    ok("[x for x in y]", "(listcomp x (for x y))");
+    ok("{1: 2}", "(dict (1 2))");
+    ok("a in b", "(cmp a in b)");
+    ok("a << 1", "(<< a 1)");
+    ok("f(*a)", "(call f (* a))");
+    ok("for x in y: pass", "(for x y (do pass))");
     bad("return 1", "'return' outside function", 1, 7);
 }
 
@@ -445,7 +440,7 @@ fn def_errors() {
         10,
         10,
     );
-    bad("def f(x): x", "expected 'return'", 11, 12);
+    ok("def f(x): x", "(def f (x) x)");
     bad(
         "def f(x, x): return 1",
         "duplicate argument 'x' in function definition",
@@ -458,17 +453,13 @@ fn def_errors() {
         12,
         13,
     );
-    bad(
+    ok(
         "def f(x): return x; y = 1",
-        "a function body is one 'return' statement",
-        19,
-        20,
+        "(def f (x) (return x) (= y 1))",
     );
-    bad(
+    ok(
         "def f(x):\n    return x\n    return 2",
-        "unexpected indent (a function body is one 'return' line)",
-        28,
-        34,
+        "(def f (x) (return x) (return 2))",
     );
     bad("a = 1\n  b = 2", "unexpected indent", 9, 10);
     bad("  b = 2", "unexpected indent", 3, 4);
@@ -509,8 +500,8 @@ fn node_spans() {
     };
     assert_eq!(&src[func.span.clone()], "np.gradient");
     assert_eq!(&src[args[0].span.clone()], "m[1:]");
-    assert_eq!(&src[kwargs[0].0.span.clone()], "axis");
-    assert_eq!(&src[kwargs[0].1.span.clone()], "0");
+    assert_eq!(&src[kwargs[0].name.as_ref().unwrap().span.clone()], "axis");
+    assert_eq!(&src[kwargs[0].value.span.clone()], "0");
     let stmts = parse_chunk("a = 1; (b)").unwrap();
     assert_eq!(
         (stmts[0].span.clone(), stmts[1].span.clone()),
@@ -602,7 +593,8 @@ fn completeness() {
         ("def f(x):", true),
         ("def f(x):  # comment", true),
         ("def f(x):\n", false),
-        ("def f(x):\n    return x", false),
+        ("def f(x):\n    return x", true),
+        ("def f(x):\n    return x\n", false),
         ("def f(x): return x", false),
         ("lambda x:", false),
     ] {

@@ -8,7 +8,7 @@ pub mod creation;
 mod files;
 mod math;
 mod numdiff;
-mod python;
+pub(crate) mod python;
 mod reduce;
 pub mod shape;
 
@@ -23,6 +23,7 @@ use super::value::{Module, NumdiffObject, Value};
 
 pub use classroom::explain;
 pub use python::builtin_dtype as python_dtype;
+pub use python::sort_values;
 
 /// Where a builtin lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,8 +163,16 @@ builtins! {
     "bool", Python, python::bool_, "bool(x=False)", "Python truthiness.", "bool(0)";
     "list", Python, python::list, "list(iterable=())", "A Python list (arrays: along the first axis).", "list((1, 2))";
     "tuple", Python, python::tuple, "tuple(iterable=())", "A Python tuple.", "tuple([1, 2])";
-    "range", Python, python::range, "range(start, stop=None, step=None)", "A list of ints (gradlab has no lazy ranges).", "range(5)";
-    "type", Python, python::type_, "type(obj)", "The name of obj's type.", "type(np.float64(1))";
+    "range", Python, python::range, "range(start, stop=None, step=None)", "The ints start, start+step, ... before stop (lazy: len and indexing need no list).", "list(range(0, 10, 3))";
+    "type", Python, python::type_, "type(obj)", "The class of obj.", "type(np.float64(1))";
+    "isinstance", Python, python::isinstance, "isinstance(obj, classinfo)", "Whether obj is an instance of the class (or of one in a tuple of classes).", "isinstance(np.float64(1), float)";
+    "zip", Python, python::zip, "zip(*iterables, strict=False)", "Tuples of the i-th items of each iterable, up to the shortest.", "list(zip([1, 2], [0.1, 0.2]))";
+    "enumerate", Python, python::enumerate, "enumerate(iterable, start=0)", "Pairs (index, item).", "list(enumerate(['a', 'b']))";
+    "sorted", Python, python::sorted, "sorted(iterable, *, key=None, reverse=False)", "A new sorted list (stable).", "sorted([3, 1, 2], reverse=True)";
+    "reversed", Python, python::reversed, "reversed(sequence)", "An iterator over the items in reverse order.", "list(reversed([1, 2, 3]))";
+    "set", Python, python::set, "set(iterable=())", "A set of the distinct items.", "set([1, 2, 2])";
+    "dict", Python, python::dict_unbound, "dict(mapping=(), **kwargs)", "A dict from a mapping, (key, value) pairs, or keywords.", "dict(h=0.1, n=10)";
+    "help", Python, python::help, "help(request=None)", "The signature, description and an example of a function.", "help(np.gradient)";
     "compare", Gradlab, classroom::compare, "compare(a, *varargs, axis=None, edge_order=1)",
         "gradient and diff side by side: per sample the values, the scheme, and the identities that hold.", "compare(np.array([1, 2, 4, 7, 11, 16]))";
     "explain", Gradlab, calculus::explain_direct, "explain(call)",
@@ -265,6 +274,7 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
             }
             match name {
                 "newaxis" => return Some(Value::None),
+                "ndarray" => return Some(Value::Class("numpy.ndarray".into())),
                 "True_" => return Some(Value::Scalar(super::value::Scalar::B(true))),
                 "False_" => return Some(Value::Scalar(super::value::Scalar::B(false))),
                 _ => {}

@@ -271,7 +271,9 @@ pub fn truthy(v: &Value) -> EvalResult<bool> {
         Value::Float(x) => *x != 0.0,
         Value::Scalar(s) => s.as_f64() != 0.0,
         Value::Str(s) => !s.is_empty(),
-        Value::List(items) | Value::Tuple(items) => !items.is_empty(),
+        Value::List(items) | Value::Tuple(items) | Value::Set(items) => !items.is_empty(),
+        Value::Dict(items) => !items.is_empty(),
+        Value::Range(r) => !r.is_empty(),
         Value::Named(_) => true,
         Value::Array(a) => match a.len() {
             1 => Scalar::from_array_first(a).is_some_and(|s| s.as_f64() != 0.0),

@@ -1,7 +1,6 @@
 //! Expression evaluation: names, attributes, calls, operators, indexing.
 
 use crate::eval::ErrorKind;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::engine::limits;
@@ -13,28 +12,52 @@ use super::convert::{index_int, truthy};
 use super::error::{EvalError, EvalResult};
 use super::index::{Idx, index_array, index_sequence};
 use super::ops;
+use super::scope::{Env, Place};
 use super::session::Session;
-use super::value::{Module, UserFn, Value};
+use super::value::{Module, Value};
 
-const MAX_DEPTH: usize = 200;
+/// Deepest expression nesting evaluated (a written-out sum of thousands of
+/// terms); beyond it, Python's compiler gives up with a `RecursionError`.
+const MAX_DEPTH: usize = 3000;
 
-/// Where names are looked up: a function call's locals, then the globals.
+/// Stack kept free before an evaluation step grows a new segment.
+const RED_ZONE: usize = 256 * 1024;
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
+/// Where names are looked up: the current function's (or comprehension's)
+/// scope and those around it, then the session's globals.
+#[derive(Clone)]
 pub struct Frame<'a> {
     pub src: &'a Rc<str>,
-    pub locals: Option<&'a HashMap<String, Value>>,
+    pub env: Option<Rc<Env>>,
 }
 
 impl<'a> Frame<'a> {
     pub fn global(src: &'a Rc<str>) -> Frame<'a> {
-        Frame { src, locals: None }
+        Frame { src, env: None }
     }
 }
 
 impl Session {
     /// Resolves a bare name: locals, globals, IPython history, builtins.
     pub(super) fn lookup(&self, name: &str, frame: &Frame) -> EvalResult<Value> {
-        if let Some(v) = frame.locals.and_then(|l| l.get(name)) {
-            return Ok(v.clone());
+        if let Some(env) = &frame.env {
+            match Env::find(env, name) {
+                Place::Local(e) => {
+                    if let Some(v) = e.vars.borrow().get(name) {
+                        return Ok(v.clone());
+                    }
+                }
+                Place::Unbound => {
+                    return Err(EvalError::new(
+                        ErrorKind::UnboundLocalError,
+                        format!(
+                            "cannot access local variable '{name}' where it is not associated with a value"
+                        ),
+                    ));
+                }
+                Place::Global => {}
+            }
         }
         if let Some(v) = self.globals.get(name) {
             return Ok(v.clone());
@@ -45,13 +68,20 @@ impl Session {
         if let Some(v) = builtins::global_name(name) {
             return Ok(v);
         }
+        if let Some(k) = ErrorKind::from_name(name)
+            .filter(|k| k.is_a(ErrorKind::Exception) || *k == ErrorKind::KeyboardInterrupt)
+        {
+            return Ok(Value::ExcType(k));
+        }
         Err(name_error(name, self.known_names(frame)))
     }
 
     fn known_names(&self, frame: &Frame) -> Vec<String> {
         let mut names: Vec<String> = self.globals.keys().cloned().collect();
-        if let Some(l) = frame.locals {
-            names.extend(l.keys().cloned());
+        let mut env = frame.env.clone();
+        while let Some(e) = env {
+            names.extend(e.vars.borrow().keys().cloned());
+            env = e.parent.clone();
         }
         names.extend(builtins::global_names().map(str::to_string));
         names
@@ -77,11 +107,11 @@ impl Session {
             self.depth -= 1;
             return Err(EvalError::new(
                 ErrorKind::RecursionError,
-                "maximum recursion depth exceeded",
+                "maximum recursion depth exceeded during compilation",
             )
             .at(&e.span));
         }
-        let r = self.eval_inner(e, frame);
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || self.eval_inner(e, frame));
         self.depth -= 1;
         r
     }
@@ -97,6 +127,7 @@ impl Session {
             .at(&e.span)),
             ExprKind::Float(x) => Ok(Value::Float(*x)),
             ExprKind::Str(s) => Ok(Value::str(s.as_str())),
+            ExprKind::FStr(parts) => Ok(Value::str(self.fstring(parts, frame)?)),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
             ExprKind::None => Ok(Value::None),
             ExprKind::Ellipsis => Ok(Value::str("...")),
@@ -119,11 +150,16 @@ impl Session {
                     let n = self.eval(k, frame)?;
                     return at(self.out_entry(index_int(&n)?));
                 }
+                if let (Value::Dict(d), [IndexItem::Expr(k)]) = (&o, index.as_slice()) {
+                    let key = self.eval(k, frame)?;
+                    return at(super::pyseq::dict_get(d, &key, &self.opts));
+                }
                 let items = self.eval_index(index, frame)?;
                 at(match &o {
                     Value::Array(a) => index_array(a, &items),
                     Value::List(_) | Value::Tuple(_) | Value::Str(_) => index_sequence(&o, &items),
                     Value::Named(t) => index_sequence(&t.as_tuple(), &items),
+                    Value::Range(r) => r.index(&items),
                     Value::Scalar(s) => index_array(&s.to_array(), &items),
                     other => Err(EvalError::type_error(format!(
                         "'{}' object is not subscriptable",
@@ -146,14 +182,14 @@ impl Session {
                 let l = self.eval(left, frame)?;
                 let r = self.eval(right, frame)?;
                 limits::check_interrupt()?;
-                at(ops::binary(*op, &l, &r))
+                at(super::pyops::binary(*op, &l, &r))
             }
             ExprKind::Compare { first, rest } => {
                 let mut left = self.eval(first, frame)?;
                 let mut result = Value::Bool(true);
-                for (i, (op, right)) in rest.iter().enumerate() {
+                for (op, right) in rest {
                     let r = self.eval(right, frame)?;
-                    let c = at(ops::compare(*op, &left, &r))?;
+                    let c = at(super::pyops::compare(*op, &left, &r))?;
                     if rest.len() == 1 {
                         return Ok(c);
                     }
@@ -162,7 +198,6 @@ impl Session {
                     }
                     result = c;
                     left = r;
-                    let _ = i;
                 }
                 Ok(result)
             }
@@ -184,17 +219,51 @@ impl Session {
             }
             ExprKind::List(items) => Ok(Value::List(Rc::new(self.eval_all(items, frame)?))),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_all(items, frame)?)),
-            ExprKind::Lambda { params, body } => {
-                self.make_function("<lambda>", params, body, frame.src, frame)
+            ExprKind::Set(items) => at(super::pyseq::set_from(self.eval_all(items, frame)?)),
+            ExprKind::Dict(entries) => {
+                let mut pairs = Vec::with_capacity(entries.len());
+                for (k, v) in entries {
+                    match k {
+                        Some(k) => {
+                            let k = self.eval(k, frame)?;
+                            pairs.push((k, self.eval(v, frame)?));
+                        }
+                        None => match self.eval(v, frame)? {
+                            Value::Dict(d) => pairs.extend(d.iter().cloned()),
+                            other => {
+                                return Err(EvalError::type_error(format!(
+                                    "'{}' object is not a mapping",
+                                    other.short_type()
+                                ))
+                                .at(&v.span));
+                            }
+                        },
+                    }
+                }
+                at(super::pyseq::dict_from(pairs))
             }
+            ExprKind::Starred(_) => Err(EvalError::new(
+                ErrorKind::SyntaxError,
+                "can't use starred expression here",
+            )
+            .at(&e.span)),
+            ExprKind::Comp(c) => self.comprehension(c, frame).map_err(|err| err.at(&e.span)),
+            ExprKind::Lambda(f) => self.make_function(f, frame),
         }
     }
 
+    /// The values of display items or positional arguments, `*seq`
+    /// items expanded.
     fn eval_all(&mut self, items: &[Expr], frame: &Frame) -> EvalResult<Vec<Value>> {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             if i % 4096 == 0 {
                 limits::check_interrupt().map_err(EvalError::from)?;
+            }
+            if let ExprKind::Starred(inner) = &item.kind {
+                let v = self.eval(inner, frame)?;
+                out.extend(super::iter::iterate(&v).map_err(|err| err.at(&item.span))?);
+                continue;
             }
             out.push(self.eval(item, frame)?);
         }
@@ -249,7 +318,7 @@ impl Session {
         e: &Expr,
         func: &Expr,
         args: &[Expr],
-        kwargs: &[(Ident, Expr)],
+        kwargs: &[Keyword],
         frame: &Frame,
     ) -> EvalResult<Value> {
         let callee = self.eval(func, frame)?;
@@ -267,23 +336,57 @@ impl Session {
         &mut self,
         e: &Expr,
         args: &[Expr],
-        kwargs: &[(Ident, Expr)],
+        kwargs: &[Keyword],
         frame: &Frame,
     ) -> EvalResult<CallArgs> {
+        let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         let pos = self.eval_all(args, frame)?;
         let mut kw = Vec::with_capacity(kwargs.len());
-        for (k, v) in kwargs {
-            kw.push((k.name.clone(), self.eval(v, frame)?));
+        let mut kw_spans = Vec::with_capacity(kwargs.len());
+        for k in kwargs {
+            let v = self.eval(&k.value, frame)?;
+            match &k.name {
+                Some(n) => {
+                    kw.push((n.name.clone(), v));
+                    kw_spans.push(n.span.start..k.value.span.end);
+                }
+                None => {
+                    let Value::Dict(d) = v else {
+                        return Err(EvalError::type_error(format!(
+                            "argument after ** must be a mapping, not {}",
+                            v.short_type()
+                        ))
+                        .at(&k.value.span));
+                    };
+                    for (key, val) in d.iter() {
+                        let Value::Str(name) = key else {
+                            return Err(
+                                EvalError::type_error("keywords must be strings").at(&k.value.span)
+                            );
+                        };
+                        if kw.iter().any(|(n, _)| n.as_str() == &**name) {
+                            return Err(EvalError::type_error(format!(
+                                "got multiple values for keyword argument '{name}'"
+                            ))
+                            .at(&k.value.span));
+                        }
+                        kw.push((name.to_string(), val.clone()));
+                        kw_spans.push(k.value.span.clone());
+                    }
+                }
+            }
         }
+        let pos_spans = if starred {
+            Vec::new()
+        } else {
+            args.iter().map(|a| a.span.clone()).collect()
+        };
         Ok(CallArgs {
             pos,
             kw,
             span: e.span.clone(),
-            pos_spans: args.iter().map(|a| a.span.clone()).collect(),
-            kw_spans: kwargs
-                .iter()
-                .map(|(k, v)| k.span.start..v.span.end)
-                .collect(),
+            pos_spans,
+            kw_spans,
         })
     }
 
@@ -292,7 +395,7 @@ impl Session {
         &mut self,
         e: &Expr,
         args: &[Expr],
-        kwargs: &[(Ident, Expr)],
+        kwargs: &[Keyword],
         frame: &Frame,
     ) -> EvalResult<Value> {
         let inner = match (args, kwargs) {
@@ -334,13 +437,35 @@ impl Session {
         builtins::explain(self, b.name, &bound).map_err(|err| err.at(&e.span))
     }
 
+    /// Calls any callable value as `f(args)` written with a dotted name.
+    pub fn call_value(&mut self, callee: &Value, call: CallArgs) -> EvalResult<Value> {
+        self.call(callee, call, false)
+    }
+
     /// Calls any callable value.
     pub(super) fn call(&mut self, callee: &Value, call: CallArgs, bare: bool) -> EvalResult<Value> {
         let span = call.span.clone();
         match callee {
             Value::Builtin(b) => self.call_builtin(b, call, bare),
-            Value::Method(m) => super::methods::call_method(self, &m.0, m.1, call),
+            Value::Method(m) => match &m.0 {
+                Value::Str(t) => super::pyseq::str_method(self, t, m.1, call),
+                Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
+                    let receiver = m.0.clone();
+                    super::pyseq::call_method(self, &receiver, m.1, call)
+                }
+                _ => super::methods::call_method(self, &m.0, m.1, call),
+            },
             Value::Function(f) => self.call_user(f, call),
+            Value::ExcType(k) => {
+                let message = match call.pos.as_slice() {
+                    [] => String::new(),
+                    // Python's KeyError shows its key as repr: KeyError: 'k'.
+                    [v] if *k == ErrorKind::KeyError => self.repr(v),
+                    [v] => self.str(v),
+                    many => self.repr(&Value::tuple(many.to_vec())),
+                };
+                Ok(Value::Exception(Rc::new(EvalError::new(*k, message))))
+            }
             Value::DType(d) => {
                 let bound = super::args::bind(&super::args::Signature::parse("dtype(x=0)"), call)?;
                 let v = bound.get("x").cloned().unwrap_or(Value::Int(0));
@@ -363,69 +488,22 @@ impl Session {
         bare: bool,
     ) -> EvalResult<Value> {
         let span = call.span.clone();
-        let bound = super::args::bind(&b.signature(), call)?;
-        let python = bare && b.home == Home::Both;
-        (b.func)(self, &bound, python).map_err(|err| err.at(&span))
-    }
-
-    /// Calls a user function with Python's argument binding.
-    pub(super) fn call_user(&mut self, f: &Rc<UserFn>, call: CallArgs) -> EvalResult<Value> {
-        let span = call.span.clone();
-        let mut locals = HashMap::new();
-        let n = f.params.len();
-        if call.pos.len() > n {
-            return Err(EvalError::type_error(format!(
-                "{}() takes {n} positional argument{} but {} were given",
-                f.name,
-                if n == 1 { "" } else { "s" },
-                call.pos.len()
-            ))
-            .at(&span));
+        if b.name == "dict" {
+            return builtins::python::dict(call).map_err(|err| err.at(&span));
         }
-        for (p, v) in f.params.iter().zip(call.pos) {
-            locals.insert(p.name.name.clone(), v);
-        }
-        for (k, v) in call.kw {
-            if !f.params.iter().any(|p| p.name.name == k) {
-                return Err(EvalError::type_error(format!(
-                    "{}() got an unexpected keyword argument '{k}'",
-                    f.name
-                ))
-                .at(&span));
-            }
-            if locals.insert(k.clone(), v).is_some() {
-                return Err(EvalError::type_error(format!(
-                    "{}() got multiple values for argument '{k}'",
-                    f.name
-                ))
-                .at(&span));
-            }
-        }
-        for (p, d) in f.params.iter().zip(&f.defaults) {
-            if !locals.contains_key(&p.name.name) {
-                match d {
-                    Some(d) => {
-                        locals.insert(p.name.name.clone(), d.clone());
-                    }
-                    None => {
-                        return Err(EvalError::type_error(format!(
-                            "{}() missing 1 required positional argument: '{}'",
-                            f.name, p.name.name
-                        ))
-                        .at(&span));
-                    }
+        let mut call = call;
+        if b.home != Home::Python {
+            // NumPy functions see lazy ranges and iterators as the lists
+            // they would read from them.
+            for v in call.pos.iter_mut() {
+                if matches!(v, Value::Range(_) | Value::Iter(_)) {
+                    *v = Value::List(Rc::new(super::iter::iterate(v).map_err(|e| e.at(&span))?));
                 }
             }
         }
-        let frame = Frame {
-            src: &f.source,
-            locals: Some(&locals),
-        };
-        // Errors inside the body point at the call site, whose text we show.
-        self.eval(&f.body, &frame).map_err(|mut err| {
-            err.span = Some(span.clone());
-            err
-        })
+        let bound = super::args::bind(&b.signature(), call)?;
+        let python = bare && b.home == Home::Both;
+        (b.func)(self, &bound, python).map_err(|err| err.at(&span))
     }
 
     /// `value.name`.
@@ -433,17 +511,71 @@ impl Session {
         match o {
             Value::Module(m) => self.module_attr(*m, name),
             Value::Array(_) | Value::Scalar(_) => super::methods::array_attr(o, name),
-            Value::List(_) if matches!(name, "append" | "index" | "count") => Err(EvalError::new(
-                ErrorKind::NotImplementedError,
-                format!("list.{name}() is not supported by gradlab; build lists with literals"),
-            )),
             Value::Float(x) if name == "real" => Ok(Value::Float(*x)),
+            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
+                let name: &'static str = PY_METHODS
+                    .iter()
+                    .find(|m| **m == name)
+                    .ok_or_else(|| no_attr(o, name))?;
+                Ok(Value::Method(Rc::new((o.clone(), name))))
+            }
+            Value::Exception(e) if name == "args" => {
+                Ok(Value::tuple(vec![Value::str(e.message.as_str())]))
+            }
             Value::Named(t) => t.get(name).cloned().ok_or_else(|| no_attr(o, name)),
+            _ if name == "__name__" => super::pyobj::short_class_name(o)
+                .map(Value::str)
+                .ok_or_else(|| no_attr(o, name)),
             Value::Numdiff(_) | Value::View(_) => Err(no_attr(o, name)),
             _ => Err(no_attr(o, name)),
         }
     }
 }
+
+/// Method names of Python's str, list, tuple, dict and set.
+const PY_METHODS: &[&str] = &[
+    "upper",
+    "lower",
+    "title",
+    "capitalize",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "splitlines",
+    "join",
+    "replace",
+    "startswith",
+    "endswith",
+    "find",
+    "index",
+    "count",
+    "ljust",
+    "rjust",
+    "center",
+    "zfill",
+    "isdigit",
+    "isalpha",
+    "isspace",
+    "format",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "clear",
+    "sort",
+    "reverse",
+    "copy",
+    "get",
+    "keys",
+    "values",
+    "items",
+    "update",
+    "setdefault",
+    "add",
+    "discard",
+];
 
 fn no_attr(o: &Value, name: &str) -> EvalError {
     EvalError::new(

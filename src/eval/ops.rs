@@ -184,6 +184,16 @@ fn float_op(op: BinOp) -> EvalResult<fn(f64, f64) -> f64> {
             )));
         }
         BinOp::MatMul => return Err(matmul_unsupported()),
+        BinOp::LShift | BinOp::RShift => {
+            let name = if op == BinOp::LShift {
+                "left_shift"
+            } else {
+                "right_shift"
+            };
+            return Err(EvalError::type_error(format!(
+                "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
+            )));
+        }
     })
 }
 
@@ -207,6 +217,20 @@ fn int_op(op: BinOp) -> EvalResult<fn(i64, i64) -> i64> {
         BinOp::BitXor => |a, b| a ^ b,
         BinOp::Div => unreachable!("true division is float"),
         BinOp::MatMul => return Err(matmul_unsupported()),
+        // NumPy: shifting by the width or more gives 0 (or -1 for a
+        // negative number shifted right).
+        BinOp::LShift => |a, b| {
+            if (0..64).contains(&b) {
+                a.wrapping_shl(b as u32)
+            } else {
+                0
+            }
+        },
+        BinOp::RShift => |a, b| match b {
+            0..=63 => a >> b,
+            _ if b >= 64 && a < 0 => -1,
+            _ => 0,
+        },
     })
 }
 
@@ -388,6 +412,9 @@ fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
                     "unsupported operand type(s) for @: 'int' and 'int'",
                 ));
             }
+            BinOp::LShift | BinOp::RShift => {
+                return super::pyops::binary(op, &Value::Int(a), &Value::Int(b));
+            }
         };
         return r.map(Value::Int).ok_or_else(overflow);
     }
@@ -457,6 +484,8 @@ fn cmp_fn<T: PartialOrd>(op: CmpOp) -> fn(T, T) -> bool {
         CmpOp::Le => |a, b| a <= b,
         CmpOp::Gt => |a, b| a > b,
         CmpOp::Ge => |a, b| a >= b,
+        // Membership and identity are Python's (see `pyops::compare`).
+        CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot => |_, _| false,
     }
 }
 
@@ -512,6 +541,7 @@ fn python_compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<bool> {
         (CmpOp::Le, Some(o)) => o != Ordering::Greater,
         (CmpOp::Gt, Some(o)) => o == Ordering::Greater,
         (CmpOp::Ge, Some(o)) => o != Ordering::Less,
+        (CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot, _) => false,
     })
 }
 

@@ -11,8 +11,8 @@ use crate::syntax::{self, ast::*};
 use super::convert::truthy;
 use super::error::{EvalError, EvalResult};
 use super::expr::Frame;
-use super::index::{Idx, assign_array};
-use super::value::{Module, UserFn, Value};
+use super::index::Idx;
+use super::value::{Module, Value};
 
 /// Something a statement produced, in order.
 #[derive(Clone, Debug)]
@@ -54,10 +54,17 @@ pub struct Session {
     /// The number of the next cell (`In [n]`), starting at 1.
     pub count: usize,
     pub(super) pending: Vec<Event>,
+    /// Expression nesting being evaluated.
     pub(super) depth: usize,
+    /// Python call frames active (user functions).
+    pub(super) frames: usize,
+    /// The exception an `except` block is handling (for a bare `raise`).
+    pub(super) handling: Option<Rc<EvalError>>,
     /// Whether file-writing builtins may write (off for `gradlab run` of
     /// someone else's script unless `--allow-write`).
     pub allow_write: bool,
+    /// IPython's input history and display settings (`eval/ipython.rs`).
+    pub(super) ipython: super::ipython::IPython,
 }
 
 impl Default for Session {
@@ -75,7 +82,10 @@ impl Session {
             count: 1,
             pending: Vec::new(),
             depth: 0,
+            frames: 0,
+            handling: None,
             allow_write: true,
+            ipython: Default::default(),
         }
     }
 
@@ -117,10 +127,26 @@ impl Session {
         self.outputs.clear();
     }
 
-    /// Runs one chunk (one or more `;`-separated statements) as one cell.
+    /// Runs one chunk (one or more statements) as one cell, as IPython
+    /// does: pasted `>>> ` / `In [n]: ` prompts are removed first, and only
+    /// the last statement's value is shown (`Out[n]`), when it is an
+    /// expression and the cell does not end with `;`.
     pub fn run_chunk(&mut self, text: &str) -> Vec<StmtOutcome> {
         let cell = self.count;
         self.count += 1;
+        let stripped = syntax::strip_prompts(text);
+        let text = stripped.as_deref().unwrap_or(text);
+        if let Some(name) = help_request(text) {
+            let events = match self.eval_source(name) {
+                Ok(v) => vec![Event::Stdout(super::builtins::python::help_text(&v))],
+                Err(e) => vec![Event::Error(e)],
+            };
+            return vec![StmtOutcome {
+                input: text.trim_end().to_string(),
+                offset: 0,
+                events,
+            }];
+        }
         let stmts = match syntax::parse_chunk(text) {
             Ok(s) => s,
             Err(e) => {
@@ -132,41 +158,51 @@ impl Session {
             }
         };
         let source: Rc<str> = Rc::from(text);
+        let hidden = ends_with_semicolon(text);
         // One Ctrl-C stops the whole cell, not just its current statement.
         limits::clear_interrupt();
-        stmts
-            .iter()
-            .map(|stmt| {
-                // A bug in gradlab must not take the session down with it.
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    limits::check_interrupt()?;
-                    self.exec(stmt, &source, cell)
-                }))
-                .unwrap_or_else(|panic| {
-                    self.depth = 0;
-                    let what = panic
-                        .downcast_ref::<String>()
-                        .cloned()
-                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                        .unwrap_or_default();
-                    Err(EvalError::new(
-                        ErrorKind::SystemError,
-                        format!("internal error in gradlab (please report it): {what}"),
-                    ))
-                });
-                let mut events = std::mem::take(&mut self.pending);
-                match result {
-                    Ok(Some(v)) => events.push(Event::Value(v)),
-                    Ok(None) => {}
-                    Err(e) => events.push(Event::Error(e)),
+        let mut failed = false;
+        let last = stmts.len().saturating_sub(1);
+        let mut outcomes = Vec::with_capacity(stmts.len());
+        for (k, stmt) in stmts.iter().enumerate() {
+            if failed {
+                break;
+            }
+            let show = k == last && !hidden;
+            // A bug in gradlab must not take the session down with it.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                limits::check_interrupt()?;
+                self.exec_top(stmt, &source, cell, show)
+            }))
+            .unwrap_or_else(|panic| {
+                self.depth = 0;
+                self.frames = 0;
+                let what = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                Err(EvalError::new(
+                    ErrorKind::SystemError,
+                    format!("internal error in gradlab (please report it): {what}"),
+                ))
+            });
+            let mut events = std::mem::take(&mut self.pending);
+            match result {
+                Ok(Some(v)) => events.push(Event::Value(v)),
+                Ok(None) => {}
+                Err(e) => {
+                    failed = true;
+                    events.push(Event::Error(e));
                 }
-                StmtOutcome {
-                    input: text[stmt.span.clone()].to_string(),
-                    offset: stmt.span.start,
-                    events,
-                }
-            })
-            .collect()
+            }
+            outcomes.push(StmtOutcome {
+                input: text[stmt.span.clone()].to_string(),
+                offset: stmt.span.start,
+                events,
+            });
+        }
+        outcomes
     }
 
     /// Evaluates a single expression statement's source (used by `:timeit`
@@ -176,12 +212,41 @@ impl Session {
         let source: Rc<str> = Rc::from(text);
         let mut last = Value::None;
         for stmt in &stmts {
-            if let Some(v) = self.exec(stmt, &source, 0)? {
+            if let Some(v) = self.exec_top(stmt, &source, 0, true)? {
                 last = v;
             }
         }
         self.pending.clear();
         Ok(last)
+    }
+
+    /// One top-level statement; the value of an expression statement when
+    /// `show` and it is not `None`.
+    fn exec_top(
+        &mut self,
+        stmt: &Stmt,
+        src: &Rc<str>,
+        cell: usize,
+        show: bool,
+    ) -> EvalResult<Option<Value>> {
+        let frame = Frame::global(src);
+        if let StmtKind::Expr(e) = &stmt.kind
+            && show
+        {
+            let v = self.eval(e, &frame)?;
+            if matches!(v, Value::None) {
+                return Ok(None);
+            }
+            self.record(cell, &v);
+            return Ok(Some(v));
+        }
+        match self.exec_stmt(stmt, &frame)? {
+            super::exec::Flow::Normal => Ok(None),
+            _ => Err(EvalError::new(
+                ErrorKind::SyntaxError,
+                "'return' outside function",
+            )),
+        }
     }
 
     /// Output text written by the running statement so far.
@@ -196,195 +261,6 @@ impl Session {
         self.outputs.insert(cell, v.clone());
     }
 
-    fn exec(&mut self, stmt: &Stmt, src: &Rc<str>, cell: usize) -> EvalResult<Option<Value>> {
-        let frame = Frame::global(src);
-        match &stmt.kind {
-            StmtKind::Expr(e) => {
-                let v = self.eval(e, &frame)?;
-                if matches!(v, Value::None) {
-                    return Ok(None);
-                }
-                self.record(cell, &v);
-                Ok(Some(v))
-            }
-            StmtKind::Assign { targets, value } => {
-                let v = self.eval(value, &frame)?;
-                let mut binds = Vec::new();
-                for t in targets {
-                    self.plan_assign(t, v.clone(), &frame, &mut binds)?;
-                }
-                self.commit(binds);
-                Ok(None)
-            }
-            StmtKind::AugAssign { target, op, value } => {
-                let current = match target {
-                    Target::Name(id) => {
-                        self.lookup(&id.name, &frame).map_err(|e| e.at(&id.span))?
-                    }
-                    Target::Index { obj, index, span } => {
-                        let e = Expr {
-                            kind: ExprKind::Index {
-                                obj: obj.clone(),
-                                index: index.clone(),
-                            },
-                            span: span.clone(),
-                        };
-                        self.eval(&e, &frame)?
-                    }
-                    Target::Tuple(_, span) => {
-                        return Err(EvalError::new(
-                            ErrorKind::SyntaxError,
-                            "'tuple' is an illegal expression for augmented assignment",
-                        )
-                        .at(span));
-                    }
-                };
-                let rhs = self.eval(value, &frame)?;
-                let v = super::ops::binary(*op, &current, &rhs).map_err(|e| e.at(&stmt.span))?;
-                let mut binds = Vec::new();
-                self.plan_assign(target, v, &frame, &mut binds)?;
-                self.commit(binds);
-                Ok(None)
-            }
-            StmtKind::Import { module, alias } => {
-                let m = import(&module.name).map_err(|e| e.at(&module.span))?;
-                let name = alias.as_ref().unwrap_or(module);
-                self.set(&name.name, Value::Module(m));
-                Ok(None)
-            }
-            StmtKind::FromImport { module, names } => {
-                let m = import(&module.name).map_err(|e| e.at(&module.span))?;
-                let mut binds = Vec::new();
-                for (name, alias) in names {
-                    let v = self.module_attr(m, &name.name).map_err(|_| {
-                        EvalError::new(
-                            ErrorKind::ImportError,
-                            format!("cannot import name '{}' from '{}'", name.name, m.name()),
-                        )
-                        .at(&name.span)
-                    })?;
-                    binds.push((alias.as_ref().unwrap_or(name).name.clone(), v));
-                }
-                self.commit(binds);
-                Ok(None)
-            }
-            StmtKind::Def { name, params, body } => {
-                let f = self.make_function(&name.name, params, body, src, &frame)?;
-                self.set(&name.name, f);
-                Ok(None)
-            }
-            StmtKind::Pass => Ok(None),
-        }
-    }
-
-    /// Builds a user function, evaluating parameter defaults now (as Python).
-    pub(super) fn make_function(
-        &mut self,
-        name: &str,
-        params: &[Param],
-        body: &Expr,
-        src: &Rc<str>,
-        frame: &Frame,
-    ) -> EvalResult<Value> {
-        let mut defaults = Vec::new();
-        for p in params {
-            defaults.push(match &p.default {
-                Some(d) => Some(self.eval(d, frame)?),
-                None => None,
-            });
-        }
-        Ok(Value::Function(Rc::new(UserFn {
-            name: name.to_string(),
-            params: params.to_vec(),
-            defaults,
-            body: body.clone(),
-            source: src.clone(),
-        })))
-    }
-
-    fn commit(&mut self, binds: Vec<(String, Value)>) {
-        for (k, v) in binds {
-            self.globals.insert(k, v);
-        }
-    }
-
-    /// Works out the bindings an assignment makes, without making them.
-    fn plan_assign(
-        &mut self,
-        target: &Target,
-        v: Value,
-        frame: &Frame,
-        binds: &mut Vec<(String, Value)>,
-    ) -> EvalResult<()> {
-        match target {
-            Target::Name(id) => binds.push((id.name.clone(), v)),
-            Target::Tuple(items, span) => {
-                let values = unpack(&v).map_err(|e| e.at(span))?;
-                if values.len() != items.len() {
-                    let msg = if values.len() > items.len() {
-                        format!("too many values to unpack (expected {})", items.len())
-                    } else {
-                        format!(
-                            "not enough values to unpack (expected {}, got {})",
-                            items.len(),
-                            values.len()
-                        )
-                    };
-                    return Err(EvalError::value_error(msg).at(span));
-                }
-                for (t, v) in items.iter().zip(values) {
-                    self.plan_assign(t, v, frame, binds)?;
-                }
-            }
-            Target::Index { obj, index, span } => {
-                let ExprKind::Name(name) = &obj.kind else {
-                    return Err(EvalError::new(
-                        ErrorKind::NotImplementedError,
-                        "gradlab assigns into a subscript of a variable only (a[...] = v)",
-                    )
-                    .at(span));
-                };
-                // Later bindings in the same statement see earlier ones.
-                let current = match binds.iter().rev().find(|(k, _)| k == name) {
-                    Some((_, v)) => v.clone(),
-                    None => self.lookup(name, frame).map_err(|e| e.at(&obj.span))?,
-                };
-                let items: Vec<Idx> = self.eval_index(index, frame)?;
-                let updated = match &current {
-                    Value::Array(a) => {
-                        Value::array(assign_array(a, &items, &v).map_err(|e| e.at(span))?)
-                    }
-                    Value::List(list) => {
-                        let [Idx::Int(i)] = items.as_slice() else {
-                            return Err(
-                                EvalError::type_error("list indices must be integers").at(span)
-                            );
-                        };
-                        let n = list.len() as i64;
-                        if *i < -n || *i >= n {
-                            return Err(EvalError::index_error(
-                                "list assignment index out of range",
-                            )
-                            .at(span));
-                        }
-                        let mut new = (**list).clone();
-                        new[if *i < 0 { i + n } else { *i } as usize] = v;
-                        Value::List(Rc::new(new))
-                    }
-                    other => {
-                        return Err(EvalError::type_error(format!(
-                            "'{}' object does not support item assignment",
-                            other.short_type()
-                        ))
-                        .at(span));
-                    }
-                };
-                binds.push((name.clone(), updated));
-            }
-        }
-        Ok(())
-    }
-
     /// The value shown as `Out[n]`.
     pub fn output(&self, n: usize) -> Option<&Value> {
         self.outputs.get(&n)
@@ -392,6 +268,9 @@ impl Session {
 
     /// `_`, `__`, `___`, `_N` and `Out`, when the user has not bound them.
     pub(super) fn history_name(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.input_name(name) {
+            return Some(v);
+        }
         let nth_last = |k: usize| self.outputs.values().rev().nth(k).cloned();
         match name {
             "_" => Some(nth_last(0).unwrap_or(Value::str(""))),
@@ -418,7 +297,7 @@ impl Session {
     }
 }
 
-fn import(name: &str) -> EvalResult<Module> {
+pub(super) fn import(name: &str) -> EvalResult<Module> {
     match name {
         "numpy" => Ok(Module::Numpy),
         "numdifftools" => Ok(Module::Numdifftools),
@@ -428,6 +307,42 @@ fn import(name: &str) -> EvalResult<Module> {
             format!("No module named '{other}' (gradlab knows numpy, numdifftools and math)"),
         )),
     }
+}
+
+/// IPython's `name?`, `name??`, `?name`: the dotted name asked about.
+fn help_request(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let name = if t.starts_with('?') {
+        t.trim_start_matches('?')
+    } else if t.ends_with('?') {
+        t.trim_end_matches('?')
+    } else {
+        return None;
+    };
+    let dotted = !name.is_empty()
+        && name.split('.').all(|part| {
+            part.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
+                && part.chars().all(|c| c.is_alphanumeric() || c == '_')
+        });
+    dotted.then_some(name)
+}
+
+/// IPython's rule: a trailing `;` hides the last statement's `Out` value
+/// (printed text and errors still show).
+fn ends_with_semicolon(text: &str) -> bool {
+    use crate::syntax::TokenKind;
+    crate::syntax::tokens(text)
+        .iter()
+        .rev()
+        .find(|t| {
+            !matches!(
+                t.kind,
+                TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
+            )
+        })
+        .is_some_and(|t| t.kind == TokenKind::Op && &text[t.span.clone()] == ";")
 }
 
 /// The items of an iterable value, for tuple unpacking.
@@ -443,6 +358,9 @@ pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
         }
         Value::Array(_) => Err(EvalError::type_error("iteration over a 0-d array")),
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.to_string())).collect()),
+        Value::Range(_) | Value::Iter(_) | Value::Set(_) | Value::Dict(_) => {
+            super::iter::iterate(v)
+        }
         other => Err(EvalError::type_error(format!(
             "cannot unpack non-iterable {} object",
             other.short_type()

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::engine::{Array, DType};
 use crate::format::{self, PrintOptions};
-use crate::syntax::ast::{Expr, Param};
+use crate::syntax::ast::{FuncDef, Param};
 
 use super::builtins::Builtin;
 
@@ -58,10 +58,28 @@ impl Scalar {
 pub struct UserFn {
     pub name: String,
     pub params: Vec<Param>,
+    /// Default values, evaluated when the `def` ran (one per parameter).
     pub defaults: Vec<Option<Value>>,
-    pub body: Expr,
-    /// The source text the spans of `params` and `body` point into.
+    pub def: Rc<FuncDef>,
+    /// The source text the spans of `params` and `def` point into.
     pub source: Rc<str>,
+    /// The enclosing function's variables, for closures.
+    pub closure: Option<Rc<super::scope::Env>>,
+}
+
+/// A context manager for `with` (`np.errstate(...)`, `np.printoptions(...)`):
+/// `enter` runs before the block (its value is bound by `as`), `exit`
+/// after it, also when the block raised (`error`); returning `true` from
+/// `exit` suppresses that error.
+pub trait ContextManager: fmt::Debug {
+    /// The `repr` of the manager.
+    fn name(&self) -> String;
+    fn enter(&self, s: &mut super::Session) -> super::EvalResult<Value>;
+    fn exit(
+        &self,
+        s: &mut super::Session,
+        error: Option<&super::EvalError>,
+    ) -> super::EvalResult<bool>;
 }
 
 /// Modules a session knows.
@@ -141,6 +159,23 @@ pub enum Value {
     /// A dtype instance, what `a.dtype` is: `dtype('float64')`.
     DTypeObj(DType),
     Numdiff(Rc<NumdiffObject>),
+    /// A Python dict, in insertion order.
+    Dict(Rc<Vec<(Value, Value)>>),
+    /// A Python set, in insertion order.
+    Set(Rc<Vec<Value>>),
+    /// An exception class (`ValueError`).
+    ExcType(super::ErrorKind),
+    /// A raised or created exception (`ValueError('bad')`).
+    Exception(Rc<super::EvalError>),
+    /// A context manager for `with`.
+    Context(Rc<dyn ContextManager>),
+    /// A lazy `range` object.
+    Range(super::pyobj::PyRange),
+    /// A one-shot iterator (`zip`, `enumerate`, `reversed`).
+    Iter(Rc<super::pyobj::PyIter>),
+    /// A class as `type(x)` returns it when no builtin stands for it
+    /// (`<class 'numpy.ndarray'>`); holds the qualified name.
+    Class(Rc<str>),
     /// A rich classroom view (`compare`, `plot`, ...), rendered by the front end.
     View(Rc<dyn super::views::ViewValue>),
 }
@@ -181,7 +216,15 @@ impl Value {
             Value::DType(_) => "type".into(),
             Value::DTypeObj(_) => "numpy.dtype".into(),
             Value::Numdiff(n) => n.kind.into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Set(_) => "set".into(),
+            Value::ExcType(_) => "type".into(),
+            Value::Exception(e) => e.kind.name().into(),
+            Value::Context(_) => "contextmanager".into(),
             Value::View(v) => v.view_name().into(),
+            Value::Range(_) => "range".into(),
+            Value::Iter(it) => it.kind.into(),
+            Value::Class(_) => "type".into(),
         }
     }
 
@@ -222,6 +265,9 @@ impl Value {
                 format!("[{}]", parts.join(", "))
             }
             Value::Function(f) => format!("<function {}>", f.name),
+            Value::Builtin(b) if super::pyobj::is_type_builtin(b.name) => {
+                format!("<class '{}'>", b.name)
+            }
             Value::Builtin(b) => format!("<function {}>", b.name),
             Value::Method(m) => format!("<built-in method {}>", m.1),
             Value::Module(m) => format!("<module '{}'>", m.name()),
@@ -232,7 +278,33 @@ impl Value {
             },
             Value::DTypeObj(d) => format!("dtype('{}')", d.name()),
             Value::Numdiff(n) => format!("<numdifftools.{} object>", n.kind),
+            Value::Dict(items) => {
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", k.repr(opts), v.repr(opts)))
+                    .collect();
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Set(items) if items.is_empty() => "set()".into(),
+            Value::Set(items) => {
+                let ordered = super::pyobj::set_order(items);
+                let items = ordered.as_deref().unwrap_or(items);
+                let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::ExcType(k) => format!("<class '{}'>", k.name()),
+            // A KeyError's message is already the key's repr.
+            Value::Exception(e) if e.kind == super::ErrorKind::KeyError => {
+                format!("KeyError({})", e.message)
+            }
+            Value::Exception(e) => {
+                format!("{}({})", e.kind.name(), format::py_repr_str(&e.message))
+            }
+            Value::Context(c) => c.name(),
             Value::View(v) => v.plain_text(80),
+            Value::Range(r) => r.repr(),
+            Value::Iter(it) => it.repr(),
+            Value::Class(name) => format!("<class '{name}'>"),
         }
     }
 
@@ -246,6 +318,7 @@ impl Value {
             },
             Value::Array(a) => format::array_str(a, opts),
             Value::DTypeObj(d) => d.name().to_string(),
+            Value::Exception(e) => e.message.clone(),
             _ => self.repr(opts),
         }
     }

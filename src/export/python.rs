@@ -18,7 +18,7 @@ const RTOL_ND: f64 = 1e-8;
 
 /// gradlab's `derivative(f, x, ...)` in numdifftools terms: `nd.Derivative`
 /// with NumPy scalars (not 0-d arrays) for a scalar `x`.
-const DERIVATIVE_HELPER: &str = r#"
+pub(super) const DERIVATIVE_HELPER: &str = r#"
 
 def _derivative(f, x, n=1, method='central', order=2, step=None, full_output=False):
     """gradlab's derivative(f, x, ...): nd.Derivative, scalars for scalar x."""
@@ -34,6 +34,12 @@ def _derivative(f, x, n=1, method='central', order=2, step=None, full_output=Fal
 
 /// The cells as a Python script for real NumPy, asserting each shown output.
 pub fn to_python(session: &Session, cells: &[Cell]) -> String {
+    to_python_in(session, cells, None)
+}
+
+/// [`to_python`], first changing to `chdir` (relative to the script's own
+/// folder), where the session's relative file names start.
+pub fn to_python_in(session: &Session, cells: &[Cell], chdir: Option<&str>) -> String {
     let mut t = Translator::new();
     // Translate first: whether history names are used anywhere decides
     // what every shown value records.
@@ -68,6 +74,12 @@ pub fn to_python(session: &Session, cells: &[Cell]) -> String {
     );
     if stdout_checks {
         out.push_str("import contextlib\nimport io\nimport re\nimport sys\n\n");
+    }
+    if let Some(dir) = chdir {
+        out.push_str(&format!(
+            "import os\n\n# The session's file names are relative to its folder: start there.\nos.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), {}))\n\n",
+            format::py_repr_str(dir)
+        ));
     }
     out.push_str("import numpy as np\n");
     if t.uses.numpy {

@@ -143,8 +143,96 @@ impl Translator {
             StmtKind::Import { module, .. } | StmtKind::FromImport { module, .. } => {
                 self.module(&module.name, w)
             }
-            StmtKind::Def { params, body, .. } => self.function(src, params, body, &none, w),
-            StmtKind::Pass => {}
+            _ => self.walk_compound(src, stmt, &none, w),
+        }
+    }
+
+    /// Statements other than the simple ones above (blocks, `return`,
+    /// `raise`, ...), inside a function when `locals` is not empty.
+    fn walk_compound(&mut self, src: &str, stmt: &Stmt, locals: &[String], w: &mut Walk) {
+        let block = |t: &mut Self, b: &[Stmt], w: &mut Walk| {
+            for s in b {
+                t.walk_in(src, s, locals, w);
+            }
+        };
+        match &stmt.kind {
+            StmtKind::Def(f) => self.function(src, f, locals, w),
+            StmtKind::Return(e) => e.iter().for_each(|e| self.expr(src, e, locals, w)),
+            StmtKind::If { cond, body, orelse } | StmtKind::While { cond, body, orelse } => {
+                self.expr(src, cond, locals, w);
+                block(self, body, w);
+                block(self, orelse, w);
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                self.expr(src, iter, locals, w);
+                self.target(src, target, w);
+                block(self, body, w);
+                block(self, orelse, w);
+            }
+            StmtKind::With { items, body } => {
+                for (e, t) in items {
+                    self.expr(src, e, locals, w);
+                    if let Some(t) = t {
+                        self.target(src, t, w);
+                    }
+                }
+                block(self, body, w);
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => {
+                block(self, body, w);
+                for h in handlers {
+                    if let Some(k) = &h.kind {
+                        self.expr(src, k, locals, w);
+                    }
+                    block(self, &h.body, w);
+                }
+                block(self, orelse, w);
+                block(self, finally, w);
+            }
+            StmtKind::Raise { exc, cause } => {
+                for e in exc.iter().chain(cause) {
+                    self.expr(src, e, locals, w);
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                for e in std::iter::once(test).chain(msg) {
+                    self.expr(src, e, locals, w);
+                }
+            }
+            StmtKind::Del(targets) => targets.iter().for_each(|t| self.target(src, t, w)),
+            _ => {}
+        }
+    }
+
+    /// A statement inside a block (a function body when `locals` is set).
+    fn walk_in(&mut self, src: &str, stmt: &Stmt, locals: &[String], w: &mut Walk) {
+        match &stmt.kind {
+            StmtKind::Expr(e) => self.expr(src, e, locals, w),
+            StmtKind::Assign { targets, value } => {
+                self.expr(src, value, locals, w);
+                targets.iter().for_each(|t| self.target(src, t, w));
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.target(src, target, w);
+                if let Target::Name(id) = target {
+                    self.name(&id.name, &id.span, locals, w);
+                }
+                self.expr(src, value, locals, w);
+            }
+            StmtKind::Import { module, .. } | StmtKind::FromImport { module, .. } => {
+                self.module(&module.name, w)
+            }
+            _ => self.walk_compound(src, stmt, locals, w),
         }
     }
 
@@ -163,29 +251,26 @@ impl Translator {
         match t {
             Target::Name(_) => {}
             Target::Tuple(items, _) => items.iter().for_each(|t| self.target(src, t, w)),
+            Target::Starred(t, _) => self.target(src, t, w),
             Target::Index { obj, index, .. } => {
                 self.expr(src, obj, &[], w);
                 self.index(src, index, &[], w);
             }
+            Target::Attr { obj, .. } => self.expr(src, obj, &[], w),
         }
     }
 
-    fn function(
-        &mut self,
-        src: &str,
-        params: &[Param],
-        body: &Expr,
-        locals: &[String],
-        w: &mut Walk,
-    ) {
-        for p in params {
+    fn function(&mut self, src: &str, f: &FuncDef, locals: &[String], w: &mut Walk) {
+        for p in &f.params {
             if let Some(d) = &p.default {
                 self.expr(src, d, locals, w);
             }
         }
         let mut inner = locals.to_vec();
-        inner.extend(params.iter().map(|p| p.name.name.clone()));
-        self.expr(src, body, &inner, w);
+        inner.extend(f.scope.locals.iter().cloned());
+        for s in &f.body {
+            self.walk_in(src, s, &inner, w);
+        }
     }
 
     fn index(&mut self, src: &str, items: &[IndexItem], locals: &[String], w: &mut Walk) {
@@ -226,7 +311,7 @@ impl Translator {
                 if !python_minmax {
                     self.expr(src, func, locals, w);
                 }
-                for a in args.iter().chain(kwargs.iter().map(|(_, v)| v)) {
+                for a in args.iter().chain(kwargs.iter().map(|k| &k.value)) {
                     self.expr(src, a, locals, w);
                 }
             }
@@ -251,7 +336,37 @@ impl Translator {
             ExprKind::List(items) | ExprKind::Tuple(items) => {
                 items.iter().for_each(|e| self.expr(src, e, locals, w));
             }
-            ExprKind::Lambda { params, body } => self.function(src, params, body, locals, w),
+            ExprKind::Lambda(f) => self.function(src, f, locals, w),
+            ExprKind::FStr(parts) => self.fparts(src, parts, locals, w),
+            ExprKind::Dict(items) => {
+                for (k, v) in items {
+                    if let Some(k) = k {
+                        self.expr(src, k, locals, w);
+                    }
+                    self.expr(src, v, locals, w);
+                }
+            }
+            ExprKind::Set(items) => items.iter().for_each(|e| self.expr(src, e, locals, w)),
+            ExprKind::Starred(e) => self.expr(src, e, locals, w),
+            ExprKind::Comp(c) => {
+                let mut inner = locals.to_vec();
+                for f in &c.clauses {
+                    let mut names = std::collections::BTreeSet::new();
+                    crate::syntax::ast_target_names(&f.target, &mut names);
+                    inner.extend(names);
+                }
+                for (k, f) in c.clauses.iter().enumerate() {
+                    let scope = if k == 0 { locals } else { &inner[..] };
+                    self.expr(src, &f.iter, scope, w);
+                    for cond in &f.ifs {
+                        self.expr(src, cond, &inner, w);
+                    }
+                }
+                self.expr(src, &c.elt, &inner, w);
+                if let Some(v) = &c.value {
+                    self.expr(src, v, &inner, w);
+                }
+            }
             ExprKind::Int(_)
             | ExprKind::BigInt(_)
             | ExprKind::Float(_)
@@ -259,6 +374,15 @@ impl Translator {
             | ExprKind::Bool(_)
             | ExprKind::None
             | ExprKind::Ellipsis => {}
+        }
+    }
+
+    fn fparts(&mut self, src: &str, parts: &[FPart], locals: &[String], w: &mut Walk) {
+        for p in parts {
+            if let FPart::Field(f) = p {
+                self.expr(src, &f.expr, locals, w);
+                self.fparts(src, &f.spec, locals, w);
+            }
         }
     }
 
@@ -312,7 +436,8 @@ pub fn bound_names(stmt: &Stmt) -> Vec<String> {
         match t {
             Target::Name(id) => out.push(id.name.clone()),
             Target::Tuple(items, _) => items.iter().for_each(|t| target(t, out)),
-            Target::Index { .. } => {}
+            Target::Starred(t, _) => target(t, out),
+            Target::Index { .. } | Target::Attr { .. } => {}
         }
     }
     let mut out = Vec::new();
@@ -327,8 +452,26 @@ pub fn bound_names(stmt: &Stmt) -> Vec<String> {
                 out.push(alias.as_ref().unwrap_or(name).name.clone());
             }
         }
-        StmtKind::Def { name, .. } => out.push(name.name.clone()),
-        StmtKind::Expr(_) | StmtKind::Pass => {}
+        StmtKind::Def(f) => out.push(f.name.name.clone()),
+        _ => {
+            // Compound statements bind what their blocks bind.
+            let mut names = std::collections::BTreeSet::new();
+            let f = crate::syntax::ast::FuncDef {
+                name: crate::syntax::ast::Ident {
+                    name: String::new(),
+                    span: 0..0,
+                },
+                params: Vec::new(),
+                body: vec![stmt.clone()],
+                lambda: false,
+                doc: None,
+                scope: Default::default(),
+            };
+            if let Ok(scope) = crate::syntax::function_scope(&f.params, &f.body) {
+                names.extend(scope.locals);
+            }
+            out.extend(names);
+        }
     }
     out
 }

@@ -1,6 +1,12 @@
-//! JSON lines (`--json`): one object per event, per CLI.md.
+//! JSON lines (`--json`): one object per event, per CLI.md, written
+//! straight to the output. Arrays stream element by element (a 3·10^7
+//! element array is 3·10^7 small writes into a buffer, never a tree of
+//! 3·10^7 JSON values); everything else is small and goes through
+//! `serde_json`, whose number and string formatting the stream shares.
 
-use serde_json::{Map, Value as Json, json};
+use std::io::{self, Write};
+
+use serde_json::{Value as Json, json};
 
 use crate::engine::Array;
 use crate::eval::{Event, Scalar, Session, Value};
@@ -19,33 +25,65 @@ pub fn float(x: f64) -> Json {
     }
 }
 
-/// CLI.md's VALUE schema.
+/// CLI.md's VALUE schema as a JSON tree (arrays included: for small values
+/// and tests; [`write_value`] streams).
 pub fn value(session: &Session, v: &Value) -> Json {
+    let mut buf = Vec::new();
+    write_value(&mut buf, session, v).expect("writing to memory cannot fail");
+    serde_json::from_slice(&buf).expect("the writer emits valid JSON")
+}
+
+/// Writes CLI.md's VALUE for `v`.
+pub fn write_value(out: &mut dyn Write, session: &Session, v: &Value) -> io::Result<()> {
+    let items = |out: &mut dyn Write, items: &[Value]| -> io::Result<()> {
+        out.write_all(b"[")?;
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            write_value(out, session, item)?;
+        }
+        out.write_all(b"]")
+    };
     match v {
-        Value::Array(a) => array(a),
-        Value::Scalar(s) => scalar(*s),
-        Value::Float(x) => scalar(Scalar::F(*x)),
-        Value::Int(i) => scalar(Scalar::I(*i)),
-        Value::Bool(b) => scalar(Scalar::B(*b)),
-        Value::Str(s) => json!({"kind": "string", "value": &**s}),
-        Value::Tuple(items) => {
-            json!({"kind": "tuple", "items": items.iter().map(|x| value(session, x)).collect::<Vec<_>>()})
+        Value::Array(a) => write_array(out, a),
+        Value::Scalar(s) => tree(out, &scalar(*s)),
+        Value::Float(x) => tree(out, &scalar(Scalar::F(*x))),
+        Value::Int(i) => tree(out, &scalar(Scalar::I(*i))),
+        Value::Bool(b) => tree(out, &scalar(Scalar::B(*b))),
+        Value::Str(s) => tree(out, &json!({"kind": "string", "value": &**s})),
+        Value::Tuple(list) => {
+            out.write_all(br#"{"kind":"tuple","items":"#)?;
+            items(out, list)?;
+            out.write_all(b"}")
         }
-        Value::Named(t) => json!({
-            "kind": "tuple",
-            "name": t.name,
-            "fields": t.fields,
-            "items": t.items.iter().map(|x| value(session, x)).collect::<Vec<_>>(),
-        }),
-        Value::List(items) => {
-            json!({"kind": "list", "items": items.iter().map(|x| value(session, x)).collect::<Vec<_>>()})
+        Value::Named(t) => {
+            out.write_all(br#"{"kind":"tuple","name":"#)?;
+            serde_json::to_writer(&mut *out, &t.name)?;
+            out.write_all(br#","fields":"#)?;
+            serde_json::to_writer(&mut *out, &t.fields)?;
+            out.write_all(br#","items":"#)?;
+            items(out, &t.items)?;
+            out.write_all(b"}")
         }
-        Value::Function(f) => json!({"kind": "function", "name": f.name}),
-        Value::Builtin(b) => json!({"kind": "function", "name": b.name}),
-        Value::View(view) => json!({"kind": "view", "name": view.view_name(), "data": view.data()}),
-        Value::None => json!({"kind": "none"}),
-        other => json!({"kind": "object", "repr": session.repr(other)}),
+        Value::List(list) => {
+            out.write_all(br#"{"kind":"list","items":"#)?;
+            items(out, list)?;
+            out.write_all(b"}")
+        }
+        Value::Function(f) => tree(out, &json!({"kind": "function", "name": f.name})),
+        Value::Builtin(b) => tree(out, &json!({"kind": "function", "name": b.name})),
+        Value::View(view) => tree(
+            out,
+            &json!({"kind": "view", "name": view.view_name(), "data": view.data()}),
+        ),
+        Value::None => tree(out, &json!({"kind": "none"})),
+        other => tree(out, &json!({"kind": "object", "repr": session.repr(other)})),
     }
+}
+
+fn tree(out: &mut dyn Write, v: &Json) -> io::Result<()> {
+    serde_json::to_writer(out, v).map_err(io::Error::from)
 }
 
 fn scalar(s: Scalar) -> Json {
@@ -57,49 +95,129 @@ fn scalar(s: Scalar) -> Json {
     json!({"kind": "scalar", "dtype": s.dtype().name(), "value": v})
 }
 
-/// An array as `{"kind": "array", "dtype", "shape", "data"}` (data row-major).
-pub fn array(a: &Array) -> Json {
-    let data: Vec<Json> = match a {
-        Array::Float(x) => x.iter().map(|&v| float(v)).collect(),
-        Array::Int(x) => x.iter().map(|&v| json!(v)).collect(),
-        Array::Bool(x) => x.iter().map(|&v| json!(v)).collect(),
+/// `{"kind": "array", "dtype", "shape", "data"}` (data row-major), one
+/// element at a time.
+pub fn write_array(out: &mut dyn Write, a: &Array) -> io::Result<()> {
+    out.write_all(br#"{"kind":"array","dtype":"#)?;
+    serde_json::to_writer(&mut *out, a.dtype().name())?;
+    out.write_all(br#","shape":"#)?;
+    serde_json::to_writer(&mut *out, a.shape())?;
+    out.write_all(br#","data":["#)?;
+    let mut first = true;
+    let mut sep = |out: &mut dyn Write| -> io::Result<()> {
+        if !std::mem::take(&mut first) {
+            out.write_all(b",")?;
+        }
+        Ok(())
     };
-    json!({"kind": "array", "dtype": a.dtype().name(), "shape": a.shape(), "data": data})
+    match a {
+        Array::Float(x) => {
+            for &v in x.iter() {
+                sep(out)?;
+                write_float(out, v)?;
+            }
+        }
+        Array::Int(x) => {
+            for &v in x.iter() {
+                sep(out)?;
+                write!(out, "{v}")?;
+            }
+        }
+        Array::Bool(x) => {
+            for &v in x.iter() {
+                sep(out)?;
+                out.write_all(if v { b"true" } else { b"false" })?;
+            }
+        }
+    }
+    out.write_all(b"]}")
 }
 
-/// The JSON lines of one cell (none for prose).
-pub fn cell_lines(session: &Session, cell: &Cell) -> Vec<String> {
+fn write_float(out: &mut dyn Write, x: f64) -> io::Result<()> {
+    if x.is_finite() {
+        serde_json::to_writer(out, &x).map_err(io::Error::from)
+    } else {
+        out.write_all(match x {
+            x if x.is_nan() => br#""nan""#,
+            x if x > 0.0 => br#""inf""#,
+            _ => br#""-inf""#,
+        })
+    }
+}
+
+/// Writes the JSON lines of one cell (none for prose); `file` adds a
+/// `"file"` key first (when several scripts run at once).
+pub fn write_cell(
+    out: &mut dyn Write,
+    session: &Session,
+    cell: &Cell,
+    file: Option<&str>,
+) -> io::Result<()> {
     let CellKind::Code { text, outcomes } = &cell.kind else {
-        return Vec::new();
+        return Ok(());
     };
-    let mut lines = Vec::new();
     for o in outcomes {
         let line = cell.line + text[..o.offset.min(text.len())].matches('\n').count();
-        let base = |key: &str, v: Json| {
-            let mut m = Map::new();
-            m.insert("line".into(), json!(line));
-            m.insert("input".into(), json!(o.input));
-            m.insert(key.into(), v);
-            Json::Object(m).to_string()
+        let head = |out: &mut dyn Write, key: &str| -> io::Result<()> {
+            out.write_all(b"{")?;
+            if let Some(f) = file {
+                out.write_all(br#""file":"#)?;
+                serde_json::to_writer(&mut *out, f)?;
+                out.write_all(b",")?;
+            }
+            write!(out, r#""line":{line},"input":"#)?;
+            serde_json::to_writer(&mut *out, &o.input)?;
+            write!(out, r#","{key}":"#)
         };
         let mut stdout = String::new();
         for e in &o.events {
             if !matches!(e, Event::Stdout(_)) && !stdout.is_empty() {
-                lines.push(base("stdout", json!(std::mem::take(&mut stdout))));
+                head(out, "stdout")?;
+                serde_json::to_writer(&mut *out, &std::mem::take(&mut stdout))?;
+                out.write_all(b"}\n")?;
             }
             match e {
-                Event::Stdout(t) => stdout.push_str(t),
-                Event::Value(v) => lines.push(base("value", value(session, v))),
-                Event::Error(err) => lines.push(base("error", json!({"type": err.kind.name(), "message": err.message}))),
-                Event::Timing(t) => lines.push(base(
-                    "timing",
-                    json!({"best_s": t.best_s, "mean_s": t.mean_s, "std_s": t.std_s, "loops": t.loops, "runs": t.runs}),
-                )),
+                Event::Stdout(t) => {
+                    stdout.push_str(t);
+                    continue;
+                }
+                Event::Value(v) => {
+                    head(out, "value")?;
+                    write_value(out, session, v)?;
+                }
+                Event::Error(err) => {
+                    head(out, "error")?;
+                    tree(
+                        out,
+                        &json!({"type": err.kind.name(), "message": err.message}),
+                    )?;
+                }
+                Event::Timing(t) => {
+                    head(out, "timing")?;
+                    tree(
+                        out,
+                        &json!({"best_s": t.best_s, "mean_s": t.mean_s, "std_s": t.std_s, "loops": t.loops, "runs": t.runs}),
+                    )?;
+                }
             }
+            out.write_all(b"}\n")?;
         }
         if !stdout.is_empty() {
-            lines.push(base("stdout", json!(stdout)));
+            head(out, "stdout")?;
+            serde_json::to_writer(&mut *out, &stdout)?;
+            out.write_all(b"}\n")?;
         }
     }
-    lines
+    Ok(())
+}
+
+/// The JSON lines of one cell, as strings (for tests and small callers).
+pub fn cell_lines(session: &Session, cell: &Cell) -> Vec<String> {
+    let mut buf = Vec::new();
+    write_cell(&mut buf, session, cell, None).expect("writing to memory cannot fail");
+    String::from_utf8(buf)
+        .expect("JSON is UTF-8")
+        .lines()
+        .map(str::to_string)
+        .collect()
 }

@@ -1,29 +1,189 @@
-//! Meta commands (`:help`, `:timeit`, ...; IPython's `%` spellings too), in
-//! one table that feeds execution, `:help` and completion.
+//! Meta commands (`:help`, `%timeit`, ...; IPython's `%` spellings and
+//! `%%` cell magics) in one table: each row carries the function that runs
+//! it, what Tab completes after it, its `:help` line and how a Jupyter
+//! export writes it. Adding a command is adding a row (and its handler).
+//!
+//! Commands that need the interactive prompt (its cells, its screen) run
+//! against a [`Host`], which the REPL implements; in scripts they are a
+//! `UsageError`.
 
-use crate::eval::ErrorKind;
-use std::time::Instant;
+mod commands;
+mod history;
+mod timeit;
 
-use crate::engine::limits;
-use crate::eval::{EvalError, Event, Session, Timing, builtins};
+use std::path::Path;
 
-/// Where a meta command can run.
+use crate::eval::{ErrorKind, EvalError, Event, Session};
+
+use super::Cell;
+
+pub use commands::os_error;
+pub use history::{glob_match, history_text};
+pub use timeit::{format_time, timing_text};
+
+/// What a meta command gives back: the events its cell shows.
+pub type MetaResult = Result<Vec<Event>, EvalError>;
+
+/// A meta command as typed.
+#[derive(Clone, Copy, Debug)]
+pub struct Call<'a> {
+    /// The whole input (`%timeit -n 3 x + 1`).
+    pub text: &'a str,
+    /// The name as typed, sigil included (`%timeit`, `:q`, `%%timeit`).
+    pub word: &'a str,
+    /// Everything after the name, trimmed; for a cell magic (`%%timeit`)
+    /// the following lines too.
+    pub rest: &'a str,
+    /// Byte offset of `rest` in `text`.
+    pub at: usize,
+}
+
+impl Call<'_> {
+    /// Whether this is a cell magic (`%%name`): its body is `rest`'s
+    /// lines after the first.
+    pub fn is_cell(&self) -> bool {
+        self.word.starts_with("%%")
+    }
+
+    /// An error raised while evaluating `source`, which starts at byte
+    /// `from` of `rest` (plus `shift` bytes of wrapping, e.g. a `(`): its
+    /// span moved to point into `text`.
+    pub fn locate(&self, mut e: EvalError, from: usize, shift: usize) -> EvalError {
+        e.span = e.span.take().map(|sp| {
+            let at = |k: usize| {
+                (k + self.at + from)
+                    .saturating_sub(shift)
+                    .min(self.text.len())
+            };
+            at(sp.start)..at(sp.end)
+        });
+        e
+    }
+}
+
+/// How a command runs.
+#[derive(Clone, Copy)]
+pub enum Run {
+    /// Anywhere: scripts and the prompt.
+    Session(fn(&mut Session, &Call) -> MetaResult),
+    /// Only at the interactive prompt.
+    Prompt(fn(&mut dyn Host, &Call) -> MetaResult),
+}
+
+/// What Tab completes in a command's argument.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    /// In scripts and the notebook.
-    Anywhere,
-    /// Only at the interactive prompt (the REPL handles it).
-    Interactive,
+pub enum Complete {
+    Nothing,
+    /// A statement (`%timeit np.gradient(a)`).
+    Code,
+    /// A file name.
+    Files,
+    /// A directory name.
+    Dirs,
+    /// A user variable.
+    Variables,
+    /// A function or meta command name (`:help`).
+    Topics,
+    /// One of these words.
+    Words(&'static [&'static str]),
 }
 
 /// One meta command.
-#[derive(Debug)]
 pub struct Meta {
     pub name: &'static str,
     pub aliases: &'static [&'static str],
     pub args: &'static str,
     pub help: &'static str,
-    pub scope: Scope,
+    pub run: Run,
+    pub complete: Complete,
+    /// The IPython source a Jupyter export writes for the command (`None`:
+    /// IPython has no such magic, and the export keeps it as a comment).
+    pub ipython: fn(&Call) -> Option<String>,
+}
+
+impl std::fmt::Debug for Meta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Meta(:{})", self.name)
+    }
+}
+
+impl Meta {
+    /// Whether the command needs the interactive prompt.
+    pub fn prompt_only(&self) -> bool {
+        matches!(self.run, Run::Prompt(_))
+    }
+
+    /// Whether `word` (without its sigil) names this command.
+    pub fn is_named(&self, word: &str) -> bool {
+        self.name == word || self.aliases.contains(&word)
+    }
+}
+
+/// How errors are shown at the prompt (`%xmode`), as IPython's modes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum XMode {
+    /// `Type: message` only.
+    Minimal,
+    /// Python's plain traceback: the cell, the line, carets, the message.
+    Plain,
+    /// gradlab's carets under the offending text, then the message.
+    #[default]
+    Context,
+    /// As Context, plus the values of the names on the failing line.
+    Verbose,
+}
+
+impl XMode {
+    pub const ALL: [XMode; 4] = [XMode::Minimal, XMode::Plain, XMode::Context, XMode::Verbose];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            XMode::Minimal => "Minimal",
+            XMode::Plain => "Plain",
+            XMode::Context => "Context",
+            XMode::Verbose => "Verbose",
+        }
+    }
+}
+
+/// The interactive prompt, as the commands that need it see it.
+pub trait Host {
+    fn session(&mut self) -> &mut Session;
+    /// Every cell run at this prompt so far, oldest first.
+    fn cells(&self) -> &[Cell];
+    /// The kept input history of every session (for `%history -g`).
+    fn saved_history(&self) -> Vec<String>;
+    /// `:run FILE`: the script's cells run here, shown as they complete.
+    fn replay(&mut self, path: &Path) -> MetaResult;
+    /// `:explore TARGET`: the full-screen explorer.
+    fn explore(&mut self, call: &Call) -> MetaResult;
+    /// `:save` / `:export`: the cells written to `path`.
+    fn export(&mut self, path: &Path) -> MetaResult;
+    /// Leave after this command.
+    fn quit(&mut self);
+    /// Text the next prompt starts with (`%load`).
+    fn prefill(&mut self, text: String);
+    fn xmode(&mut self) -> &mut XMode;
+}
+
+fn same(c: &Call) -> Option<String> {
+    let name = c.word.trim_start_matches([':', '%']);
+    Some(format!("%{name} {}", c.rest).trim_end().to_string())
+}
+
+fn cell_same(c: &Call) -> Option<String> {
+    let name = c.word.trim_start_matches([':', '%']);
+    let sigil = if c.is_cell() { "%%" } else { "%" };
+    let gap = if c.rest.starts_with('\n') { "" } else { " " };
+    Some(
+        format!("{sigil}{name}{gap}{}", c.rest)
+            .trim_end()
+            .to_string(),
+    )
+}
+
+fn none(_: &Call) -> Option<String> {
+    None
 }
 
 /// Every meta command, in `:help` order.
@@ -33,316 +193,260 @@ pub static METAS: &[Meta] = &[
         aliases: &[],
         args: "[name]",
         help: "this list, or the signature, doc and an example of a function",
-        scope: Scope::Anywhere,
+        run: Run::Session(commands::help),
+        complete: Complete::Topics,
+        ipython: none,
     },
     Meta {
         name: "vars",
         aliases: &["who", "whos"],
         args: "",
         help: "your variables: name, type, dtype, shape",
-        scope: Scope::Anywhere,
+        run: Run::Session(commands::vars),
+        complete: Complete::Nothing,
+        ipython: |_| Some("%whos".into()),
     },
     Meta {
         name: "reset",
         aliases: &[],
         args: "",
         help: "forget every variable and output",
-        scope: Scope::Anywhere,
+        run: Run::Session(commands::reset),
+        complete: Complete::Nothing,
+        ipython: |_| Some("%reset -f".into()),
     },
     Meta {
         name: "timeit",
         aliases: &[],
+        args: "[-n N] [-r R] [-o] [-q] STMT",
+        help: "time a statement as IPython does (7 runs of enough loops for 0.2 s)",
+        run: Run::Session(timeit::timeit),
+        complete: Complete::Code,
+        ipython: cell_same,
+    },
+    Meta {
+        name: "time",
+        aliases: &[],
         args: "STMT",
-        help: "time a statement like IPython's %timeit (7 runs, >= 0.2 s each)",
-        scope: Scope::Anywhere,
+        help: "run a statement once and show its CPU and wall time",
+        run: Run::Session(timeit::time),
+        complete: Complete::Code,
+        ipython: cell_same,
+    },
+    Meta {
+        name: "precision",
+        aliases: &[],
+        args: "[N]",
+        help: "digits of floats and arrays in outputs (np.set_printoptions(precision=N)); no N resets",
+        run: Run::Session(commands::precision),
+        complete: Complete::Nothing,
+        ipython: same,
     },
     Meta {
         name: "set",
         aliases: &[],
         args: "precision N",
-        help: "print options (precision of array floats, default 8)",
-        scope: Scope::Anywhere,
+        help: "print options: :set precision N is %precision N",
+        run: Run::Session(commands::set),
+        complete: Complete::Words(&["precision"]),
+        ipython: |c| {
+            let n = c.rest.strip_prefix("precision")?;
+            Some(format!("%precision {}", n.trim()).trim_end().to_string())
+        },
+    },
+    Meta {
+        name: "history",
+        aliases: &["hist"],
+        args: "[-n] [-o] [-g PATTERN] [N | N-M ...]",
+        help: "your inputs: -n numbers them, -o adds outputs, -g searches every session's",
+        run: Run::Prompt(history::history),
+        complete: Complete::Nothing,
+        ipython: same,
+    },
+    Meta {
+        name: "xmode",
+        aliases: &[],
+        args: "[Minimal|Plain|Context|Verbose]",
+        help: "how errors are shown (no argument: the next mode)",
+        run: Run::Prompt(commands::xmode),
+        complete: Complete::Words(&["Minimal", "Plain", "Context", "Verbose"]),
+        ipython: same,
+    },
+    Meta {
+        name: "pwd",
+        aliases: &[],
+        args: "",
+        help: "the current folder (where relative file names start)",
+        run: Run::Session(commands::pwd),
+        complete: Complete::Nothing,
+        ipython: same,
+    },
+    Meta {
+        name: "cd",
+        aliases: &[],
+        args: "DIR",
+        help: "change the current folder",
+        run: Run::Session(commands::cd),
+        complete: Complete::Dirs,
+        ipython: same,
     },
     Meta {
         name: "run",
         aliases: &[],
         args: "FILE",
-        help: "replay a session script into this session",
-        scope: Scope::Interactive,
+        help: "replay a session script into this session (its paths start in its folder)",
+        run: Run::Prompt(commands::run),
+        complete: Complete::Files,
+        ipython: none,
     },
     Meta {
-        name: "history",
+        name: "load",
         aliases: &[],
-        args: "[n]",
-        help: "this session's inputs and outputs, as :save would write them",
-        scope: Scope::Interactive,
+        args: "FILE",
+        help: "put a file's text at the next prompt, to edit and run",
+        run: Run::Prompt(commands::load),
+        complete: Complete::Files,
+        ipython: none,
     },
     Meta {
         name: "save",
         aliases: &[],
         args: "FILE",
         help: "save this session as a checked script (.grad)",
-        scope: Scope::Interactive,
+        run: Run::Prompt(commands::save),
+        complete: Complete::Files,
+        ipython: none,
     },
     Meta {
         name: "export",
         aliases: &[],
         args: "FILE.py|.md|.ipynb",
         help: "export this session as a NumPy script, Markdown or a notebook",
-        scope: Scope::Interactive,
+        run: Run::Prompt(commands::export),
+        complete: Complete::Files,
+        ipython: none,
     },
     Meta {
         name: "explore",
         aliases: &[],
         args: "[name or expression]",
         help: "full-screen explorer of a 1-D or 2-D array",
-        scope: Scope::Interactive,
+        run: Run::Prompt(|h, c| h.explore(c)),
+        complete: Complete::Variables,
+        ipython: none,
+    },
+    Meta {
+        name: "lsmagic",
+        aliases: &[],
+        args: "",
+        help: "the meta commands, as IPython lists its magics",
+        run: Run::Session(commands::lsmagic),
+        complete: Complete::Nothing,
+        ipython: same,
+    },
+    Meta {
+        name: "quickref",
+        aliases: &[],
+        args: "",
+        help: "a one-screen reference of gradlab",
+        run: Run::Session(commands::quickref),
+        complete: Complete::Nothing,
+        ipython: none,
     },
     Meta {
         name: "quit",
         aliases: &["exit", "q"],
         args: "",
-        help: "leave gradlab (Ctrl-D also works)",
-        scope: Scope::Interactive,
+        help: "leave gradlab (Ctrl-D, exit and quit also work)",
+        run: Run::Prompt(|h, _| {
+            h.quit();
+            Ok(vec![])
+        }),
+        complete: Complete::Nothing,
+        ipython: none,
     },
 ];
 
-/// Splits `:name rest` / `%name rest` into the table entry and the rest.
-pub fn parse(text: &str) -> Result<(&'static Meta, &str), EvalError> {
-    let t = text.trim_start().trim_start_matches([':', '%']);
-    let (word, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
-    METAS
-        .iter()
-        .find(|m| m.name == word || m.aliases.contains(&word))
-        .map(|m| (m, rest.trim()))
-        .ok_or_else(|| {
-            let names = METAS.iter().map(|m| m.name.to_string());
-            let hint = crate::eval::closest_name(word, names)
-                .map(|b| format!(" Did you mean: ':{b}'?"))
-                .unwrap_or_default();
-            EvalError::new(
-                ErrorKind::UsageError,
-                format!("unknown meta command ':{word}'.{hint} Try :help"),
-            )
-        })
+/// The command a name (without sigil) refers to.
+pub fn lookup(word: &str) -> Option<&'static Meta> {
+    METAS.iter().find(|m| m.is_named(word))
 }
 
-/// Runs a meta command that works anywhere; interactive-only ones are an error here.
+/// Splits a meta command into its table row and its [`Call`].
+///
+/// # Errors
+/// `UsageError` for a name gradlab lacks (IPython's wording, the user's
+/// sigil kept) and for shell escapes (`!ls`).
+pub fn parse(text: &str) -> Result<(&'static Meta, Call<'_>), EvalError> {
+    let lead = text.len() - text.trim_start().len();
+    let t = &text[lead..];
+    if t.starts_with('!') {
+        return Err(EvalError::new(
+            ErrorKind::UsageError,
+            "shell commands (!cmd) are not run: gradlab runs no shell; use %pwd, %cd and the file functions (gradlab run writes files only with --allow-write)",
+        ));
+    }
+    let sigil = if t.starts_with("%%") { 2 } else { 1 };
+    let end = t.find(char::is_whitespace).unwrap_or(t.len());
+    let word = &t[..end];
+    let name = &word[sigil.min(word.len())..];
+    let cell_magic = sigil == 2;
+    // A cell magic's first line may be empty: its body starts on the next.
+    let rest = if cell_magic {
+        t[end..].trim_start_matches([' ', '\t']).trim_end()
+    } else {
+        t[end..].trim()
+    };
+    let at = if rest.is_empty() {
+        text.len()
+    } else {
+        lead + end + t[end..].find(rest).unwrap_or(0)
+    };
+    let call = Call {
+        text,
+        word,
+        rest,
+        at,
+    };
+    match lookup(name) {
+        Some(m) if !cell_magic || matches!(m.name, "timeit" | "time") => Ok((m, call)),
+        _ if cell_magic => Err(EvalError::new(
+            ErrorKind::UsageError,
+            format!("Cell magic `{word}` not found."),
+        )),
+        _ => Err(EvalError::new(
+            ErrorKind::UsageError,
+            format!("Line magic function `{word}` not found."),
+        )),
+    }
+}
+
+/// Runs a meta command in a script (no prompt): prompt-only commands are
+/// a `UsageError`.
 pub fn run(s: &mut Session, text: &str) -> Vec<Event> {
-    match run_inner(s, text) {
-        Ok(events) => events,
-        Err(e) => vec![Event::Error(e)],
-    }
+    let result = parse(text).and_then(|(m, call)| match m.run {
+        Run::Session(f) => f(s, &call),
+        Run::Prompt(_) => Err(EvalError::new(
+            ErrorKind::UsageError,
+            format!("{} works only at the interactive prompt", call.word),
+        )),
+    });
+    result.unwrap_or_else(|e| vec![Event::Error(e)])
 }
 
-fn run_inner(s: &mut Session, text: &str) -> Result<Vec<Event>, EvalError> {
-    let (meta, rest) = parse(text)?;
-    match meta.name {
-        "help" => Ok(vec![Event::Stdout(help_text(rest))]),
-        "vars" => Ok(vec![Event::Stdout(vars_text(s))]),
-        "reset" => {
-            s.reset();
-            Ok(vec![])
-        }
-        "timeit" => timeit(s, rest).map(|t| vec![Event::Timing(t)]),
-        "set" => set(s, rest).map(|()| vec![]),
-        _ => Err(EvalError::new(
-            ErrorKind::UsageError,
-            format!(":{} works only at the interactive prompt", meta.name),
-        )),
-    }
-}
-
-fn set(s: &mut Session, rest: &str) -> Result<(), EvalError> {
-    let mut words = rest.split_whitespace();
-    match (words.next(), words.next().map(str::parse::<usize>)) {
-        (Some("precision"), Some(Ok(n))) if n <= 17 => {
-            s.opts.precision = n;
-            Ok(())
-        }
-        _ => Err(EvalError::new(
-            ErrorKind::UsageError,
-            "usage: :set precision N (0 to 17)",
-        )),
-    }
+/// Runs a meta command at the interactive prompt.
+pub fn run_at(host: &mut dyn Host, text: &str) -> Vec<Event> {
+    let result = parse(text).and_then(|(m, call)| match m.run {
+        Run::Session(f) => f(host.session(), &call),
+        Run::Prompt(f) => f(host, &call),
+    });
+    result.unwrap_or_else(|e| vec![Event::Error(e)])
 }
 
 /// `:help [name]`.
 pub fn help_text(name: &str) -> String {
-    if name.is_empty() {
-        let mut out = String::from("gradlab meta commands (IPython's %name works too):\n");
-        for m in METAS {
-            let head = format!(":{} {}", m.name, m.args);
-            out.push_str(&format!("  {head:<26} {}\n", m.help));
-        }
-        out.push_str("\nType :help NAME for a function, e.g. :help gradient. Functions:\n");
-        let names: Vec<&str> = builtins::all()
-            .filter(|b| b.name != "Out")
-            .map(|b| b.name)
-            .collect();
-        for line in names.chunks(10) {
-            out.push_str(&format!("  {}\n", line.join(" ")));
-        }
-        return out;
-    }
-    let bare = name
-        .trim_start_matches("np.")
-        .trim_start_matches("numpy.")
-        .trim_start_matches("nd.");
-    if let Some(b) = builtins::lookup(bare) {
-        return format!("{}\n    {}\n  Example: {}\n", b.sig, b.doc, b.example);
-    }
-    if let Ok((m, _)) = parse(name) {
-        return format!(":{} {}\n    {}\n", m.name, m.args, m.help);
-    }
-    format!("No help for '{name}'. Try :help for the list.\n")
-}
-
-fn vars_text(s: &Session) -> String {
-    let vars = s.variables();
-    if vars.is_empty() {
-        return "No variables yet.\n".into();
-    }
-    let rows: Vec<[String; 4]> = vars
-        .iter()
-        .map(|(name, v)| {
-            let (dtype, shape) = match v {
-                crate::eval::Value::Array(a) => (
-                    a.dtype().name().to_string(),
-                    crate::eval::convert::shape_str(a.shape()),
-                ),
-                crate::eval::Value::Scalar(sc) => (sc.dtype().name().to_string(), "()".to_string()),
-                _ => (String::new(), String::new()),
-            };
-            [name.to_string(), v.type_name(), dtype, shape]
-        })
-        .collect();
-    let head = ["name", "type", "dtype", "shape"];
-    let widths: Vec<usize> = (0..4)
-        .map(|k| {
-            rows.iter()
-                .map(|r| r[k].len())
-                .max()
-                .unwrap_or(0)
-                .max(head[k].len())
-        })
-        .collect();
-    let fmt = |r: [&str; 4]| {
-        let cells: Vec<String> = (0..4)
-            .map(|k| format!("{:<w$}", r[k], w = widths[k]))
-            .collect();
-        format!("{}\n", cells.join("  ").trim_end())
-    };
-    let mut out = fmt(head);
-    for r in &rows {
-        out.push_str(&fmt([&r[0], &r[1], &r[2], &r[3]]));
-    }
-    out
-}
-
-/// IPython's `%timeit`: loops per run grow 1, 10, 100, ... until a run takes
-/// at least 0.2 s; then 7 runs; best and mean are per loop.
-pub fn timeit(s: &mut Session, stmt: &str) -> Result<Timing, EvalError> {
-    if stmt.trim().is_empty() {
-        return Err(EvalError::new(
-            ErrorKind::UsageError,
-            "usage: :timeit STATEMENT",
-        ));
-    }
-    let run = |s: &mut Session, loops: u64| -> Result<f64, EvalError> {
-        let t = Instant::now();
-        for _ in 0..loops {
-            limits::check_interrupt().map_err(EvalError::from)?;
-            s.eval_source(stmt)?;
-        }
-        Ok(t.elapsed().as_secs_f64())
-    };
-    let mut loops = 1u64;
-    loop {
-        let t = run(s, loops)?;
-        if t >= 0.2 || loops >= 1_000_000_000 {
-            break;
-        }
-        loops *= 10;
-    }
-    let runs = 7u32;
-    let mut times = Vec::with_capacity(runs as usize);
-    for _ in 0..runs {
-        times.push(run(s, loops)? / loops as f64);
-    }
-    let mean = times.iter().sum::<f64>() / runs as f64;
-    let var = times.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / runs as f64;
-    Ok(Timing {
-        best_s: times.iter().copied().fold(f64::INFINITY, f64::min),
-        mean_s: mean,
-        std_s: var.sqrt(),
-        loops,
-        runs,
-    })
-}
-
-/// IPython's line: `1.23 ms ± 4.5 µs per loop (mean ± std. dev. of 7 runs, 100 loops each)`.
-pub fn timing_text(t: &Timing) -> String {
-    format!(
-        "{} ± {} per loop (mean ± std. dev. of {} runs, {} loop{} each)",
-        human_time(t.mean_s),
-        human_time(t.std_s),
-        t.runs,
-        t.loops,
-        if t.loops == 1 { "" } else { "s" }
-    )
-}
-
-fn human_time(s: f64) -> String {
-    let (v, unit) = if s >= 1.0 {
-        (s, "s")
-    } else if s >= 1e-3 {
-        (s * 1e3, "ms")
-    } else if s >= 1e-6 {
-        (s * 1e6, "µs")
-    } else {
-        (s * 1e9, "ns")
-    };
-    // Three significant digits, as IPython prints.
-    let digits = if v >= 100.0 {
-        0
-    } else if v >= 10.0 {
-        1
-    } else {
-        2
-    };
-    format!("{v:.digits$} {unit}")
+    commands::help_text(name)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_both_spellings() {
-        assert_eq!(parse(":timeit a + 1").unwrap().0.name, "timeit");
-        assert_eq!(parse("%timeit a + 1").unwrap().1, "a + 1");
-        assert_eq!(parse("%who").unwrap().0.name, "vars");
-        assert!(
-            parse(":timit x")
-                .unwrap_err()
-                .message
-                .contains("Did you mean: ':timeit'?")
-        );
-    }
-
-    #[test]
-    fn timing_reads_like_ipython() {
-        let t = Timing {
-            best_s: 0.001,
-            mean_s: 0.00123,
-            std_s: 4.5e-6,
-            loops: 100,
-            runs: 7,
-        };
-        assert_eq!(
-            timing_text(&t),
-            "1.23 ms ± 4.50 µs per loop (mean ± std. dev. of 7 runs, 100 loops each)"
-        );
-    }
-}
+mod tests;

@@ -1,9 +1,10 @@
 //! The notebook transcript: `In [n]:` / `Out[n]:` cells, printed text, and
 //! errors with a caret under the offending columns, as plain text.
 
-use crate::eval::{EvalError, Event, Session, StmtOutcome};
+use crate::eval::{ErrorKind, EvalError, Event, Session, StmtOutcome};
+use crate::syntax::{TokenKind, tokens};
 
-use super::meta::timing_text;
+use super::meta::{XMode, timing_text};
 use super::{Cell, CellKind};
 
 /// The echoed input of cell `n`: `In [n]: ` then `   ...: ` continuations.
@@ -55,14 +56,16 @@ fn render_outcome(session: &Session, number: usize, text: &str, o: &StmtOutcome,
                 out.push('\n');
             }
             Event::Value(v) => {
-                let repr = session.repr(v);
+                let repr = session.display_repr(v);
                 if repr.contains('\n') {
                     out.push_str(&format!("Out[{number}]:\n{repr}\n"));
                 } else {
                     out.push_str(&format!("Out[{number}]: {repr}\n"));
                 }
             }
-            Event::Error(err) => out.push_str(&error_block(number, text, err)),
+            Event::Error(err) => {
+                out.push_str(&error_text(session, number, text, err, XMode::Context))
+            }
             Event::Timing(t) => {
                 out.push_str(&timing_text(t));
                 out.push('\n');
@@ -106,5 +109,80 @@ pub fn error_block(number: usize, text: &str, err: &EvalError) -> String {
     }
     out.push_str(&err.headline());
     out.push('\n');
+    out
+}
+
+/// An error as `%xmode` shows it: `Minimal` is the headline alone, `Plain`
+/// Python's traceback of the cell, `Context` (the default, and what the
+/// transcript shows) [`error_block`], `Verbose` that plus the values of
+/// the names on the failing line. An interrupt points nowhere: headline
+/// only, as Python shows it.
+pub fn error_text(
+    session: &Session,
+    number: usize,
+    text: &str,
+    err: &EvalError,
+    mode: XMode,
+) -> String {
+    if err.kind == ErrorKind::KeyboardInterrupt || mode == XMode::Minimal {
+        return format!("{}\n", err.headline());
+    }
+    match mode {
+        XMode::Plain => plain_traceback(number, text, err),
+        XMode::Verbose => {
+            let block = error_block(number, text, err);
+            let headline = format!("{}\n", err.headline());
+            let body = block.strip_suffix(&headline).unwrap_or(&block);
+            format!(
+                "{body}{}{headline}",
+                name_values(session, number, text, err)
+            )
+        }
+        _ => error_block(number, text, err),
+    }
+}
+
+/// Python's plain traceback: `Cell In[n], line k`, the line, carets.
+fn plain_traceback(number: usize, text: &str, err: &EvalError) -> String {
+    let mut out = String::new();
+    let syntax = err.kind.is_a(ErrorKind::SyntaxError);
+    if !syntax {
+        out.push_str("Traceback (most recent call last):\n");
+    }
+    let (line, col, width) = error_location(text, err).unwrap_or((0, 0, 0));
+    let source = text.split('\n').nth(line).unwrap_or("");
+    out.push_str(&format!(
+        "  Cell In[{number}], line {}\n    {source}\n",
+        line + 1
+    ));
+    if width > 0 {
+        out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
+    }
+    out.push_str(&err.headline());
+    out.push('\n');
+    out
+}
+
+/// `        name = repr` for each session variable named on the failing
+/// line (IPython's Verbose mode), one line each, reprs cut to one line.
+fn name_values(session: &Session, number: usize, text: &str, err: &EvalError) -> String {
+    let line = error_location(text, err).map_or(0, |(l, _, _)| l);
+    let source = text.split('\n').nth(line).unwrap_or("");
+    let indent = " ".repeat(format!("In [{number}]: ").len());
+    let mut seen = Vec::new();
+    let mut out = String::new();
+    for t in tokens(source) {
+        let name = &source[t.span.clone()];
+        if t.kind != TokenKind::Name || seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        if let Some(v) = session.get(name) {
+            let repr = session.repr(v);
+            let first = repr.lines().next().unwrap_or("");
+            let more = if repr.contains('\n') { " ..." } else { "" };
+            out.push_str(&format!("{indent}{name} = {first}{more}\n"));
+        }
+    }
     out
 }

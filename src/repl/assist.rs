@@ -17,10 +17,10 @@ pub fn hint(line: &str, pos: usize, names: &Names) -> Option<String> {
         return None;
     }
     if crate::script::is_meta(line) {
-        let (m, rest) = meta::parse(line).ok()?;
+        let (m, call) = meta::parse(line).ok()?;
         let word = line.trim().trim_start_matches([':', '%']);
-        let typed_name = m.name == word || m.aliases.contains(&word);
-        return (typed_name && rest.is_empty() && !line.ends_with(' ')).then(|| {
+        let typed_name = m.is_named(word);
+        return (typed_name && call.rest.is_empty() && !line.ends_with(' ')).then(|| {
             let args = if m.args.is_empty() {
                 String::new()
             } else {
@@ -37,32 +37,21 @@ pub fn hint(line: &str, pos: usize, names: &Names) -> Option<String> {
 /// Whether Enter submits `input` (else it inserts a line break): submit
 /// unless a bracket is open, a string is unterminated or a `def` header
 /// waits for its body. An empty last line and a meta command always submit,
-/// so no parser mistake can trap the user in the editor.
+/// so no parser mistake can trap the user in the editor; a cell magic
+/// (`%%timeit`) takes lines until an empty one, as in IPython.
 pub fn submits(input: &str) -> bool {
+    let last_blank = input
+        .rsplit('\n')
+        .next()
+        .is_some_and(|l| l.trim().is_empty());
+    if crate::script::is_cell_magic(input) {
+        return input.contains('\n') && last_blank;
+    }
     input.is_empty()
         || input.ends_with('\n')
-        || input
-            .rsplit('\n')
-            .next()
-            .is_some_and(|l| l.trim().is_empty())
+        || last_blank
         || crate::script::is_meta(input)
         || !needs_more_input(input)
-}
-
-/// The indentation of the next line when Enter continues `input` (None when
-/// Enter submits it): the current line's, plus four spaces after a `:`.
-pub fn continuation_indent(input: &str) -> Option<String> {
-    if submits(input) {
-        return None;
-    }
-    let current = input.rsplit('\n').next().unwrap_or("");
-    let lead = &current[..current.len() - current.trim_start().len()];
-    let extra = if current.trim_end().ends_with(':') {
-        "    "
-    } else {
-        ""
-    };
-    Some(format!("{lead}{extra}"))
 }
 
 /// The tone of every byte range of `line` (together covering it). With
@@ -153,7 +142,9 @@ mod tests {
             ("x = 1", None),
             (
                 ":timeit",
-                Some(" STMT  — time a statement like IPython's %timeit (7 runs, >= 0.2 s each)"),
+                Some(
+                    " [-n N] [-r R] [-o] [-q] STMT  — time a statement as IPython does (7 runs of enough loops for 0.2 s)",
+                ),
             ),
             (
                 ":vars",
@@ -184,26 +175,14 @@ mod tests {
             ("np.array([[1, 2],\n", true), // an empty line always submits
             ("np.array([[1, 2],\n   ", true),
             ("def f(x):", false),
-            ("def f(x):\n    return x", true),
+            ("def f(x):\n    return x", false), // a block ends at an empty line
+            ("def f(x):\n    return x\n", true),
             ("s = '''abc", false),
             (":timeit np.gradient(", true),
             ("a = 1)", true),
             ("", true),
         ] {
             assert_eq!(submits(input), want, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn continuation_indents() {
-        for (input, want) in [
-            ("def f(x):", Some("    ")),
-            ("a = [1,", Some("")),
-            ("a = [[1, 2],\n     [3,", Some("     ")),
-            ("a = 1", None),
-            ("def f(x):\n    return (x +", Some("    ")),
-        ] {
-            assert_eq!(continuation_indent(input).as_deref(), want, "{input:?}");
         }
     }
 

@@ -2,11 +2,11 @@
 //! text as the `run` transcript ([`crate::notebook::transcript`]), with a
 //! tone on each piece, so the plain rendering *is* the transcript.
 
-use crate::eval::ErrorKind;
 use crate::eval::{EvalError, Event, Session, StmtOutcome, Value};
-use crate::notebook::transcript::{continuation, error_block};
-use crate::notebook::{Cell, CellKind, meta::timing_text};
-use crate::tui::{ColorMode, StyledLine, Tone, view_lines};
+use crate::notebook::meta::{XMode, timing_text};
+use crate::notebook::transcript::{continuation, error_text};
+use crate::notebook::{Cell, CellKind};
+use crate::tui::{ColorMode, StyledLine, Tone, inline_text, view_lines};
 
 use super::assist::highlight_spans;
 use super::names::Names;
@@ -67,20 +67,52 @@ fn push_input(p: &mut Pieces, number: usize, text: &str, names: &Names) {
     p.push(Tone::Plain, "\n");
 }
 
+/// How cells are drawn: views `width` columns wide, colours per `mode`,
+/// errors per `xmode`.
+#[derive(Clone, Copy, Debug)]
+pub struct Look {
+    pub width: u16,
+    pub mode: ColorMode,
+    pub xmode: XMode,
+}
+
+impl Look {
+    /// The transcript's look: plain, errors with carets.
+    pub fn plain(width: u16) -> Look {
+        Look {
+            width,
+            mode: ColorMode::Plain,
+            xmode: XMode::Context,
+        }
+    }
+}
+
+/// Styled lines as text, one `\n`-terminated line each and never wrapped:
+/// the terminal soft-wraps what is wider than the screen, so copied output
+/// keeps NumPy's lines.
+pub fn lines_text(lines: &[StyledLine], mode: ColorMode) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let pieces: Vec<(Tone, &str)> = line.iter().map(|(t, s)| (*t, s.as_str())).collect();
+        out.push_str(&inline_text(&pieces, mode));
+        out.push('\n');
+    }
+    out
+}
+
 /// Everything a cell shows after its input: printed text, `Out[n]`, errors
-/// with carets, timings; views are drawn `width` columns wide with the
-/// theme for `mode` (glyph twins when plain).
+/// with carets, timings; views are drawn `look.width` columns wide with the
+/// theme for `look.mode` (glyph twins when plain).
 pub fn output_lines(
     session: &Session,
     number: usize,
     text: &str,
     outcomes: &[StmtOutcome],
-    width: u16,
-    mode: ColorMode,
+    look: &Look,
 ) -> Vec<StyledLine> {
     let mut p = Pieces::default();
     for o in outcomes {
-        push_events(&mut p, session, number, text, &o.events, width, mode);
+        push_events(&mut p, session, number, text, &o.events, look);
     }
     p.into_lines()
 }
@@ -91,9 +123,9 @@ fn push_events(
     number: usize,
     text: &str,
     events: &[Event],
-    width: u16,
-    mode: ColorMode,
+    look: &Look,
 ) {
+    let (width, mode) = (look.width, look.mode);
     for e in events {
         match e {
             Event::Stdout(t) => p.push(Tone::Plain, t.clone()),
@@ -108,27 +140,29 @@ fn push_events(
                 }
             }
             Event::Value(v) => {
-                let repr = s.repr(v);
+                let repr = s.display_repr(v);
                 p.push(Tone::OutPrompt, "Out[");
                 p.push(Tone::OutNumber, number.to_string());
                 p.push(Tone::OutPrompt, "]:");
                 p.push(Tone::Plain, if repr.contains('\n') { "\n" } else { " " });
                 p.push(Tone::Plain, format!("{repr}\n"));
             }
-            Event::Error(err) => push_error(p, number, text, err),
+            Event::Error(err) => push_error(p, s, number, text, err, look.xmode),
             Event::Timing(t) => p.push(Tone::Plain, format!("{}\n", timing_text(t))),
         }
     }
 }
 
-/// [`error_block`]'s text in red, the carets and exception type bold.
-fn push_error(p: &mut Pieces, number: usize, text: &str, err: &EvalError) {
-    // Python shows no source line for an interrupt: it points nowhere.
-    let block = if err.kind == ErrorKind::KeyboardInterrupt {
-        format!("{}\n", err.headline())
-    } else {
-        error_block(number, text, err)
-    };
+/// [`error_text`] in red, the carets and exception type bold.
+fn push_error(
+    p: &mut Pieces,
+    s: &Session,
+    number: usize,
+    text: &str,
+    err: &EvalError,
+    xmode: XMode,
+) {
+    let block = error_text(s, number, text, err, xmode);
     let headline = err.headline();
     let body = block.strip_suffix(&format!("{headline}\n")).unwrap_or("");
     for line in body.lines() {
@@ -148,13 +182,7 @@ fn push_error(p: &mut Pieces, number: usize, text: &str, err: &EvalError) {
 
 /// A whole cell as the transcript shows it: echoed input, outputs, a blank
 /// line; prose as itself.
-pub fn cell_lines(
-    session: &Session,
-    cell: &Cell,
-    names: &Names,
-    width: u16,
-    mode: ColorMode,
-) -> Vec<StyledLine> {
+pub fn cell_lines(session: &Session, cell: &Cell, names: &Names, look: &Look) -> Vec<StyledLine> {
     match &cell.kind {
         CellKind::Prose(text) => text
             .lines()
@@ -162,39 +190,11 @@ pub fn cell_lines(
             .collect(),
         CellKind::Code { text, outcomes } => {
             let mut lines = input_lines(cell.number, text, names);
-            lines.extend(output_lines(
-                session,
-                cell.number,
-                text,
-                outcomes,
-                width,
-                mode,
-            ));
+            lines.extend(output_lines(session, cell.number, text, outcomes, look));
             lines.push(Vec::new());
             lines
         }
     }
-}
-
-/// A greyed note (cut notices, command results), wrapped at spaces to fit
-/// `width` columns.
-pub fn note(text: &str, width: u16) -> Vec<StyledLine> {
-    let width = usize::from(width.max(20));
-    let mut lines = Vec::new();
-    for para in text.lines() {
-        let mut line = String::new();
-        for word in para.split(' ') {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-                lines.push(vec![(Tone::Note, std::mem::take(&mut line))]);
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        lines.push(vec![(Tone::Note, line)]);
-    }
-    lines
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::eval::{builtins, methods};
-use crate::notebook::meta::METAS;
+use crate::notebook::meta::{self, Complete, METAS};
 use crate::syntax::{TokenKind, call_context, tokens};
 
 use super::names::{Kind, Names};
@@ -18,8 +18,6 @@ const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "def", "from", "import", "in", "is", "lambda", "not",
     "or", "pass", "return",
 ];
-/// Meta commands whose argument is a file name.
-const FILE_METAS: &[&str] = &["run", "save", "export"];
 
 /// Candidates replacing `line[start..pos]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,29 +62,29 @@ fn complete_meta(head: &str, lead: usize, names: &Names, dir: &Path) -> Completi
             .filter(|n| n.starts_with(body))
             .map(|n| format!("{sigil}{n}"))
             .collect();
+        c.sort();
         c.dedup();
         return Completion::new(lead, c);
     };
     let arg_at = head.len() - rest.len();
-    let meta = METAS
-        .iter()
-        .find(|m| m.name == word || m.aliases.contains(&word));
-    let name = meta.map_or("", |m| m.name);
-    if name == "timeit" {
+    let Some(m) = meta::lookup(word) else {
+        return Completion::new(head.len(), vec![]);
+    };
+    if m.complete == Complete::Code {
         return complete_code(rest, arg_at, names, dir);
     }
     let arg_start = head.rfind(char::is_whitespace).map_or(arg_at, |i| i + 1);
     let prefix = &head[arg_start..];
-    if FILE_METAS.contains(&name) {
-        return Completion::new(arg_start, files(prefix, dir));
-    }
-    let pool: Vec<&str> = match name {
-        "help" => builtins::all()
+    let pool: Vec<&str> = match m.complete {
+        Complete::Files => return Completion::new(arg_start, files(prefix, dir, false)),
+        Complete::Dirs => return Completion::new(arg_start, files(prefix, dir, true)),
+        Complete::Topics => builtins::all()
             .map(|b| b.name)
             .chain(METAS.iter().map(|m| m.name))
             .collect(),
-        "explore" => names.variables().collect(),
-        _ => vec![],
+        Complete::Variables => names.variables().collect(),
+        Complete::Words(words) => words.to_vec(),
+        Complete::Nothing | Complete::Code => vec![],
     };
     Completion::new(arg_start, matching(pool, prefix))
 }
@@ -110,7 +108,10 @@ fn complete_code(head: &str, offset: usize, names: &Names, dir: &Path) -> Comple
         let callee = call_context(head, head.len()).map(|c| c.callee);
         let bare = callee.as_deref().map(|c| c.rsplit('.').next().unwrap_or(c));
         if bare.is_some_and(|b| FILE_FUNCS.contains(&b)) {
-            return Completion::new(offset + head.len() - content.len(), files(content, dir));
+            return Completion::new(
+                offset + head.len() - content.len(),
+                files(content, dir, false),
+            );
         }
         return none;
     }
@@ -190,8 +191,9 @@ fn open_string(head: &str) -> Option<&str> {
 }
 
 /// Entries of the directory named by `prefix` (relative to `dir`) that
-/// start with its last component; directories end with `/`.
-fn files(prefix: &str, dir: &Path) -> Vec<String> {
+/// start with its last component; directories end with `/` (and are the
+/// only entries when `dirs_only`).
+fn files(prefix: &str, dir: &Path, dirs_only: bool) -> Vec<String> {
     let (parent, stem) = match prefix.rfind('/') {
         Some(i) => (&prefix[..=i], &prefix[i + 1..]),
         None => ("", prefix),
@@ -213,7 +215,11 @@ fn files(prefix: &str, dir: &Path) -> Vec<String> {
             if !name.starts_with(stem) || (name.starts_with('.') && !stem.starts_with('.')) {
                 return None;
             }
-            let slash = if e.path().is_dir() { "/" } else { "" };
+            let is_dir = e.path().is_dir();
+            if dirs_only && !is_dir {
+                return None;
+            }
+            let slash = if is_dir { "/" } else { "" };
             Some(format!("{parent}{name}{slash}"))
         })
         .collect();
@@ -290,7 +296,7 @@ mod tests {
         exactly(
             "np.gradient(data, axis=0, e",
             26,
-            &["edge_order=", "edges", "exp", "explain"],
+            &["edge_order=", "edges", "enumerate", "exp", "explain"],
         );
         exactly(
             "diff(data, p",
@@ -303,14 +309,16 @@ mod tests {
             &["n=", "axis=", "prepend=", "append="],
         );
         has("np.diff(data, a", &["axis=", "append=", "abs"]);
-        exactly("f(1, h", 5, &["h=", "heatmap", "hypot"]);
+        exactly("f(1, h", 5, &["h=", "heatmap", "help", "hypot"]);
         exactly("np.gradient(data)", 17, &[]);
     }
 
     #[test]
     fn meta_commands() {
-        exactly(":ti", 0, &[":timeit"]);
-        exactly("%ti", 0, &["%timeit"]);
+        exactly(":ti", 0, &[":time", ":timeit"]);
+        exactly("%tim", 0, &["%time", "%timeit"]);
+        exactly(":cd /nonexistent-x", 4, &[]);
+        exactly(":xmode Ve", 7, &["Verbose"]);
         exactly(":who", 0, &[":who", ":whos"]);
         has(":", &[":help", ":quit", ":explore", ":q"]);
         exactly(":help grad", 6, &["gradient"]);

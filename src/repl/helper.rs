@@ -134,18 +134,3 @@ impl ConditionalEventHandler for HistoryKey {
         }
     }
 }
-
-/// Enter: when the input cannot be complete yet, a line break indented like
-/// the current line (four more spaces after a `def ...:` header), as
-/// IPython does; otherwise the default (submit, via the validator).
-pub struct EnterKey;
-
-impl ConditionalEventHandler for EnterKey {
-    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
-        let (line, pos) = (ctx.line(), ctx.pos());
-        (pos == line.len())
-            .then(|| assist::continuation_indent(line))
-            .flatten()
-            .map(|indent| Cmd::Insert(1, format!("\n{indent}")))
-    }
-}

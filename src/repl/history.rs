@@ -32,31 +32,59 @@ pub struct HistoryFile {
     path: PathBuf,
 }
 
+/// The entries of a history file, oldest first, and how many lines were
+/// skipped because they are not valid UTF-8 (one bad byte loses its own
+/// entry, never the others). A missing file has no entries.
+///
+/// # Errors
+/// When the file exists but cannot be read.
+pub fn read_entries_checked(path: &Path) -> std::io::Result<(Vec<String>, usize)> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    let mut skipped = 0;
+    let mut entries = Vec::new();
+    for raw in bytes.split(|&b| b == b'\n') {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        match std::str::from_utf8(raw) {
+            Ok("") | Ok(HEADER) => {}
+            Ok(line) => entries.push(unescape(line)),
+            Err(_) => skipped += 1,
+        }
+    }
+    Ok((entries, skipped))
+}
+
+/// [`read_entries_checked`], empty when the file cannot be read.
+pub fn read_entries(path: &Path) -> (Vec<String>, usize) {
+    read_entries_checked(path).unwrap_or_default()
+}
+
 impl HistoryFile {
     /// Opens (creating its directory) and reads the file: the last
-    /// [`MAX_ENTRIES`] entries, oldest first.
-    pub fn open(path: PathBuf) -> std::io::Result<(HistoryFile, Vec<String>)> {
+    /// [`MAX_ENTRIES`] entries, oldest first, and how many lines were
+    /// skipped as invalid UTF-8.
+    pub fn open(path: PathBuf) -> std::io::Result<(HistoryFile, Vec<String>, usize)> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(e),
-        };
-        let mut entries: Vec<String> = text
-            .lines()
-            .filter(|l| !l.is_empty() && *l != HEADER)
-            .map(unescape)
-            .collect();
+        let (mut entries, skipped) = read_entries_checked(&path)?;
         let file = HistoryFile { path };
         if entries.len() > MAX_ENTRIES {
-            entries.drain(..entries.len() - MAX_ENTRIES);
-            if text.lines().count() > 2 * MAX_ENTRIES {
+            let total = entries.len();
+            entries.drain(..total - MAX_ENTRIES);
+            if total > 2 * MAX_ENTRIES {
                 file.rewrite(&entries)?;
             }
         }
-        Ok((file, entries))
+        Ok((file, entries, skipped))
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// Appends one entry and syncs it to disk.
@@ -121,7 +149,7 @@ mod tests {
     #[test]
     fn entries_round_trip_whole() {
         let path = temp("roundtrip");
-        let (h, old) = HistoryFile::open(path.clone()).unwrap();
+        let (h, old, _) = HistoryFile::open(path.clone()).unwrap();
         assert!(old.is_empty());
         for e in [
             "a = 1",
@@ -130,7 +158,7 @@ mod tests {
         ] {
             h.append(e).unwrap();
         }
-        let (_, back) = HistoryFile::open(path.clone()).unwrap();
+        let (_, back, _) = HistoryFile::open(path.clone()).unwrap();
         assert_eq!(
             back,
             [
@@ -148,14 +176,28 @@ mod tests {
     }
 
     #[test]
+    fn an_invalid_byte_loses_only_its_own_entry() {
+        let path = temp("badbyte");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, b"#V2\na = 1\nb = '\xff'\nc = 3\n").unwrap();
+        let (h, entries, skipped) = HistoryFile::open(path.clone()).unwrap();
+        assert_eq!(entries, ["a = 1", "c = 3"]);
+        assert_eq!(skipped, 1);
+        h.append("d = 4").unwrap();
+        let (_, entries, _) = HistoryFile::open(path.clone()).unwrap();
+        assert_eq!(entries, ["a = 1", "c = 3", "d = 4"]);
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+
+    #[test]
     fn old_entries_are_dropped_past_the_limit() {
         let path = temp("limit");
-        let (h, _) = HistoryFile::open(path.clone()).unwrap();
+        let (h, _, _) = HistoryFile::open(path.clone()).unwrap();
         let many: String = (0..2 * MAX_ENTRIES + 5)
             .map(|i| format!("x = {i}\n"))
             .collect();
         std::fs::write(&path, format!("#V2\n{many}")).unwrap();
-        let (_, entries) = HistoryFile::open(path.clone()).unwrap();
+        let (_, entries, _) = HistoryFile::open(path.clone()).unwrap();
         assert_eq!(entries.len(), MAX_ENTRIES);
         assert_eq!(
             entries.last().unwrap(),
@@ -164,7 +206,7 @@ mod tests {
         let lines = std::fs::read_to_string(&path).unwrap().lines().count();
         assert_eq!(lines, MAX_ENTRIES + 1, "compacted on disk");
         h.append("y").unwrap();
-        let (_, entries) = HistoryFile::open(path.clone()).unwrap();
+        let (_, entries, _) = HistoryFile::open(path.clone()).unwrap();
         assert_eq!(entries.last().unwrap(), "y");
         let _ = std::fs::remove_dir_all(path.parent().unwrap());
     }

@@ -1,44 +1,59 @@
 //! Expression rules, by Python's precedence (loosest first): `lambda`,
-//! `x if c else y`, `or`, `and`, `not`, comparisons (chained), `|`, `^`,
-//! `&`, `+ -`, `* / // % @`, unary `- + ~`, `**` (right-associative, its
-//! right operand may be unary: `2**-1`), then calls, attributes, indexing
-//! and atoms. Binary levels use precedence climbing, so nesting depth comes
-//! only from brackets and prefix operators.
+//! `x if c else y`, `or`, `and`, `not`, comparisons (chained, with `in`,
+//! `not in`, `is`, `is not`), `|`, `^`, `&`, `<< >>`, `+ -`,
+//! `* / // % @`, unary `- + ~`, `**` (right-associative, its right operand
+//! may be unary: `2**-1`), then calls, attributes and indexing on atoms
+//! ([`super::atom`]). Binary levels are one precedence-climbing loop over
+//! the operator table, so nesting depth comes only from brackets and
+//! prefix operators.
 
-use super::ast::{BinOp, BoolOp, CmpOp, Expr, ExprKind, Ident, IndexItem, UnaryOp};
-use super::literal::{number_value, string_value};
-use super::parser::{PResult, Parser};
-use super::stream::{K, Tok, err};
+use nom::Parser;
+
+use super::ast::{BinOp, BoolOp, CmpOp, Expr, ExprKind, Ident, IndexItem, Keyword, UnaryOp};
+use super::parser::{PResult, fail, fail_at, ident, invalid, is, kind, kw, look, nested, op};
+use super::tokens::{K, Tok, Tokens};
 
 /// Binding power of `not` (between `and` and comparisons).
 const NOT_PREC: u8 = 3;
 const CMP_PREC: u8 = 4;
+/// The loosest binary operator above comparisons: targets of `for` are
+/// parsed at this level, so `for x in y` stops before `in`.
+pub const BITOR_PREC: u8 = 5;
 
 #[derive(Clone, Copy)]
 enum Infix {
     Bool(BoolOp),
     Cmp(CmpOp),
     Bin(BinOp),
-    Unsupported(&'static str),
 }
 
-fn infix(kind: K, text: &str) -> Option<(u8, Infix)> {
+/// The operator table: binding power and operation of an infix token.
+fn infix(i: Tokens, t: Tok) -> Option<(u8, Infix)> {
     use Infix::*;
-    let op = match (kind, text) {
+    let op = match (t.kind, i.text(t)) {
         (K::Keyword, "or") => (1, Bool(BoolOp::Or)),
         (K::Keyword, "and") => (2, Bool(BoolOp::And)),
-        (K::Keyword, "in") => (CMP_PREC, Unsupported("'in' comparisons are not supported")),
-        (K::Keyword, "is") => (CMP_PREC, Unsupported("'is' comparisons are not supported")),
+        (K::Keyword, "in") => (CMP_PREC, Cmp(CmpOp::In)),
+        (K::Keyword, "not") => {
+            let next = i.peek2();
+            if next.kind == K::Keyword && i.text(next) == "in" {
+                (CMP_PREC, Cmp(CmpOp::NotIn))
+            } else {
+                return None;
+            }
+        }
+        (K::Keyword, "is") => (CMP_PREC, Cmp(CmpOp::Is)),
         (K::Op, "==") => (CMP_PREC, Cmp(CmpOp::Eq)),
         (K::Op, "!=") => (CMP_PREC, Cmp(CmpOp::Ne)),
         (K::Op, "<") => (CMP_PREC, Cmp(CmpOp::Lt)),
         (K::Op, "<=") => (CMP_PREC, Cmp(CmpOp::Le)),
         (K::Op, ">") => (CMP_PREC, Cmp(CmpOp::Gt)),
         (K::Op, ">=") => (CMP_PREC, Cmp(CmpOp::Ge)),
-        (K::Op, "|") => (5, Bin(BinOp::BitOr)),
+        (K::Op, "|") => (BITOR_PREC, Bin(BinOp::BitOr)),
         (K::Op, "^") => (6, Bin(BinOp::BitXor)),
         (K::Op, "&") => (7, Bin(BinOp::BitAnd)),
-        (K::Op, "<<" | ">>") => (8, Unsupported("shift operators are not supported")),
+        (K::Op, "<<") => (8, Bin(BinOp::LShift)),
+        (K::Op, ">>") => (8, Bin(BinOp::RShift)),
         (K::Op, "+") => (9, Bin(BinOp::Add)),
         (K::Op, "-") => (9, Bin(BinOp::Sub)),
         (K::Op, "*") => (10, Bin(BinOp::Mul)),
@@ -51,357 +66,465 @@ fn infix(kind: K, text: &str) -> Option<(u8, Infix)> {
     Some(op)
 }
 
-fn node(kind: ExprKind, start: usize, end: usize) -> Expr {
+pub fn node(kind: ExprKind, start: usize, end: usize) -> Expr {
     Expr {
         kind,
         span: start..end,
     }
 }
 
-impl Parser<'_> {
-    /// `expr (, expr)* [,]`: several make a tuple (`a, b`, `x,`).
-    pub fn expr_list(&mut self) -> PResult<Expr> {
-        let first = self.expr()?;
-        if !self.at_op(",")? {
-            return Ok(first);
-        }
-        let start = first.span.start;
-        let mut items = vec![first];
-        while self.eat_op(",")? {
-            let t = self.peek()?;
-            if !self.starts_expr(&t) {
-                break;
-            }
-            items.push(self.expr()?);
-        }
-        Ok(node(ExprKind::Tuple(items), start, self.last_end))
+/// Whether `t` can begin an expression.
+pub fn starts_expr(i: Tokens, t: Tok) -> bool {
+    match t.kind {
+        K::Number | K::Str | K::Name => true,
+        K::Open => true,
+        K::Keyword => matches!(i.text(t), "True" | "False" | "None" | "lambda" | "not"),
+        K::Op => matches!(i.text(t), "-" | "+" | "~" | "..."),
+        _ => false,
     }
+}
 
-    /// A full expression: lambda or conditional.
-    pub fn expr(&mut self) -> PResult<Expr> {
-        self.nested(|p| {
-            if p.at_kw("lambda")? {
-                return p.lambda();
-            }
-            let then = p.binary(1)?;
-            if !p.at_kw("if")? {
-                return Ok(then);
-            }
-            p.bump()?;
-            let cond = p.binary(1)?;
-            if !p.at_kw("else")? {
-                let span = then.span.start..cond.span.end;
-                return Err(err("expected 'else' after 'if' expression", span));
-            }
-            p.bump()?;
-            let other = p.expr()?;
-            let (start, end) = (then.span.start, other.span.end);
-            let kind = ExprKind::IfExp {
-                cond: Box::new(cond),
-                then: Box::new(then),
-                other: Box::new(other),
-            };
-            Ok(node(kind, start, end))
-        })
+/// An item that may be starred (`*rest`) in displays and target lists.
+pub fn star_item(i: Tokens) -> PResult<Expr> {
+    match op("*").parse(i) {
+        Ok((rest, star)) => {
+            let (rest, e) = binary(rest, BITOR_PREC)?;
+            let span = star.start()..e.span.end;
+            Ok((
+                rest,
+                node(ExprKind::Starred(Box::new(e)), span.start, span.end),
+            ))
+        }
+        Err(nom::Err::Error(_)) => expr(i),
+        Err(e) => Err(e),
     }
+}
 
-    fn lambda(&mut self) -> PResult<Expr> {
-        let kw = self.bump()?;
-        let params = self.params(false)?;
-        self.expect_op(":", "expected ':'")?;
-        let body = self.expr()?;
-        let end = body.span.end;
-        let kind = ExprKind::Lambda {
-            params,
-            body: Box::new(body),
+/// `item (, item)* [,]` where items may be starred: several make a tuple
+/// (`a, b`, `x,`, `*a, b`).
+pub fn star_exprs(i: Tokens) -> PResult<Expr> {
+    let (mut i, first) = star_item(i)?;
+    if !is(i, K::Op, ",")? {
+        return Ok((i, first));
+    }
+    let start = first.span.start;
+    let mut items = vec![first];
+    while let Ok((rest, _)) = op(",").parse(i) {
+        i = rest;
+        let t = look(i)?;
+        if !(starts_expr(i, t) || t.kind == K::Op && i.text(t) == "*") {
+            break;
+        }
+        let (rest, e) = star_item(i)?;
+        items.push(e);
+        i = rest;
+    }
+    Ok((i, node(ExprKind::Tuple(items), start, i.prev_end())))
+}
+
+/// The condition of `if`/`while`: an expression, with Python's hint when
+/// it is followed by `=`.
+pub fn named_expr(i: Tokens) -> PResult<Expr> {
+    let (rest, e) = expr(i)?;
+    if is(rest, K::Op, "=")? {
+        let (after, value) = expr(rest.advance())?;
+        let _ = after;
+        return fail(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            e.span.start..value.span.end,
+        );
+    }
+    Ok((rest, e))
+}
+
+/// A full expression: lambda or conditional.
+pub fn expr(i: Tokens) -> PResult<Expr> {
+    nested(i, |i| {
+        if is(i, K::Keyword, "lambda")? {
+            return lambda(i);
+        }
+        let (i, then) = binary(i, 1)?;
+        let Ok((i, _)) = kw("if").parse(i) else {
+            return Ok((i, then));
         };
-        Ok(node(kind, kw.span.start, end))
-    }
-
-    /// Operators binding at least as tightly as `min` (precedence climbing).
-    fn binary(&mut self, min: u8) -> PResult<Expr> {
-        let mut left = if self.at_kw("not")? {
-            if min > NOT_PREC {
-                return Err(self.invalid());
-            }
-            let kw = self.bump()?;
-            let operand = self.nested(|p| p.binary(NOT_PREC))?;
-            let end = operand.span.end;
-            let kind = ExprKind::Unary {
-                op: UnaryOp::Not,
-                operand: Box::new(operand),
-            };
-            node(kind, kw.span.start, end)
-        } else {
-            self.unary()?
+        let (i, cond) = binary(i, 1)?;
+        let Ok((i, _)) = kw("else").parse(i) else {
+            look(i)?;
+            return fail(
+                "expected 'else' after 'if' expression",
+                then.span.start..cond.span.end,
+            );
         };
-        loop {
-            let t = self.peek()?;
-            let Some((prec, op)) = infix(t.kind, self.text(&t)) else {
-                return Ok(left);
-            };
-            if prec < min {
-                return Ok(left);
-            }
-            let start = left.span.start;
-            left = match op {
-                Infix::Unsupported(message) => return Err(err(message, t.span)),
-                Infix::Cmp(_) => self.comparison(left)?,
-                Infix::Bool(op) => {
-                    self.bump()?;
-                    let right = self.binary(prec + 1)?;
-                    let end = right.span.end;
-                    let (left, right) = (Box::new(left), Box::new(right));
-                    node(ExprKind::BoolOp { op, left, right }, start, end)
-                }
-                Infix::Bin(op) => {
-                    self.bump()?;
-                    let right = self.binary(prec + 1)?;
-                    let end = right.span.end;
-                    let (left, right) = (Box::new(left), Box::new(right));
-                    node(ExprKind::Binary { op, left, right }, start, end)
-                }
-            };
-        }
-    }
-
-    /// `first < b <= c ...` as one chained comparison.
-    fn comparison(&mut self, first: Expr) -> PResult<Expr> {
-        let mut rest = Vec::new();
-        loop {
-            let t = self.peek()?;
-            let Some((_, Infix::Cmp(op))) = infix(t.kind, self.text(&t)) else {
-                break;
-            };
-            self.bump()?;
-            rest.push((op, self.binary(CMP_PREC + 1)?));
-        }
-        let (start, end) = (first.span.start, self.last_end);
-        let first = Box::new(first);
-        Ok(node(ExprKind::Compare { first, rest }, start, end))
-    }
-
-    /// `-x`, `+x`, `~x` (binding looser than `**`: `-2**2` is `-(2**2)`).
-    fn unary(&mut self) -> PResult<Expr> {
-        let t = self.peek()?;
-        let op = match (t.kind, self.text(&t)) {
-            (K::Op, "-") => UnaryOp::Neg,
-            (K::Op, "+") => UnaryOp::Pos,
-            (K::Op, "~") => UnaryOp::Invert,
-            _ => return self.power(),
+        let (i, other) = expr(i)?;
+        let (start, end) = (then.span.start, other.span.end);
+        let kind = ExprKind::IfExp {
+            cond: Box::new(cond),
+            then: Box::new(then),
+            other: Box::new(other),
         };
-        self.bump()?;
-        let operand = self.nested(|p| p.unary())?;
+        Ok((i, node(kind, start, end)))
+    })
+}
+
+fn lambda(i: Tokens) -> PResult<Expr> {
+    let (i, kw) = kw("lambda").parse(i)?;
+    let (i, params) = super::block::params(i, false)?;
+    let (i, _) = super::parser::expect(":", "expected ':'").parse(i)?;
+    let ctx = i.ctx;
+    let saved_loops = ctx.loops.replace(0);
+    let (i, body) = expr(i)?;
+    ctx.loops.set(saved_loops);
+    let span = kw.start()..body.span.end;
+    let ret = super::ast::Stmt {
+        kind: super::ast::StmtKind::Return(Some(body)),
+        span: span.clone(),
+    };
+    let name = super::block::lambda_name(kw.span());
+    let f = super::block::make_function(name, params, vec![ret], true)?;
+    Ok((
+        i,
+        node(ExprKind::Lambda(std::rc::Rc::new(f)), span.start, span.end),
+    ))
+}
+
+/// Operators binding at least as tightly as `min` (precedence climbing).
+pub fn binary(i: Tokens, min: u8) -> PResult<Expr> {
+    let (mut i, mut left) = if is(i, K::Keyword, "not")? {
+        if min > NOT_PREC {
+            return invalid(i);
+        }
+        let kw = look(i)?;
+        let (rest, operand) = nested(i.advance(), |i| binary(i, NOT_PREC))?;
         let end = operand.span.end;
         let kind = ExprKind::Unary {
-            op,
+            op: UnaryOp::Not,
             operand: Box::new(operand),
         };
-        Ok(node(kind, t.span.start, end))
-    }
-
-    /// `primary ** unary`, right-associative.
-    fn power(&mut self) -> PResult<Expr> {
-        let base = self.primary()?;
-        if !self.eat_op("**")? {
-            return Ok(base);
-        }
-        let exponent = self.nested(|p| p.unary())?;
-        let (start, end) = (base.span.start, exponent.span.end);
-        let kind = ExprKind::Binary {
-            op: BinOp::Pow,
-            left: Box::new(base),
-            right: Box::new(exponent),
+        (rest, node(kind, kw.start(), end))
+    } else {
+        unary(i)?
+    };
+    loop {
+        let t = look(i)?;
+        let Some((prec, op)) = infix(i, t) else {
+            return Ok((i, left));
         };
-        Ok(node(kind, start, end))
+        if prec < min {
+            return Ok((i, left));
+        }
+        let start = left.span.start;
+        (i, left) = match op {
+            Infix::Cmp(_) => comparison(i, left)?,
+            Infix::Bool(op) => {
+                let (rest, right) = binary(i.advance(), prec + 1)?;
+                let end = right.span.end;
+                let (left, right) = (Box::new(left), Box::new(right));
+                (rest, node(ExprKind::BoolOp { op, left, right }, start, end))
+            }
+            Infix::Bin(op) => {
+                let (rest, right) = binary(i.advance(), prec + 1)?;
+                let end = right.span.end;
+                let (left, right) = (Box::new(left), Box::new(right));
+                (rest, node(ExprKind::Binary { op, left, right }, start, end))
+            }
+        };
     }
+}
 
-    /// An atom followed by `.name`, `(args)` and `[index]` trailers.
-    fn primary(&mut self) -> PResult<Expr> {
-        let mut e = self.atom()?;
-        loop {
-            let t = self.peek()?;
-            let start = e.span.start;
-            e = match (t.kind, self.text(&t)) {
-                (K::Op, ".") => {
-                    self.bump()?;
-                    let name = self.ident()?;
-                    let end = name.span.end;
-                    node(
-                        ExprKind::Attr {
-                            obj: Box::new(e),
-                            name,
-                        },
-                        start,
-                        end,
-                    )
-                }
-                (K::Open, "(") => {
-                    self.bump()?;
-                    self.call(e)?
-                }
-                (K::Open, "[") => {
-                    self.bump()?;
-                    let (index, close) = self.index()?;
-                    let kind = ExprKind::Index {
-                        obj: Box::new(e),
-                        index,
-                    };
-                    node(kind, start, close.span.end)
-                }
-                _ => return Ok(e),
-            };
+/// `first < b <= c ...` as one chained comparison.
+fn comparison(mut i: Tokens, first: Expr) -> PResult<Expr> {
+    let mut rest = Vec::new();
+    loop {
+        let t = look(i)?;
+        let Some((_, Infix::Cmp(mut op))) = infix(i, t) else {
+            break;
+        };
+        i = i.advance();
+        if op == CmpOp::NotIn {
+            i = i.advance();
+        } else if op == CmpOp::Is && is(i, K::Keyword, "not")? {
+            op = CmpOp::IsNot;
+            i = i.advance();
+        }
+        let (after, e) = binary(i, CMP_PREC + 1)?;
+        rest.push((op, e));
+        i = after;
+    }
+    let (start, end) = (first.span.start, i.prev_end());
+    let first = Box::new(first);
+    Ok((i, node(ExprKind::Compare { first, rest }, start, end)))
+}
+
+/// `-x`, `+x`, `~x` (binding looser than `**`: `-2**2` is `-(2**2)`).
+fn unary(i: Tokens) -> PResult<Expr> {
+    let t = look(i)?;
+    let op = match (t.kind, i.text(t)) {
+        (K::Op, "-") => UnaryOp::Neg,
+        (K::Op, "+") => UnaryOp::Pos,
+        (K::Op, "~") => UnaryOp::Invert,
+        _ => return power(i),
+    };
+    let (i, operand) = nested(i.advance(), unary)?;
+    let end = operand.span.end;
+    let kind = ExprKind::Unary {
+        op,
+        operand: Box::new(operand),
+    };
+    Ok((i, node(kind, t.start(), end)))
+}
+
+/// `primary ** unary`, right-associative.
+fn power(i: Tokens) -> PResult<Expr> {
+    let (i, base) = primary(i)?;
+    let Ok((i, _)) = op("**").parse(i) else {
+        return Ok((i, base));
+    };
+    let (i, exponent) = nested(i, unary)?;
+    let (start, end) = (base.span.start, exponent.span.end);
+    let kind = ExprKind::Binary {
+        op: BinOp::Pow,
+        left: Box::new(base),
+        right: Box::new(exponent),
+    };
+    Ok((i, node(kind, start, end)))
+}
+
+/// An atom followed by `.name`, `(args)` and `[index]` trailers.
+fn primary(i: Tokens) -> PResult<Expr> {
+    let (mut i, mut e) = super::atom::atom(i)?;
+    loop {
+        let t = look(i)?;
+        let start = e.span.start;
+        (i, e) = match (t.kind, i.text(t)) {
+            (K::Op, ".") => {
+                let (rest, name) = ident(i.advance())?;
+                let end = name.span.end;
+                let obj = Box::new(e);
+                (rest, node(ExprKind::Attr { obj, name }, start, end))
+            }
+            (K::Open, "(") => call(i.advance(), e)?,
+            (K::Open, "[") => {
+                let (rest, (index, close)) = index(i.advance())?;
+                let obj = Box::new(e);
+                (
+                    rest,
+                    node(ExprKind::Index { obj, index }, start, close.end()),
+                )
+            }
+            _ => return Ok((i, e)),
+        };
+    }
+}
+
+/// Items up to and including a closing bracket, separated by commas (a
+/// trailing comma allowed). The tokenizer has checked that the bracket
+/// matches.
+pub fn bracketed<'a, T>(
+    mut i: Tokens<'a>,
+    mut item: impl FnMut(Tokens<'a>) -> PResult<'a, T>,
+) -> PResult<'a, (Vec<T>, Tok)> {
+    let mut items = Vec::new();
+    loop {
+        if let Ok((rest, close)) = kind(K::Close).parse(i) {
+            return Ok((rest, (items, close)));
+        }
+        let start = look(i)?.start();
+        let (rest, x) = item(i)?;
+        items.push(x);
+        i = rest;
+        match op(",").parse(i) {
+            Ok((rest, _)) => i = rest,
+            Err(nom::Err::Error(_)) if is_close(i)? => {}
+            Err(nom::Err::Error(_)) => return missing_comma(i, start),
+            Err(e) => return Err(e),
         }
     }
+}
 
-    /// Call arguments after `(`: positional, then `name=value`.
-    fn call(&mut self, func: Expr) -> PResult<Expr> {
-        let mut args = Vec::new();
-        let mut kwargs: Vec<(Ident, Expr)> = Vec::new();
-        let (_, _, close) = self.bracketed(|p| {
-            let t = p.peek()?;
-            if p.is(&t, K::Op, "*") || p.is(&t, K::Op, "**") {
-                return Err(err("'*' and '**' arguments are not supported", t.span));
+fn is_close(i: Tokens) -> Result<bool, nom::Err<super::parser::PErr>> {
+    Ok(look(i)?.kind == K::Close)
+}
+
+/// The error for an unexpected token after an item that started at
+/// `start`, inside brackets.
+pub fn missing_comma<'a, T>(i: Tokens<'a>, start: usize) -> PResult<'a, T> {
+    let t = look(i)?;
+    if starts_expr(i, t) {
+        fail(
+            "invalid syntax. Perhaps you forgot a comma?",
+            start..t.end(),
+        )
+    } else {
+        invalid(i)
+    }
+}
+
+/// One call argument, as it is collected.
+enum Arg {
+    Pos(Expr),
+    Kw(Keyword),
+}
+
+/// Call arguments after `(`: positional (`*seq` too), `name=value`,
+/// `**mapping`, or one generator expression.
+fn call<'a>(i: Tokens<'a>, func: Expr) -> PResult<'a, Expr> {
+    let mut seen_kw: Option<Keyword> = None;
+    let mut seen_kwstar = false;
+    let mut count = 0usize;
+    let (i, (args, close)) = bracketed(i, |i| {
+        count += 1;
+        let t = look(i)?;
+        if t.kind == K::Op && matches!(i.text(t), "*" | "**") {
+            let double = i.text(t) == "**";
+            let (rest, e) = expr(i.advance())?;
+            let span = t.start()..e.span.end;
+            if double {
+                seen_kwstar = true;
+                let k = Keyword {
+                    name: None,
+                    value: e,
+                };
+                seen_kw.get_or_insert(k.clone());
+                return Ok((rest, Arg::Kw(k)));
             }
-            let e = p.expr()?;
-            if !p.at_op("=")? {
-                if let Some((k, _)) = kwargs.first()
-                    && k.span.start < e.span.start
+            if seen_kwstar {
+                return fail(
+                    "iterable argument unpacking follows keyword argument unpacking",
+                    span,
+                );
+            }
+            return Ok((
+                rest,
+                Arg::Pos(node(ExprKind::Starred(Box::new(e)), span.start, span.end)),
+            ));
+        }
+        let (rest, e) = expr(i)?;
+        if is(rest, K::Keyword, "for")? {
+            let (rest, g) =
+                super::atom::comprehension(rest, super::ast::CompKind::Generator, e, None)?;
+            let bare = count == 1 && is(rest, K::Close, ")")?;
+            if !bare {
+                let end = rest.prev_end();
+                return fail(
+                    "Generator expression must be parenthesized",
+                    g.span.start..end,
+                );
+            }
+            return Ok((rest, Arg::Pos(g)));
+        }
+        let Ok((rest, eq)) = op("=").parse(rest) else {
+            if let Some(k) = &seen_kw {
+                let message = if k.name.is_none() {
+                    "positional argument follows keyword argument unpacking"
+                } else {
+                    "positional argument follows keyword argument"
+                };
+                return fail(message, e.span);
+            }
+            return Ok((rest, Arg::Pos(e)));
+        };
+        let ExprKind::Name(name) = e.kind else {
+            let message = "expression cannot contain assignment, perhaps you meant \"==\"?";
+            return fail(message, e.span.start..eq.end());
+        };
+        let (rest, value) = expr(rest)?;
+        let k = Keyword {
+            name: Some(Ident { name, span: e.span }),
+            value,
+        };
+        seen_kw.get_or_insert(k.clone());
+        Ok((rest, Arg::Kw(k)))
+    })?;
+    let mut pos = Vec::new();
+    let mut kwargs: Vec<Keyword> = Vec::new();
+    for a in args {
+        match a {
+            Arg::Pos(e) => pos.push(e),
+            Arg::Kw(k) => {
+                if let Some(n) = &k.name
+                    && kwargs
+                        .iter()
+                        .any(|o| o.name.as_ref().is_some_and(|m| m.name == n.name))
                 {
-                    return Err(err("positional argument follows keyword argument", e.span));
+                    let span = n.span.start..k.value.span.end;
+                    return fail(format!("keyword argument repeated: {}", n.name), span);
                 }
-                args.push(e);
-                return Ok(());
+                kwargs.push(k);
             }
-            let eq = p.bump()?;
-            let ExprKind::Name(name) = e.kind else {
-                let message = "expression cannot contain assignment, perhaps you meant \"==\"?";
-                return Err(err(message, e.span.start..eq.span.end));
-            };
-            let value = p.expr()?;
-            if kwargs.iter().any(|(k, _)| k.name == name) {
-                let span = e.span.start..value.span.end;
-                return Err(err(format!("keyword argument repeated: {name}"), span));
-            }
-            kwargs.push((Ident { name, span: e.span }, value));
-            Ok(())
-        })?;
-        let (start, end) = (func.span.start, close.span.end);
-        let func = Box::new(func);
-        Ok(node(ExprKind::Call { func, args, kwargs }, start, end))
-    }
-
-    /// Index items after `[`, up to and including `]`.
-    fn index(&mut self) -> PResult<(Vec<IndexItem>, Tok)> {
-        let (items, _, close) = self.bracketed(|p| p.index_item())?;
-        if items.is_empty() {
-            return Err(err("invalid syntax", close.span));
         }
-        Ok((items, close))
     }
+    let (start, end) = (func.span.start, close.end());
+    let func = Box::new(func);
+    Ok((
+        i,
+        node(
+            ExprKind::Call {
+                func,
+                args: pos,
+                kwargs,
+            },
+            start,
+            end,
+        ),
+    ))
+}
 
-    /// `expr` or a slice `[lower]:[upper][:[step]]`.
-    fn index_item(&mut self) -> PResult<IndexItem> {
-        let start = self.peek()?.span.start;
-        let lower = if self.at_op(":")? {
-            None
-        } else {
-            Some(self.expr()?)
-        };
-        if !self.eat_op(":")? {
-            return Ok(IndexItem::Expr(lower.expect("parsed above")));
-        }
-        let upper = self.slice_part(false)?;
-        let step = if self.eat_op(":")? {
-            self.slice_part(true)?
-        } else {
-            None
-        };
-        let span = start..self.last_end;
-        Ok(IndexItem::Slice {
+/// Index items after `[`, up to and including `]`.
+fn index(i: Tokens) -> PResult<(Vec<IndexItem>, Tok)> {
+    let (i, (items, close)) = bracketed(i, index_item)?;
+    if items.is_empty() {
+        return fail("invalid syntax", close.span());
+    }
+    Ok((i, (items, close)))
+}
+
+/// `expr` or a slice `[lower]:[upper][:[step]]`.
+fn index_item(i: Tokens) -> PResult<IndexItem> {
+    let start = look(i)?.start();
+    let (i, lower) = if is(i, K::Op, ":")? {
+        (i, None)
+    } else {
+        let (i, e) = star_item(i)?;
+        (i, Some(e))
+    };
+    let Ok((i, _)) = op(":").parse(i) else {
+        return Ok((i, IndexItem::Expr(lower.expect("parsed above"))));
+    };
+    let (i, upper) = slice_part(i, false)?;
+    let (i, step) = match op(":").parse(i) {
+        Ok((i, _)) => slice_part(i, true)?,
+        Err(_) => (i, None),
+    };
+    let span = start..i.prev_end();
+    Ok((
+        i,
+        IndexItem::Slice {
             lower,
             upper,
             step,
             span,
-        })
-    }
+        },
+    ))
+}
 
-    fn slice_part(&mut self, is_step: bool) -> PResult<Option<Expr>> {
-        let t = self.peek()?;
-        let empty =
-            t.kind == K::Close || self.is(&t, K::Op, ",") || (!is_step && self.is(&t, K::Op, ":"));
-        if empty {
-            Ok(None)
-        } else {
-            self.expr().map(Some)
-        }
+fn slice_part(i: Tokens, is_step: bool) -> PResult<Option<Expr>> {
+    let t = look(i)?;
+    let empty = t.kind == K::Close
+        || (t.kind == K::Op && (i.text(t) == "," || (!is_step && i.text(t) == ":")));
+    if empty {
+        Ok((i, None))
+    } else {
+        let (i, e) = expr(i)?;
+        Ok((i, Some(e)))
     }
+}
 
-    fn atom(&mut self) -> PResult<Expr> {
-        let t = self.peek()?;
-        let text = self.text(&t);
-        let kind = match (t.kind, text) {
-            (K::Number, _) => match self.s.number.take() {
-                Some((at, value)) if at == t.span.start => value,
-                _ => number_value(text).map_err(|m| err(m, t.span.clone()))?,
-            },
-            (K::Str, _) => return self.strings(),
-            (K::Name, _) => ExprKind::Name(text.to_string()),
-            (K::Keyword, "True") => ExprKind::Bool(true),
-            (K::Keyword, "False") => ExprKind::Bool(false),
-            (K::Keyword, "None") => ExprKind::None,
-            (K::Op, "...") => ExprKind::Ellipsis,
-            (K::Open, "(") => return self.parenthesized(),
-            (K::Open, "[") => {
-                self.bump()?;
-                let (items, _, close) = self.bracketed(|p| p.expr())?;
-                return Ok(node(ExprKind::List(items), t.span.start, close.span.end));
-            }
-            (K::Open, _) => return Err(err("dict and set displays are not supported", t.span)),
-            _ => return Err(self.invalid()),
-        };
-        self.bump()?;
-        Ok(node(kind, t.span.start, t.span.end))
-    }
-
-    /// Adjacent string literals, concatenated.
-    fn strings(&mut self) -> PResult<Expr> {
-        let start = self.peek()?.span.start;
-        let mut value = String::new();
-        while self.at_kind(K::Str)? {
-            let t = self.bump()?;
-            let part = string_value(self.text(&t)).map_err(|m| err(m, t.span))?;
-            value.push_str(&part);
-        }
-        Ok(node(ExprKind::Str(value), start, self.last_end))
-    }
-
-    /// `()`, `(x)`, `(x,)`, `(a, b)`: the first item decides, no re-parse.
-    fn parenthesized(&mut self) -> PResult<Expr> {
-        let open = self.bump()?;
-        if self.at_kind(K::Close)? {
-            let close = self.bump()?;
-            return Ok(node(
-                ExprKind::Tuple(vec![]),
-                open.span.start,
-                close.span.end,
-            ));
-        }
-        let first = self.expr()?;
-        if self.at_kind(K::Close)? {
-            self.bump()?;
-            return Ok(first);
-        }
-        if !self.eat_op(",")? {
-            return Err(self.missing_comma(first.span.start));
-        }
-        let (rest, _, close) = self.bracketed(|p| p.expr())?;
-        let mut items = vec![first];
-        items.extend(rest);
-        Ok(node(
-            ExprKind::Tuple(items),
-            open.span.start,
-            close.span.end,
-        ))
+/// Fails at the next token unless it is the end of the input.
+pub fn at_end(i: Tokens) -> PResult<()> {
+    let t = look(i)?;
+    if t.kind == K::Eof {
+        Ok((i, ()))
+    } else {
+        fail_at(i, "invalid syntax")
     }
 }

@@ -155,7 +155,7 @@ pub fn string_value(text: &str) -> Result<String, String> {
     }
 }
 
-fn unescape(s: &str) -> Result<String, String> {
+pub(super) fn unescape(s: &str) -> Result<String, String> {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {

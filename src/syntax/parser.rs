@@ -1,12 +1,21 @@
-//! Recursive-descent parser over [`Stream`]: shared helpers and the
-//! statement rules. Expressions are in [`super::expr`].
+//! The nom plumbing of the grammar: the error type (Python's message, the
+//! byte span, and whether it is an `IndentationError`), token parsers
+//! (`op`, `kw`, `name`), the nesting guard, and the chunk rule. Statements
+//! are in [`super::stmt`] and [`super::block`], expressions in
+//! [`super::expr`] and [`super::atom`].
 //!
-//! One token of lookahead and no backtracking, so parsing is linear in the
-//! input; recursion is bounded by [`MAX_DEPTH`].
+//! Every rule reads tokens left to right with at most two tokens of
+//! lookahead and never re-parses: alternatives branch on the next token
+//! (or on an item already parsed), so parsing is linear in the input.
 
-use super::SyntaxError;
-use super::ast::{Span, Stmt};
-use super::stream::{K, Stream, Tok, err};
+use std::borrow::Cow;
+
+use nom::Parser;
+use nom::error::{ErrorKind, ParseError};
+
+use super::ast::{Ident, Span, Stmt};
+use super::tokens::{K, Tok, Tokens};
+use super::{SyntaxError, SyntaxErrorKind};
 
 /// Deepest expression nesting (brackets, unary operators, `**`, `not`,
 /// lambdas) the parser recurses into before giving up with an error.
@@ -14,229 +23,229 @@ use super::stream::{K, Stream, Tok, err};
 /// Python's `too many nested parentheses` first.
 pub const MAX_DEPTH: usize = 250;
 
-/// Stack left before [`Parser::nested`] switches to a fresh segment.
+/// Stack left before [`nested`] switches to a fresh segment.
 const RED_ZONE: usize = 128 * 1024;
 const STACK_SEGMENT: usize = 2 * 1024 * 1024;
 
-pub type PResult<T> = Result<T, SyntaxError>;
-
-pub struct Parser<'a> {
-    pub s: Stream<'a>,
-    depth: usize,
-    /// End of the last consumed token, for node spans.
-    pub last_end: usize,
+/// A parse error: Python's message and where. Cheap to make, because
+/// recoverable errors (`opt(op(","))` not finding a comma) are frequent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PErr {
+    pub message: Cow<'static, str>,
+    pub span: Span,
+    pub kind: SyntaxErrorKind,
 }
 
-impl<'a> Parser<'a> {
-    pub fn new(src: &'a str, first_line: usize) -> Self {
-        Parser {
-            s: Stream::new(src, first_line),
-            depth: 0,
-            last_end: 0,
+impl<'a> ParseError<Tokens<'a>> for PErr {
+    fn from_error_kind(input: Tokens<'a>, _: ErrorKind) -> Self {
+        let t = input.peek();
+        unclosed_or(input, t, "invalid syntax".into(), t.span())
+    }
+
+    fn append(_: Tokens<'a>, _: ErrorKind, other: Self) -> Self {
+        other
+    }
+}
+
+impl From<PErr> for SyntaxError {
+    fn from(e: PErr) -> SyntaxError {
+        SyntaxError {
+            message: e.message.into_owned(),
+            span: e.span,
+            kind: e.kind,
         }
     }
+}
 
-    pub fn peek(&mut self) -> PResult<Tok> {
-        self.s.peek().cloned()
-    }
-
-    pub fn bump(&mut self) -> PResult<Tok> {
-        let t = self.s.next()?;
-        self.last_end = t.span.end;
-        Ok(t)
-    }
-
-    pub fn text(&self, t: &Tok) -> &'a str {
-        self.s.text(t)
-    }
-
-    pub fn is(&self, t: &Tok, kind: K, text: &str) -> bool {
-        t.kind == kind && self.text(t) == text
-    }
-
-    pub fn at(&mut self, kind: K, text: &str) -> PResult<bool> {
-        let t = self.peek()?;
-        Ok(self.is(&t, kind, text))
-    }
-
-    pub fn at_op(&mut self, op: &str) -> PResult<bool> {
-        self.at(K::Op, op)
-    }
-
-    pub fn at_kw(&mut self, kw: &str) -> PResult<bool> {
-        self.at(K::Keyword, kw)
-    }
-
-    pub fn at_kind(&mut self, kind: K) -> PResult<bool> {
-        Ok(self.peek()?.kind == kind)
-    }
-
-    pub fn eat_op(&mut self, op: &str) -> PResult<bool> {
-        let yes = self.at_op(op)?;
-        if yes {
-            self.bump()?;
+impl From<SyntaxError> for PErr {
+    fn from(e: SyntaxError) -> PErr {
+        PErr {
+            message: e.message.into(),
+            span: e.span,
+            kind: e.kind,
         }
-        Ok(yes)
     }
+}
 
-    /// Consumes `op` or fails with `message` at the token found instead.
-    pub fn expect_op(&mut self, op: &str, message: &str) -> PResult<Tok> {
-        let t = self.peek()?;
-        if self.is(&t, K::Op, op) {
-            self.bump()
+pub type PResult<'a, T> = nom::IResult<Tokens<'a>, T, PErr>;
+
+/// The error a parser reports about token `t`: reaching the end of input
+/// inside an open bracket is `'(' was never closed` whatever was expected.
+fn unclosed_or(i: Tokens, t: Tok, message: Cow<'static, str>, span: Span) -> PErr {
+    match (&i.ctx.unclosed, t.kind) {
+        (Some(e), K::Eof) => e.clone().into(),
+        _ => PErr {
+            message,
+            span,
+            kind: SyntaxErrorKind::Syntax,
+        },
+    }
+}
+
+/// A committed failure with `message` at `span`.
+pub fn fail<'a, T>(message: impl Into<Cow<'static, str>>, span: Span) -> PResult<'a, T> {
+    Err(nom::Err::Failure(PErr {
+        message: message.into(),
+        span,
+        kind: SyntaxErrorKind::Syntax,
+    }))
+}
+
+/// An `IndentationError`.
+pub fn fail_indent<'a, T>(message: impl Into<Cow<'static, str>>, span: Span) -> PResult<'a, T> {
+    Err(nom::Err::Failure(PErr {
+        message: message.into(),
+        span,
+        kind: SyntaxErrorKind::Indentation,
+    }))
+}
+
+/// A committed failure about the next token of `i`.
+pub fn fail_at<'a, T>(i: Tokens<'a>, message: impl Into<Cow<'static, str>>) -> PResult<'a, T> {
+    let t = i.peek();
+    Err(nom::Err::Failure(unclosed_or(
+        i,
+        t,
+        message.into(),
+        t.span(),
+    )))
+}
+
+/// Python's `invalid syntax` at the next token.
+pub fn invalid<'a, T>(i: Tokens<'a>) -> PResult<'a, T> {
+    fail_at(i, "invalid syntax")
+}
+
+/// The next token. At the end of input inside open brackets this fails
+/// with `'(' was never closed`, as Python's tokenizer does when the parser
+/// asks for more.
+pub fn look(i: Tokens) -> Result<Tok, nom::Err<PErr>> {
+    let t = i.peek();
+    match (&i.ctx.unclosed, t.kind) {
+        (Some(e), K::Eof) => Err(nom::Err::Failure(e.clone().into())),
+        _ => Ok(t),
+    }
+}
+
+/// Whether the next token is `kind` spelled `text`.
+pub fn is(i: Tokens, kind: K, text: &str) -> Result<bool, nom::Err<PErr>> {
+    let t = look(i)?;
+    Ok(t.kind == kind && i.text(t) == text)
+}
+
+fn token<'a>(kind: K, text: &'static str) -> impl Fn(Tokens<'a>) -> PResult<'a, Tok> {
+    move |i: Tokens<'a>| {
+        let t = look(i)?;
+        if t.kind == kind && i.text(t) == text {
+            Ok((i.advance(), t))
         } else {
-            Err(err(message, t.span))
+            Err(nom::Err::Error(PErr::from_error_kind(i, ErrorKind::Tag)))
         }
     }
+}
 
-    /// Python's generic `invalid syntax`, at the next token.
-    pub fn invalid(&mut self) -> SyntaxError {
-        match self.peek() {
-            Ok(t) => err("invalid syntax", t.span),
-            Err(e) => e,
-        }
-    }
+/// The operator `text` (`,`, `=`, `**`, ...).
+pub fn op<'a>(text: &'static str) -> impl Fn(Tokens<'a>) -> PResult<'a, Tok> {
+    token(K::Op, text)
+}
 
-    /// A name token as an identifier, or `invalid syntax`.
-    pub fn ident(&mut self) -> PResult<super::ast::Ident> {
-        let t = self.peek()?;
-        if t.kind != K::Name {
-            return Err(self.invalid());
-        }
-        self.bump()?;
-        Ok(super::ast::Ident {
-            name: self.text(&t).to_string(),
-            span: t.span,
-        })
-    }
+/// The keyword `text`.
+pub fn kw<'a>(text: &'static str) -> impl Fn(Tokens<'a>) -> PResult<'a, Tok> {
+    token(K::Keyword, text)
+}
 
-    /// Runs `f` one nesting level deeper, failing past [`MAX_DEPTH`].
-    pub fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
-        if self.depth >= MAX_DEPTH {
-            let span = self.peek()?.span;
-            return Err(err("expression too deeply nested", span));
-        }
-        self.depth += 1;
-        // Debug builds spend ~18 KiB of stack per bracket level (release
-        // ~3 KiB), so a 2 MiB test thread could not hold the allowed depth:
-        // grow the stack on demand instead of lowering the limit.
-        let out = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || f(self));
-        self.depth -= 1;
-        out
-    }
-
-    /// Items up to and including a closing bracket, separated by commas (a
-    /// trailing comma allowed). Returns the items, whether a trailing comma
-    /// was seen, and the closing token. The stream has already checked that
-    /// the bracket matches.
-    pub fn bracketed<T>(
-        &mut self,
-        mut item: impl FnMut(&mut Self) -> PResult<T>,
-    ) -> PResult<(Vec<T>, bool, Tok)> {
-        let mut items = Vec::new();
-        let mut trailing = false;
-        loop {
-            if self.at_kind(K::Close)? {
-                let close = self.bump()?;
-                return Ok((items, trailing, close));
-            }
-            let start = self.peek()?.span.start;
-            items.push(item(self)?);
-            if self.eat_op(",")? {
-                trailing = true;
-            } else if !self.at_kind(K::Close)? {
-                return Err(self.missing_comma(start));
-            } else {
-                trailing = false;
-            }
-        }
-    }
-
-    /// The error for an unexpected token after an item that started at
-    /// `start`, inside brackets.
-    pub fn missing_comma(&mut self, start: usize) -> SyntaxError {
-        let t = match self.peek() {
-            Ok(t) => t,
-            Err(e) => return e,
-        };
-        if self.starts_expr(&t) {
-            err(
-                "invalid syntax. Perhaps you forgot a comma?",
-                start..t.span.end,
-            )
-        } else if self.is(&t, K::Keyword, "for") {
-            err("comprehensions are not supported", t.span)
+/// The bracket `text`.
+pub fn bracket<'a>(text: &'static str) -> impl Fn(Tokens<'a>) -> PResult<'a, Tok> {
+    move |i: Tokens<'a>| {
+        let t = look(i)?;
+        if matches!(t.kind, K::Open | K::Close) && i.text(t) == text {
+            Ok((i.advance(), t))
         } else {
-            err("invalid syntax", t.span)
+            Err(nom::Err::Error(PErr::from_error_kind(i, ErrorKind::Tag)))
         }
     }
+}
 
-    /// Whether `t` can begin an expression.
-    pub fn starts_expr(&self, t: &Tok) -> bool {
+/// Any token of `kind`.
+pub fn kind<'a>(kind: K) -> impl Fn(Tokens<'a>) -> PResult<'a, Tok> {
+    move |i: Tokens<'a>| {
+        let t = look(i)?;
+        if t.kind == kind {
+            Ok((i.advance(), t))
+        } else {
+            Err(nom::Err::Error(PErr::from_error_kind(i, ErrorKind::Tag)))
+        }
+    }
+}
+
+/// `op` or a committed failure with `message` at the token found instead.
+pub fn expect<'a>(
+    text: &'static str,
+    message: &'static str,
+) -> impl Fn(Tokens<'a>) -> PResult<'a, Tok> {
+    move |i: Tokens<'a>| match op(text).parse(i) {
+        Err(nom::Err::Error(_)) => fail_at(i, message),
+        r => r,
+    }
+}
+
+/// A name token as an identifier (recoverable error otherwise).
+pub fn name(i: Tokens) -> PResult<Ident> {
+    let (rest, t) = kind(K::Name).parse(i)?;
+    Ok((
+        rest,
+        Ident {
+            name: i.text(t).to_string(),
+            span: t.span(),
+        },
+    ))
+}
+
+/// A name, or `invalid syntax` at the token found instead.
+pub fn ident(i: Tokens) -> PResult<Ident> {
+    match name(i) {
+        Err(nom::Err::Error(_)) => invalid(i),
+        r => r,
+    }
+}
+
+/// Runs `f` one nesting level deeper, failing past [`MAX_DEPTH`].
+pub fn nested<'a, T>(
+    i: Tokens<'a>,
+    f: impl FnOnce(Tokens<'a>) -> PResult<'a, T>,
+) -> PResult<'a, T> {
+    let depth = &i.ctx.depth;
+    if depth.get() >= MAX_DEPTH {
+        return fail_at(i, "expression too deeply nested");
+    }
+    depth.set(depth.get() + 1);
+    // Debug builds spend ~18 KiB of stack per bracket level (release
+    // ~3 KiB), so a 2 MiB test thread could not hold the allowed depth:
+    // grow the stack on demand instead of lowering the limit.
+    let out = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || f(i));
+    depth.set(depth.get() - 1);
+    out
+}
+
+/// A whole chunk: statements separated by `;` and line breaks.
+pub fn chunk(mut i: Tokens) -> PResult<Vec<Stmt>> {
+    let mut out: Vec<Stmt> = Vec::new();
+    loop {
+        let t = look(i)?;
         match t.kind {
-            K::Number | K::Str | K::Name => true,
-            K::Open => true,
-            K::Keyword => matches!(self.text(t), "True" | "False" | "None" | "lambda" | "not"),
-            K::Op => matches!(self.text(t), "-" | "+" | "~" | "..."),
-            _ => false,
-        }
-    }
-
-    /// A whole chunk: statements separated by `;` and line breaks.
-    pub fn chunk(&mut self) -> PResult<Vec<Stmt>> {
-        let mut out: Vec<Stmt> = Vec::new();
-        loop {
-            let t = self.peek()?;
-            match t.kind {
-                K::Eof => return Ok(out),
-                K::Newline => {
-                    self.bump()?;
-                    continue;
-                }
-                _ => {}
+            K::Eof => return Ok((i, out)),
+            K::Newline => {
+                i = i.advance();
+                continue;
             }
-            if self.s.indented(t.span.start) {
-                let after_def = matches!(out.last(), Some(s) if matches!(s.kind, super::ast::StmtKind::Def { .. }));
-                let message = if after_def {
-                    "unexpected indent (a function body is one 'return' line)"
-                } else {
-                    "unexpected indent"
-                };
-                return Err(err(message, t.span));
+            K::Indent => {
+                let next = i.peek2();
+                return fail_indent("unexpected indent", next.span());
             }
-            self.line(&mut out)?;
+            _ => {}
         }
-    }
-
-    /// One logical line: `stmt (; stmt)* [;]`, then a line break or the end.
-    fn line(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        loop {
-            self.statement(out)?;
-            if !self.eat_op(";")? {
-                break;
-            }
-            if matches!(self.peek()?.kind, K::Newline | K::Eof) {
-                break;
-            }
-        }
-        let t = self.peek()?;
-        if matches!(t.kind, K::Newline | K::Eof) {
-            return Ok(());
-        }
-        if let Some(last) = out.last()
-            && let super::ast::StmtKind::Expr(e) = &last.kind
-            && e.kind == super::ast::ExprKind::Name("print".into())
-            && self.starts_expr(&t)
-        {
-            return Err(err(
-                "Missing parentheses in call to 'print'. Did you mean print(...)?",
-                e.span.start..t.span.end,
-            ));
-        }
-        Err(err("invalid syntax", t.span))
-    }
-
-    pub fn stmt(&self, kind: super::ast::StmtKind, span: Span) -> Stmt {
-        Stmt { kind, span }
+        let (rest, stmts) = super::block::statement(i)?;
+        out.extend(stmts);
+        i = rest;
     }
 }

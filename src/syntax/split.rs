@@ -16,7 +16,10 @@ struct LogicalLine {
     /// 1-based line of the first token.
     line: usize,
     indented: bool,
-    starts_with_def: bool,
+    /// Starts with `def`, `if`, `for`, ... (a block may follow).
+    compound: bool,
+    /// Starts with `elif`, `else`, `except` or `finally`.
+    continuation: bool,
     ends_with_colon: bool,
 }
 
@@ -46,7 +49,9 @@ fn logical_lines(src: &str, toks: &[Token]) -> Vec<LogicalLine> {
                     end: t.span.end,
                     line,
                     indented: line_start < t.span.start,
-                    starts_with_def: t.kind == TokenKind::Keyword && text == "def",
+                    compound: t.kind == TokenKind::Keyword && COMPOUND.contains(&text),
+                    continuation: t.kind == TokenKind::Keyword
+                        && matches!(text, "elif" | "else" | "except" | "finally"),
                     ends_with_colon: false,
                 });
             }
@@ -57,7 +62,7 @@ fn logical_lines(src: &str, toks: &[Token]) -> Vec<LogicalLine> {
         {
             cur.end = t.span.end;
         }
-        let breaks = super::stream::line_breaks(text);
+        let breaks = super::tokens::line_breaks(text);
         if breaks > 0 {
             line += breaks;
             line_start = t.span.start + text.rfind(['\n', '\r']).map_or(0, |i| i + 1);
@@ -83,22 +88,27 @@ fn finish(
     }
 }
 
+/// Keywords that open a compound statement.
+const COMPOUND: &[&str] = &["def", "if", "for", "while", "with", "try", "class"];
+
 /// Splits a script into statement chunks. A chunk is one logical line
 /// (brackets, `\` continuations and triple-quoted strings join physical
-/// lines), plus, after a line starting with `def`, the indented lines that
-/// follow it (the body). Blank and comment-only lines belong to no chunk.
+/// lines), plus, after a line starting a compound statement (`def`, `for`,
+/// `if`, ...), the indented lines that follow it (the body) and its
+/// `elif`/`else`/`except`/`finally` clauses. Blank and comment-only lines
+/// belong to no chunk.
 pub fn split_statements(src: &str) -> Vec<Chunk> {
     let toks = tokens(src);
     let mut chunks: Vec<Chunk> = Vec::new();
-    let mut in_def = false;
+    let mut in_block = false;
     for l in logical_lines(src, &toks) {
-        if in_def && l.indented {
+        if in_block && (l.indented || l.continuation) {
             if let Some(last) = chunks.last_mut() {
                 last.range.end = l.end;
             }
             continue;
         }
-        in_def = l.starts_with_def;
+        in_block = l.compound;
         chunks.push(Chunk {
             range: l.start..l.end,
             line: l.line,
@@ -107,13 +117,85 @@ pub fn split_statements(src: &str) -> Vec<Chunk> {
     chunks
 }
 
-/// True when `src` cannot be complete yet: a bracket is open, a
-/// triple-quoted string is unterminated, the input ends with a `\`
-/// continuation, or the input ends with a `def ...:` header line (no body,
-/// no empty line after it yet).
+/// True when `src` cannot be complete yet, as IPython decides: a bracket
+/// is open, a triple-quoted string is unterminated, the input ends with a
+/// `\` continuation, or a compound statement (`for ...:`, `def ...:`) has
+/// not been ended by an empty line (a bare header followed by an empty
+/// line is submitted, so the parser reports the missing body). Pasted
+/// `>>> ` / `In [n]: ` prompts are read as IPython reads them.
 /// False as soon as a closing bracket has no opener, so the REPL submits
 /// and reports the error.
 pub fn needs_more_input(src: &str) -> bool {
+    match super::prompts::strip_prompts(src) {
+        Some(clean) => open_input(&clean) || open_block(&clean),
+        None => open_input(src) || open_block(src),
+    }
+}
+
+/// Whether line `next` of a script belongs to the chunk `text` read so
+/// far: an open bracket, string or `\` continuation, or the indented body
+/// (and `else`/`except`/... clauses) of a compound statement. Blank and
+/// comment lines inside a body belong to it when `after` (the lines after
+/// `next`) continue the body.
+pub fn continues_chunk<'a>(
+    text: &str,
+    next: &str,
+    mut after: impl Iterator<Item = &'a str>,
+) -> bool {
+    if open_input(text) {
+        return true;
+    }
+    let toks = tokens(text);
+    let Some(first) = logical_lines(text, &toks).into_iter().next() else {
+        return false;
+    };
+    if !first.compound || first.indented {
+        return false;
+    }
+    let belongs = |line: &str| {
+        let t = line.trim_start();
+        let indented = t.len() < line.len() && !t.is_empty() && !t.starts_with('#');
+        let clause = ["elif", "else", "except", "finally"].iter().any(|k| {
+            t.strip_prefix(k)
+                .is_some_and(|r| r.starts_with([':', ' ', '\t', '(']))
+        });
+        indented || clause
+    };
+    let blank = |line: &str| {
+        let t = line.trim();
+        t.is_empty() || (t.starts_with('#') && !line.starts_with("#>") && !line.starts_with("##"))
+    };
+    if belongs(next) {
+        return true;
+    }
+    if blank(next) {
+        return after.find(|l| !blank(l)).is_some_and(belongs);
+    }
+    false
+}
+
+/// A compound statement still open in REPL input (see [`needs_more_input`]).
+fn open_block(src: &str) -> bool {
+    let toks = tokens(src);
+    let lines = logical_lines(src, &toks);
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return false;
+    };
+    if !first.compound || !first.ends_with_colon && lines.len() == 1 {
+        return false;
+    }
+    if lines.len() == 1 {
+        // A bare header: more unless the user already entered an empty line.
+        return super::tokens::line_breaks(&src[last.end..]) == 0;
+    }
+    let tail = &src[last.end..];
+    let last_line = src.rsplit(['\n', '\r']).next().unwrap_or("");
+    let ended = super::tokens::line_breaks(tail) >= 1 && last_line.trim().is_empty();
+    !ended
+}
+
+/// An open bracket, triple-quoted string or `\` continuation.
+fn open_input(src: &str) -> bool {
     let toks = tokens(src);
     let mut depth = 0usize;
     for t in &toks {
@@ -140,9 +222,5 @@ pub fn needs_more_input(src: &str) -> bool {
             return true;
         }
     }
-    // A line break after a bare header means the user entered an empty
-    // line: submit, so the parser can report the missing body.
-    logical_lines(src, &toks).last().is_some_and(|l| {
-        l.starts_with_def && l.ends_with_colon && super::stream::line_breaks(&src[l.end..]) == 0
-    })
+    false
 }

@@ -1,13 +1,17 @@
-//! Statement rules: expression statements, assignments, imports, `def`,
-//! `pass`.
+//! Simple statements (one logical line, `;`-separated): expressions,
+//! assignments, imports, `return`, `pass`, `break`, `continue`, `del`,
+//! `global`, `nonlocal`, `assert`, `raise`; and assignment targets.
 
-use super::ast::{Expr, ExprKind, Ident, Param, Span, Stmt, StmtKind, Target};
-use super::parser::{PResult, Parser};
-use super::stream::{K, err};
+use nom::Parser;
+
+use super::ast::{BinOp, Expr, ExprKind, Ident, Stmt, StmtKind, Target};
+use super::expr::{BITOR_PREC, binary, star_exprs};
+use super::parser::{PErr, PResult, bracket, fail, ident, invalid, is, kind, kw, look, op};
+use super::tokens::{K, Tokens};
 
 /// Augmented assignment operators and their binary operation.
-const AUG_OPS: &[(&str, super::ast::BinOp)] = {
-    use super::ast::BinOp::*;
+const AUG_OPS: &[(&str, BinOp)] = {
+    use BinOp::*;
     &[
         ("+=", Add),
         ("-=", Sub),
@@ -20,326 +24,516 @@ const AUG_OPS: &[(&str, super::ast::BinOp)] = {
         ("&=", BitAnd),
         ("|=", BitOr),
         ("^=", BitXor),
+        ("<<=", LShift),
+        (">>=", RShift),
     ]
 };
 
-impl Parser<'_> {
-    /// One statement, pushed onto `out` (`import a, b` pushes two).
-    pub fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        let t = self.peek()?;
-        if t.kind == K::Keyword {
-            match self.text(&t) {
-                "import" => return self.import(out),
-                "from" => return self.import_from(out),
-                "def" => {
-                    let d = self.def()?;
-                    out.push(d);
-                    return Ok(());
+type Fail = nom::Err<PErr>;
+
+/// `stmt (; stmt)* [;]`, then a line break or the end.
+pub fn simple_line(mut i: Tokens) -> PResult<Vec<Stmt>> {
+    let mut out = Vec::new();
+    loop {
+        i = simple(i, &mut out)?;
+        match op(";").parse(i) {
+            Ok((rest, _)) => {
+                i = rest;
+                if matches!(look(i)?.kind, K::Newline | K::Eof) {
+                    break;
                 }
-                "pass" => {
-                    self.bump()?;
-                    out.push(self.stmt(StmtKind::Pass, t.span));
-                    return Ok(());
-                }
-                "return" => return Err(err("'return' outside function", t.span)),
-                kw @ ("if" | "for" | "while" | "class" | "try" | "with" | "del" | "global"
-                | "nonlocal" | "assert" | "raise" | "async" | "yield" | "break"
-                | "continue") => {
-                    return Err(err(format!("'{kw}' statements are not supported"), t.span));
-                }
-                _ => {}
             }
-        }
-        let first = self.expr_list()?;
-        let start = t.span.start;
-        let next = self.peek()?;
-        if self.is(&next, K::Op, "=") {
-            let mut items = vec![first];
-            while self.eat_op("=")? {
-                items.push(self.expr_list()?);
-            }
-            let value = items.pop().expect("at least two items");
-            let top = items.len() == 1;
-            let targets = items
-                .into_iter()
-                .map(|e| to_target(e, top))
-                .collect::<PResult<Vec<_>>>()?;
-            let span = start..self.last_end;
-            out.push(self.stmt(StmtKind::Assign { targets, value }, span));
-            return Ok(());
-        }
-        let aug = AUG_OPS.iter().find(|(s, _)| self.is(&next, K::Op, s));
-        if let Some(&(_, op)) = aug {
-            let target = to_aug_target(first)?;
-            self.bump()?;
-            let value = self.expr_list()?;
-            let span = start..self.last_end;
-            out.push(self.stmt(StmtKind::AugAssign { target, op, value }, span));
-            return Ok(());
-        }
-        let span = start..self.last_end;
-        out.push(self.stmt(StmtKind::Expr(first), span));
-        Ok(())
-    }
-
-    /// `import a.b [as c], d`
-    fn import(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        let kw = self.bump()?;
-        loop {
-            let module = self.dotted_name()?;
-            let alias = self.alias()?;
-            let span = kw.span.start..self.last_end;
-            out.push(self.stmt(StmtKind::Import { module, alias }, span));
-            if !self.eat_op(",")? {
-                return Ok(());
-            }
+            Err(nom::Err::Error(_)) => break,
+            Err(e) => return Err(e),
         }
     }
-
-    /// `from a.b import c [as d], e` or `from a import (c, d,)`
-    fn import_from(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
-        let kw = self.bump()?;
-        let module = self.dotted_name()?;
-        if !self.at_kw("import")? {
-            return Err(self.invalid());
-        }
-        self.bump()?;
-        let t = self.peek()?;
-        let names = if self.is(&t, K::Op, "*") {
-            return Err(err("'from ... import *' is not supported", t.span));
-        } else if self.is(&t, K::Open, "(") {
-            self.bump()?;
-            let (names, _, _) = self.bracketed(|p| Ok((p.ident()?, p.alias()?)))?;
-            if names.is_empty() {
-                return Err(err("invalid syntax", self.last_end - 1..self.last_end));
-            }
-            names
-        } else {
-            let mut names = vec![(self.ident()?, self.alias()?)];
-            while self.eat_op(",")? {
-                if matches!(self.peek()?.kind, K::Newline | K::Eof) {
-                    let span = self.last_end - 1..self.last_end;
-                    return Err(err(
-                        "trailing comma not allowed without surrounding parentheses",
-                        span,
-                    ));
-                }
-                names.push((self.ident()?, self.alias()?));
-            }
-            names
-        };
-        let span = kw.span.start..self.last_end;
-        out.push(self.stmt(StmtKind::FromImport { module, names }, span));
-        Ok(())
+    let t = look(i)?;
+    match t.kind {
+        K::Newline => return Ok((i.advance(), out)),
+        K::Eof => return Ok((i, out)),
+        _ => {}
     }
-
-    fn alias(&mut self) -> PResult<Option<Ident>> {
-        if !self.at_kw("as")? {
-            return Ok(None);
-        }
-        self.bump()?;
-        self.ident().map(Some)
+    if let Some(last) = out.last()
+        && let StmtKind::Expr(e) = &last.kind
+        && e.kind == ExprKind::Name("print".into())
+        && super::expr::starts_expr(i, t)
+    {
+        return super::parser::fail(
+            "Missing parentheses in call to 'print'. Did you mean print(...)?",
+            e.span.start..t.end(),
+        );
     }
+    invalid(i)
+}
 
-    /// `a.b.c` as one identifier.
-    fn dotted_name(&mut self) -> PResult<Ident> {
-        let first = self.ident()?;
-        let mut name = first.name;
-        while self.eat_op(".")? {
-            name.push('.');
-            name.push_str(&self.ident()?.name);
-        }
-        Ok(Ident {
-            name,
-            span: first.span.start..self.last_end,
-        })
-    }
+fn push(out: &mut Vec<Stmt>, kind: StmtKind, start: usize, i: Tokens) {
+    out.push(Stmt {
+        kind,
+        span: start..i.prev_end(),
+    });
+}
 
-    /// `def f(x, h=0.1): return expr`, the body on the same line or on the
-    /// next, indented line.
-    fn def(&mut self) -> PResult<Stmt> {
-        let kw = self.bump()?;
-        let name = self.ident()?;
-        let open = self.peek()?;
-        if !self.is(&open, K::Open, "(") {
-            return Err(err("expected '('", open.span));
-        }
-        self.bump()?;
-        let params = self.params(true)?;
-        if self.eat_op("->")? {
-            self.expr()?;
-        }
-        self.expect_op(":", "expected ':'")?;
-        if matches!(self.peek()?.kind, K::Newline | K::Eof) {
-            while self.at_kind(K::Newline)? {
-                self.bump()?;
+/// One simple statement, pushed onto `out` (`import a, b` pushes two).
+fn simple<'a>(i: Tokens<'a>, out: &mut Vec<Stmt>) -> Result<Tokens<'a>, Fail> {
+    let t = look(i)?;
+    let start = t.start();
+    if t.kind == K::Keyword {
+        let ctx = i.ctx;
+        let word = i.text(t);
+        let after = i.advance();
+        match word {
+            "import" => return import(i, out),
+            "from" => return import_from(i, out),
+            "pass" => {
+                push(out, StmtKind::Pass, start, after);
+                return Ok(after);
             }
-            let t = self.peek()?;
-            if t.kind == K::Eof || !self.s.indented(t.span.start) {
-                let line = self.s.line_of(kw.span.start);
-                return Err(err(
-                    format!("expected an indented block after function definition on line {line}"),
-                    t.span,
-                ));
-            }
-        }
-        let t = self.peek()?;
-        let body = if self.is(&t, K::Keyword, "return") {
-            self.bump()?;
-            let end = self.peek()?;
-            if matches!(end.kind, K::Newline | K::Eof) || self.is(&end, K::Op, ";") {
-                none_expr(t.span)
-            } else {
-                self.expr_list()?
-            }
-        } else if self.is(&t, K::Keyword, "pass") {
-            self.bump()?;
-            none_expr(t.span)
-        } else {
-            return Err(err("expected 'return'", t.span));
-        };
-        let t = self.peek()?;
-        if self.is(&t, K::Op, ";") {
-            return Err(err("a function body is one 'return' statement", t.span));
-        }
-        let span = kw.span.start..self.last_end;
-        Ok(self.stmt(StmtKind::Def { name, params, body }, span))
-    }
-
-    /// Parameters up to `)` (consumed) for `def`, or up to `:` (not
-    /// consumed) for `lambda`. `def` parameters may carry annotations, which
-    /// are parsed and dropped.
-    pub fn params(&mut self, in_def: bool) -> PResult<Vec<Param>> {
-        let mut params: Vec<Param> = Vec::new();
-        loop {
-            let t = self.peek()?;
-            let done = if in_def {
-                t.kind == K::Close
-            } else {
-                self.is(&t, K::Op, ":")
-            };
-            if done {
-                if in_def {
-                    self.bump()?;
-                }
-                return Ok(params);
-            }
-            let name = self.ident()?;
-            if params.iter().any(|p| p.name.name == name.name) {
-                let message = format!("duplicate argument '{}' in function definition", name.name);
-                return Err(err(message, name.span));
-            }
-            if in_def && self.eat_op(":")? {
-                self.expr()?;
-            }
-            let default = if self.eat_op("=")? {
-                Some(self.expr()?)
-            } else {
-                None
-            };
-            if default.is_none() && params.iter().any(|p| p.default.is_some()) {
-                return Err(err(
-                    "non-default argument follows default argument",
-                    name.span,
-                ));
-            }
-            params.push(Param { name, default });
-            if !self.eat_op(",")? {
-                let t = self.peek()?;
-                let ok = if in_def {
-                    t.kind == K::Close
-                } else {
-                    self.is(&t, K::Op, ":")
-                };
-                if !ok {
-                    return Err(if in_def {
-                        self.missing_comma(t.span.start)
+            "break" | "continue" => {
+                if ctx.loops.get() == 0 {
+                    let message = if word == "break" {
+                        "'break' outside loop"
                     } else {
-                        err("expected ':'", t.span)
-                    });
+                        "'continue' not properly in loop"
+                    };
+                    return fail(message, t.span()).map(|(i, ())| i);
                 }
+                let kind = if word == "break" {
+                    StmtKind::Break
+                } else {
+                    StmtKind::Continue
+                };
+                push(out, kind, start, after);
+                return Ok(after);
             }
+            "return" => {
+                if ctx.functions.get() == 0 {
+                    return fail("'return' outside function", t.span()).map(|(i, ())| i);
+                }
+                let (i, value) = if ends_statement(after)? {
+                    (after, None)
+                } else {
+                    let (i, v) = star_exprs(after)?;
+                    (i, Some(v))
+                };
+                push(out, StmtKind::Return(value), start, i);
+                return Ok(i);
+            }
+            "global" | "nonlocal" => {
+                if word == "nonlocal" && ctx.functions.get() == 0 {
+                    return fail("nonlocal declaration not allowed at module level", t.span())
+                        .map(|(i, ())| i);
+                }
+                let (i, names) = names(after)?;
+                let kind = if word == "global" {
+                    StmtKind::Global(names)
+                } else {
+                    StmtKind::Nonlocal(names)
+                };
+                push(out, kind, start, i);
+                return Ok(i);
+            }
+            "del" => {
+                let (i, targets) = del_targets(after)?;
+                push(out, StmtKind::Del(targets), start, i);
+                return Ok(i);
+            }
+            "assert" => {
+                let (i, test) = super::expr::expr(after)?;
+                let (i, msg) = match op(",").parse(i) {
+                    Ok((i, _)) => {
+                        let (i, m) = super::expr::expr(i)?;
+                        (i, Some(m))
+                    }
+                    Err(nom::Err::Error(_)) => (i, None),
+                    Err(e) => return Err(e),
+                };
+                push(out, StmtKind::Assert { test, msg }, start, i);
+                return Ok(i);
+            }
+            "raise" => {
+                let (i, exc, cause) = if ends_statement(after)? {
+                    (after, None, None)
+                } else {
+                    let (i, e) = super::expr::expr(after)?;
+                    match kw("from").parse(i) {
+                        Ok((i, _)) => {
+                            let (i, c) = super::expr::expr(i)?;
+                            (i, Some(e), Some(c))
+                        }
+                        _ => (i, Some(e), None),
+                    }
+                };
+                push(out, StmtKind::Raise { exc, cause }, start, i);
+                return Ok(i);
+            }
+            kw @ ("class" | "async" | "await" | "yield") => {
+                return fail(format!("'{kw}' statements are not supported"), t.span())
+                    .map(|(i, ())| i);
+            }
+            _ => {}
+        }
+    }
+    let (mut i, first) = star_exprs(i)?;
+    if is(i, K::Op, "=")? {
+        let mut items = vec![first];
+        while let Ok((rest, _)) = op("=").parse(i) {
+            let (rest, e) = star_exprs(rest)?;
+            items.push(e);
+            i = rest;
+        }
+        let value = items.pop().expect("at least two items");
+        if let ExprKind::Starred(_) = value.kind {
+            return fail("can't use starred expression here", value.span).map(|(i, ())| i);
+        }
+        let top = items.len() == 1;
+        let targets = items
+            .into_iter()
+            .map(|e| to_target(e, top))
+            .collect::<Result<Vec<_>, _>>()?;
+        push(out, StmtKind::Assign { targets, value }, start, i);
+        return Ok(i);
+    }
+    let next = look(i)?;
+    let aug = AUG_OPS
+        .iter()
+        .find(|(s, _)| next.kind == K::Op && i.text(next) == *s);
+    if let Some(&(_, op)) = aug {
+        let target = to_aug_target(first)?;
+        let (i, value) = star_exprs(i.advance())?;
+        push(out, StmtKind::AugAssign { target, op, value }, start, i);
+        return Ok(i);
+    }
+    if next.kind == K::Op
+        && i.text(next) == ":"
+        && matches!(
+            first.kind,
+            ExprKind::Name(_) | ExprKind::Attr { .. } | ExprKind::Index { .. }
+        )
+    {
+        // An annotated assignment: the annotation is parsed and dropped.
+        let (rest, _) = super::expr::expr(i.advance())?;
+        let Ok((rest, _)) = op("=").parse(rest) else {
+            push(out, StmtKind::Pass, start, rest);
+            return Ok(rest);
+        };
+        let (rest, value) = star_exprs(rest)?;
+        let targets = vec![to_target(first, true)?];
+        push(out, StmtKind::Assign { targets, value }, start, rest);
+        return Ok(rest);
+    }
+    if let ExprKind::Starred(_) = first.kind {
+        return fail("can't use starred expression here", first.span).map(|(i, ())| i);
+    }
+    push(out, StmtKind::Expr(first), start, i);
+    Ok(i)
+}
+
+/// Whether the statement ends at the next token (`return`, `raise`).
+fn ends_statement(i: Tokens) -> Result<bool, Fail> {
+    let t = look(i)?;
+    Ok(matches!(t.kind, K::Newline | K::Eof) || (t.kind == K::Op && i.text(t) == ";"))
+}
+
+/// `a, b, c` for `global` and `nonlocal`.
+fn names(i: Tokens) -> PResult<Vec<Ident>> {
+    let (mut i, first) = ident(i)?;
+    let mut out = vec![first];
+    while let Ok((rest, _)) = op(",").parse(i) {
+        let (rest, n) = ident(rest)?;
+        out.push(n);
+        i = rest;
+    }
+    Ok((i, out))
+}
+
+/// `import a.b [as c], d`
+fn import<'a>(i: Tokens<'a>, out: &mut Vec<Stmt>) -> Result<Tokens<'a>, Fail> {
+    let (mut i, kw) = kw("import").parse(i)?;
+    loop {
+        let (rest, module) = dotted_name(i)?;
+        let (rest, alias) = alias(rest)?;
+        push(out, StmtKind::Import { module, alias }, kw.start(), rest);
+        i = rest;
+        match op(",").parse(i) {
+            Ok((rest, _)) => i = rest,
+            Err(nom::Err::Error(_)) => return Ok(i),
+            Err(e) => return Err(e),
         }
     }
 }
 
-fn none_expr(span: Span) -> Expr {
-    Expr {
-        kind: ExprKind::None,
-        span,
+/// `from a.b import c [as d], e` or `from a import (c, d,)`
+fn import_from<'a>(i: Tokens<'a>, out: &mut Vec<Stmt>) -> Result<Tokens<'a>, Fail> {
+    let (i, kw_from) = kw("from").parse(i)?;
+    let (i, module) = dotted_name(i)?;
+    let Ok((i, _)) = kw("import").parse(i) else {
+        return invalid(i).map(|(i, ())| i);
+    };
+    let t = look(i)?;
+    let (i, names) = if t.kind == K::Op && i.text(t) == "*" {
+        return fail("'from ... import *' is not supported", t.span()).map(|(i, ())| i);
+    } else if let Ok((mut i, _)) = bracket("(").parse(i) {
+        let mut names = Vec::new();
+        loop {
+            if let Ok((rest, close)) = kind(K::Close).parse(i) {
+                if names.is_empty() {
+                    return fail("invalid syntax", close.span()).map(|(i, ())| i);
+                }
+                break (rest, names);
+            }
+            let (rest, n) = ident(i)?;
+            let (rest, a) = alias(rest)?;
+            names.push((n, a));
+            i = match op(",").parse(rest) {
+                Ok((rest, _)) => rest,
+                Err(nom::Err::Error(_)) if is(rest, K::Close, ")")? => rest,
+                Err(nom::Err::Error(_)) => return invalid(rest).map(|(i, ())| i),
+                Err(e) => return Err(e),
+            };
+        }
+    } else {
+        let (mut i, n) = ident(i)?;
+        let (rest, a) = alias(i)?;
+        i = rest;
+        let mut names = vec![(n, a)];
+        while let Ok((rest, comma)) = op(",").parse(i) {
+            if matches!(look(rest)?.kind, K::Newline | K::Eof) {
+                return fail(
+                    "trailing comma not allowed without surrounding parentheses",
+                    comma.span(),
+                )
+                .map(|(i, ())| i);
+            }
+            let (rest, n) = ident(rest)?;
+            let (rest, a) = alias(rest)?;
+            names.push((n, a));
+            i = rest;
+        }
+        (i, names)
+    };
+    push(
+        out,
+        StmtKind::FromImport { module, names },
+        kw_from.start(),
+        i,
+    );
+    Ok(i)
+}
+
+fn alias(i: Tokens) -> PResult<Option<Ident>> {
+    match kw("as").parse(i) {
+        Ok((i, _)) => ident(i).map(|(i, n)| (i, Some(n))),
+        Err(nom::Err::Error(_)) => Ok((i, None)),
+        Err(e) => Err(e),
+    }
+}
+
+/// `a.b.c` as one identifier.
+fn dotted_name(i: Tokens) -> PResult<Ident> {
+    let (mut i, first) = ident(i)?;
+    let mut name = first.name;
+    while let Ok((rest, _)) = op(".").parse(i) {
+        let (rest, part) = ident(rest)?;
+        name.push('.');
+        name.push_str(&part.name);
+        i = rest;
+    }
+    let span = first.span.start..i.prev_end();
+    Ok((i, Ident { name, span }))
+}
+
+/// Comma-separated items (each maybe starred) above comparisons, as a
+/// target: `for i, (a, b) in ...` stops before `in`.
+fn target_list(i: Tokens) -> PResult<Expr> {
+    let item = |i| -> PResult<Expr> {
+        match op("*").parse(i) {
+            Ok((rest, star)) => {
+                let (rest, e) = binary(rest, BITOR_PREC)?;
+                let span = star.start()..e.span.end;
+                let kind = ExprKind::Starred(Box::new(e));
+                Ok((rest, Expr { kind, span }))
+            }
+            Err(nom::Err::Error(_)) => binary(i, BITOR_PREC),
+            Err(e) => Err(e),
+        }
+    };
+    let (mut i, first) = item(i)?;
+    if !is(i, K::Op, ",")? {
+        return Ok((i, first));
+    }
+    let start = first.span.start;
+    let mut items = vec![first];
+    while let Ok((rest, _)) = op(",").parse(i) {
+        i = rest;
+        let t = look(i)?;
+        if !(super::expr::starts_expr(i, t) || t.kind == K::Op && i.text(t) == "*") {
+            break;
+        }
+        let (rest, e) = item(i)?;
+        items.push(e);
+        i = rest;
+    }
+    let span = start..i.prev_end();
+    Ok((
+        i,
+        Expr {
+            kind: ExprKind::Tuple(items),
+            span,
+        },
+    ))
+}
+
+/// The target of `for ... in` (and of comprehension clauses).
+pub fn for_target(i: Tokens) -> PResult<Target> {
+    let (i, e) = target_list(i)?;
+    Ok((i, to_target(e, false)?))
+}
+
+/// The single target after `with ... as`.
+pub fn single_target(i: Tokens) -> PResult<Target> {
+    let (i, e) = binary(i, BITOR_PREC)?;
+    Ok((i, to_target(e, false)?))
+}
+
+fn del_targets(i: Tokens) -> PResult<Vec<Target>> {
+    let (i, e) = target_list(i)?;
+    let items = match e.kind {
+        ExprKind::Tuple(items) => items,
+        _ => vec![e],
+    };
+    let targets = items
+        .into_iter()
+        .map(to_del_target)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((i, targets))
+}
+
+fn to_del_target(e: Expr) -> Result<Target, Fail> {
+    match e.kind {
+        ExprKind::Name(_) | ExprKind::Index { .. } | ExprKind::Attr { .. } => to_target(e, false),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            let targets = items
+                .into_iter()
+                .map(to_del_target)
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Target::Tuple(targets, e.span))
+        }
+        ref k => {
+            let what = describe(k);
+            Err(failure(format!("cannot delete {what}"), e.span))
+        }
+    }
+}
+
+fn failure(message: String, span: super::ast::Span) -> Fail {
+    match fail::<()>(message, span) {
+        Err(e) => e,
+        Ok(_) => unreachable!("fail always fails"),
+    }
+}
+
+/// What Python calls an expression that cannot be a target.
+fn describe(k: &ExprKind) -> &'static str {
+    match k {
+        ExprKind::Call { .. } => "function call",
+        ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Ellipsis => "literal",
+        ExprKind::Bool(true) => "True",
+        ExprKind::Bool(false) => "False",
+        ExprKind::None => "None",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::Lambda(_) => "lambda",
+        ExprKind::FStr(_) => "f-string expression",
+        ExprKind::Dict(_) => "dict literal",
+        ExprKind::Set(_) => "set display",
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::Comp(c) => match c.kind {
+            super::ast::CompKind::List => "list comprehension",
+            super::ast::CompKind::Set => "set comprehension",
+            super::ast::CompKind::Dict => "dict comprehension",
+            super::ast::CompKind::Generator => "generator expression",
+        },
+        _ => "expression",
     }
 }
 
 /// The assignment target an expression denotes. `top` marks a whole
 /// left-hand side, where Python suggests `==`.
-fn to_target(e: Expr, top: bool) -> PResult<Target> {
+pub fn to_target(e: Expr, top: bool) -> Result<Target, Fail> {
     let hint = if top {
         " here. Maybe you meant '==' instead of '='?"
     } else {
         ""
     };
-    let what = match e.kind {
-        ExprKind::Name(name) => return Ok(Target::Name(Ident { name, span: e.span })),
+    match e.kind {
+        ExprKind::Name(name) => Ok(Target::Name(Ident { name, span: e.span })),
         ExprKind::Tuple(items) | ExprKind::List(items) => {
+            let stars = items
+                .iter()
+                .filter(|i| matches!(i.kind, ExprKind::Starred(_)))
+                .count();
+            if stars > 1 {
+                return Err(failure(
+                    "multiple starred expressions in assignment".into(),
+                    e.span,
+                ));
+            }
             let targets = items
                 .into_iter()
-                .map(|i| to_target(i, false))
-                .collect::<PResult<Vec<_>>>()?;
-            return Ok(Target::Tuple(targets, e.span));
+                .map(|i| match i.kind {
+                    ExprKind::Starred(inner) => {
+                        Ok(Target::Starred(Box::new(to_target(*inner, false)?), i.span))
+                    }
+                    _ => to_target(i, false),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Target::Tuple(targets, e.span))
         }
-        ExprKind::Index { obj, index } => {
-            return Ok(Target::Index {
-                obj,
-                index,
-                span: e.span,
-            });
+        ExprKind::Index { obj, index } => Ok(Target::Index {
+            obj,
+            index,
+            span: e.span,
+        }),
+        ExprKind::Attr { .. } => Err(failure(
+            "assigning to attributes is not supported".into(),
+            e.span,
+        )),
+        ExprKind::Starred(_) => Err(failure(
+            "starred assignment target must be in a list or tuple".into(),
+            e.span,
+        )),
+        ref k => {
+            let what = describe(k);
+            let hint = match k {
+                ExprKind::Bool(_)
+                | ExprKind::None
+                | ExprKind::IfExp { .. }
+                | ExprKind::Lambda(_) => "",
+                _ => hint,
+            };
+            Err(failure(format!("cannot assign to {what}{hint}"), e.span))
         }
-        ExprKind::Attr { .. } => {
-            return Err(err("assigning to attributes is not supported", e.span));
-        }
-        ExprKind::Call { .. } => "function call",
-        ExprKind::Int(_)
-        | ExprKind::BigInt(_)
-        | ExprKind::Float(_)
-        | ExprKind::Str(_)
-        | ExprKind::Ellipsis => "literal",
-        ExprKind::Bool(b) => {
-            return Err(err(
-                format!("cannot assign to {}", if b { "True" } else { "False" }),
-                e.span,
-            ));
-        }
-        ExprKind::None => return Err(err("cannot assign to None", e.span)),
-        ExprKind::IfExp { .. } => {
-            return Err(err("cannot assign to conditional expression", e.span));
-        }
-        ExprKind::Lambda { .. } => return Err(err("cannot assign to lambda", e.span)),
-        _ => "expression",
-    };
-    Err(err(format!("cannot assign to {what}{hint}"), e.span))
+    }
 }
 
-fn to_aug_target(e: Expr) -> PResult<Target> {
+fn to_aug_target(e: Expr) -> Result<Target, Fail> {
     let what = match &e.kind {
         ExprKind::Name(_) | ExprKind::Index { .. } => return to_target(e, true),
         ExprKind::Attr { .. } => {
-            return Err(err("assigning to attributes is not supported", e.span));
+            return Err(failure(
+                "assigning to attributes is not supported".into(),
+                e.span,
+            ));
         }
         ExprKind::Tuple(_) => "tuple",
         ExprKind::List(_) => "list",
-        ExprKind::Call { .. } => "function call",
-        ExprKind::Int(_)
-        | ExprKind::BigInt(_)
-        | ExprKind::Float(_)
-        | ExprKind::Str(_)
-        | ExprKind::Bool(_)
-        | ExprKind::None
-        | ExprKind::Ellipsis => "literal",
-        ExprKind::IfExp { .. } => "conditional expression",
-        ExprKind::Lambda { .. } => "lambda",
-        _ => "expression",
+        ExprKind::Bool(_) | ExprKind::None => "literal",
+        k => describe(k),
     };
-    Err(err(
+    Err(failure(
         format!("'{what}' is an illegal expression for augmented assignment"),
         e.span,
     ))

@@ -39,15 +39,36 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// `python3` when it can import numpy.
+/// `python3` when it can import numpy (else one SKIPPED line for `group`).
 pub fn python_with_numpy() -> Option<String> {
-    let ok = Command::new("python3")
-        .args(["-c", "import numpy"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    ok.then(|| "python3".to_string())
+    python_with(&["numpy"], "running exports under NumPy")
+}
+
+/// The Python to run a test group with: `GRADLAB_PYTHON` (what `.ci/run`
+/// sets up), else `python3`, when it can import every module of `modules`.
+/// Otherwise prints one `SKIPPED` line naming the group and the missing
+/// module, straight to the test run's stderr, so it shows in the normal
+/// output (the harness captures only `print!`/`eprint!`).
+pub fn python_with(modules: &[&str], group: &str) -> Option<String> {
+    let python = std::env::var("GRADLAB_PYTHON").unwrap_or_else(|_| "python3".into());
+    for m in modules {
+        let ok = Command::new(&python)
+            .args(["-c", &format!("import {m}")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            skipped(&format!("{group}: {python} cannot import {m}"));
+            return None;
+        }
+    }
+    Some(python)
+}
+
+/// One visible `SKIPPED: why` line in the normal test output.
+pub fn skipped(why: &str) {
+    let _ = std::io::stderr().write_all(format!("SKIPPED: {why}\n").as_bytes());
 }
 
 /// The JSON lines of `tests/fixtures/NAME`.

@@ -28,6 +28,14 @@ impl From<io::Error> for EvalError {
 /// raises for it.
 fn path(b: &Bound, name: &str, func: &str) -> EvalResult<String> {
     match b.req(name) {
+        // NumPy's readers look the name up (not found); Python's open() refuses it.
+        Value::Str(s) if s.contains('\0') => Err(match func {
+            "loadtxt" | "genfromtxt" => {
+                EvalError::new(ErrorKind::FileNotFoundError, format!("{s} not found."))
+            }
+            _ => EvalError::value_error("embedded null byte"),
+        }
+        .at(&b.span_of(name))),
         Value::Str(s) => Ok(s.to_string()),
         other => {
             let class = format!("<class '{}'>", other.short_type());

@@ -4,10 +4,14 @@ use crate::eval::ErrorKind;
 use std::rc::Rc;
 
 use crate::engine::DType;
+use crate::syntax::ast::ParamKind;
 
-use super::super::args::Bound;
+use super::super::args::{Bound, CallArgs};
 use super::super::convert::{index_int, real, truthy};
 use super::super::error::{EvalError, EvalResult};
+use super::super::iter::iterate;
+use super::super::pyobj::{self, PyIter, PyRange};
+use super::super::pyseq;
 use super::super::session::{Session, unpack};
 use super::super::value::{Scalar, Value};
 
@@ -37,6 +41,9 @@ pub fn len(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Value::List(x) | Value::Tuple(x) => Ok(Value::Int(x.len() as i64)),
         Value::Named(t) => Ok(Value::Int(t.items.len() as i64)),
         Value::Str(x) => Ok(Value::Int(x.chars().count() as i64)),
+        Value::Dict(x) => Ok(Value::Int(x.len() as i64)),
+        Value::Set(x) => Ok(Value::Int(x.len() as i64)),
+        Value::Range(r) => r.py_len().map(Value::Int),
         other => Err(EvalError::type_error(format!(
             "object of type '{}' has no len()",
             other.short_type()
@@ -142,30 +149,180 @@ pub fn range(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Some(v) => (first, index_int(v)?),
     };
     let step = b.opt("step").map(index_int).transpose()?.unwrap_or(1);
-    if step == 0 {
-        return Err(EvalError::value_error("range() arg 3 must not be zero"));
-    }
-    let n = if (step > 0 && stop > start) || (step < 0 && stop < start) {
-        ((stop - start).abs() + step.abs() - 1) / step.abs()
-    } else {
-        0
-    };
-    if n > 10_000_000 {
-        return Err(EvalError::new(
-            ErrorKind::MemoryError,
-            "range too long for a gradlab list; use np.arange",
-        ));
-    }
-    Ok(Value::List(Rc::new(
-        (0..n).map(|i| Value::Int(start + i * step)).collect(),
-    )))
+    Ok(Value::Range(PyRange::new(start, stop, step)?))
 }
 
+/// `type(x)`: the class object (`<class 'numpy.ndarray'>`).
 pub fn type_(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    Ok(Value::str(format!(
-        "<class '{}'>",
-        b.req("obj").type_name()
-    )))
+    Ok(pyobj::type_of(b.req("obj")))
+}
+
+pub fn isinstance(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    pyobj::isinstance(b.req("obj"), b.req("classinfo")).map(Value::Bool)
+}
+
+/// `zip(*iterables, strict=False)`: tuples up to the shortest iterable.
+pub fn zip(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let columns = b
+        .varargs
+        .iter()
+        .map(iterate)
+        .collect::<EvalResult<Vec<_>>>()?;
+    let strict = b.get("strict").map(truthy).transpose()?.unwrap_or(false);
+    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+    // Python finds the mismatch lazily: the first exhausted iterable is
+    // "shorter" than those before it, or, when it is the first one, the
+    // first that still has items is "longer".
+    let first_done = columns.iter().position(|c| c.len() == n).unwrap_or(0);
+    let culprit = if first_done > 0 {
+        Some((first_done, "shorter"))
+    } else {
+        columns
+            .iter()
+            .position(|c| c.len() > n)
+            .map(|j| (j, "longer"))
+    };
+    if strict && let Some((j, what)) = culprit {
+        let others = if j == 1 {
+            "argument 1".to_string()
+        } else {
+            format!("arguments 1-{j}")
+        };
+        return Err(EvalError::value_error(format!(
+            "zip() argument {} is {what} than {others}",
+            j + 1
+        )));
+    }
+    let rows = (0..n)
+        .map(|i| Value::tuple(columns.iter().map(|c| c[i].clone()).collect()))
+        .collect();
+    Ok(Value::Iter(Rc::new(PyIter::new("zip", rows))))
+}
+
+/// `enumerate(iterable, start=0)`.
+pub fn enumerate(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let items = iterate(b.req("iterable"))?;
+    let start = b.opt("start").map(index_int).transpose()?.unwrap_or(0);
+    let rows = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
+        .collect();
+    Ok(Value::Iter(Rc::new(PyIter::new("enumerate", rows))))
+}
+
+/// `sorted(iterable, /, *, key=None, reverse=False)`.
+pub fn sorted(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    if !b.varargs.is_empty() {
+        return Err(EvalError::type_error(format!(
+            "sorted expected 1 argument, got {}",
+            b.varargs.len() + 1
+        )));
+    }
+    let items = iterate(b.req("iterable"))?;
+    let reverse = b.get("reverse").map(truthy).transpose()?.unwrap_or(false);
+    let out = sort_values(s, items, b.get("key"), reverse)?;
+    Ok(Value::List(Rc::new(out)))
+}
+
+/// `reversed(sequence)`: sequences only (not sets, dicts keep order).
+pub fn reversed(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let v = b.req("sequence");
+    let kind = match v {
+        Value::List(_) => "list_reverseiterator",
+        Value::Range(_) => "range_iterator",
+        Value::Dict(_) => "dict_reversekeyiterator",
+        Value::Tuple(_) | Value::Str(_) | Value::Array(_) | Value::Named(_) => "reversed",
+        other => {
+            return Err(EvalError::type_error(format!(
+                "'{}' object is not reversible",
+                other.type_name()
+            )));
+        }
+    };
+    let mut items = iterate(v)?;
+    items.reverse();
+    Ok(Value::Iter(Rc::new(PyIter::new(kind, items))))
+}
+
+/// `set(iterable=())`.
+pub fn set(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    match b.get("iterable") {
+        None => Ok(Value::Set(Rc::new(Vec::new()))),
+        Some(v) => pyseq::set_from(iterate(v)?),
+    }
+}
+
+/// `dict(mapping_or_pairs=(), **kwargs)`; called with the raw arguments
+/// because the keywords become keys.
+pub fn dict(call: CallArgs) -> EvalResult<Value> {
+    let mut pairs = match call.pos.as_slice() {
+        [] => Vec::new(),
+        [Value::Dict(d)] => (**d).clone(),
+        [v] => pyseq::pairs_of(v)?,
+        many => {
+            return Err(EvalError::type_error(format!(
+                "dict expected at most 1 argument, got {}",
+                many.len()
+            ))
+            .at(&call.span));
+        }
+    };
+    pairs.extend(call.kw.into_iter().map(|(k, v)| (Value::str(k), v)));
+    pyseq::dict_from(pairs)
+}
+
+/// `help(obj)`: the builtin's signature, doc and example from the
+/// builtins table (the text `:help name` shows); a user function's
+/// signature and docstring.
+pub fn help(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let text = match b.get("request") {
+        None => "Type help(np.gradient) or :help for gradlab's functions.\n".to_string(),
+        Some(v) => help_text(v),
+    };
+    s.write(text);
+    Ok(Value::None)
+}
+
+/// `dict` is called through [`dict`] with the raw arguments; this entry
+/// only serves calls that bypass it (none today).
+pub fn dict_unbound(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    dict(CallArgs {
+        pos: b.get("mapping").cloned().into_iter().collect(),
+        ..Default::default()
+    })
+}
+
+/// The help text for a value (see [`help`]).
+pub fn help_text(v: &Value) -> String {
+    match v {
+        Value::Builtin(b) => format!("{}\n    {}\n  Example: {}\n", b.sig, b.doc, b.example),
+        Value::Function(f) => {
+            let params: Vec<String> = f
+                .params
+                .iter()
+                .map(|p| {
+                    let star = match p.kind {
+                        ParamKind::VarArgs => "*",
+                        ParamKind::VarKw => "**",
+                        _ => "",
+                    };
+                    match &p.default {
+                        Some(d) => format!("{star}{}={}", p.name.name, &f.source[d.span.clone()]),
+                        None => format!("{star}{}", p.name.name),
+                    }
+                })
+                .collect();
+            let mut out = format!("{}({})\n", f.name, params.join(", "));
+            if let Some(doc) = &f.def.doc {
+                for line in doc.lines() {
+                    out.push_str(&format!("    {}\n", line.trim()));
+                }
+            }
+            out
+        }
+        other => format!("No help for a {} object.\n", other.short_type()),
+    }
 }
 
 pub fn out_table(_: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
@@ -182,4 +339,60 @@ pub fn builtin_dtype(name: &str) -> Option<DType> {
         "bool" => Some(DType::Bool),
         _ => None,
     }
+}
+
+/// Sorts values as Python's `sorted` does (stable; `key` applied first).
+pub fn sort_values(
+    s: &mut Session,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> EvalResult<Vec<Value>> {
+    let keys: Vec<Value> = match key {
+        Some(Value::None) | None => items.clone(),
+        Some(f) => {
+            let mut out = Vec::with_capacity(items.len());
+            for v in &items {
+                let call = crate::eval::CallArgs {
+                    pos: vec![v.clone()],
+                    ..Default::default()
+                };
+                out.push(s.call_value(f, call)?);
+            }
+            out
+        }
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    let mut failure: Option<EvalError> = None;
+    let less = |a: &Value, b: &Value| -> EvalResult<bool> {
+        let r = crate::eval::ops::compare(crate::syntax::ast::CmpOp::Lt, a, b)?;
+        truthy(&r)
+    };
+    // Python's sort is stable; `reverse` keeps equal items in order.
+    idx.sort_by(|&i, &j| {
+        let (a, b) = if reverse {
+            (&keys[j], &keys[i])
+        } else {
+            (&keys[i], &keys[j])
+        };
+        match less(a, b) {
+            Ok(true) => std::cmp::Ordering::Less,
+            Ok(false) => match less(b, a) {
+                Ok(true) => std::cmp::Ordering::Greater,
+                Ok(false) => std::cmp::Ordering::Equal,
+                Err(e) => {
+                    failure.get_or_insert(e);
+                    std::cmp::Ordering::Equal
+                }
+            },
+            Err(e) => {
+                failure.get_or_insert(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
 }

@@ -4,8 +4,9 @@
 use super::*;
 use crate::eval::ErrorKind;
 use crate::eval::Timing;
+use crate::notebook::meta::XMode;
 use crate::notebook::transcript::render_cell;
-use crate::tui::{ColorMode, cell_text, strip_sgr};
+use crate::tui::{ColorMode, strip_sgr};
 
 fn run_cell(s: &mut Session, text: &str) -> Cell {
     let number = s.count;
@@ -73,7 +74,12 @@ fn session_cells() -> (Session, Vec<Cell>) {
 
 fn draw(s: &Session, cell: &Cell, width: u16, mode: ColorMode) -> String {
     let names = Names::from_session(s);
-    cell_text(&cell_lines(s, cell, &names, width, mode), width, mode)
+    let look = Look {
+        width,
+        mode,
+        xmode: XMode::Context,
+    };
+    lines_text(&cell_lines(s, cell, &names, &look), mode)
 }
 
 #[test]
@@ -119,9 +125,9 @@ fn outputs_alone_start_with_out() {
     let CellKind::Code { text, outcomes } = &cells[3].kind else {
         unreachable!()
     };
-    let lines = output_lines(&s, cells[3].number, text, outcomes, 80, ColorMode::Plain);
+    let lines = output_lines(&s, cells[3].number, text, outcomes, &Look::plain(80));
     assert_eq!(
-        cell_text(&lines, 80, ColorMode::Plain),
+        lines_text(&lines, ColorMode::Plain),
         "Out[4]:\narray([[1, 2],\n       [3, 4]])\n"
     );
 }
@@ -135,11 +141,8 @@ fn interrupts_show_no_caret() {
         offset: 0,
         events: vec![Event::Error(err)],
     };
-    let lines = output_lines(&s, 1, "a = 1", &[o], 80, ColorMode::Plain);
-    assert_eq!(
-        cell_text(&lines, 80, ColorMode::Plain),
-        "KeyboardInterrupt\n"
-    );
+    let lines = output_lines(&s, 1, "a = 1", &[o], &Look::plain(80));
+    assert_eq!(lines_text(&lines, ColorMode::Plain), "KeyboardInterrupt\n");
 }
 
 /// A session whose results are the classroom views.

@@ -2,37 +2,27 @@
 //! when no argument is given), runs the full-screen explorer, and binds
 //! the settings it was left with as `_explore`.
 
-use crate::eval::ErrorKind;
-use std::io::Write;
-
-use super::Notebook;
+use super::Shell;
 use crate::engine::{Array, DType};
-use crate::eval::{EvalError, Session, Value};
-use crate::repl::cells::note;
+use crate::eval::ErrorKind;
+use crate::eval::{EvalError, Event, Session, Value};
+use crate::notebook::meta::{Call, MetaResult};
 use crate::tui::{self, ExploreOutcome};
 
-impl Notebook {
+impl Shell {
     /// `:explore rest`.
-    pub(super) fn explore(&mut self, rest: &str, text: &str, out: &mut dyn Write) {
-        let (array, name) = match self.explore_target(rest) {
-            Ok(found) => found,
-            Err(mut e) => {
-                // The expression was evaluated as `(rest)`: point into `text`.
-                let at = text.find(rest.trim()).filter(|_| !rest.trim().is_empty());
-                e.span = match (e.span.take(), at) {
-                    (Some(sp), Some(at)) => {
-                        let shift = |k: usize| (k + at).saturating_sub(1).min(text.len());
-                        Some(shift(sp.start)..shift(sp.end))
-                    }
-                    _ => None,
-                };
-                return self.show_error(text, e, out);
-            }
-        };
+    pub(super) fn explore_call(&mut self, call: &Call) -> MetaResult {
+        let rest = call.rest;
+        let (array, name) = self
+            .explore_target(rest)
+            // The expression was evaluated as `(rest)`: point into the input.
+            .map_err(|e| call.locate(e, 0, 1))?;
         if !self.tty {
-            let msg = "The explorer needs an interactive terminal; compare(), explain() and \
-                       plot() show the same views inline.";
-            return self.print(note(msg, self.width), out);
+            return Ok(vec![Event::Stdout(
+                "The explorer needs an interactive terminal; compare(), explain() and \
+                 plot() show the same views inline.\n"
+                    .into(),
+            )]);
         }
         let session = &mut self.session;
         let mut resolve = |t: &str| spacing_array(session, t);
@@ -47,19 +37,15 @@ impl Notebook {
                 let value = outcome_value(&outcome);
                 let shown = self.session.repr(&value);
                 self.session.set("_explore", value);
-                let msg = format!(
-                    "_explore = {shown}  (edge_order, axis, spacing, cursor as you left them)"
-                );
-                self.print(note(&msg, self.width), out);
+                Ok(vec![Event::Stdout(format!(
+                    "_explore = {shown}  (edge_order, axis, spacing, cursor as you left them)\n"
+                ))])
             }
-            Ok(Err(e)) => {
-                self.show_error(text, EvalError::new(ErrorKind::OSError, e.to_string()), out);
-            }
-            Err(_) => {
-                let msg =
-                    "internal error in the explorer (please report it); the session is intact";
-                self.show_error(text, EvalError::new(ErrorKind::SystemError, msg), out);
-            }
+            Ok(Err(e)) => Err(EvalError::new(ErrorKind::OSError, e.to_string())),
+            Err(_) => Err(EvalError::new(
+                ErrorKind::SystemError,
+                "internal error in the explorer (please report it); the session is intact",
+            )),
         }
     }
 

@@ -1,0 +1,322 @@
+//! Python's format-spec mini-language (`format(x, '8.3f')`, the part after
+//! `:` in f-strings and `str.format`) for str, int, bool, float and NumPy
+//! scalars (which format as the Python number they hold, as NumPy's
+//! `__format__` does). Digits come from Rust's correctly rounded float
+//! formatting, which agrees with Python's.
+
+use super::ErrorKind;
+use super::error::{EvalError, EvalResult};
+use super::session::Session;
+use super::value::{Scalar, Value};
+
+/// `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Spec {
+    pub fill: Option<char>,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub z: bool,
+    pub alt: bool,
+    pub zero: bool,
+    pub width: usize,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: Option<char>,
+}
+
+fn invalid() -> EvalError {
+    EvalError::value_error("Invalid format specifier")
+}
+
+impl Spec {
+    pub fn parse(s: &str) -> EvalResult<Spec> {
+        let c: Vec<char> = s.chars().collect();
+        let mut spec = Spec::default();
+        let mut i = 0;
+        let is_align = |ch: char| matches!(ch, '<' | '>' | '=' | '^');
+        if c.len() >= 2 && is_align(c[1]) {
+            spec.fill = Some(c[0]);
+            spec.align = Some(c[1]);
+            i = 2;
+        } else if !c.is_empty() && is_align(c[0]) {
+            spec.align = Some(c[0]);
+            i = 1;
+        }
+        if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
+            spec.sign = Some(c[i]);
+            i += 1;
+        }
+        if i < c.len() && c[i] == 'z' {
+            spec.z = true;
+            i += 1;
+        }
+        if i < c.len() && c[i] == '#' {
+            spec.alt = true;
+            i += 1;
+        }
+        if i < c.len() && c[i] == '0' {
+            spec.zero = true;
+            i += 1;
+        }
+        let digits = |i: &mut usize| -> EvalResult<Option<usize>> {
+            let start = *i;
+            while *i < c.len() && c[*i].is_ascii_digit() {
+                *i += 1;
+            }
+            if *i == start {
+                return Ok(None);
+            }
+            let text: String = c[start..*i].iter().collect();
+            text.parse::<usize>()
+                .ok()
+                .filter(|&n| n <= i64::MAX as usize / 4)
+                .map(Some)
+                .ok_or_else(|| EvalError::value_error("Too many decimal digits in format string"))
+        };
+        spec.width = digits(&mut i)?.unwrap_or(0);
+        if i < c.len() && matches!(c[i], ',' | '_') {
+            spec.grouping = Some(c[i]);
+            i += 1;
+        }
+        if i < c.len() && c[i] == '.' {
+            i += 1;
+            spec.precision = Some(
+                digits(&mut i)?
+                    .ok_or_else(|| EvalError::value_error("Format specifier missing precision"))?,
+            );
+        }
+        if i < c.len() {
+            spec.ty = Some(c[i]);
+            i += 1;
+        }
+        if i != c.len() {
+            return Err(invalid());
+        }
+        Ok(spec)
+    }
+}
+
+/// `format(v, spec)`.
+pub fn format_value(s: &Session, v: &Value, spec: &str) -> EvalResult<String> {
+    if spec.is_empty() {
+        return Ok(s.str(v));
+    }
+    let sp = Spec::parse(spec)?;
+    match v {
+        Value::Str(t) => format_str(t, &sp),
+        Value::Bool(b) => format_int(i64::from(*b), &sp, "bool"),
+        Value::Int(i) => format_int(*i, &sp, "int"),
+        Value::Float(x) => format_float(*x, &sp, "float"),
+        Value::Scalar(Scalar::F(x)) => format_float(*x, &sp, "float"),
+        Value::Scalar(Scalar::I(i)) => format_int(*i, &sp, "int"),
+        Value::Scalar(Scalar::B(b)) => format_int(i64::from(*b), &sp, "bool"),
+        other => Err(EvalError::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            other.type_name()
+        ))),
+    }
+}
+
+fn unknown_code(ty: char, what: &str) -> EvalError {
+    EvalError::value_error(format!(
+        "Unknown format code '{ty}' for object of type '{what}'"
+    ))
+}
+
+/// Pads `body` (after its `sign`/prefix) to the spec's width.
+fn pad(sign: &str, body: &str, sp: &Spec, default_align: char) -> String {
+    let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() {
+        '0'
+    } else {
+        ' '
+    });
+    let align = sp
+        .align
+        .unwrap_or(if sp.zero { '=' } else { default_align });
+    let len = sign.chars().count() + body.chars().count();
+    if len >= sp.width {
+        return format!("{sign}{body}");
+    }
+    let n = sp.width - len;
+    let fills = |k: usize| fill.to_string().repeat(k);
+    match align {
+        '<' => format!("{sign}{body}{}", fills(n)),
+        '^' => format!("{}{sign}{body}{}", fills(n / 2), fills(n - n / 2)),
+        '=' => format!("{sign}{}{body}", fills(n)),
+        _ => format!("{}{sign}{body}", fills(n)),
+    }
+}
+
+pub fn format_str(t: &str, sp: &Spec) -> EvalResult<String> {
+    if let Some(ty) = sp.ty.filter(|&c| c != 's') {
+        return Err(unknown_code(ty, "str"));
+    }
+    if sp.sign.is_some() {
+        return Err(EvalError::value_error(
+            "Sign not allowed in string format specifier",
+        ));
+    }
+    if sp.align == Some('=') {
+        return Err(EvalError::value_error(
+            "'=' alignment not allowed in string format specifier",
+        ));
+    }
+    let body: String = match sp.precision {
+        Some(p) => t.chars().take(p).collect(),
+        None => t.to_string(),
+    };
+    Ok(pad("", &body, sp, '<'))
+}
+
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / every);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i).is_multiple_of(every) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn sign_of(negative: bool, sp: &Spec) -> &'static str {
+    match (negative, sp.sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
+    }
+}
+
+pub fn format_int(i: i64, sp: &Spec, what: &str) -> EvalResult<String> {
+    let ty = sp.ty.unwrap_or('d');
+    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        return format_float(i as f64, sp, "float");
+    }
+    if sp.precision.is_some() {
+        return Err(EvalError::value_error(
+            "Precision not allowed in integer format specifier",
+        ));
+    }
+    let mag = i.unsigned_abs();
+    let (prefix, digits, every) = match ty {
+        'd' | 'n' => ("", mag.to_string(), 3),
+        'b' => ("0b", format!("{mag:b}"), 4),
+        'o' => ("0o", format!("{mag:o}"), 4),
+        'x' => ("0x", format!("{mag:x}"), 4),
+        'X' => ("0X", format!("{mag:X}"), 4),
+        'c' => {
+            let ch = u32::try_from(i)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or_else(|| {
+                    EvalError::new(ErrorKind::OverflowError, "%c arg not in range(0x110000)")
+                })?;
+            return Ok(pad("", &ch.to_string(), sp, '>'));
+        }
+        other => return Err(unknown_code(other, what)),
+    };
+    let digits = match sp.grouping {
+        Some(sep) => group(&digits, sep, every),
+        None => digits,
+    };
+    let sign = format!("{}{}", sign_of(i < 0, sp), if sp.alt { prefix } else { "" });
+    Ok(pad(&sign, &digits, sp, '>'))
+}
+
+/// Python's exponent style: `e+05`, `e-10`, `e+100`.
+fn py_exponent(sci: &str, upper: bool) -> String {
+    let (mant, exp) = sci.split_once('e').unwrap_or((sci, "0"));
+    let e: i32 = exp.parse().unwrap_or(0);
+    let mark = if upper { 'E' } else { 'e' };
+    format!(
+        "{mant}{mark}{}{:02}",
+        if e < 0 { '-' } else { '+' },
+        e.abs()
+    )
+}
+
+fn strip_zeros(s: &str) -> String {
+    if !s.contains('.') {
+        return s.to_string();
+    }
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `x` in 'g' style with `p` significant digits; `keep_point` adds `.0`
+/// to a whole number in fixed notation (the spec without a type).
+fn general(x: f64, p: usize, alt: bool, upper: bool, keep_point: bool) -> String {
+    let p = p.max(1);
+    let sci = format!("{:.*e}", p - 1, x);
+    let exp: i32 = sci
+        .split_once('e')
+        .map_or(0, |(_, e)| e.parse().unwrap_or(0));
+    if exp >= -4 && (exp as i64) < p as i64 {
+        let decimals = (p as i64 - 1 - exp as i64).max(0) as usize;
+        let fixed = format!("{x:.decimals$}");
+        let mut out = if alt { fixed } else { strip_zeros(&fixed) };
+        if keep_point && !out.contains('.') {
+            out.push_str(".0");
+        }
+        out
+    } else {
+        let (mant, _) = sci.split_once('e').unwrap_or((&sci, ""));
+        let mant = if alt {
+            mant.to_string()
+        } else {
+            strip_zeros(mant)
+        };
+        py_exponent(&format!("{mant}e{exp}"), upper)
+    }
+}
+
+pub fn format_float(x: f64, sp: &Spec, what: &str) -> EvalResult<String> {
+    let ty = sp.ty;
+    if let Some(t) = ty
+        && !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')
+    {
+        return Err(unknown_code(t, what));
+    }
+    if sp.alt && ty.is_none() && sp.precision.is_none() {
+        // `#` alone keeps repr's digits.
+    }
+    let upper = matches!(ty, Some('E' | 'F' | 'G'));
+    let negative = x.is_sign_negative() && !x.is_nan() && !(sp.z && x == 0.0);
+    let a = x.abs();
+    let body = if !a.is_finite() {
+        let t = if a.is_nan() { "nan" } else { "inf" };
+        let t = if upper {
+            t.to_uppercase()
+        } else {
+            t.to_string()
+        };
+        if ty == Some('%') { format!("{t}%") } else { t }
+    } else {
+        match ty {
+            Some('f' | 'F') => format!("{a:.*}", sp.precision.unwrap_or(6)),
+            Some('e' | 'E') => py_exponent(&format!("{a:.*e}", sp.precision.unwrap_or(6)), upper),
+            Some('g' | 'G' | 'n') => general(a, sp.precision.unwrap_or(6), sp.alt, upper, false),
+            Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
+            _ => match sp.precision {
+                Some(p) => general(a, p, sp.alt, false, true),
+                None => crate::format::py_float(a),
+            },
+        }
+    };
+    let body = match sp.grouping {
+        Some(sep) if a.is_finite() => {
+            let cut = body
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(body.len());
+            format!("{}{}", group(&body[..cut], sep, 3), &body[cut..])
+        }
+        _ => body,
+    };
+    if sp.alt && !body.contains('.') && a.is_finite() && matches!(ty, Some('f' | 'F' | 'e' | 'E')) {
+        let cut = body.find(['e', 'E', '%']).unwrap_or(body.len());
+        let body = format!("{}.{}", &body[..cut], &body[cut..]);
+        return Ok(pad(sign_of(negative, sp), &body, sp, '>'));
+    }
+    Ok(pad(sign_of(negative, sp), &body, sp, '>'))
+}

@@ -1,0 +1,179 @@
+//! IPython's notebook namespace on a session: the input history (`In`,
+//! `_ih`, `_i`, `_ii`, `_iii`, `_iN`), the display precision `%precision`
+//! sets, and evaluation whose name bindings do not stay (`%timeit`).
+//!
+//! ```
+//! use gradlab::eval::Session;
+//! let mut s = Session::new();
+//! s.record_input(1, "a = 1");
+//! s.record_input(2, "a + 1");
+//! // Cell 3 is running: `_i` is the cell before it, as in IPython.
+//! s.record_input(3, "_i");
+//! let v = s.eval_source("_i").unwrap();
+//! assert_eq!(s.repr(&v), "'a + 1'");
+//! let v = s.eval_source("In").unwrap();
+//! assert_eq!(s.repr(&v), "['', 'a = 1', 'a + 1', '_i']");
+//! ```
+
+use std::rc::Rc;
+
+use super::session::Session;
+use super::value::{Scalar, Value};
+
+/// The parts of a session only a notebook front end sets.
+#[derive(Clone, Debug, Default)]
+pub struct IPython {
+    /// `In[n]`: the input of cell `n` (`In[0]` is `''`, as in IPython).
+    inputs: Vec<Rc<str>>,
+    /// Digits of floats in displayed outputs (`%precision N`); `None`
+    /// shows them as `repr` does.
+    pub float_precision: Option<usize>,
+}
+
+impl Session {
+    /// Records the input of cell `n` (before it runs, as IPython does, so
+    /// `In[-1]` is the running cell and `_i` the one before).
+    pub fn record_input(&mut self, n: usize, text: &str) {
+        let inputs = &mut self.ipython.inputs;
+        if inputs.is_empty() {
+            inputs.push(Rc::from(""));
+        }
+        while inputs.len() <= n {
+            inputs.push(Rc::from(""));
+        }
+        inputs[n] = Rc::from(text);
+    }
+
+    /// The digits of floats in outputs: NumPy's print precision (arrays)
+    /// and IPython's display of Python and NumPy floats. `None` restores
+    /// the defaults (8 for arrays, the shortest repr for floats). The one
+    /// setter behind `%precision` and `np.set_printoptions(precision=)`.
+    pub fn set_precision(&mut self, digits: Option<usize>) {
+        self.opts.precision = digits.unwrap_or(8);
+        self.ipython.float_precision = digits;
+    }
+
+    /// Runs `f`, then puts every name binding back as it was: what `%timeit`
+    /// binds is its own (objects changed in place stay changed, as in
+    /// IPython).
+    pub fn with_bindings_restored<T>(&mut self, f: impl FnOnce(&mut Session) -> T) -> T {
+        let saved = self.globals.clone();
+        let result = f(self);
+        self.globals = saved;
+        result
+    }
+
+    /// A value as a notebook displays it (`Out[n]`): `repr`, with floats to
+    /// the `%precision` digits when set (also inside lists and tuples).
+    pub fn display_repr(&self, v: &Value) -> String {
+        match self.ipython.float_precision {
+            None => self.repr(v),
+            Some(p) => self.display_with(v, p),
+        }
+    }
+
+    fn display_with(&self, v: &Value, p: usize) -> String {
+        let fixed = |x: f64| {
+            if x.is_finite() {
+                format!("{x:.p$}")
+            } else {
+                self.repr(&Value::Float(x))
+            }
+        };
+        match v {
+            Value::Float(x) | Value::Scalar(Scalar::F(x)) => fixed(*x),
+            Value::List(items) => {
+                let parts: Vec<String> = items.iter().map(|i| self.display_with(i, p)).collect();
+                format!("[{}]", parts.join(", "))
+            }
+            Value::Tuple(items) => {
+                let parts: Vec<String> = items.iter().map(|i| self.display_with(i, p)).collect();
+                crate::format::tuple_repr(&parts)
+            }
+            other => self.repr(other),
+        }
+    }
+
+    /// `_i`, `_ii`, `_iii`, `_iN`, `In` and `_ih`, when the user has not
+    /// bound them.
+    pub(super) fn input_name(&self, name: &str) -> Option<Value> {
+        let inputs = &self.ipython.inputs;
+        // The running cell is the last recorded one.
+        let before = |k: usize| {
+            let n = inputs.len().checked_sub(1 + k)?;
+            Some(Value::Str(
+                inputs.get(n).cloned().unwrap_or_else(|| Rc::from("")),
+            ))
+        };
+        match name {
+            "In" | "_ih" => Some(Value::List(Rc::new(
+                inputs.iter().map(|t| Value::Str(t.clone())).collect(),
+            ))),
+            "_i" => Some(before(1).unwrap_or_else(|| Value::str(""))),
+            "_ii" => Some(before(2).unwrap_or_else(|| Value::str(""))),
+            "_iii" => Some(before(3).unwrap_or_else(|| Value::str(""))),
+            _ => {
+                let n: usize = name.strip_prefix("_i")?.parse().ok()?;
+                inputs.get(n).map(|t| Value::Str(t.clone()))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session_with(inputs: &[&str]) -> Session {
+        let mut s = Session::new();
+        for (i, text) in inputs.iter().enumerate() {
+            s.record_input(i + 1, text);
+            s.run_chunk(text);
+        }
+        s
+    }
+
+    #[test]
+    fn input_history_names_as_ipython() {
+        let s = session_with(&["a = 1", "b = 2", "a + b", "x = 0"]);
+        for (name, want) in [
+            ("_i", "'a + b'"),
+            ("_ii", "'b = 2'"),
+            ("_iii", "'a = 1'"),
+            ("_i2", "'b = 2'"),
+            ("_ih", "['', 'a = 1', 'b = 2', 'a + b', 'x = 0']"),
+        ] {
+            assert_eq!(s.repr(&s.input_name(name).unwrap()), want, "{name}");
+        }
+        assert!(s.input_name("_i9").is_none());
+        assert!(s.input_name("_ix").is_none());
+    }
+
+    #[test]
+    fn precision_is_one_setting_for_arrays_and_floats() {
+        let mut s = Session::new();
+        s.set_precision(Some(3));
+        let v = s
+            .eval_source("(1/3, [2.0, np.float64(0.5)], np.array([1/3]))")
+            .unwrap();
+        assert_eq!(
+            s.display_repr(&v),
+            "(0.333, [2.000, 0.500], array([0.333]))"
+        );
+        assert_eq!(s.repr(&Value::Float(1.0 / 3.0)), "0.3333333333333333");
+        s.set_precision(None);
+        assert_eq!(s.display_repr(&v), s.repr(&v));
+    }
+
+    #[test]
+    fn bindings_made_inside_do_not_stay() {
+        let mut s = Session::new();
+        s.run_chunk("a = 1");
+        s.with_bindings_restored(|s| {
+            s.eval_source("x = 5").unwrap();
+            s.eval_source("a = 2").unwrap();
+        });
+        assert!(s.get("x").is_none());
+        assert_eq!(s.repr(s.get("a").unwrap()), "1");
+    }
+}

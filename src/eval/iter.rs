@@ -1,0 +1,34 @@
+//! Python's iteration: what `for`, unpacking, comprehensions and the
+//! builtins that take iterables see of a value.
+
+use super::error::{EvalError, EvalResult};
+use super::index::{Idx, index_array};
+use super::value::Value;
+
+/// The items of an iterable value, in order: sequences item by item,
+/// strings character by character, dicts by key, arrays along their first
+/// axis (rows of a matrix).
+pub fn iterate(v: &Value) -> EvalResult<Vec<Value>> {
+    match v {
+        Value::Tuple(items) | Value::List(items) => Ok((**items).clone()),
+        Value::Set(items) => {
+            Ok(super::pyobj::set_order(items).unwrap_or_else(|| (**items).clone()))
+        }
+        Value::Named(t) => Ok(t.items.clone()),
+        Value::Dict(items) => Ok(items.iter().map(|(k, _)| k.clone()).collect()),
+        Value::Array(a) if a.ndim() > 0 => {
+            let n = a.shape()[0];
+            (0..n as i64)
+                .map(|i| index_array(a, &[Idx::Int(i)]))
+                .collect()
+        }
+        Value::Array(_) => Err(EvalError::type_error("iteration over a 0-d array")),
+        Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.to_string())).collect()),
+        Value::Range(r) => r.items(),
+        Value::Iter(it) => Ok(it.drain()),
+        other => Err(EvalError::type_error(format!(
+            "'{}' object is not iterable",
+            other.type_name()
+        ))),
+    }
+}

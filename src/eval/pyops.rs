@@ -1,0 +1,115 @@
+//! Python's operators where Python values decide: `in`, `not in`, `is`,
+//! `is not`, `==` on containers, `%`-formatting of strings and integer
+//! shifts; everything else goes to NumPy's rules in [`super::ops`].
+
+use crate::syntax::ast::{BinOp, CmpOp};
+
+use super::ErrorKind;
+use super::error::{EvalError, EvalResult};
+use super::value::Value;
+
+/// `a op b`.
+pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
+    match (op, a, b) {
+        (BinOp::Mod, Value::Str(t), _) => {
+            let s = crate::eval::Session::new();
+            Ok(Value::str(super::pyformat::percent(&s, t, b)?))
+        }
+        (
+            BinOp::LShift | BinOp::RShift,
+            Value::Int(_) | Value::Bool(_),
+            Value::Int(_) | Value::Bool(_),
+        ) => {
+            let x = super::convert::index_int(a)?;
+            let n = super::convert::index_int(b)?;
+            if n < 0 {
+                return Err(EvalError::value_error("negative shift count"));
+            }
+            if op == BinOp::RShift {
+                return Ok(Value::Int(if n >= 64 {
+                    if x < 0 { -1 } else { 0 }
+                } else {
+                    x >> n
+                }));
+            }
+            if x == 0 {
+                return Ok(Value::Int(0));
+            }
+            if n >= 63 || x.checked_shl(n as u32).is_none_or(|r| r >> n != x) {
+                return Err(EvalError::new(
+                    ErrorKind::OverflowError,
+                    "integer result too large for a 64-bit int",
+                ));
+            }
+            Ok(Value::Int(x << n))
+        }
+        (BinOp::LShift | BinOp::RShift, _, _) => Err(EvalError::type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            a.short_type(),
+            b.short_type()
+        ))),
+        (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
+            let mut d = Value::Dict(x.clone());
+            for (k, v) in y.iter() {
+                d = super::pyseq::dict_set(&d, k.clone(), v.clone())?;
+            }
+            Ok(d)
+        }
+        _ => super::ops::binary(op, a, b),
+    }
+}
+
+/// `a op b` for a comparison.
+pub fn compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<Value> {
+    let container = |v: &Value| {
+        matches!(
+            v,
+            Value::List(_)
+                | Value::Tuple(_)
+                | Value::Dict(_)
+                | Value::Set(_)
+                | Value::ExcType(_)
+                | Value::Range(_)
+                | Value::Iter(_)
+                | Value::Class(_)
+                | Value::Builtin(_)
+                | Value::Function(_)
+        )
+    };
+    match op {
+        CmpOp::In => super::pyseq::contains(b, a).map(Value::Bool),
+        CmpOp::NotIn => super::pyseq::contains(b, a).map(|x| Value::Bool(!x)),
+        CmpOp::Is => Ok(Value::Bool(identical(a, b))),
+        CmpOp::IsNot => Ok(Value::Bool(!identical(a, b))),
+        CmpOp::Eq if container(a) || container(b) => super::pyseq::py_eq(a, b).map(Value::Bool),
+        CmpOp::Ne if container(a) || container(b) => {
+            super::pyseq::py_eq(a, b).map(|x| Value::Bool(!x))
+        }
+        _ => super::ops::compare(op, a, b),
+    }
+}
+
+/// Python's `is`: the same object. Small values gradlab does not box are
+/// compared by value, as CPython's cached small ints, `None`, `True` and
+/// `False` are the same objects.
+fn identical(a: &Value, b: &Value) -> bool {
+    use std::rc::Rc;
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y && (-5..=256).contains(x),
+        (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
+        (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y)) => Rc::ptr_eq(x, y),
+        (Value::Dict(x), Value::Dict(y)) => Rc::ptr_eq(x, y),
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y),
+        (Value::Function(x), Value::Function(y)) => Rc::ptr_eq(x, y),
+        (Value::Builtin(x), Value::Builtin(y)) => std::ptr::eq(*x, *y),
+        (Value::Module(x), Value::Module(y)) => x == y,
+        (Value::DType(x), Value::DType(y)) => x == y,
+        (Value::ExcType(x), Value::ExcType(y)) => x == y,
+        (Value::Class(x), Value::Class(y)) => x == y,
+        (Value::Iter(x), Value::Iter(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}

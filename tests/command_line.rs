@@ -1,0 +1,198 @@
+//! The command line as scripts use it: global flags on either side of the
+//! subcommand, several scripts at once, scripts' paths relative to their
+//! own folder, exit statuses, a closed or broken standard output, and
+//! `--json` that streams.
+
+mod cli;
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+use cli::{gradlab, scratch};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gradlab"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+#[test]
+fn global_flags_go_before_or_after_the_subcommand() {
+    for args in [
+        &["--no-color", "run", "-"][..],
+        &["run", "-", "--no-color"],
+        &["--json", "run", "-"],
+        &["run", "--json", "-"],
+    ] {
+        let (code, out, err) = gradlab(args, Some("1 + 1\n"));
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let want = if args.contains(&"--json") {
+            "{\"line\":1,\"input\":\"1 + 1\",\"value\":{\"kind\":\"scalar\",\"dtype\":\"int64\",\"value\":2}}\n"
+        } else {
+            "In [1]: 1 + 1\nOut[1]: 2\n\n"
+        };
+        assert_eq!(out, want, "{args:?}");
+    }
+    for (args, why) in [
+        (&["-c", "1", "run", "-"][..], "-c cannot be combined"),
+        (
+            &["run", "-", "--json", "--check"],
+            "--json cannot be combined",
+        ),
+        (&["run"], "required"),
+    ] {
+        let (code, _, err) = gradlab(args, Some(""));
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains(why), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn several_scripts_each_get_a_summary_and_the_worst_status() {
+    let dir = scratch("several");
+    let good = dir.join("good.grad");
+    let bad = dir.join("bad.grad");
+    std::fs::write(&good, "a = 2\na * 3\n#> 6\n").unwrap();
+    std::fs::write(&bad, "a = 2\na * 3\n#> 7\n").unwrap();
+    let (g, b) = (good.to_str().unwrap(), bad.to_str().unwrap());
+    let (code, out, _) = gradlab(&["run", g, b, "--check"], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!("{g}: 1 of 1 checked outputs match\n")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{b}: 0 of 1 checked outputs match, 1 differ\n")),
+        "{out}"
+    );
+    let (code, out, _) = gradlab(&["run", g, g, "--check"], None);
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = gradlab(&["run", g, b], None);
+    assert_eq!(code, 0, "no statement raised: {out}");
+    assert!(
+        out.contains(&format!("{b}: 2 cells, 0 with errors\n")),
+        "{out}"
+    );
+    let (code, out, err) = gradlab(&["run", g, "/nonexistent/x.grad", "--check"], None);
+    assert_eq!(code, 2, "an unreadable file is a usage error: {out}");
+    assert!(out.contains("1 of 1 checked outputs match"), "{out}");
+    assert!(err.contains("cannot read /nonexistent/x.grad"), "{err}");
+    let (code, out, _) = gradlab(&["run", g, b, "--json"], None);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(&format!("{{\"file\":{g:?},\"line\":2,")),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_scripts_paths_start_in_its_folder() {
+    let lesson = format!("{}/sessions/position_csv.grad", env!("CARGO_MANIFEST_DIR"));
+    let elsewhere = scratch("elsewhere");
+    let out = bin()
+        .args(["run", &lesson, "--check"])
+        .current_dir(&elsewhere)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    // The folder is given back afterwards: a second script's paths are its own.
+    let dir = scratch("folders");
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::write(dir.join("a/d.csv"), "1,2\n").unwrap();
+    std::fs::write(
+        dir.join("a/s.grad"),
+        "np.loadtxt('d.csv', delimiter=',')\n#> array([1., 2.])\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["run", "a/s.grad", "a/s.grad", "--check"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn a_closed_or_broken_stdout_ends_quietly_with_status_1() {
+    // A reader that leaves after the first bytes: gradlab must not panic or
+    // print "Broken pipe" on stderr.
+    let mut child = bin()
+        .args([
+            "-c",
+            "print('x' * 100000)\nprint('x' * 100000)\nprint('x' * 100000)",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 10];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    // A closed descriptor (`gradlab ... >&-`).
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            &format!("{} -c 'np.zeros(3)' >&-", env!("CARGO_BIN_EXE_gradlab")),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn nul_in_a_path_is_pythons_value_error() {
+    let (code, out, _) = gradlab(&["-c", "np.save('a\\0b', np.zeros(2))"], None);
+    assert_eq!(code, 1);
+    assert!(out.contains("ValueError: embedded null byte"), "{out}");
+}
+
+#[test]
+fn timeit_in_a_script_binds_nothing() {
+    let (code, out, _) = gradlab(&["-c", "%timeit -n 1 -r 1 x = 5\nx"], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("NameError: name 'x' is not defined"), "{out}");
+}
+
+#[test]
+fn json_of_a_big_array_streams() {
+    // 3·10^6 floats: a tree of JSON values would take ~400 MB; the stream
+    // needs the array and a buffer. The cap leaves room for the array only.
+    let out = bin()
+        .args(["-c", "np.zeros(3 * 10**6)", "--json"])
+        .env("GRADLAB_MEMORY_LIMIT", "64M")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("{\"line\":1,\"input\":\"np.zeros(3 * 10**6)\",\"value\":{\"kind\":\"array\",\"dtype\":\"float64\",\"shape\":[3000000],\"data\":[0.0,0.0,"));
+    assert!(text.ends_with(",0.0]}}\n"));
+    let peak = peak_rss_kib(&["-c", "np.zeros(3 * 10**6)", "--json"]);
+    assert!(peak < 120 * 1024, "peak RSS {peak} KiB for a 24 MB array");
+}
+
+/// The peak resident memory of a gradlab run, from the kernel.
+fn peak_rss_kib(args: &[&str]) -> u64 {
+    let child = bin().args(args).stdout(Stdio::null()).spawn().unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: wait4 on our own child, filling a zeroed rusage.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::wait4(pid, &mut status, 0, &mut usage);
+        usage
+    };
+    // Reaped by wait4 above; the handle has nothing left to wait for.
+    std::mem::forget(child);
+    usage.ru_maxrss as u64
+}
