@@ -266,7 +266,7 @@ fn bless(session: &Session, script: &Script, cells: &[Cell], name: &str) -> i32 
         })
         .collect();
     let text = script.blessed(&outputs);
-    match crate::fsutil::write_atomic(Path::new(name), text.as_bytes()) {
+    match crate::io::write_bytes(Path::new(name), text.as_bytes()) {
         Ok(()) => {
             let recorded = outputs.iter().filter(|o| o.is_some()).count();
             println!("{name}: recorded {recorded} outputs");

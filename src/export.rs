@@ -95,7 +95,7 @@ pub fn export_file(session: &Session, cells: &[Cell], path: &Path) -> std::io::R
             ),
         )
     })?;
-    crate::fsutil::write_atomic(path, render(session, cells, format).as_bytes())
+    crate::io::write_bytes(path, render(session, cells, format).as_bytes()).map_err(Into::into)
 }
 
 /// `gradlab export FILE --to FORMAT [-o OUT]`: replays the script (file
@@ -115,7 +115,7 @@ pub fn export_command(src: &str, _name: &str, to: ExportFormat, out: Option<&Pat
     let text = render(&session, &cells, format);
     match out {
         Some(path) => {
-            if let Err(e) = crate::fsutil::write_atomic(path, text.as_bytes()) {
+            if let Err(e) = crate::io::write_bytes(path, text.as_bytes()) {
                 eprintln!("gradlab: cannot write {}: {e}", path.display());
                 return 2;
             }
