@@ -177,7 +177,8 @@ pub fn export_file(session: &Session, cells: &[Cell], path: &Path) -> std::io::R
             ),
         )
     })?;
-    crate::fsutil::write_atomic(path, render(session, cells, format, &folders).as_bytes())
+    crate::io::write_bytes(path, render(session, cells, format, &folders).as_bytes())
+        .map_err(Into::into)
 }
 
 /// `gradlab export FILE --to FORMAT [-o OUT]`: replays the script (file
@@ -216,7 +217,7 @@ pub fn export_command(src: &str, name: &str, format: Format, out: Option<&Path>)
     let out = out.as_deref();
     match out {
         Some(path) => {
-            if let Err(e) = crate::fsutil::write_atomic(path, text.as_bytes()) {
+            if let Err(e) = crate::io::write_bytes(path, text.as_bytes()) {
                 eprintln!("gradlab: cannot write {}: {e}", path.display());
                 return 2;
             }

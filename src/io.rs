@@ -18,10 +18,15 @@
 //!   Python's class (`PermissionError`, `IsADirectoryError`, `OSError`).
 //! * Text is UTF-8 (NumPy's default encoding here); invalid bytes are a
 //!   `UnicodeDecodeError`.
-//! * Writes ([`savetxt`], [`save_npy`]) are atomic: a temporary file in the
-//!   target directory is renamed over the target, so a failed write leaves
-//!   any old file intact (NumPy truncates first). Not fsynced.
-//!
+//! * Every write in gradlab ([`savetxt`], [`save_npy`], and the front
+//!   ends' `:save`, `:export`, `--bless`, `export -o`) goes through
+//!   [`write_file`]: a regular file is replaced atomically (synced, its
+//!   permissions kept, no temporary file left behind), a symbolic link
+//!   writes to its target, and devices, FIFOs and `/proc/self/fd/N` are
+//!   written through as NumPy does.
+//! * Text readers stream the file (memory holds the result and one chunk),
+//!   and every buffer grows through [`crate::memory`]'s cap: a huge file or
+//!   an endless one (a FIFO fed from `/dev/zero`) is a `MemoryError`.
 //!
 //! # Performance
 //! `cargo bench --bench io` vs `python3 tests/bench/io_numpy.py` (same
@@ -41,11 +46,13 @@ mod parse;
 mod printf;
 mod savetxt;
 mod text;
+mod write;
 
 pub use genfromtxt::{GenFromTxtOptions, genfromtxt};
 pub use loadtxt::{LoadTxtOptions, loadtxt};
-pub use npy::{load_npy, save_npy};
+pub use npy::{load_npy, load_npy_with_warnings, save_npy};
 pub use savetxt::{SaveFmt, SaveTxtOptions, savetxt, savetxt_string};
+pub use write::{Sink, write_bytes, write_file};
 
 use crate::engine::Array;
 use std::fmt;
@@ -59,10 +66,12 @@ pub enum IoErrorKind {
     FileNotFoundError,
     PermissionError,
     IsADirectoryError,
+    NotADirectoryError,
     OSError,
     EOFError,
     OverflowError,
     UnicodeDecodeError,
+    MemoryError,
 }
 
 impl IoErrorKind {
@@ -74,10 +83,12 @@ impl IoErrorKind {
             IoErrorKind::FileNotFoundError => "FileNotFoundError",
             IoErrorKind::PermissionError => "PermissionError",
             IoErrorKind::IsADirectoryError => "IsADirectoryError",
+            IoErrorKind::NotADirectoryError => "NotADirectoryError",
             IoErrorKind::OSError => "OSError",
             IoErrorKind::EOFError => "EOFError",
             IoErrorKind::OverflowError => "OverflowError",
             IoErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
+            IoErrorKind::MemoryError => "MemoryError",
         }
     }
 }
@@ -114,6 +125,21 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// `Ok` when an array of `shape` fits under the memory cap
+/// ([`crate::memory::reserve`]), else NumPy's `MemoryError`.
+pub(crate) fn reserve_array(shape: &[usize], itemsize: usize, dtype: &str) -> Result<(), Error> {
+    let bytes = shape
+        .iter()
+        .try_fold(itemsize, |acc, &d| acc.checked_mul(d))
+        .unwrap_or(usize::MAX);
+    crate::memory::reserve(bytes).map_err(|_| {
+        Error::new(
+            IoErrorKind::MemoryError,
+            crate::memory::array_message(bytes, shape, dtype),
+        )
+    })
+}
 
 /// A Python warning raised while reading (shown, not fatal).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -141,7 +141,18 @@ impl Error {
 /// Writes a file atomically with Python's wording for failures: the one
 /// place the library writes (savefig, imsave).
 pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    crate::fsutil::write_atomic(path, bytes).map_err(|e| Error::io(&e, &path.to_string_lossy()))
+    crate::io::write_bytes(path, bytes).map_err(|e| {
+        use crate::io::IoErrorKind as Io;
+        let kind = match e.kind {
+            Io::FileNotFoundError => ErrorKind::FileNotFoundError,
+            Io::PermissionError => ErrorKind::PermissionError,
+            Io::IsADirectoryError => ErrorKind::IsADirectoryError,
+            Io::ValueError => ErrorKind::ValueError,
+            Io::TypeError => ErrorKind::TypeError,
+            _ => ErrorKind::OSError,
+        };
+        Error::new(kind, e.message)
+    })
 }
 
 /// `NotImplementedError: plt.NAME is not supported by gradlab; supported:

@@ -298,7 +298,7 @@ fn the_memory_limit_is_configurable_and_enforced() {
     let small = run("64K");
     let out = String::from_utf8_lossy(&small.stdout);
     assert!(
-        out.contains("MemoryError: Unable to allocate 781 KiB for an array with shape (100000,) and data type float64"),
+        out.contains("MemoryError: Unable to allocate 781. KiB for an array with shape (100000,) and data type float64"),
         "{out}"
     );
     assert_eq!(small.status.code(), Some(1));

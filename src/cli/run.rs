@@ -178,7 +178,7 @@ fn bless(
         })
         .collect();
     let text = script.blessed(&outputs);
-    match crate::fsutil::write_atomic(path, text.as_bytes()) {
+    match crate::io::write_bytes(path, text.as_bytes()) {
         Ok(()) => {
             let recorded = outputs.iter().filter(|o| o.is_some()).count();
             writeln!(out, "{name}: recorded {recorded} outputs")?;

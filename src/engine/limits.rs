@@ -1,93 +1,41 @@
-//! Process-wide resource limits the engine and evaluator honour: an
-//! allocation cap (a `MemoryError` instead of an abort) and an interrupt flag
-//! (Ctrl-C), checked between lanes of long computations.
+//! Process-wide resource limits the engine and evaluator honour: the memory
+//! cap (a `MemoryError` instead of an abort; the accounting lives in
+//! [`crate::memory`]) and an interrupt flag (Ctrl-C), checked between lanes
+//! of long computations.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{Error, ErrorKind};
+use crate::memory;
 
-static ALLOC_CAP: AtomicUsize = AtomicUsize::new(0);
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
-/// Sets the largest allocation, in bytes, any single array may take.
+/// Sets the process-wide memory cap in bytes ([`memory::set_limit`]).
 /// 0 means "half of physical memory" (the default).
 pub fn set_alloc_cap(bytes: usize) {
-    ALLOC_CAP.store(bytes, Ordering::Relaxed);
+    memory::set_limit(bytes);
 }
 
-/// The allocation cap in bytes.
+/// The memory cap in bytes ([`memory::limit`]).
 pub fn alloc_cap() -> usize {
-    match ALLOC_CAP.load(Ordering::Relaxed) {
-        0 => default_cap(),
-        n => n,
-    }
+    memory::limit()
 }
 
-fn default_cap() -> usize {
-    // SAFETY: sysconf has no memory-safety preconditions.
-    let (pages, size) = unsafe {
-        (
-            libc::sysconf(libc::_SC_PHYS_PAGES),
-            libc::sysconf(libc::_SC_PAGESIZE),
-        )
-    };
-    if pages > 0 && size > 0 {
-        (pages as usize).saturating_mul(size as usize) / 2
-    } else {
-        4 << 30
-    }
-}
-
-/// `Ok` when `elems` elements of `elem_size` bytes fit under the cap, else
-/// NumPy's MemoryError message.
+/// `Ok` when an array of `shape` with `elem_size`-byte elements fits under
+/// the process-wide cap beside everything the process already holds
+/// ([`memory::reserve`]), else NumPy's MemoryError message. The one check
+/// every array allocation goes through.
 pub fn check_alloc(shape: &[usize], elem_size: usize, dtype_name: &str) -> Result<(), Error> {
     let bytes = shape
         .iter()
         .try_fold(elem_size, |acc, &d| acc.checked_mul(d))
         .unwrap_or(usize::MAX);
-    if bytes > alloc_cap() {
-        let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-        let tuple = if dims.len() == 1 {
-            format!("({},)", dims[0])
-        } else {
-            format!("({})", dims.join(", "))
-        };
-        return Err(Error::new(
+    memory::reserve(bytes).map_err(|_| {
+        Error::new(
             ErrorKind::MemoryError,
-            format!(
-                "Unable to allocate {} for an array with shape {tuple} and data type {dtype_name}",
-                human_bytes(bytes)
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn human_bytes(bytes: usize) -> String {
-    // NumPy's `_size_to_string`: binary units, three significant digits.
-    const UNITS: [&str; 7] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
-    let unit = ((usize::BITS - bytes.leading_zeros())
-        .saturating_sub(1)
-        .max(1)
-        / 10) as usize;
-    if unit == 0 {
-        return format!("{bytes} bytes");
-    }
-    let v = bytes as f64 / (1u64 << (unit * 10)) as f64;
-    let digits = if v >= 100.0 {
-        0
-    } else if v >= 10.0 {
-        1
-    } else {
-        2
-    };
-    let text = format!("{v:.digits$}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
-    format!("{text} {}", UNITS[unit])
+            memory::array_message(bytes, shape, dtype_name),
+        )
+    })
 }
 
 /// Requests that running computations stop (Ctrl-C).
@@ -100,11 +48,14 @@ pub fn clear_interrupt() {
     INTERRUPTED.store(false, Ordering::Relaxed);
 }
 
-/// `Err(KeyboardInterrupt)` once an interrupt was requested.
+/// `Err(KeyboardInterrupt)` once an interrupt was requested; a bare
+/// `MemoryError` once the process holds far more than the memory cap
+/// through many small allocations no reservation covered
+/// ([`memory::check_overdraft`]). Polled between statements, loop
+/// iterations and lanes of long computations.
 pub fn check_interrupt() -> Result<(), Error> {
     if INTERRUPTED.load(Ordering::Relaxed) {
-        Err(Error::new(ErrorKind::KeyboardInterrupt, ""))
-    } else {
-        Ok(())
+        return Err(Error::new(ErrorKind::KeyboardInterrupt, ""));
     }
+    memory::check_overdraft().map_err(|_| Error::new(ErrorKind::MemoryError, ""))
 }

@@ -28,6 +28,7 @@ pub enum ErrorKind {
     MemoryError,
     ModuleNotFoundError,
     NameError,
+    NotADirectoryError,
     NotImplementedError,
     OSError,
     OverflowError,
@@ -49,7 +50,7 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, for name lookups.
-    pub const ALL: [ErrorKind; 35] = {
+    pub const ALL: [ErrorKind; 36] = {
         use ErrorKind::*;
         [
             Exception,
@@ -70,6 +71,7 @@ impl ErrorKind {
             MemoryError,
             ModuleNotFoundError,
             NameError,
+            NotADirectoryError,
             NotImplementedError,
             OSError,
             OverflowError,
@@ -112,6 +114,7 @@ impl ErrorKind {
             MemoryError => "MemoryError",
             ModuleNotFoundError => "ModuleNotFoundError",
             NameError => "NameError",
+            NotADirectoryError => "NotADirectoryError",
             NotImplementedError => "NotImplementedError",
             OSError => "OSError",
             OverflowError => "OverflowError",
@@ -144,7 +147,9 @@ impl ErrorKind {
         match self {
             Exception | KeyboardInterrupt => &[],
             AxisError => &[ValueError, IndexError],
-            FileNotFoundError | IsADirectoryError | PermissionError => &[OSError],
+            FileNotFoundError | IsADirectoryError | NotADirectoryError | PermissionError => {
+                &[OSError]
+            }
             FloatingPointError | OverflowError | ZeroDivisionError => &[ArithmeticError],
             IndexError | KeyError => &[LookupError],
             IndentationError => &[SyntaxError],
@@ -228,6 +233,14 @@ impl From<engine::Error> for EvalError {
             ErrorKind::from_name(e.kind.name()).unwrap_or(ErrorKind::SystemError),
             e.message,
         )
+    }
+}
+
+/// Python's bare `MemoryError` (no message), as a list or string that
+/// cannot be allocated raises it.
+impl From<crate::memory::MemoryError> for EvalError {
+    fn from(_: crate::memory::MemoryError) -> Self {
+        EvalError::new(ErrorKind::MemoryError, "")
     }
 }
 

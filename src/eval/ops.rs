@@ -299,10 +299,15 @@ fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
         return py_arith(op, x, y);
     }
     match (op, a, b) {
-        (BinOp::Add, Value::Str(x), Value::Str(y)) => Ok(Value::str(format!("{x}{y}"))),
-        (BinOp::Add, Value::List(x), Value::List(y)) => Ok(Value::List(std::rc::Rc::new(
-            x.iter().chain(y.iter()).cloned().collect(),
-        ))),
+        (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+            crate::memory::reserve(x.len().saturating_add(y.len()))?;
+            Ok(Value::str(format!("{x}{y}")))
+        }
+        (BinOp::Add, Value::List(x), Value::List(y)) => {
+            let mut v = crate::memory::try_vec(x.len().saturating_add(y.len()))?;
+            v.extend(x.iter().chain(y.iter()).cloned());
+            Ok(Value::List(std::rc::Rc::new(v)))
+        }
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
             Ok(Value::tuple(x.iter().chain(y.iter()).cloned().collect()))
         }
@@ -324,20 +329,45 @@ fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
     }
 }
 
+/// `seq * n`. The size is checked (Python's `MemoryError`, or
+/// `OverflowError: repeated string is too long` past `isize::MAX`) and
+/// reserved before anything is allocated, and a long fill stops at Ctrl-C,
+/// so an interrupted `x = [0]*(3*10**8)` assigns nothing.
 fn repeat(seq: &Value, n: i64) -> EvalResult<Value> {
     let n = n.max(0) as usize;
-    let times = |items: &[Value]| -> Vec<Value> {
-        items
-            .iter()
-            .cloned()
-            .cycle()
-            .take(items.len() * n)
-            .collect()
+    let times = |items: &[Value]| -> EvalResult<Vec<Value>> {
+        let total = items
+            .len()
+            .checked_mul(n)
+            .ok_or(crate::memory::MemoryError { bytes: usize::MAX })?;
+        let mut out = crate::memory::try_vec(total)?;
+        // Chunks of whole copies, with an interrupt check between them.
+        let per_chunk = (1 << 20) / items.len().max(1) + 1;
+        let mut left = n;
+        while left > 0 {
+            limits::check_interrupt()?;
+            let k = left.min(per_chunk);
+            for _ in 0..k {
+                out.extend_from_slice(items);
+            }
+            left -= k;
+        }
+        Ok(out)
     };
     Ok(match seq {
-        Value::Str(s) => Value::str(s.repeat(n)),
-        Value::List(items) => Value::List(std::rc::Rc::new(times(items))),
-        Value::Tuple(items) => Value::tuple(times(items)),
+        Value::Str(s) => {
+            let total = s
+                .len()
+                .checked_mul(n)
+                .filter(|&t| t <= isize::MAX as usize)
+                .ok_or_else(|| {
+                    EvalError::new(ErrorKind::OverflowError, "repeated string is too long")
+                })?;
+            crate::memory::reserve(total)?;
+            Value::str(s.repeat(n))
+        }
+        Value::List(items) => Value::List(std::rc::Rc::new(times(items)?)),
+        Value::Tuple(items) => Value::tuple(times(items)?),
         _ => unreachable!("only sequences repeat"),
     })
 }

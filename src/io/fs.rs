@@ -1,8 +1,10 @@
-//! Opening, reading and atomically writing files, with Python's errors.
+//! Opening files and reporting OS errors as Python does.
 
 use super::parse::py_str_repr;
 use super::{Error, IoErrorKind};
-use std::io::{self, BufWriter, Write};
+use std::fs::File;
+use std::io;
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 /// How a missing file is reported: NumPy's text readers go through
@@ -17,11 +19,12 @@ pub(crate) enum Missing {
 /// Python's `OSError` subclass and `[Errno N] strerror: 'path'` message.
 pub(crate) fn os_error(e: &io::Error, path: &Path, missing: Missing) -> Error {
     let shown = path.to_string_lossy();
-    // Wrapped errors (tempfile adds the path) lose the errno: recover it.
+    // Errors made from a kind alone have no errno: recover it.
     let errno = e.raw_os_error().or(match e.kind() {
         io::ErrorKind::NotFound => Some(libc::ENOENT),
         io::ErrorKind::PermissionDenied => Some(libc::EACCES),
         io::ErrorKind::IsADirectory => Some(libc::EISDIR),
+        io::ErrorKind::NotADirectory => Some(libc::ENOTDIR),
         io::ErrorKind::ReadOnlyFilesystem => Some(libc::EROFS),
         io::ErrorKind::StorageFull => Some(libc::ENOSPC),
         _ => None,
@@ -36,6 +39,7 @@ pub(crate) fn os_error(e: &io::Error, path: &Path, missing: Missing) -> Error {
         libc::ENOENT => IoErrorKind::FileNotFoundError,
         libc::EACCES | libc::EPERM => IoErrorKind::PermissionError,
         libc::EISDIR => IoErrorKind::IsADirectoryError,
+        libc::ENOTDIR => IoErrorKind::NotADirectoryError,
         _ => IoErrorKind::OSError,
     };
     if errno == libc::ENOENT && missing == Missing::DataSource {
@@ -52,60 +56,21 @@ pub(crate) fn os_error(e: &io::Error, path: &Path, missing: Missing) -> Error {
     )
 }
 
-/// The whole file as UTF-8 text (NumPy's default `encoding=None` here).
-pub(crate) fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|e| os_error(&e, path, Missing::DataSource))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let err = e.utf8_error();
-        let pos = err.valid_up_to();
-        let byte = e.as_bytes()[pos];
-        let reason = match err.error_len() {
-            None => "unexpected end of data",
-            Some(_) if (0x80..0xc2).contains(&byte) || byte >= 0xf5 => "invalid start byte",
-            Some(_) => "invalid continuation byte",
-        };
-        Error::new(
-            IoErrorKind::UnicodeDecodeError,
-            format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}"),
-        )
-    })
-}
-
-/// Writes `path` atomically: `write` fills a temporary file in the same
-/// directory, which then replaces `path` (so readers never see half a file
-/// and a failure leaves the old file untouched).
-pub(crate) fn atomic_write(
-    path: &Path,
-    write: impl FnOnce(&mut BufWriter<&mut std::fs::File>) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let open_err = |e: &io::Error| os_error(e, path, Missing::Open);
-    if path.is_dir() {
-        let e = io::Error::from_raw_os_error(libc::EISDIR);
-        return Err(open_err(&e));
+/// Opens an input file for NumPy's text readers; returns it with its size
+/// in bytes (0 when unknown, as for a FIFO).
+///
+/// # Errors
+/// `x.csv not found.` (`FileNotFoundError`, also for a path with a NUL, as
+/// NumPy's `_datasource` says), `IsADirectoryError`, other OS errors.
+pub(crate) fn open_input(path: &Path) -> Result<(File, u64), Error> {
+    let err = |e: &io::Error| os_error(e, path, Missing::DataSource);
+    if path.as_os_str().as_bytes().contains(&0) {
+        return Err(err(&io::Error::from_raw_os_error(libc::ENOENT)));
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".gradlab-")
-        .suffix(".tmp")
-        // 0666 less the umask, like a file NumPy creates (tempfile's 0600
-        // would survive the rename)
-        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
-        .tempfile_in(dir)
-        .map_err(|e| open_err(&e))?;
-    {
-        let mut w = BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-        write(&mut w)?;
-        w.flush().map_err(|e| open_err(&e))?;
+    let file = File::open(path).map_err(|e| err(&e))?;
+    let meta = file.metadata().map_err(|e| err(&e))?;
+    if meta.is_dir() {
+        return Err(err(&io::Error::from_raw_os_error(libc::EISDIR)));
     }
-    tmp.persist(path).map_err(|e| open_err(&e.error))?;
-    Ok(())
-}
-
-/// `write_all` with the error mapped for `path`.
-pub(crate) fn put(w: &mut impl Write, bytes: &[u8], path: &Path) -> Result<(), Error> {
-    w.write_all(bytes)
-        .map_err(|e| os_error(&e, path, Missing::Open))
+    Ok((file, if meta.is_file() { meta.len() } else { 0 }))
 }

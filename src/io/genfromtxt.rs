@@ -1,11 +1,12 @@
 //! `np.genfromtxt` for float64 data (NumPy 2.x): missing or unparsable
 //! cells become `filling_values` (NaN by default).
 
-use super::fs::read_text;
+use super::fs::open_input;
 use super::parse::python_f64;
-use super::text::{lines, ndmin_shape};
-use super::{Error, Loaded, Warning};
+use super::text::{LineReader, ndmin_shape};
+use super::{Error, IoErrorKind, Loaded, Warning};
 use crate::engine::Array;
+use crate::memory;
 use ndarray::{ArrayD, IxDyn};
 use std::path::Path;
 
@@ -69,45 +70,32 @@ fn split_line<'a>(line: &'a str, opts: &GenFromTxtOptions) -> Vec<&'a str> {
 /// `genfromtxt: Empty input file: "x.csv"`.
 pub fn genfromtxt(path: impl AsRef<Path>, opts: &GenFromTxtOptions) -> Result<Loaded, Error> {
     let path = path.as_ref();
-    let text = read_text(path)?;
-    let mut all = lines(&text).skip(opts.skip_header);
-    let mut warnings = Vec::new();
-    // NumPy's `first_line`: the first line with any values.
-    let mut first = None;
-    for line in all.by_ref() {
-        let values = split_line(line, opts);
-        if !values.is_empty() {
-            first = Some((line, values));
-            break;
-        }
-    }
-    let first_len = first.as_ref().map_or(0, |(_, v)| v.len());
-    if first.is_none() {
-        warnings.push(Warning {
-            category: "UserWarning",
-            message: format!(
-                "genfromtxt: Empty input file: \"{}\"",
-                path.to_string_lossy()
-            ),
-        });
-    }
-    let usecols: Option<Vec<i64>> = opts.usecols.as_ref().map(|u| {
-        u.iter()
-            .map(|&c| if c < 0 { c + first_len as i64 } else { c })
-            .collect()
-    });
-    let nbcols = usecols.as_ref().map_or(first_len, Vec::len);
-    let mut cells = Vec::new();
+    let (file, _) = open_input(path)?;
+    let mut lines = LineReader::new(file, path);
+    lines.skip(opts.skip_header)?;
+    // Fixed by NumPy's `first_line`, the first line with any values: its
+    // index among the lines read, the column count and `usecols` resolved.
+    let mut first: Option<(usize, usize, Option<Vec<i64>>)> = None;
+    let mut cells: Vec<f64> = Vec::new();
     let mut rows = 0;
     let mut invalid = Vec::new();
-    let rest = first.map(|(line, _)| line).into_iter().chain(all);
-    for (i, line) in rest.enumerate() {
+    let mut i = 0;
+    while let Some(line) = lines.next_line()? {
         let values = split_line(line, opts);
+        i += 1;
         let n = values.len();
         if n == 0 {
             continue;
         }
-        let picked: Option<Vec<&str>> = match &usecols {
+        let (first_i, nbcols, usecols) = first.get_or_insert_with(|| {
+            let usecols: Option<Vec<i64>> = opts.usecols.as_ref().map(|u| {
+                u.iter()
+                    .map(|&c| if c < 0 { c + n as i64 } else { c })
+                    .collect()
+            });
+            (i, usecols.as_ref().map_or(n, Vec::len), usecols)
+        });
+        let picked: Option<Vec<&str>> = match usecols {
             Some(u) => u
                 .iter()
                 .map(|&c| {
@@ -116,19 +104,33 @@ pub fn genfromtxt(path: impl AsRef<Path>, opts: &GenFromTxtOptions) -> Result<Lo
                     usize::try_from(c).ok().and_then(|c| values.get(c).copied())
                 })
                 .collect(),
-            None if n == nbcols => Some(values),
+            None if n == *nbcols => Some(values),
             None => None,
         };
         match picked {
             Some(v) => {
+                memory::try_grow(&mut cells, v.len())
+                    .map_err(|_| Error::new(IoErrorKind::MemoryError, ""))?;
                 cells.extend(
                     v.iter()
                         .map(|s| python_f64(s).unwrap_or(opts.filling_values)),
                 );
                 rows += 1;
             }
-            None => invalid.push((i + opts.skip_header + 1, n)),
+            // Line numbers count from the first line with values.
+            None => invalid.push((i - *first_i + opts.skip_header + 1, n)),
         }
+    }
+    let nbcols = first.as_ref().map_or(0, |f| f.1);
+    let mut warnings = Vec::new();
+    if first.is_none() {
+        warnings.push(Warning {
+            category: "UserWarning",
+            message: format!(
+                "genfromtxt: Empty input file: \"{}\"",
+                path.to_string_lossy()
+            ),
+        });
     }
     if !invalid.is_empty() {
         let mut msg = String::from("Some errors were detected !");
@@ -145,6 +147,7 @@ pub fn genfromtxt(path: impl AsRef<Path>, opts: &GenFromTxtOptions) -> Result<Lo
     } else {
         ndmin_shape(&[rows, nbcols], 0)
     };
+    cells.shrink_to_fit();
     let array = ArrayD::from_shape_vec(IxDyn(&shape), cells).expect("cells match the shape");
     Ok(Loaded {
         array: Array::Float(array),

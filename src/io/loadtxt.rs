@@ -1,11 +1,12 @@
 //! `np.loadtxt` (NumPy 2.x): one value per cell, every row the same
 //! number of columns, NumPy's messages.
 
-use super::fs::read_text;
+use super::fs::open_input;
 use super::parse::{numpy_bool, numpy_f64, numpy_i64, py_str_repr};
-use super::text::{lines, ndmin_shape, skip_lines};
+use super::text::{LineReader, ndmin_shape};
 use super::{Error, IoErrorKind, Loaded, Warning};
 use crate::engine::{Array, DType};
+use crate::memory;
 use ndarray::{ArrayD, IxDyn};
 use std::path::Path;
 
@@ -68,55 +69,36 @@ enum Cells {
 pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, Error> {
     let path = path.as_ref();
     let delimiter = check_options(opts)?;
-    let text = read_text(path)?;
-    let mut reader = Reader::new(opts);
-    let body = skip_lines(&text, opts.skiprows);
-    match delimiter {
-        Some(d) if d.is_ascii() => {
-            let mut csv = csv::ReaderBuilder::new()
-                .delimiter(d as u8)
-                .has_headers(false)
-                .flexible(true)
-                .quoting(false)
-                .from_reader(body.as_bytes());
-            let mut record = csv::StringRecord::new();
-            // Most CSV files have no comments: skip the search per field then.
-            let comment = opts.comments.as_deref().filter(|c| body.contains(c));
-            let mut spare: Vec<&str> = Vec::new();
-            loop {
-                let more = csv
-                    .read_record(&mut record)
-                    .map_err(|e| Error::value(e.to_string()))?;
-                if !more || reader.done() {
-                    break;
-                }
-                let line = opts.skiprows + record.position().map_or(0, |p| p.line() as usize);
-                let mut fields = recycle(std::mem::take(&mut spare));
-                fields.extend(record.iter());
-                cut_comment(&mut fields, comment);
-                reader.row(line, &fields, body.len())?;
-                spare = recycle(fields);
-            }
+    let (file, size) = open_input(path)?;
+    let mut lines = LineReader::new(file, path);
+    lines.skip(opts.skiprows)?;
+    let mut reader = Reader::new(opts, size);
+    // A one-character comment is found with a byte search (most are `#`).
+    let comment_char = opts.comments.as_deref().and_then(|c| {
+        let mut chars = c.chars();
+        chars.next().filter(|_| chars.next().is_none())
+    });
+    let mut spare: Vec<&'static str> = Vec::new();
+    let mut number = opts.skiprows;
+    while !reader.done() {
+        let Some(line) = lines.next_line()? else {
+            break;
+        };
+        number += 1;
+        let cut = match (comment_char, &opts.comments) {
+            (Some(c), _) => line.find(c),
+            (None, Some(c)) => line.find(c.as_str()),
+            (None, None) => None,
+        };
+        let text = cut.map_or(line, |i| &line[..i]);
+        let mut fields = recycle(std::mem::take(&mut spare));
+        match delimiter {
+            None => fields.extend(text.split_whitespace()),
+            Some(d) if !text.is_empty() => fields.extend(text.split(d)),
+            Some(_) => {}
         }
-        _ => {
-            let mut fields: Vec<&str> = Vec::new();
-            for (i, line) in lines(body).enumerate() {
-                if reader.done() {
-                    break;
-                }
-                let line_text = match &opts.comments {
-                    Some(c) => line.split(c.as_str()).next().unwrap_or(""),
-                    None => line,
-                };
-                fields.clear();
-                match delimiter {
-                    None => fields.extend(line_text.split_whitespace()),
-                    Some(d) if !line_text.is_empty() => fields.extend(line_text.split(d)),
-                    Some(_) => {}
-                }
-                reader.row(opts.skiprows + i + 1, &fields, body.len())?;
-            }
-        }
+        reader.row(number, &fields)?;
+        spare = recycle(fields);
     }
     reader.finish(path, opts)
 }
@@ -168,21 +150,6 @@ fn check_options(opts: &LoadTxtOptions) -> Result<Option<char>, Error> {
     }
 }
 
-/// Cuts the fields of a delimited line at the first comment; a line that
-/// is then empty has no fields (NumPy skips only truly empty lines).
-fn cut_comment(fields: &mut Vec<&str>, comment: Option<&str>) {
-    if let Some(c) = comment
-        && let Some(i) = fields.iter().position(|f| f.contains(c))
-    {
-        let f = fields[i];
-        fields[i] = &f[..f.find(c).expect("contains the comment")];
-        fields.truncate(i + 1);
-    }
-    if fields.len() == 1 && fields[0].is_empty() {
-        fields.clear();
-    }
-}
-
 /// Row-by-row state of one `loadtxt` call.
 struct Reader<'o> {
     opts: &'o LoadTxtOptions,
@@ -190,10 +157,12 @@ struct Reader<'o> {
     rows: usize,
     ncols: Option<usize>,
     warnings: Vec<Warning>,
+    /// The file's size (0 when unknown), to size the result.
+    size: u64,
 }
 
 impl<'o> Reader<'o> {
-    fn new(opts: &'o LoadTxtOptions) -> Reader<'o> {
+    fn new(opts: &'o LoadTxtOptions, size: u64) -> Reader<'o> {
         let cells = match opts.dtype {
             DType::Float64 => Cells::Float(Vec::new()),
             DType::Int64 => Cells::Int(Vec::new()),
@@ -205,6 +174,7 @@ impl<'o> Reader<'o> {
             rows: 0,
             ncols: None,
             warnings: Vec::new(),
+            size,
         }
     }
 
@@ -212,9 +182,8 @@ impl<'o> Reader<'o> {
         self.opts.max_rows.is_some_and(|m| self.rows >= m)
     }
 
-    /// One physical line (`line` counts from 1), already split; `text_len`
-    /// (the file's size) sizes the result after the first row.
-    fn row(&mut self, line: usize, fields: &[&str], text_len: usize) -> Result<(), Error> {
+    /// One physical line (`line` counts from 1), already split.
+    fn row(&mut self, line: usize, fields: &[&str]) -> Result<(), Error> {
         if fields.is_empty() {
             if let Some(m) = self.opts.max_rows
                 && self.warnings.is_empty()
@@ -224,6 +193,9 @@ impl<'o> Reader<'o> {
             return Ok(());
         }
         let n = fields.len();
+        if self.rows == 0 {
+            self.guess_size(fields);
+        }
         match &self.opts.usecols {
             None => {
                 let first = *self.ncols.get_or_insert(n);
@@ -234,12 +206,14 @@ impl<'o> Reader<'o> {
                         self.rows + 1
                     )));
                 }
+                self.grow(n)?;
                 for (col, field) in fields.iter().enumerate() {
                     self.push(field, col)?;
                 }
             }
             Some(usecols) => {
                 self.ncols = Some(usecols.len());
+                self.grow(usecols.len())?;
                 for &c in usecols {
                     let idx = if c < 0 { c + n as i64 } else { c };
                     if idx < 0 || idx >= n as i64 {
@@ -252,23 +226,38 @@ impl<'o> Reader<'o> {
                 }
             }
         }
-        if self.rows == 0 {
-            self.reserve(fields, text_len);
-        }
         self.rows += 1;
         Ok(())
     }
 
-    /// Room for the rows the file probably holds, guessed from the length
-    /// of the first (so the values are not copied as the vector grows).
-    fn reserve(&mut self, fields: &[&str], text_len: usize) {
+    /// Room for the rows the file probably holds, guessed from its size and
+    /// the first row (so the values are not copied as the vector grows);
+    /// skipped when the guess does not fit under the memory cap, as the
+    /// file may hold fewer rows than it seems.
+    fn guess_size(&mut self, fields: &[&str]) {
         let row_len: usize = fields.iter().map(|f| f.len() + 1).sum::<usize>().max(1);
-        let cells = (text_len / row_len + 1) * self.ncols.unwrap_or(1);
-        match &mut self.cells {
-            Cells::Float(v) => v.reserve(cells),
-            Cells::Int(v) => v.reserve(cells),
-            Cells::Bool(v) => v.reserve(cells),
+        let ncols = self.opts.usecols.as_ref().map_or(fields.len(), Vec::len);
+        let mut rows = usize::try_from(self.size).unwrap_or(usize::MAX) / row_len + 1;
+        if let Some(m) = self.opts.max_rows {
+            rows = rows.min(m);
         }
+        let cells = rows.saturating_mul(ncols);
+        let _ = match &mut self.cells {
+            Cells::Float(v) => memory::try_grow(v, cells),
+            Cells::Int(v) => memory::try_grow(v, cells),
+            Cells::Bool(v) => memory::try_grow(v, cells),
+        };
+    }
+
+    /// Room for one more row of `ncols` values, or the bare `MemoryError`
+    /// NumPy's reader raises when its result cannot grow.
+    fn grow(&mut self, ncols: usize) -> Result<(), Error> {
+        let grown = match &mut self.cells {
+            Cells::Float(v) => memory::try_grow(v, ncols),
+            Cells::Int(v) => memory::try_grow(v, ncols),
+            Cells::Bool(v) => memory::try_grow(v, ncols),
+        };
+        grown.map_err(|_| Error::new(IoErrorKind::MemoryError, ""))
     }
 
     fn push(&mut self, field: &str, col: usize) -> Result<(), Error> {
@@ -307,8 +296,18 @@ impl<'o> Reader<'o> {
         let transpose = opts.unpack && shape.len() == 2;
         if transpose {
             shape.reverse();
+            // the transposed copy
+            let itemsize = if opts.dtype == DType::Bool { 1 } else { 8 };
+            super::reserve_array(&shape, itemsize, opts.dtype.name())?;
         }
-        let array = match self.cells {
+        let mut cells = self.cells;
+        // Give back what the size guess took beyond the rows found.
+        match &mut cells {
+            Cells::Float(v) => v.shrink_to_fit(),
+            Cells::Int(v) => v.shrink_to_fit(),
+            Cells::Bool(v) => v.shrink_to_fit(),
+        }
+        let array = match cells {
             Cells::Float(v) => Array::Float(shaped(v, &shape, transpose)),
             Cells::Int(v) => Array::Int(shaped(v, &shape, transpose)),
             Cells::Bool(v) => Array::Bool(shaped(v, &shape, transpose)),

@@ -2,10 +2,14 @@
 //! float64, int64 and bool; C or Fortran order; either byte order on load.
 
 mod header;
+mod shape;
 
-use super::fs::{Missing, atomic_write, os_error, put};
-use super::{Error, IoErrorKind};
+use super::fs::{Missing, os_error};
+use super::text::decode_error;
+use super::write::{put, write_file};
+use super::{Error, IoErrorKind, Loaded};
 use crate::engine::{Array, DType};
+use crate::memory;
 use header::{Header, header_text, parse_header};
 use ndarray::{ArrayD, IxDyn, ShapeBuilder};
 use std::fs::File;
@@ -15,13 +19,26 @@ use std::path::{Path, PathBuf};
 const MAGIC: &[u8; 6] = b"\x93NUMPY";
 /// Bytes converted per write when the array's memory cannot be written as is.
 const CHUNK: usize = 1 << 20;
+/// NumPy's `_MAX_HEADER_SIZE`.
+const MAX_HEADER: usize = 10000;
 
-/// Reads up to `n` bytes (fewer only at end of file).
+/// Reads up to `n` bytes (fewer only at end of file), growing the buffer
+/// as data arrives, so a length field claiming 4 GiB allocates nothing
+/// the file does not hold (and the memory cap bounds what it does).
 fn read_upto(f: &mut File, n: usize, path: &Path) -> Result<Vec<u8>, Error> {
-    let mut buf = Vec::with_capacity(n);
-    f.take(n as u64)
-        .read_to_end(&mut buf)
-        .map_err(|e| os_error(&e, path, Missing::Open))?;
+    let mut buf = Vec::new();
+    while buf.len() < n {
+        let want = (n - buf.len()).min(CHUNK.max(buf.len()));
+        memory::try_grow(&mut buf, want).map_err(|_| Error::new(IoErrorKind::MemoryError, ""))?;
+        let got = f
+            .by_ref()
+            .take(want as u64)
+            .read_to_end(&mut buf)
+            .map_err(|e| os_error(&e, path, Missing::Open))?;
+        if got == 0 {
+            break;
+        }
+    }
     Ok(buf)
 }
 
@@ -29,30 +46,32 @@ fn read_upto(f: &mut File, n: usize, path: &Path) -> Result<Vec<u8>, Error> {
 fn read_exact(f: &mut File, n: usize, what: &str, path: &Path) -> Result<Vec<u8>, Error> {
     let buf = read_upto(f, n, path)?;
     if buf.len() < n {
-        return Err(Error::value(format!(
-            "EOF: reading {what}, expected {n} bytes got {}",
-            buf.len()
-        )));
+        return Err(eof(what, n, buf.len()));
     }
     Ok(buf)
 }
 
-/// Python's repr of a shape tuple: `()`, `(3,)`, `(2, 3)`.
-fn shape_repr(shape: &[i128]) -> String {
-    match shape {
-        [n] => format!("({n},)"),
-        _ => {
-            let dims: Vec<String> = shape.iter().map(i128::to_string).collect();
-            format!("({})", dims.join(", "))
-        }
-    }
+fn eof(what: &str, expected: usize, got: usize) -> Error {
+    Error::value(format!(
+        "EOF: reading {what}, expected {expected} bytes got {got}"
+    ))
+}
+
+fn header_too_large(len: usize) -> Error {
+    Error::value(format!(
+        "Header info length ({len}) is large and may not be safe to load securely.\n\
+         To allow loading, adjust `max_header_size` or fully trust the `.npy` file using \
+         `allow_pickle=True`.\nFor safety against large resource use or crashes, \
+         sandboxing may be necessary."
+    ))
 }
 
 /// Reads a `.npy` file like `np.load(path)` (with `allow_pickle=False`).
 ///
 /// The data is read straight from the file into the result's buffer: peak
 /// memory is one copy of the data (a Fortran-order file is then copied
-/// once more into C order).
+/// once more into C order). Nothing is allocated for sizes the file does
+/// not hold, and every size computed from the header is checked.
 ///
 /// # Errors
 /// NumPy's: `[Errno 2] No such file or directory: 'x.npy'`
@@ -60,21 +79,38 @@ fn shape_repr(shape: &[i128]) -> String {
 /// `This file contains pickled (object) data. …` (wrong magic);
 /// `EOF: reading array header, expected 118 bytes got 10`; `Cannot parse
 /// header: …`; `Failed to read all data for array. Expected (2, 3) = 6
-/// elements, could only read 2 elements. (file seems not fully written?)`.
-/// Dtypes other than float64, int64 and bool are a `ValueError` naming the
-/// dtype (NumPy would load them).
+/// elements, could only read 2 elements. (file seems not fully written?)`;
+/// for absurd shapes `cannot reshape array of size 0 into shape
+/// (4294967296,4294967296,0)`, `OverflowError: Python int too large to
+/// convert to C long`, `array is too big; …`; `MemoryError` above the
+/// memory cap. Dtypes other than float64, int64 and bool are a
+/// `ValueError` naming the dtype (NumPy would load them).
 pub fn load_npy(path: impl AsRef<Path>) -> Result<Array, Error> {
+    load_npy_with_warnings(path).map(|l| l.array)
+}
+
+/// [`load_npy`] with the warnings NumPy prints (a header shape that makes
+/// its element count overflow: `RuntimeWarning: invalid value encountered
+/// in reduce`).
+///
+/// # Errors
+/// As [`load_npy`].
+pub fn load_npy_with_warnings(path: impl AsRef<Path>) -> Result<Loaded, Error> {
     let path = path.as_ref();
+    if path.as_os_str().as_encoded_bytes().contains(&0) {
+        return Err(Error::value("embedded null byte"));
+    }
     if path.is_dir() {
         // Python's open() refuses directories; File::open would not.
         let e = std::io::Error::from_raw_os_error(libc::EISDIR);
         return Err(os_error(&e, path, Missing::Open));
     }
     let mut f = File::open(path).map_err(|e| os_error(&e, path, Missing::Open))?;
-    let file_len = f
+    let meta = f
         .metadata()
-        .map_err(|e| os_error(&e, path, Missing::Open))?
-        .len();
+        .map_err(|e| os_error(&e, path, Missing::Open))?;
+    // What a regular file holds; FIFOs and devices say nothing.
+    let file_len = meta.is_file().then_some(meta.len());
     let magic = read_upto(&mut f, 6, path)?;
     if magic.is_empty() {
         return Err(Error::new(IoErrorKind::EOFError, "No data left in file"));
@@ -87,10 +123,7 @@ pub fn load_npy(path: impl AsRef<Path>) -> Result<Array, Error> {
     }
     let version = read_upto(&mut f, 2, path)?;
     if version.len() < 2 {
-        return Err(Error::value(format!(
-            "EOF: reading magic string, expected 8 bytes got {}",
-            6 + version.len()
-        )));
+        return Err(eof("magic string", 8, 6 + version.len()));
     }
     let (len_bytes, utf8) = match (version[0], version[1]) {
         (1, 0) => (2, false),
@@ -107,79 +140,164 @@ pub fn load_npy(path: impl AsRef<Path>) -> Result<Array, Error> {
         .iter()
         .rev()
         .fold(0usize, |acc, &b| (acc << 8) | b as usize);
+    let offset = (6 + 2 + len_bytes) as u64;
+    let available = file_len.map(|l| l.saturating_sub(offset));
+    if let Some(avail) = available
+        && (avail as usize) < hlen
+    {
+        return Err(eof("array header", hlen, avail as usize));
+    }
+    if !utf8 && hlen > MAX_HEADER && available.is_some() {
+        // latin-1: as many characters as bytes, no need to read them
+        return Err(header_too_large(hlen));
+    }
     let raw = read_exact(&mut f, hlen, "array header", path)?;
     let text: String = if utf8 {
-        String::from_utf8(raw)
-            .map_err(|_| Error::value("Cannot decode the array header as UTF-8"))?
+        String::from_utf8(raw).map_err(|e| {
+            let err = e.utf8_error();
+            let rest = &e.as_bytes()[err.valid_up_to()..];
+            decode_error(rest, err.valid_up_to() as u64, err.error_len().is_none())
+        })?
     } else {
         raw.iter().map(|&b| b as char).collect()
     };
-    if text.chars().count() > 10000 {
-        return Err(Error::value(format!(
-            "Header info length ({}) is large and may not be safe to load securely.\n\
-             To allow loading, adjust `max_header_size` or fully trust the `.npy` file using \
-             `allow_pickle=True`.\nFor safety against large resource use or crashes, \
-             sandboxing may be necessary.",
-            text.chars().count()
-        )));
+    let chars = text.chars().count();
+    if chars > MAX_HEADER {
+        return Err(header_too_large(chars));
     }
     let header = parse_header(&text)?;
-    let offset = (6 + 2 + len_bytes + hlen) as u64;
-    read_data(&mut f, &header, file_len.saturating_sub(offset), path)
+    let data_len = available.map(|a| a - hlen as u64);
+    read_data(&mut f, &header, data_len, path)
 }
 
-fn read_data(f: &mut File, h: &Header, available_bytes: u64, path: &Path) -> Result<Array, Error> {
-    let itemsize: u64 = if h.dtype == DType::Bool { 1 } else { 8 };
-    let count: i128 = h.shape.iter().product();
-    let available = i128::from(available_bytes / itemsize);
-    if count < 0 || count > available {
-        let read = if count < 0 {
-            available
-        } else {
-            count.min(available)
-        };
+/// `read_array` after the header: `fromfile` of the element count, the
+/// check that it all arrived, the reshape.
+fn read_data(
+    f: &mut File,
+    h: &Header,
+    data_len: Option<u64>,
+    path: &Path,
+) -> Result<Loaded, Error> {
+    let itemsize: usize = if h.dtype == DType::Bool { 1 } else { 8 };
+    let (count, warning) = shape::element_count(&h.shape)?;
+    let want = shape::fromfile_bytes(count, itemsize)?;
+    let dtype = h.dtype.name();
+    if let Some(bytes) = want {
+        memory::reserve(bytes).map_err(|_| {
+            Error::new(
+                IoErrorKind::MemoryError,
+                memory::array_message(bytes, &[bytes / itemsize], dtype),
+            )
+        })?;
+    }
+    // What `fromfile` gets: everything for a negative count, else up to
+    // `count` elements.
+    let max = want.map_or(usize::MAX, |w| w / itemsize);
+    let known = data_len.map(|l| usize::try_from(l / itemsize as u64).unwrap_or(usize::MAX));
+    let data = match h.dtype {
+        DType::Float64 => Data::Float(read_elems(f, max, known, path)?),
+        DType::Int64 => Data::Int(read_elems(f, max, known, path)?),
+        DType::Bool => Data::Bool(read_elems(f, max, known, path)?),
+    };
+    let size = data.len();
+    if i64::try_from(size) != Ok(count) {
         return Err(Error::value(format!(
             "Failed to read all data for array. Expected {} = {count} elements, could only \
-             read {read} elements. (file seems not fully written?)",
-            shape_repr(&h.shape)
+             read {size} elements. (file seems not fully written?)",
+            shape::shape_repr(&h.shape)
         )));
     }
-    if h.shape.iter().any(|&d| d < 0) {
-        return Err(Error::value("negative dimensions are not allowed"));
+    let mut shape_f: Vec<shape::Dim> = h.shape.clone();
+    if h.fortran_order {
+        shape_f.reverse();
     }
-    let shape: Vec<usize> = h.shape.iter().map(|&d| d as usize).collect();
-    let count = count as usize;
-    let io = |e: std::io::Error| os_error(&e, path, Missing::Open);
-    // Bytes go from the file straight into the result's buffer; zeroed
-    // allocations are mapped lazily, so the kernel's copy is the only pass.
+    let mut dims = shape::reshape(size, &shape_f, itemsize)?;
+    if h.fortran_order {
+        dims.reverse();
+        // the copy into C order
+        super::reserve_array(&dims, itemsize, dtype)?;
+    }
     let swap = h.big_endian != cfg!(target_endian = "big");
-    let array = match h.dtype {
-        DType::Float64 => {
-            let mut v = vec![0f64; count];
-            f.read_exact(bytemuck::cast_slice_mut(&mut v)).map_err(io)?;
+    let array = match data {
+        Data::Float(mut v) => {
             if swap {
                 v.iter_mut()
                     .for_each(|x| *x = f64::from_bits(x.to_bits().swap_bytes()));
             }
-            Array::Float(shaped(v, &shape, h.fortran_order))
+            Array::Float(shaped(v, &dims, h.fortran_order))
         }
-        DType::Int64 => {
-            let mut v = vec![0i64; count];
-            f.read_exact(bytemuck::cast_slice_mut(&mut v)).map_err(io)?;
+        Data::Int(mut v) => {
             if swap {
                 v.iter_mut().for_each(|x| *x = x.swap_bytes());
             }
-            Array::Int(shaped(v, &shape, h.fortran_order))
+            Array::Int(shaped(v, &dims, h.fortran_order))
         }
-        DType::Bool => {
-            let mut v = vec![0u8; count];
-            f.read_exact(&mut v).map_err(io)?;
+        Data::Bool(v) => {
             // same size and alignment: collected in place, no second buffer
             let v: Vec<bool> = v.into_iter().map(|b| b != 0).collect();
-            Array::Bool(shaped(v, &shape, h.fortran_order))
+            Array::Bool(shaped(v, &dims, h.fortran_order))
         }
     };
-    Ok(array)
+    Ok(Loaded {
+        array,
+        warnings: warning.into_iter().collect(),
+    })
+}
+
+/// The elements as read from the file.
+enum Data {
+    Float(Vec<f64>),
+    Int(Vec<i64>),
+    Bool(Vec<u8>),
+}
+
+impl Data {
+    fn len(&self) -> usize {
+        match self {
+            Data::Float(v) => v.len(),
+            Data::Int(v) => v.len(),
+            Data::Bool(v) => v.len(),
+        }
+    }
+}
+
+/// Up to `max` elements, read straight into the result's buffer (zeroed
+/// allocations are mapped lazily, so the kernel's copy is the only pass).
+/// `known` is how many the file holds, when it says; otherwise (a FIFO)
+/// the buffer grows as data arrives, through the memory cap.
+fn read_elems<T: bytemuck::Pod>(
+    f: &mut File,
+    max: usize,
+    known: Option<usize>,
+    path: &Path,
+) -> Result<Vec<T>, Error> {
+    let size = std::mem::size_of::<T>();
+    let no_memory = |_| Error::new(IoErrorKind::MemoryError, "");
+    let mut len = known.map_or((CHUNK / size).min(max), |k| k.min(max));
+    memory::reserve_items::<T>(len).map_err(no_memory)?;
+    let mut v: Vec<T> = bytemuck::zeroed_vec(len);
+    let mut filled = 0; // bytes
+    loop {
+        let bytes: &mut [u8] = bytemuck::cast_slice_mut(&mut v);
+        let n = match f.read(&mut bytes[filled..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(os_error(&e, path, Missing::Open)),
+        };
+        filled += n;
+        let full = filled == len * size;
+        if n == 0 || (full && (len == max || known.is_some())) {
+            break;
+        }
+        if full {
+            let more = len.min(max - len);
+            memory::try_grow(&mut v, more).map_err(no_memory)?;
+            len += more;
+            v.resize(len, T::zeroed());
+        }
+    }
+    v.truncate(filled / size);
+    Ok(v)
 }
 
 /// The data in file order as an array of `shape`, in C order.
@@ -237,7 +355,7 @@ pub fn save_npy(path: impl AsRef<Path>, a: &Array) -> Result<(), Error> {
     head.extend(header.as_bytes());
     head.extend(std::iter::repeat_n(b' ', pad));
     head.push(b'\n');
-    atomic_write(&path, |w| {
+    write_file(&path, |w| {
         put(w, &head, &path)?;
         match a {
             Array::Float(x) => write_pod(w, x, f64::to_le_bytes, &path),

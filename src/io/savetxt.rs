@@ -1,7 +1,7 @@
-//! `np.savetxt`: the bytes NumPy writes, written atomically.
+//! `np.savetxt`: the bytes NumPy writes, through [`super::write_file`].
 
-use super::fs::{atomic_write, put};
 use super::printf::{self, Piece, Value};
+use super::write::{put, write_file};
 use super::{Error, IoErrorKind};
 use crate::engine::Array;
 use std::path::Path;
@@ -73,12 +73,13 @@ fn dims(a: &Array) -> Result<(usize, usize), Error> {
     }
 }
 
-/// The elements in row-major order, as `format % tuple(row)` sees them.
-fn values(a: &Array) -> Vec<Value> {
+/// The elements in row-major order, as `format % tuple(row)` sees them
+/// (one at a time: a copy of the whole array would double the memory).
+fn values(a: &Array) -> Box<dyn Iterator<Item = Value> + '_> {
     match a {
-        Array::Float(x) => x.iter().map(|&v| Value::Float(v)).collect(),
-        Array::Int(x) => x.iter().map(|&v| Value::Int(v)).collect(),
-        Array::Bool(x) => x.iter().map(|&v| Value::Bool(v)).collect(),
+        Array::Float(x) => Box::new(x.iter().map(|&v| Value::Float(v))),
+        Array::Int(x) => Box::new(x.iter().map(|&v| Value::Int(v))),
+        Array::Bool(x) => Box::new(x.iter().map(|&v| Value::Bool(v))),
     }
 }
 
@@ -98,7 +99,8 @@ pub fn savetxt_string(a: &Array, opts: &SaveTxtOptions) -> Result<String, Error>
     Ok(out)
 }
 
-/// Writes `a` to `path` like `np.savetxt(path, a, **opts)`, atomically.
+/// Writes `a` to `path` like `np.savetxt(path, a, **opts)`, through
+/// [`super::write_file`] (atomic for a regular file).
 ///
 /// # Errors
 /// As [`savetxt_string`], plus the OS errors of creating the file
@@ -108,7 +110,7 @@ pub fn savetxt(path: impl AsRef<Path>, a: &Array, opts: &SaveTxtOptions) -> Resu
     // Validate before touching the file system, as NumPy fails before writing.
     let (_, ncol) = dims(a)?;
     row_format(&opts.fmt, &opts.delimiter, ncol).and_then(|f| printf::parse(&f))?;
-    atomic_write(path, |w| {
+    write_file(path, |w| {
         write_text(a, opts, &mut |chunk: &str| put(w, chunk.as_bytes(), path))
     })
 }
@@ -119,7 +121,7 @@ fn write_text(
     sink: &mut dyn FnMut(&str) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let (nrow, ncol) = dims(a)?;
-    let values = values(a);
+    let mut values = values(a);
     let format = row_format(&opts.fmt, &opts.delimiter, ncol)?;
     let pieces: Vec<Piece> = printf::parse(&format)?;
     let dtype = a.dtype().name();
@@ -137,8 +139,11 @@ fn write_text(
         sink(&comment_block(&opts.header))?;
     }
     let mut buf = String::with_capacity(1 << 16);
-    for r in 0..nrow {
-        printf::format_into(&mut buf, &pieces, &values[r * ncol..(r + 1) * ncol])?;
+    let mut row: Vec<Value> = Vec::with_capacity(ncol);
+    for _ in 0..nrow {
+        row.clear();
+        row.extend(values.by_ref().take(ncol));
+        printf::format_into(&mut buf, &pieces, &row)?;
         buf.push_str(&opts.newline);
         if buf.len() >= 1 << 16 {
             sink(&buf)?;

@@ -111,7 +111,7 @@ impl HistoryFile {
             text.push_str(&escape(e));
             text.push('\n');
         }
-        crate::fsutil::write_atomic(&self.path, text.as_bytes())
+        crate::io::write_bytes(&self.path, text.as_bytes()).map_err(Into::into)
     }
 }
 

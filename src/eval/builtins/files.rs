@@ -195,8 +195,9 @@ pub fn savetxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     Ok(Value::None)
 }
 
-pub fn load(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    Ok(Value::array(io::load_npy(path(b, "file", "load")?)?))
+pub fn load(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let l = io::load_npy_with_warnings(path(b, "file", "load")?)?;
+    Ok(loaded(s, l))
 }
 
 pub fn save(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {

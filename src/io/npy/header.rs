@@ -4,6 +4,7 @@
 
 use super::super::Error;
 use super::super::parse::py_str_repr;
+use super::shape::Dim;
 use crate::engine::DType;
 
 /// The Python literals a header can hold (`ast.literal_eval` subset).
@@ -12,6 +13,8 @@ enum Lit {
     Str(String),
     Bool(bool),
     Int(i128),
+    /// An int beyond `i128`, as Python prints it.
+    Huge(String),
     None,
     Tuple(Vec<Lit>),
     List(Vec<Lit>),
@@ -26,6 +29,7 @@ impl Lit {
             Lit::Str(s) => py_str_repr(s),
             Lit::Bool(b) => if *b { "True" } else { "False" }.into(),
             Lit::Int(i) => i.to_string(),
+            Lit::Huge(digits) => digits.clone(),
             Lit::None => "None".into(),
             Lit::Tuple(t) if t.len() == 1 => format!("({},)", t[0].repr()),
             Lit::Tuple(t) => format!("({})", join(t)),
@@ -126,17 +130,28 @@ impl Parser<'_> {
                     "True" => Some(Lit::Bool(true)),
                     "False" => Some(Lit::Bool(false)),
                     "None" => Some(Lit::None),
-                    word => word.parse().ok().map(Lit::Int),
+                    word => word.parse().ok().map(Lit::Int).or_else(|| huge(word)),
                 }
             }
         }
     }
 }
 
+/// An integer literal too long for `i128`, normalised as Python's repr.
+fn huge(word: &str) -> Option<Lit> {
+    let (minus, digits) = match word.as_bytes().first()? {
+        b'-' => (true, &word[1..]),
+        b'+' => (false, &word[1..]),
+        _ => (false, word),
+    };
+    (!digits.is_empty() && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| Lit::Huge(format!("{}{digits}", if minus { "-" } else { "" })))
+}
+
 /// What a header says about the data.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Header {
-    pub shape: Vec<i128>,
+    pub shape: Vec<Dim>,
     pub fortran_order: bool,
     pub dtype: DType,
     pub big_endian: bool,
@@ -181,14 +196,15 @@ pub(crate) fn parse_header(text: &str) -> Result<Header, Error> {
         )));
     }
     let shape = get("shape").expect("keys checked");
+    // `isinstance(x, int)`, which bools are too
+    let dim = |d: &Lit| match d {
+        Lit::Int(i) => Some(Dim::Int(*i)),
+        Lit::Huge(digits) => Some(Dim::Huge(digits.clone())),
+        Lit::Bool(b) => Some(Dim::Bool(*b)),
+        _ => None,
+    };
     let shape = match shape {
-        Lit::Tuple(t) if t.iter().all(|d| matches!(d, Lit::Int(_))) => t
-            .iter()
-            .map(|d| match d {
-                Lit::Int(i) => *i,
-                _ => unreachable!("checked to be ints"),
-            })
-            .collect(),
+        Lit::Tuple(t) if t.iter().all(|d| dim(d).is_some()) => t.iter().filter_map(dim).collect(),
         other => {
             return Err(Error::value(format!(
                 "shape is not valid: {}",
@@ -277,13 +293,24 @@ mod tests {
     fn parses_numpy_headers() {
         let h = parse_header("{'descr': '>i8', 'fortran_order': True, 'shape': (2, 3), }    \n")
             .unwrap();
-        assert_eq!(h.shape, vec![2, 3]);
+        assert_eq!(h.shape, vec![Dim::Int(2), Dim::Int(3)]);
         assert!(h.fortran_order && h.big_endian);
         assert_eq!(h.dtype, DType::Int64);
         let h = parse_header("{'descr': '|b1', 'fortran_order': False, 'shape': (), }").unwrap();
         assert!(h.shape.is_empty());
         let h = parse_header("{'shape': (5,), 'fortran_order': False, 'descr': '<f8'}").unwrap();
-        assert_eq!(h.shape, vec![5]);
+        assert_eq!(h.shape, vec![Dim::Int(5)]);
+        let h = parse_header(
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (True, -340282366920938463463374607431768211457), }",
+        )
+        .unwrap();
+        assert_eq!(
+            h.shape,
+            vec![
+                Dim::Bool(true),
+                Dim::Huge("-340282366920938463463374607431768211457".into())
+            ]
+        );
     }
 
     #[test]
