@@ -15,6 +15,7 @@
 //! of any size formats at most `(2 * edgeitems)^ndim` elements.
 
 mod digits;
+pub mod dragon4;
 mod float;
 mod layout;
 mod scalar;
@@ -29,28 +30,159 @@ pub use scalar::{
     scalar_str_f64, scalar_str_i64, tuple_repr,
 };
 
-/// Print options (NumPy's `np.set_printoptions` subset gradlab honours).
+/// Print options: NumPy's `np.set_printoptions` (except `nanstr`,
+/// `infstr`, `formatter` and `override_repr`).
 ///
 /// `precision` is the maximum number of fractional (positional) or mantissa
-/// (scientific) digits; `linewidth` the line width; arrays with more than
-/// `threshold` elements are summarised to `edgeitems` items at each end of
-/// every long axis.
+/// (scientific) digits (`None`: as many as the shortest repr needs);
+/// `linewidth` the line width; arrays with more than `threshold` elements
+/// are summarised to `edgeitems` items at each end of every long axis;
+/// `suppress` prints small numbers positionally; `floatmode` and `sign`
+/// are NumPy's; `legacy` imitates an older NumPy's output.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PrintOptions {
-    pub precision: usize,
+    pub precision: Option<usize>,
     pub linewidth: usize,
-    pub threshold: usize,
+    pub threshold: Threshold,
     pub edgeitems: usize,
+    pub suppress: bool,
+    pub floatmode: FloatMode,
+    pub sign: Sign,
+    pub legacy: Legacy,
 }
 
 impl Default for PrintOptions {
     fn default() -> Self {
         PrintOptions {
-            precision: 8,
+            precision: Some(8),
             linewidth: 75,
-            threshold: 1000,
+            threshold: Threshold::Int(1000),
             edgeitems: 3,
+            suppress: false,
+            floatmode: FloatMode::MaxPrec,
+            sign: Sign::Minus,
+            legacy: Legacy::OFF,
         }
+    }
+}
+
+/// `threshold=`: an int, or a float such as `np.inf` (kept as given, as
+/// `np.get_printoptions` shows it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Threshold {
+    Int(i64),
+    Float(f64),
+}
+
+impl Threshold {
+    /// Whether an array of `n` elements is summarised (`n > threshold`).
+    pub fn exceeded_by(self, n: usize) -> bool {
+        match self {
+            Threshold::Int(t) => i128::try_from(n).unwrap_or(i128::MAX) > i128::from(t),
+            Threshold::Float(t) => (n as f64) > t,
+        }
+    }
+}
+
+/// `floatmode=`: how `precision` is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatMode {
+    /// Always `precision` digits.
+    Fixed,
+    /// The shortest round-trip digits of each element.
+    Unique,
+    /// At most `precision` digits, fewer when they round-trip (default).
+    MaxPrec,
+    /// At most `precision` digits, the same number for every element.
+    MaxPrecEqual,
+}
+
+impl FloatMode {
+    /// NumPy's spelling.
+    pub fn name(self) -> &'static str {
+        match self {
+            FloatMode::Fixed => "fixed",
+            FloatMode::Unique => "unique",
+            FloatMode::MaxPrec => "maxprec",
+            FloatMode::MaxPrecEqual => "maxprec_equal",
+        }
+    }
+
+    /// From NumPy's spelling.
+    pub fn parse(s: &str) -> Option<FloatMode> {
+        [
+            FloatMode::Fixed,
+            FloatMode::Unique,
+            FloatMode::MaxPrec,
+            FloatMode::MaxPrecEqual,
+        ]
+        .into_iter()
+        .find(|m| m.name() == s)
+    }
+}
+
+/// `sign=`: what goes in the sign position of non-negative numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    /// `'-'`: nothing.
+    Minus,
+    /// `'+'`: a plus sign.
+    Plus,
+    /// `' '`: a space.
+    Space,
+}
+
+impl Sign {
+    /// NumPy's spelling.
+    pub fn text(self) -> &'static str {
+        match self {
+            Sign::Minus => "-",
+            Sign::Plus => "+",
+            Sign::Space => " ",
+        }
+    }
+}
+
+/// `legacy=`: the NumPy version whose output is imitated, as NumPy's
+/// internal level (`113` for `'1.13'` ... `202` for `'2.2'`, `OFF` for
+/// `False`). Only the behaviours reachable with bool/int/float64 arrays
+/// matter: up to 1.25 NumPy scalars print without their type, up to 2.2
+/// summarised arrays without `shape=`, and 1.13 pads signs and 0-d arrays
+/// differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Legacy(u32);
+
+impl Legacy {
+    /// `legacy=False`.
+    pub const OFF: Legacy = Legacy(u32::MAX);
+
+    /// From NumPy's spelling (`'1.13'`, `'1.21'`, `'1.25'`, `'2.1'`, `'2.2'`).
+    pub fn parse(s: &str) -> Option<Legacy> {
+        Some(Legacy(match s {
+            "1.13" => 113,
+            "1.21" => 121,
+            "1.25" => 125,
+            "2.1" => 201,
+            "2.2" => 202,
+            _ => return None,
+        }))
+    }
+
+    /// NumPy's spelling, `None` for `False`.
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self.0 {
+            113 => "1.13",
+            121 => "1.21",
+            125 => "1.25",
+            201 => "2.1",
+            202 => "2.2",
+            _ => return None,
+        })
+    }
+
+    /// The internal level, compared as NumPy does (`legacy <= 125`).
+    pub fn level(self) -> u32 {
+        self.0
     }
 }
 
@@ -60,13 +192,21 @@ impl Default for PrintOptions {
 pub fn array_repr(a: &Array, opts: &PrintOptions) -> String {
     const PREFIX: &str = "array(";
     let shape = a.shape();
-    let body = array2string(a, opts, ", ", PREFIX.len(), ")".len());
+    let body = if opts.legacy.level() <= 113 && shape.is_empty() {
+        legacy_item_repr(a)
+    } else {
+        array2string(a, opts, ", ", PREFIX, ")")
+    };
 
     let mut extras = Vec::new();
-    if (a.is_empty() && shape != [0]) || a.len() > opts.threshold {
+    // NumPy compares the legacy level with 210 here, so '2.2' drops the
+    // shape too.
+    if (a.is_empty() && shape != [0])
+        || (opts.legacy.level() > 210 && opts.threshold.exceeded_by(a.len()))
+    {
         extras.push(format!("shape={}", shape_repr(shape)));
     }
-    if a.is_empty() {
+    if a.is_empty() || (opts.legacy.level() <= 113 && a.dtype() == crate::engine::DType::Bool) {
         extras.push(format!("dtype={}", a.dtype().name()));
     }
     if extras.is_empty() {
@@ -76,7 +216,7 @@ pub fn array_repr(a: &Array, opts: &PrintOptions) -> String {
     let head = format!("{PREFIX}{body},");
     let tail = format!("{})", extras.join(", "));
     let last_line = head.len() - head.rfind('\n').map_or(0, |i| i + 1);
-    if last_line + 1 + tail.len() > opts.linewidth {
+    if opts.legacy.level() > 113 && last_line + 1 + tail.len() > opts.linewidth {
         format!("{head}\n{}{tail}", " ".repeat(PREFIX.len()))
     } else {
         format!("{head} {tail}")
@@ -94,7 +234,17 @@ pub fn array_str(a: &Array, opts: &PrintOptions) -> String {
             Array::Bool(x) => scalar_str_bool(x[at]),
         };
     }
-    array2string(a, opts, " ", 0, 0)
+    array2string(a, opts, " ", "", "")
+}
+
+/// Python's `repr` of a 0-d array's item (what legacy 1.13 prints).
+fn legacy_item_repr(a: &Array) -> String {
+    let at = &[][..];
+    match a {
+        Array::Float(x) => py_float(x[at]),
+        Array::Int(x) => x[at].to_string(),
+        Array::Bool(x) => scalar_str_bool(x[at]),
+    }
 }
 
 /// The shape as a Python tuple: `(2000,)`, `(0, 3)`, `()`.
@@ -102,28 +252,39 @@ fn shape_repr(shape: &[usize]) -> String {
     tuple_repr(&shape.iter().map(usize::to_string).collect::<Vec<_>>())
 }
 
-/// NumPy's `array2string`: the body of `a` after a prefix of `prefix_len`
-/// characters, with `suffix_len` characters reserved at the end of the
-/// last line.
-fn array2string(
+/// NumPy's `np.array2string(a, separator=, prefix=, suffix=)` under `opts`:
+/// the body of `a`, its continuation lines indented by the length of
+/// `prefix` (which is not printed), the last line leaving room for `suffix`
+/// (not printed either).
+pub fn array2string(
     a: &Array,
     opts: &PrintOptions,
     separator: &str,
-    prefix_len: usize,
-    suffix_len: usize,
+    prefix: &str,
+    suffix: &str,
 ) -> String {
+    let legacy = opts.legacy.level();
+    if legacy <= 113 && a.ndim() == 0 {
+        return legacy_item_repr(a);
+    }
+    let width = if legacy > 113 {
+        opts.linewidth as i64 - suffix.chars().count() as i64
+    } else {
+        opts.linewidth as i64
+    };
     if a.is_empty() {
         return "[]".to_string();
     }
     let shape = a.shape();
-    let summarise = a.len() > opts.threshold;
+    let summarise = opts.threshold.exceeded_by(a.len());
     let layout = Layout {
         shape,
         summarise,
         edge: opts.edgeitems,
         separator,
-        width: opts.linewidth.saturating_sub(suffix_len),
-        prefix_len,
+        width,
+        prefix_len: prefix.chars().count(),
+        legacy113: legacy <= 113,
     };
     let axes: Vec<Vec<usize>> = shape
         .iter()
@@ -133,19 +294,48 @@ fn array2string(
         Array::Float(x) => {
             let mut printed = Vec::new();
             for_each_index(&axes, |i| printed.push(x[i]));
-            let f = FloatFormat::new(printed.iter().copied(), opts.precision);
+            let f = FloatFormat::new(printed.iter().copied(), opts, shape.is_empty());
             layout.body(&|i| f.render(x[i]))
         }
         Array::Int(x) => {
-            let mut width = 0;
-            for_each_index(&axes, |i| width = width.max(x[i].to_string().len()));
-            layout.body(&|i| format!("{:>width$}", x[i]))
+            let mut printed = Vec::new();
+            for_each_index(&axes, |i| printed.push(x[i]));
+            let f = int_format(&printed, opts.sign);
+            layout.body(&|i| f(x[i]))
         }
         Array::Bool(x) => {
             // Rule B1: ` True` in arrays with ndim >= 1, `True` when 0-d.
             let true_str = if shape.is_empty() { "True" } else { " True" };
             layout.body(&|i| if x[i] { true_str } else { "False" }.to_string())
         }
+    }
+}
+
+/// NumPy's `IntegerFormat`: one width for the printed elements, with the
+/// sign option (`' '` falls back to `'-'` when an element is negative).
+fn int_format(printed: &[i64], sign: Sign) -> impl Fn(i64) -> String {
+    let (min, max) = printed
+        .iter()
+        .fold((i64::MAX, i64::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+    let mut sign = sign;
+    let mut width = 0;
+    if !printed.is_empty() {
+        if sign == Sign::Space && min < 0 {
+            sign = Sign::Minus;
+        }
+        let mut max_len = max.to_string().len();
+        if max >= 0 && sign != Sign::Minus {
+            max_len += 1;
+        }
+        width = max_len.max(min.to_string().len());
+    }
+    move |x: i64| {
+        let s = match sign {
+            Sign::Plus if x >= 0 => format!("+{x}"),
+            Sign::Space if x >= 0 => format!(" {x}"),
+            _ => x.to_string(),
+        };
+        format!("{s:>width$}")
     }
 }
 

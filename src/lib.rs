@@ -16,6 +16,7 @@ pub mod mpl;
 pub mod notebook;
 pub mod numdiff;
 pub mod pandas;
+pub mod random;
 pub mod repl;
 pub mod script;
 pub mod syntax;

@@ -4,8 +4,8 @@
 
 use gradlab::engine::Array;
 use gradlab::format::{
-    PrintOptions, array_repr, array_str, scalar_repr_bool, scalar_repr_f64, scalar_repr_i64,
-    scalar_str_bool, scalar_str_f64, scalar_str_i64, tuple_repr,
+    PrintOptions, Threshold, array_repr, array_str, scalar_repr_bool, scalar_repr_f64,
+    scalar_repr_i64, scalar_str_bool, scalar_str_f64, scalar_str_i64, tuple_repr,
 };
 use ndarray::{ArrayD, IxDyn};
 use serde_json::Value;
@@ -61,10 +61,11 @@ fn options(case: &Value) -> PrintOptions {
     if let Some(opts) = case.get("opts") {
         let get = |k: &str, d: usize| opts.get(k).map_or(d, |v| v.as_u64().unwrap() as usize);
         o = PrintOptions {
-            precision: get("precision", o.precision),
+            precision: Some(get("precision", 8)),
             linewidth: get("linewidth", o.linewidth),
-            threshold: get("threshold", o.threshold),
+            threshold: Threshold::Int(get("threshold", 1000) as i64),
             edgeitems: get("edgeitems", o.edgeitems),
+            ..o
         };
     }
     o

@@ -39,6 +39,11 @@ pub enum Home {
     Gradlab,
     /// numdifftools (`nd.Derivative`, ...).
     Numdifftools,
+    /// `np.random.name` (table name `random.name`).
+    Random,
+    /// A method of `np.random.Generator` objects (table name
+    /// `Generator.name`).
+    GeneratorMethod,
 }
 
 /// Implementation: the session, the bound arguments, and whether the call
@@ -68,16 +73,22 @@ impl Builtin {
     }
 }
 
+/// A table of builtins: `builtins! { NAME; rows... }` defines
+/// `static NAME: &[Builtin]`. Families in their own files (`random`) keep
+/// their rows there; [`all`] chains the tables.
 macro_rules! builtins {
-    ($( $name:literal, $home:ident, $func:path, $sig:literal, $doc:literal, $example:literal; )*) => {
-        /// Every builtin, in `:help` order.
-        pub static BUILTINS: &[Builtin] = &[
+    ($table:ident; $( $name:literal, $home:ident, $func:path, $sig:literal, $doc:literal, $example:literal; )*) => {
+        /// Builtins, in `:help` order.
+        pub static $table: &[Builtin] = &[
             $( Builtin { name: $name, sig: $sig, doc: $doc, example: $example, home: Home::$home, func: $func }, )*
         ];
     };
 }
 
-builtins! {
+pub mod printing;
+pub mod random;
+
+builtins! { BUILTINS;
     "gradient", Numpy, calculus::gradient, "gradient(f, *varargs, axis=None, edge_order=1)",
         "Second-order central differences inside, one-sided differences (order edge_order) at the edges.",
         "np.gradient(np.array([1, 2, 4, 7, 11, 16]), 2.0)";
@@ -209,7 +220,7 @@ builtins! {
 fn table() -> &'static std::collections::HashMap<&'static str, &'static Builtin> {
     static TABLE: OnceLock<std::collections::HashMap<&'static str, &'static Builtin>> =
         OnceLock::new();
-    TABLE.get_or_init(|| BUILTINS.iter().map(|b| (b.name, b)).collect())
+    TABLE.get_or_init(|| all().map(|b| (b.name, b)).collect())
 }
 
 /// Looks up a builtin by name.
@@ -219,7 +230,17 @@ pub fn lookup(name: &str) -> Option<&'static Builtin> {
 
 /// Every builtin, for completion and `:help`.
 pub fn all() -> impl Iterator<Item = &'static Builtin> {
-    BUILTINS.iter()
+    [BUILTINS, printing::PRINTING, random::RANDOM]
+        .into_iter()
+        .flatten()
+}
+
+/// Whether a builtin is reachable by its bare name (`gradient`, `print`).
+fn is_global(b: &Builtin) -> bool {
+    matches!(
+        b.home,
+        Home::Numpy | Home::Python | Home::Both | Home::Gradlab
+    )
 }
 
 const CONSTANTS: &[(&str, f64)] = &[
@@ -253,14 +274,14 @@ pub fn global_name(name: &str) -> Option<Value> {
         _ => {}
     }
     let b = lookup(name)?;
-    (b.home != Home::Numdifftools).then_some(Value::Builtin(b))
+    is_global(b).then_some(Value::Builtin(b))
 }
 
 /// Every bare name [`global_name`] resolves (for completion, suggestions).
 pub fn global_names() -> impl Iterator<Item = &'static str> {
     ["np", "numpy", "nan", "inf", "pi"].into_iter().chain(
         all()
-            .filter(|b| b.home != Home::Numdifftools && b.name != "Out")
+            .filter(|b| is_global(b) && b.name != "Out")
             .map(|b| b.name),
     )
 }
@@ -277,6 +298,7 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
                 "ndarray" => return Some(Value::Class("numpy.ndarray".into())),
                 "True_" => return Some(Value::Scalar(super::value::Scalar::B(true))),
                 "False_" => return Some(Value::Scalar(super::value::Scalar::B(false))),
+                "random" => return Some(Value::Module(Module::Random)),
                 _ => {}
             }
             if let Some(d) = dtype_name(name) {
@@ -290,6 +312,23 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
             (b.home == Home::Numdifftools).then_some(Value::Builtin(b))
         }
         Module::Math => math::math_attr(name),
+        Module::Random => random::module_attr(name),
+    }
+}
+
+/// The table row `module.name` calls, for signatures and `:help`.
+pub fn module_member(m: Module, name: &str) -> Option<&'static Builtin> {
+    match m {
+        Module::Random => random::module_member(name),
+        Module::Math => None,
+        Module::Numpy | Module::Numdifftools => {
+            let b = lookup(name)?;
+            let home_ok = match m {
+                Module::Numpy => matches!(b.home, Home::Numpy | Home::Both),
+                _ => b.home == Home::Numdifftools,
+            };
+            home_ok.then_some(b)
+        }
     }
 }
 
@@ -300,7 +339,9 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
             CONSTANTS
                 .iter()
                 .map(|(n, _)| *n)
-                .chain(["newaxis", "float64", "int64", "bool_", "True_", "False_"])
+                .chain([
+                    "newaxis", "float64", "int64", "bool_", "True_", "False_", "random",
+                ])
                 .chain(
                     all()
                         .filter(|b| matches!(b.home, Home::Numpy | Home::Both))
@@ -313,6 +354,7 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
                 .map(|b| b.name),
         ),
         Module::Math => Box::new(math::MATH_NAMES.iter().copied()),
+        Module::Random => Box::new(random::module_names()),
     }
 }
 

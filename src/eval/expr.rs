@@ -523,6 +523,7 @@ impl Session {
                 Ok(Value::tuple(vec![Value::str(e.message.as_str())]))
             }
             Value::Named(t) => t.get(name).cloned().ok_or_else(|| no_attr(o, name)),
+            Value::Random(r) => builtins::random::attr(o, r, name),
             _ if name == "__name__" => super::pyobj::short_class_name(o)
                 .map(Value::str)
                 .ok_or_else(|| no_attr(o, name)),

@@ -49,7 +49,7 @@ impl Session {
     /// the defaults (8 for arrays, the shortest repr for floats). The one
     /// setter behind `%precision` and `np.set_printoptions(precision=)`.
     pub fn set_precision(&mut self, digits: Option<usize>) {
-        self.opts.precision = digits.unwrap_or(8);
+        self.opts.precision = Some(digits.unwrap_or(8));
         self.ipython.float_precision = digits;
     }
 

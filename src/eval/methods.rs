@@ -80,6 +80,9 @@ pub fn call_method(
     name: &str,
     mut call: CallArgs,
 ) -> EvalResult<Value> {
+    if builtins::random::is_receiver(recv) {
+        return builtins::random::call_method(s, recv, name, call);
+    }
     let a = array_of(recv);
     let span = call.span.clone();
     let simple = |sig: &str, call: CallArgs| bind(&Signature::parse(sig), call);

@@ -65,6 +65,8 @@ pub struct Session {
     pub allow_write: bool,
     /// IPython's input history and display settings (`eval/ipython.rs`).
     pub(super) ipython: super::ipython::IPython,
+    /// np.random's global state and generator objects.
+    pub(super) random: super::builtins::random::RandomSession,
 }
 
 impl Default for Session {
@@ -86,6 +88,7 @@ impl Session {
             handling: None,
             allow_write: true,
             ipython: Default::default(),
+            random: Default::default(),
         }
     }
 
@@ -302,6 +305,7 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
         "numpy" => Ok(Module::Numpy),
         "numdifftools" => Ok(Module::Numdifftools),
         "math" => Ok(Module::Math),
+        "numpy.random" => Ok(Module::Random),
         other => Err(EvalError::new(
             ErrorKind::ModuleNotFoundError,
             format!("No module named '{other}' (gradlab knows numpy, numdifftools and math)"),

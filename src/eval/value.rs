@@ -88,6 +88,8 @@ pub enum Module {
     Numpy,
     Numdifftools,
     Math,
+    /// `numpy.random`.
+    Random,
 }
 
 impl Module {
@@ -96,6 +98,7 @@ impl Module {
             Module::Numpy => "numpy",
             Module::Numdifftools => "numdifftools",
             Module::Math => "math",
+            Module::Random => "numpy.random",
         }
     }
 }
@@ -178,6 +181,9 @@ pub enum Value {
     Class(Rc<str>),
     /// A rich classroom view (`compare`, `plot`, ...), rendered by the front end.
     View(Rc<dyn super::views::ViewValue>),
+    /// A random generator object (`np.random.default_rng()`,
+    /// `np.random.RandomState()`).
+    Random(Rc<super::builtins::random::RandomObject>),
 }
 
 impl Value {
@@ -225,6 +231,7 @@ impl Value {
             Value::Range(_) => "range".into(),
             Value::Iter(it) => it.kind.into(),
             Value::Class(_) => "type".into(),
+            Value::Random(r) => r.type_name().into(),
         }
     }
 
@@ -240,6 +247,8 @@ impl Value {
             Value::Bool(b) => py_bool(*b).into(),
             Value::Int(i) => i.to_string(),
             Value::Float(x) => format::py_float(*x),
+            // legacy='1.25' and older print NumPy scalars without their type.
+            Value::Scalar(_) if opts.legacy.level() <= 125 => self.to_str(opts),
             Value::Scalar(s) => match *s {
                 Scalar::F(x) => format::scalar_repr_f64(x),
                 Scalar::I(x) => format::scalar_repr_i64(x),
@@ -305,6 +314,7 @@ impl Value {
             Value::Range(r) => r.repr(),
             Value::Iter(it) => it.repr(),
             Value::Class(name) => format!("<class '{name}'>"),
+            Value::Random(r) => r.repr(),
         }
     }
 
@@ -318,6 +328,7 @@ impl Value {
             },
             Value::Array(a) => format::array_str(a, opts),
             Value::DTypeObj(d) => d.name().to_string(),
+            Value::Random(r) => r.to_str(),
             Value::Exception(e) => e.message.clone(),
             _ => self.repr(opts),
         }

@@ -1,6 +1,6 @@
 //! Decimal digits of a float64: the shortest round-trip digits (via `ryu`)
-//! and exactly rounded digits (via Rust's `{:.N}` / `{:.Ne}`), plus Python's
-//! `repr(float)` built on them (spec section 8, rule N1).
+//! and Python's `repr(float)` built on them (spec section 8, rule N1).
+//! Array elements under print options go through [`super::dragon4`].
 
 /// A non-negative decimal `0.d0 d1 ... dk * 10**(exp + 1)`, i.e.
 /// `d0.d1...dk * 10**exp`, with `d0 != 0` and no trailing zeros. Zero is the
@@ -19,11 +19,6 @@ impl Digits {
             digits: "0".to_string(),
             exp: 0,
         }
-    }
-
-    /// Number of digits after the decimal point in positional notation.
-    pub fn frac_len(&self) -> usize {
-        (self.digits.len() as i64 - 1 - i64::from(self.exp)).max(0) as usize
     }
 
     /// Positional `(integer part, fraction)` without sign; the fraction may
@@ -83,16 +78,6 @@ pub(crate) fn shortest(x: f64) -> Digits {
     debug_assert!(x.is_finite());
     let mut buf = ryu::Buffer::new();
     parse_decimal(buf.format_finite(x.abs()))
-}
-
-/// `|x|` rounded exactly (ties to even) to `n` digits after the point.
-pub(crate) fn fixed(x: f64, n: usize) -> Digits {
-    parse_decimal(&format!("{:.*}", n, x.abs()))
-}
-
-/// `|x|` rounded exactly (ties to even) to `n + 1` significant digits.
-pub(crate) fn scientific(x: f64, n: usize) -> Digits {
-    parse_decimal(&format!("{:.*e}", n, x.abs()))
 }
 
 /// Python's `repr(float)`, which is also `str(np.float64)` (rule N1):
@@ -169,15 +154,6 @@ mod tests {
         // Spec section 8: Rust's `{}` gives ...313 and ...13 here.
         assert_eq!(shortest(67108864.001953125).digits, "6710886400195312");
         assert_eq!(shortest(233115890514796.125).digits, "23311589051479612");
-    }
-
-    #[test]
-    fn exact_rounding_ties_to_even() {
-        assert_eq!(fixed(0.001953125, 8).digits, "195312");
-        assert_eq!(fixed(0.125, 2).digits, "12");
-        assert_eq!(fixed(9.999999999, 8), parse_decimal("10"));
-        assert_eq!(scientific(5e-324, 1).digits, "49");
-        assert_eq!(scientific(9.9999999999e5, 8), parse_decimal("1e6"));
     }
 
     #[test]

@@ -1,169 +1,150 @@
-//! The float64 element formatter of an array (rules F1-F6): one notation,
-//! one digit count and one width for every element.
+//! The float64 element formatter of an array: NumPy's `FloatingFormat`
+//! (rules F1-F6 for the default options), a port of
+//! `numpy/_core/arrayprint.py` on top of [`dragon4`](super::dragon4) for
+//! every `floatmode`, `precision`, `suppress`, `sign` and `legacy`: one
+//! notation, one digit count and one width for every element.
 
-use super::digits::{Digits, fixed, scientific, shortest};
+use super::dragon4::{self, Options, Trim};
+use super::{FloatMode, PrintOptions, Sign};
 
-/// How finite elements are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Notation {
-    /// `I.F`, `I` right-aligned to `pad_left`, `F` left-aligned to `pad_right`.
-    Positional,
-    /// `d.ddde+XX` with `digits` digits after the point and `exp_size`
-    /// exponent digits.
-    Scientific { digits: usize, exp_size: usize },
-}
-
-/// NumPy's `FloatingFormat` for `floatmode='maxprec'`, `sign='-'`,
-/// `suppress=False`, built from the printed elements only (rule S2).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// NumPy's `FloatingFormat`, built from the printed elements only (rule S2).
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct FloatFormat {
-    precision: usize,
-    notation: Notation,
-    /// Characters before the point (sign and integer part).
-    pad_left: usize,
-    /// Characters after the point (positional: fraction; scientific:
-    /// digits, `e`, exponent sign and digits).
-    pad_right: usize,
+    exp_format: bool,
+    /// Dragon4's options for every finite element (padding included).
+    dragon: Options,
+    pad_left: i32,
+    pad_right: i32,
 }
 
-/// Positional `(I, F)` of a finite `x` (rule F3): the shortest digits when
-/// they have at most `precision` fractional digits, else the exact value
-/// rounded to `precision` decimals with trailing zeros dropped. `I` carries
-/// the sign (`-0.` keeps it).
-fn positional_parts(x: f64, precision: usize) -> (String, String) {
-    let d = shortest(x);
-    let d = if d.frac_len() <= precision {
-        d
-    } else {
-        fixed(x, precision)
-    };
-    let (int, frac) = d.positional();
-    let sign = if x.is_sign_negative() { "-" } else { "" };
-    (format!("{sign}{int}"), frac)
-}
-
-/// Scientific digits of a finite `x` (rule F5.1): at most `precision + 1`
-/// significant digits, trailing zeros dropped.
-fn scientific_digits(x: f64, precision: usize) -> Digits {
-    let d = shortest(x);
-    if d.digits.len() <= precision + 1 {
-        d
-    } else {
-        scientific(x, precision)
-    }
-}
-
-fn exp_len(exp: i32) -> usize {
-    exp.unsigned_abs().to_string().len().max(2)
+/// `(integer part, fraction)` of a Dragon4 string such as `-1.25` or
+/// `1.e+05` (the exponent dropped).
+fn split(s: &str) -> (&str, &str) {
+    let mantissa = s.split_once('e').map_or(s, |(m, _)| m);
+    mantissa.split_once('.').unwrap_or((mantissa, ""))
 }
 
 impl FloatFormat {
-    /// The formatter for an array whose printed elements are `values`.
-    pub fn new(values: impl Iterator<Item = f64> + Clone, precision: usize) -> FloatFormat {
+    /// The formatter for an array whose printed elements are `values`
+    /// (`zero_d`: the array is 0-d, which legacy 1.13 prints differently).
+    pub fn new(
+        values: impl Iterator<Item = f64> + Clone,
+        o: &PrintOptions,
+        zero_d: bool,
+    ) -> FloatFormat {
+        let legacy = o.legacy.level();
+        let mut sign = o.sign;
+        if legacy <= 113 && !zero_d && sign == Sign::Minus {
+            sign = Sign::Space;
+        }
+        let precision = match (o.floatmode, o.precision) {
+            (FloatMode::Unique, _) | (_, None) => -1,
+            (_, Some(p)) => p as i32,
+        };
         let finite = values.clone().filter(|x| x.is_finite());
-        let nonzero = finite.clone().map(f64::abs).filter(|&a| a != 0.0);
         let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
-        for a in nonzero {
+        for a in finite.clone().map(f64::abs).filter(|&a| a != 0.0) {
             min = min.min(a);
             max = max.max(a);
         }
-        let any_nonzero = min.is_finite();
-        let exp_format = any_nonzero && (max >= 1e8 || min < 1e-4 || max / min > 1000.0);
-
-        let mut fmt = if exp_format {
-            let (mut pad_left, mut digits, mut exp_size) = (0, 0, 0);
-            for x in finite {
-                let d = scientific_digits(x, precision);
-                pad_left = pad_left.max(1 + usize::from(x.is_sign_negative()));
-                digits = digits.max(d.digits.len() - 1);
-                exp_size = exp_size.max(exp_len(d.exp));
-            }
-            FloatFormat {
-                precision,
-                notation: Notation::Scientific { digits, exp_size },
-                pad_left,
-                pad_right: exp_size + 2 + digits,
-            }
-        } else {
-            let (mut pad_left, mut pad_right) = (0, 0);
-            for x in finite {
-                let (int, frac) = positional_parts(x, precision);
-                pad_left = pad_left.max(int.len());
-                pad_right = pad_right.max(frac.len());
-            }
-            FloatFormat {
-                precision,
-                notation: Notation::Positional,
-                pad_left,
-                pad_right,
-            }
+        // float64: 10**min(8, finfo.precision) is 1e8 in every mode.
+        let exp_format =
+            min.is_finite() && (max >= 1e8 || (!o.suppress && (min < 1e-4 || max / min > 1000.0)));
+        let plus = sign == Sign::Plus;
+        let mut dragon = Options {
+            precision,
+            sign: plus,
+            ..Options::default()
         };
-
+        let (mut pad_left, pad_right);
+        if finite.clone().next().is_none() {
+            pad_left = 0;
+            pad_right = 0;
+            dragon.trim = Trim::Zeros;
+        } else if exp_format {
+            let fixed = o.floatmode == FloatMode::Fixed || legacy <= 113;
+            dragon.unique = !fixed;
+            dragon.trim = if fixed { Trim::Keep } else { Trim::Zeros };
+            let (mut int_len, mut frac_len, mut exp_len) = (0, 0, 0);
+            for x in finite.clone() {
+                let s = dragon4::scientific(x, &dragon);
+                let (int, frac) = split(&s);
+                let exp = s.split_once('e').map_or("", |(_, e)| e);
+                int_len = int_len.max(int.len() as i32);
+                frac_len = frac_len.max(frac.len() as i32);
+                exp_len = exp_len.max(exp.len() as i32);
+            }
+            dragon.exp_digits = exp_len - 1;
+            dragon.trim = Trim::Keep;
+            dragon.precision = frac_len;
+            dragon.min_digits = frac_len;
+            pad_left = if legacy <= 113 { 3 } else { int_len };
+            pad_right = dragon.exp_digits + 2 + frac_len;
+        } else {
+            let fixed = o.floatmode == FloatMode::Fixed;
+            dragon.unique = !fixed;
+            dragon.trim = if fixed { Trim::Keep } else { Trim::Zeros };
+            let (mut int_len, mut frac_len) = (0, 0);
+            for x in finite.clone() {
+                let s = dragon4::positional(x, &dragon);
+                let (int, frac) = split(&s);
+                let int_len_here = if legacy <= 113 {
+                    1 + int.trim_start_matches(['-', '+']).len() as i32
+                } else {
+                    int.len() as i32
+                };
+                int_len = int_len.max(int_len_here);
+                frac_len = frac_len.max(frac.len() as i32);
+            }
+            pad_left = int_len;
+            pad_right = frac_len;
+            if matches!(o.floatmode, FloatMode::Fixed | FloatMode::MaxPrecEqual) {
+                dragon.precision = frac_len;
+                dragon.min_digits = frac_len;
+                dragon.trim = Trim::Keep;
+            } else {
+                dragon.trim = Trim::Zeros;
+                dragon.min_digits = 0;
+            }
+        }
+        if legacy > 113 && sign == Sign::Space && !finite.clone().any(f64::is_sign_negative) {
+            pad_left += 1;
+        }
         // Rule F6: `nan`, `inf` and `-inf` may widen the integer part.
         let mut nonfinite = values.filter(|x| !x.is_finite()).peekable();
         if nonfinite.peek().is_some() {
-            let neginf = nonfinite.any(|x| x == f64::NEG_INFINITY);
-            let offset = fmt.pad_right as i64 + 1;
-            let need = (3 + i64::from(neginf) - offset).max(3 - offset);
-            fmt.pad_left = fmt.pad_left.max(need.max(0) as usize);
+            let neginf = sign != Sign::Minus || nonfinite.any(|x| x == f64::NEG_INFINITY);
+            let offset = pad_right + 1;
+            pad_left = pad_left.max(3 - offset).max(3 + i32::from(neginf) - offset);
         }
-        fmt
+        dragon.pad_left = pad_left;
+        dragon.pad_right = if exp_format { -1 } else { pad_right };
+        FloatFormat {
+            exp_format,
+            dragon,
+            pad_left,
+            pad_right,
+        }
     }
 
     /// The element string of `x`; every element has the same length.
     pub fn render(&self, x: f64) -> String {
-        let width = self.pad_left + 1 + self.pad_right;
         if !x.is_finite() {
+            let plus = if self.dragon.sign { "+" } else { "" };
             let s = if x.is_nan() {
-                "nan"
+                format!("{plus}nan")
             } else if x < 0.0 {
-                "-inf"
+                "-inf".to_string()
             } else {
-                "inf"
+                format!("{plus}inf")
             };
+            let width = (self.pad_left + self.pad_right + 1).max(0) as usize;
             return format!("{s:>width$}");
         }
-        match self.notation {
-            Notation::Positional => {
-                let (int, frac) = positional_parts(x, self.precision);
-                format!(
-                    "{int:>l$}.{frac:<r$}",
-                    l = self.pad_left,
-                    r = self.pad_right
-                )
-            }
-            Notation::Scientific { digits, exp_size } => {
-                let sign = if x.is_sign_negative() { "-" } else { "" };
-                // Rule F5.4: exact rounding to `digits + 1` significant
-                // digits; zero is written `0.000e+00`.
-                let (mantissa, exp) = if x == 0.0 {
-                    let zeros = "0".repeat(digits);
-                    let m = if digits == 0 {
-                        "0".into()
-                    } else {
-                        format!("0.{zeros}")
-                    };
-                    (m, 0)
-                } else {
-                    let s = format!("{:.*e}", digits, x.abs());
-                    let (m, e) = s.split_once('e').expect("`{:e}` has an exponent");
-                    (m.to_string(), e.parse::<i32>().expect("exponent"))
-                };
-                let mantissa = if digits == 0 {
-                    format!("{mantissa}.")
-                } else {
-                    mantissa
-                };
-                let esign = if exp < 0 { '-' } else { '+' };
-                let head = format!("{sign}{}", &mantissa[..1]);
-                format!(
-                    "{head:>l$}{}e{esign}{:0x$}",
-                    &mantissa[1..],
-                    exp.unsigned_abs(),
-                    l = self.pad_left,
-                    x = exp_size
-                )
-            }
+        if self.exp_format {
+            dragon4::scientific(x, &self.dragon)
+        } else {
+            dragon4::positional(x, &self.dragon)
         }
     }
 }
@@ -176,10 +157,18 @@ impl FloatFormat {
 mod tests {
     use super::*;
 
+    fn at_precision(p: usize, values: &[f64]) -> Vec<String> {
+        let o = PrintOptions {
+            precision: Some(p),
+            ..PrintOptions::default()
+        };
+        let f = FloatFormat::new(values.iter().copied(), &o, false);
+        values.iter().map(|&x| f.render(x)).collect()
+    }
+
     /// The rendered elements of a 1-D array, at precision 8.
     fn rendered(values: &[f64]) -> Vec<String> {
-        let f = FloatFormat::new(values.iter().copied(), 8);
-        values.iter().map(|&x| f.render(x)).collect()
+        at_precision(8, values)
     }
 
     fn case(values: &[f64], want: &[&str]) {
@@ -258,10 +247,7 @@ mod tests {
 
     #[test]
     fn precision_option() {
-        let at = |p: usize, v: &[f64]| -> Vec<String> {
-            let f = FloatFormat::new(v.iter().copied(), p);
-            v.iter().map(|&x| f.render(x)).collect()
-        };
+        let at = at_precision;
         // numpy 2.4.6 with np.printoptions(precision=p).
         assert_eq!(
             at(0, &[0.5, 1.5, 2.5, -0.004]),

@@ -61,9 +61,11 @@ pub(crate) struct Layout<'a> {
     /// `", "` (repr) or `" "` (str).
     pub separator: &'a str,
     /// `W`: the line width minus the suffix length.
-    pub width: usize,
+    pub width: i64,
     /// Length of the text before the body (`array(` is 6).
     pub prefix_len: usize,
+    /// `legacy='1.13'`: NumPy 1.13's widths and separators.
+    pub legacy113: bool,
 }
 
 impl Layout<'_> {
@@ -71,7 +73,7 @@ impl Layout<'_> {
     pub fn body(&self, elem: &dyn Fn(&[usize]) -> String) -> String {
         let hanging = " ".repeat(self.prefix_len + 1);
         let mut index = Vec::with_capacity(self.shape.len());
-        self.recurse(&mut index, &hanging, self.width as i64, elem)
+        self.recurse(&mut index, &hanging, self.width, elem)
     }
 
     fn recurse(
@@ -87,7 +89,7 @@ impl Layout<'_> {
             return elem(index);
         }
         let next_hanging = format!("{hanging} ");
-        let next_width = width - 1;
+        let next_width = if self.legacy113 { width } else { width - 1 };
         let (shown, show_summary) = shown_axis(self.shape[axis], self.summarise, self.edge);
         let lead = if show_summary { self.edge } else { 0 };
         let child = |i: usize, index: &mut Vec<usize>| {
@@ -96,20 +98,27 @@ impl Layout<'_> {
             index.pop();
             s
         };
+        let legacy = self.legacy113;
+        let summary_sep = if legacy { ", " } else { self.separator };
 
         let mut s = String::new();
         if axes_left == 1 {
-            let sep_width = self.separator.trim_end().len().max(1) as i64;
-            let elem_width = width - sep_width;
+            let sep_len = self.separator.trim_end().len();
+            let mut elem_width = width - if legacy { sep_len } else { sep_len.max(1) } as i64;
             let mut line = hanging.to_string();
             for (k, &i) in shown.iter().enumerate() {
                 if show_summary && k == lead {
-                    extend_line(&mut s, &mut line, "...", elem_width, hanging);
-                    line.push_str(self.separator);
+                    extend_line(&mut s, &mut line, "...", elem_width, hanging, legacy);
+                    line.push_str(summary_sep);
+                }
+                let last = k + 1 == shown.len();
+                if last && legacy {
+                    // 1.13 does not count the separator for the last item.
+                    elem_width = width;
                 }
                 let word = child(i, index);
-                extend_line(&mut s, &mut line, &word, elem_width, hanging);
-                if k + 1 < shown.len() {
+                extend_line(&mut s, &mut line, &word, elem_width, hanging, legacy);
+                if !last {
                     line.push_str(self.separator);
                 }
             }
@@ -124,7 +133,7 @@ impl Layout<'_> {
                 if show_summary && k == lead {
                     s.push_str(hanging);
                     s.push_str("...");
-                    s.push_str(&line_sep);
+                    s.push_str(if legacy { ", \n" } else { &line_sep });
                 }
                 s.push_str(hanging);
                 s.push_str(&child(i, index));
@@ -138,9 +147,18 @@ impl Layout<'_> {
 }
 
 /// Appends `word` to `line`, first moving `line` into `s` when the word
-/// would pass `width` and the line holds more than its indent (rule L3).
-fn extend_line(s: &mut String, line: &mut String, word: &str, width: i64, hanging: &str) {
-    let needs_wrap = (line.len() + word.len()) as i64 > width && line.len() > hanging.len();
+/// would pass `width` and the line holds more than its indent (rule L3;
+/// 1.13 wraps even a line holding only its indent).
+fn extend_line(
+    s: &mut String,
+    line: &mut String,
+    word: &str,
+    width: i64,
+    hanging: &str,
+    legacy113: bool,
+) {
+    let needs_wrap =
+        (line.len() + word.len()) as i64 > width && (legacy113 || line.len() > hanging.len());
     if needs_wrap {
         s.push_str(line.trim_end());
         s.push('\n');
@@ -189,8 +207,9 @@ mod tests {
             summarise: false,
             edge: 3,
             separator: sep,
-            width,
+            width: width as i64,
             prefix_len,
+            legacy113: false,
         };
         layout.body(&|i| format!("{:>word_len$}", i[0]))
     }

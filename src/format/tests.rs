@@ -248,10 +248,11 @@ fn e5_tuple_items_keep_their_indent() {
 #[test]
 fn print_options() {
     let o = |precision, linewidth, threshold, edgeitems| PrintOptions {
-        precision,
+        precision: Some(precision),
         linewidth,
-        threshold,
+        threshold: Threshold::Int(threshold),
         edgeitems,
+        ..PrintOptions::default()
     };
     // numpy 2.4.6 under np.printoptions(...).
     check_with(

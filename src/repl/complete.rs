@@ -301,7 +301,7 @@ mod tests {
         exactly(
             "diff(data, p",
             11,
-            &["prepend=", "pass", "pi", "plot", "print"],
+            &["prepend=", "pass", "pi", "plot", "print", "printoptions"],
         );
         exactly(
             "np.diff(data, ",

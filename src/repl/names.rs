@@ -54,6 +54,13 @@ impl Names {
     /// The module a name refers to: a user binding (`import numdifftools as
     /// nd`), else `np`/`numpy`, which every session has.
     pub fn module(&self, name: &str) -> Option<Module> {
+        if let Some((base, attr)) = name.rsplit_once('.') {
+            // A submodule such as `np.random`.
+            return match builtins::module_attr(self.module(base)?, attr) {
+                Some(Value::Module(m)) => Some(m),
+                _ => None,
+            };
+        }
         match self.kind(name) {
             Some(Kind::Module(m)) => Some(*m),
             Some(_) => None,
@@ -76,8 +83,7 @@ impl Names {
         };
         match base {
             Some(base) => {
-                self.module(base)?;
-                builtins::lookup(name).map(|b| b.sig.to_string())
+                builtins::module_member(self.module(base)?, name).map(|b| b.sig.to_string())
             }
             None => match self.kind(name) {
                 Some(Kind::Function(sig)) => Some(sig.clone()),

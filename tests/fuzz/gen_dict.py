@@ -6,6 +6,7 @@ from the builtins and meta tables so the dictionary follows the language.
 Run from the repository root: python3 tests/fuzz/gen_dict.py > tests/fuzz/session.dict
 (tests/fuzz_statements.rs checks that every builtin and meta command is in it.)
 """
+import glob
 import re
 
 KEYWORDS = """False None True and as assert break continue def del elif else
@@ -48,8 +49,12 @@ def entry(word):
 
 def main():
     words = []
-    src = open("src/eval/builtins.rs").read()
-    for name, sig in re.findall(r'^\s*"(\w+)", \w+, [\w:]+, "([^"]*)"', src, re.M):
+    # The builtins table is spread over src/eval/builtins.rs and its
+    # submodules; a row is `"name", Home, function,` then the signature.
+    paths = ["src/eval/builtins.rs"] + sorted(
+        glob.glob("src/eval/builtins/**/*.rs", recursive=True))
+    src = "\n".join(open(p).read() for p in paths)
+    for name, sig in re.findall(r'^\s*"([\w.]+)", \w+, [\w:]+,\s*"([^"]*)"', src, re.M):
         words += [name, f"np.{name}(", f"{name}("]
         inner = sig[sig.find("(") + 1: sig.rfind(")")]
         for param in inner.split(","):
