@@ -6,7 +6,7 @@ pub mod json;
 pub mod meta;
 pub mod transcript;
 
-use crate::eval::{Event, Session, StmtOutcome};
+use crate::eval::{Event, Session, StmtOutcome, Value};
 use crate::script::{Item, Script};
 
 /// One executed cell of a script.
@@ -129,6 +129,10 @@ pub fn output_text(session: &Session, cell: &Cell) -> Option<String> {
     for e in cell.events() {
         match e {
             Event::Stdout(t) => out.push_str(t),
+            Event::Value(Value::View(view)) => {
+                out.push_str(&crate::tui::view_text(view, 80));
+                out.push('\n');
+            }
             Event::Value(v) => {
                 out.push_str(&session.repr(v));
                 out.push('\n');

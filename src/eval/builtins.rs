@@ -61,9 +61,9 @@ impl std::fmt::Debug for Builtin {
 }
 
 impl Builtin {
-    /// The parsed signature.
-    pub fn signature(&self) -> Signature {
-        Signature::parse(self.sig)
+    /// The parsed signature (parsed once, shared by every call).
+    pub fn signature(&self) -> &'static Signature {
+        Signature::of(self.sig)
     }
 }
 
@@ -309,4 +309,33 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
 /// Calls a numdifftools object such as `nd.Derivative(f)`.
 pub fn call_numdiff(s: &mut Session, obj: &NumdiffObject, call: CallArgs) -> EvalResult<Value> {
     numdiff::call_numdiff(s, obj, call)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::args::DefaultArg;
+
+    #[test]
+    fn every_signature_parses_with_literal_defaults() {
+        // `Out[n]` is indexed, not called.
+        for b in all().filter(|b| b.sig.contains('(')) {
+            let sig = b.signature();
+            assert_eq!(sig.name, b.name, "{}", b.sig);
+            for p in &sig.params {
+                let Some(text) = &p.default else { continue };
+                match &p.default_value {
+                    Some(DefaultArg::Name(n)) => {
+                        assert!(global_name(n).is_some(), "{}: unknown name {n}", b.sig)
+                    }
+                    Some(_) => {}
+                    None => panic!("{}: default {text} is not a literal", b.sig),
+                }
+            }
+            let mut names: Vec<&str> = sig.params.iter().map(|p| p.name.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), sig.params.len(), "{}", b.sig);
+        }
+    }
 }

@@ -141,8 +141,9 @@ pub enum Value {
     /// A dtype instance, what `a.dtype` is: `dtype('float64')`.
     DTypeObj(DType),
     Numdiff(Rc<NumdiffObject>),
-    /// A rich classroom view (`compare`, `plot`, ...), rendered by the front end.
-    View(Rc<dyn super::views::ViewValue>),
+    /// A rich classroom view (`compare`, `plot`, ...) as data; the front
+    /// ends draw it (with `crate::tui`).
+    View(Rc<crate::views::View>),
 }
 
 impl Value {
@@ -181,7 +182,7 @@ impl Value {
             Value::DType(_) => "type".into(),
             Value::DTypeObj(_) => "numpy.dtype".into(),
             Value::Numdiff(n) => n.kind.into(),
-            Value::View(v) => v.view_name().into(),
+            Value::View(v) => v.name().into(),
         }
     }
 
@@ -232,7 +233,9 @@ impl Value {
             },
             Value::DTypeObj(d) => format!("dtype('{}')", d.name()),
             Value::Numdiff(n) => format!("<numdifftools.{} object>", n.kind),
-            Value::View(v) => v.plain_text(80),
+            // The evaluator does not draw: a cell showing the view draws
+            // it; `print`/`str`/`repr` name it, as Python does for objects.
+            Value::View(v) => format!("<gradlab {} view>", v.name()),
         }
     }
 

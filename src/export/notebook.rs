@@ -2,7 +2,7 @@
 
 use serde_json::{Value as Json, json};
 
-use crate::eval::{Event, Session};
+use crate::eval::{Event, Session, Value};
 use crate::notebook::{Cell, CellKind, output_text};
 
 use super::translate::Translator;
@@ -169,7 +169,10 @@ fn outputs(session: &Session, cell: &Cell) -> Vec<Json> {
             Event::Value(v) => out.push(json!({
                 "output_type": "execute_result",
                 "execution_count": cell.number,
-                "data": {"text/plain": lines(&session.repr(v))},
+                "data": {"text/plain": lines(&match v {
+                    Value::View(view) => crate::tui::view_text(view, 80),
+                    v => session.repr(v),
+                })},
                 "metadata": {},
             })),
             Event::Error(err) => out.push(json!({

@@ -42,7 +42,7 @@ pub fn value(session: &Session, v: &Value) -> Json {
         }
         Value::Function(f) => json!({"kind": "function", "name": f.name}),
         Value::Builtin(b) => json!({"kind": "function", "name": b.name}),
-        Value::View(view) => json!({"kind": "view", "name": view.view_name(), "data": view.data()}),
+        Value::View(view) => view.to_json(),
         Value::None => json!({"kind": "none"}),
         other => json!({"kind": "object", "repr": session.repr(other)}),
     }
