@@ -32,9 +32,8 @@ mod pyseq;
 mod scope;
 mod session;
 mod value;
-pub mod views;
 
-pub use args::{Bound, CallArgs, Param, Signature};
+pub use args::{Bound, CallArgs, DefaultArg, Param, Signature};
 pub use error::{ErrorKind, EvalError, EvalResult};
 pub use expr::closest as closest_name;
 pub use session::{Event, Session, StmtOutcome, Timing};

@@ -10,7 +10,7 @@ pub mod transcript;
 
 use std::path::Path;
 
-use crate::eval::{ErrorKind, EvalError, Event, Session, StmtOutcome};
+use crate::eval::{ErrorKind, EvalError, Event, Session, StmtOutcome, Value};
 use crate::script::{Item, Script};
 
 /// One executed cell of a script.
@@ -180,6 +180,10 @@ pub fn output_text(session: &Session, cell: &Cell) -> Option<String> {
     for e in cell.events() {
         match e {
             Event::Stdout(t) => out.push_str(t),
+            Event::Value(Value::View(view)) => {
+                out.push_str(&crate::tui::view_text(view, 80));
+                out.push('\n');
+            }
             Event::Value(v) => {
                 out.push_str(&session.display_repr(v));
                 out.push('\n');

@@ -2,8 +2,8 @@
 //! columns in plain text (and a few in colour), plus error cases.
 
 use gradlab::engine::{Array, AxisArg, DiffArgs, EdgeOrder, GradientArgs};
-use gradlab::tui::{ColorMode, View, render_cell, view_json};
-use gradlab::views::{self, AccuracySpec, Plot, Timing};
+use gradlab::tui::{ColorMode, render_view};
+use gradlab::views::{self, AccuracySpec, Plot, Timing, View};
 use insta::assert_snapshot;
 use ndarray::{ArrayD, IxDyn};
 
@@ -25,8 +25,13 @@ fn imatrix(rows: usize, cols: usize, v: Vec<i64>) -> Array {
     Array::Int(ArrayD::from_shape_vec(IxDyn(&[rows, cols]), v).unwrap())
 }
 
-fn plain(v: &dyn View) -> String {
-    let text = render_cell(v, 80, ColorMode::Plain);
+/// Any model drawn as a view.
+fn render<T: Clone + Into<View>>(v: &T, width: u16, mode: ColorMode) -> String {
+    render_view(&v.clone().into(), width, mode)
+}
+
+fn plain<T: Clone + Into<View>>(v: &T) -> String {
+    let text = render(v, 80, ColorMode::Plain);
     for line in text.lines() {
         assert!(
             unicode_width(line) <= 80,
@@ -57,6 +62,8 @@ fn explain_d(a: &Array, args: DiffArgs) -> String {
     plain(&views::explain_diff(a, &args).unwrap())
 }
 
+/// accuracy()'s default grid sizes.
+const GRIDS: [usize; 5] = [10, 20, 40, 80, 160];
 const TUTORIAL: [i64; 6] = [1, 2, 4, 7, 11, 16];
 const COORDS: [i64; 6] = [2, 1, 5, 10, 11, 15];
 
@@ -149,7 +156,7 @@ fn explain_diff_snapshots() {
 fn accuracy_snapshots() {
     let spec = AccuracySpec {
         timing_len: 0,
-        ..AccuracySpec::new(0.0, 1.0)
+        ..AccuracySpec::new(0.0, 1.0, GRIDS.to_vec())
     };
     let mut acc = views::accuracy(&mut |x| Ok(x.exp()), Some(&mut |x| Ok(x.exp())), &spec).unwrap();
     // Timings vary from run to run; the layout is what is snapshotted.
@@ -168,7 +175,7 @@ fn accuracy_snapshots() {
     assert_snapshot!("accuracy_exp_exact", plain(&acc));
     let spec = AccuracySpec {
         timing_len: 0,
-        ..AccuracySpec::new(0.5, 2.0)
+        ..AccuracySpec::new(0.5, 2.0, GRIDS.to_vec())
     };
     let acc = views::accuracy(&mut |x| Ok(x.sin()), None, &spec).unwrap();
     assert_snapshot!("accuracy_sin_numerical", plain(&acc));
@@ -233,31 +240,31 @@ fn heatmap_snapshots() {
         plain(&views::heatmap(&big).unwrap())
     );
     assert_snapshot!("edges_square", plain(&views::edges(&image()).unwrap()));
-    let narrow = render_cell(&views::edges(&image()).unwrap(), 60, ColorMode::Plain);
+    let narrow = render(&views::edges(&image()).unwrap(), 60, ColorMode::Plain);
     assert_snapshot!("edges_square_narrow", narrow);
 }
 
 #[test]
 fn colour_snapshots() {
     let m = matrix(2, 3, vec![-1.0, 0.0, 1.0, 2.0, NAN, -2.0]);
-    let text = render_cell(&views::heatmap(&m).unwrap(), 80, ColorMode::TrueColor);
+    let text = render(&views::heatmap(&m).unwrap(), 80, ColorMode::TrueColor);
     assert_snapshot!("heatmap_truecolor", text.replace('\x1b', "\\e"));
     let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, EdgeOrder::FIRST).unwrap();
-    let text = render_cell(&cmp, 80, ColorMode::Ansi256);
+    let text = render(&cmp, 80, ColorMode::Ansi256);
     assert_snapshot!("compare_ansi256", text.replace('\x1b', "\\e"));
 }
 
 #[test]
 fn plain_output_has_no_escape_codes() {
     let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, EdgeOrder::FIRST).unwrap();
-    let views: Vec<Box<dyn View>> = vec![
-        Box::new(cmp.clone()),
-        Box::new(Plot::from_compare(&cmp).unwrap()),
-        Box::new(views::edges(&image()).unwrap()),
+    let views: Vec<View> = vec![
+        cmp.clone().into(),
+        Plot::from_compare(&cmp).unwrap().into(),
+        views::edges(&image()).unwrap().into(),
     ];
     for v in &views {
         assert!(
-            !render_cell(v.as_ref(), 80, ColorMode::Plain).contains('\x1b'),
+            !render_view(v, 80, ColorMode::Plain).contains('\x1b'),
             "{}",
             v.name()
         );
@@ -273,7 +280,7 @@ fn json_wraps_the_numbers_shown() {
         EdgeOrder::FIRST,
     )
     .unwrap();
-    let j = view_json(&cmp);
+    let j = View::from(cmp).to_json();
     assert_eq!(j["kind"], "view");
     assert_eq!(j["name"], "compare");
     let rows = &j["data"]["blocks"][0]["rows"];

@@ -1,63 +1,16 @@
-//! Binding call arguments to a signature string such as
+//! Binding call arguments to a signature such as
 //! `gradient(f, *varargs, axis=None, edge_order=1)`, with Python's errors.
+
+mod signature;
 
 use crate::syntax::ast::Span;
 
 use super::error::{EvalError, EvalResult};
 use super::value::Value;
 
-/// One parameter parsed from a signature.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Param {
-    pub name: String,
-    /// The default as written in the signature (display only).
-    pub default: Option<String>,
-    pub keyword_only: bool,
-}
-
-/// A parsed signature.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Signature {
-    pub name: String,
-    pub params: Vec<Param>,
-    /// The `*varargs` parameter's name, if any.
-    pub varargs: Option<String>,
-}
+pub use signature::{DefaultArg, Param, Signature};
 
 impl Signature {
-    /// Parses `name(a, b=1, *rest, c=None)`; `/` and `**` are not used.
-    pub fn parse(sig: &str) -> Signature {
-        let open = sig.find('(').unwrap_or(sig.len());
-        let name = sig[..open].trim().to_string();
-        let inner = sig[open..].trim_start_matches('(').trim_end_matches(')');
-        let mut params = Vec::new();
-        let mut varargs = None;
-        for part in split_top(inner) {
-            let part = part.trim();
-            if part.is_empty() {
-                continue;
-            }
-            if let Some(rest) = part.strip_prefix('*') {
-                varargs = Some(rest.to_string());
-                continue;
-            }
-            let (pname, default) = match part.split_once('=') {
-                Some((n, d)) => (n.trim().to_string(), Some(d.trim().to_string())),
-                None => (part.to_string(), None),
-            };
-            params.push(Param {
-                name: pname,
-                default,
-                keyword_only: varargs.is_some(),
-            });
-        }
-        Signature {
-            name,
-            params,
-            varargs,
-        }
-    }
-
     /// Python's error text for a call with `n` positional arguments too many.
     fn too_many(&self, given: usize) -> EvalError {
         let positional: Vec<&Param> = self.params.iter().filter(|p| !p.keyword_only).collect();
@@ -79,28 +32,6 @@ impl Signature {
     }
 }
 
-/// Splits on commas outside brackets and quotes.
-fn split_top(s: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let (mut depth, mut start, mut quote) = (0i32, 0, None);
-    for (i, c) in s.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '\'' | '"') => quote = Some(c),
-            (None, '(' | '[') => depth += 1,
-            (None, ')' | ']') => depth -= 1,
-            (None, ',') if depth == 0 => {
-                parts.push(&s[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(&s[start..]);
-    parts
-}
-
 /// Evaluated call arguments, before binding.
 #[derive(Clone, Debug, Default)]
 pub struct CallArgs {
@@ -115,7 +46,7 @@ pub struct CallArgs {
 /// Arguments bound to a signature's parameters.
 #[derive(Clone, Debug)]
 pub struct Bound {
-    pub sig: Signature,
+    pub sig: &'static Signature,
     slots: Vec<Option<Value>>,
     slot_spans: Vec<Option<Span>>,
     pub varargs: Vec<Value>,
@@ -146,6 +77,17 @@ impl Bound {
         self.get(name).filter(|v| !matches!(v, Value::None))
     }
 
+    /// The argument given for `name`, else the signature's default as a
+    /// value (`None` for NumPy's `<no value>`): a default is written once,
+    /// in the signature.
+    pub fn value(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.get(name) {
+            return Some(v.clone());
+        }
+        let p = &self.sig.params[self.index(name)];
+        p.default_value.as_ref().and_then(default_value)
+    }
+
     /// A required argument (the binder already checked it is present).
     pub fn req(&self, name: &str) -> &Value {
         self.get(name).unwrap_or(&Value::None)
@@ -164,8 +106,22 @@ impl Bound {
     }
 }
 
+/// A signature default as the value the user would have written.
+fn default_value(d: &DefaultArg) -> Option<Value> {
+    Some(match d {
+        DefaultArg::NoValue => return None,
+        DefaultArg::None => Value::None,
+        DefaultArg::Bool(b) => Value::Bool(*b),
+        DefaultArg::Int(i) => Value::Int(*i),
+        DefaultArg::Float(x) => Value::Float(*x),
+        DefaultArg::Str(s) => Value::str(s.as_str()),
+        DefaultArg::Tuple(items) => Value::tuple(items.iter().filter_map(default_value).collect()),
+        DefaultArg::Name(n) => super::builtins::default_name(n)?,
+    })
+}
+
 /// Binds `args` to `sig` with Python's rules and error messages.
-pub fn bind(sig: &Signature, args: CallArgs) -> EvalResult<Bound> {
+pub fn bind(sig: &'static Signature, args: CallArgs) -> EvalResult<Bound> {
     let n = sig.params.len();
     let mut slots: Vec<Option<Value>> = vec![None; n];
     let mut slot_spans: Vec<Option<Span>> = vec![None; n];
@@ -249,7 +205,7 @@ pub fn bind(sig: &Signature, args: CallArgs) -> EvalResult<Bound> {
         .at(&args.span));
     }
     Ok(Bound {
-        sig: sig.clone(),
+        sig,
         slots,
         slot_spans,
         varargs,
@@ -269,22 +225,8 @@ mod tests {
         }
     }
 
-    fn err(sig: &str, pos: usize, kw: &[&str]) -> String {
-        bind(&Signature::parse(sig), call(pos, kw))
-            .unwrap_err()
-            .message
-    }
-
-    #[test]
-    fn parses_signatures() {
-        let s = Signature::parse("gradient(f, *varargs, axis=None, edge_order=1)");
-        assert_eq!(s.name, "gradient");
-        assert_eq!(s.varargs.as_deref(), Some("varargs"));
-        assert_eq!(s.params.len(), 3);
-        assert!(s.params[1].keyword_only && s.params[2].keyword_only);
-        assert_eq!(s.params[2].default.as_deref(), Some("1"));
-        let s = Signature::parse("savetxt(fname, X, fmt='%.18e', delimiter=' ')");
-        assert_eq!(s.params[3].default.as_deref(), Some("' '"));
+    fn err(sig: &'static str, pos: usize, kw: &[&str]) -> String {
+        bind(Signature::of(sig), call(pos, kw)).unwrap_err().message
     }
 
     #[test]
@@ -317,9 +259,20 @@ mod tests {
     }
 
     #[test]
+    fn defaults_come_from_the_signature() {
+        let sig = Signature::of("f(a, n=(10, 20), s='x', d=<no value>, t=float)");
+        let b = bind(sig, call(1, &[])).unwrap();
+        assert!(matches!(b.value("a"), Some(Value::Int(1))));
+        assert!(matches!(b.value("n"), Some(Value::Tuple(t)) if t.len() == 2));
+        assert!(matches!(b.value("s"), Some(Value::Str(s)) if &*s == "x"));
+        assert!(b.value("d").is_none());
+        assert!(matches!(b.value("t"), Some(Value::Builtin(f)) if f.name == "float"));
+    }
+
+    #[test]
     fn varargs_and_keywords_bind() {
-        let sig = Signature::parse("gradient(f, *varargs, axis=None, edge_order=1)");
-        let b = bind(&sig, call(3, &["edge_order"])).unwrap();
+        let sig = Signature::of("gradient(f, *varargs, axis=None, edge_order=1)");
+        let b = bind(sig, call(3, &["edge_order"])).unwrap();
         assert_eq!(b.varargs.len(), 2);
         assert!(b.get("edge_order").is_some());
         assert!(b.get("axis").is_none());

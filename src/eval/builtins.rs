@@ -67,9 +67,9 @@ impl std::fmt::Debug for Builtin {
 }
 
 impl Builtin {
-    /// The parsed signature.
-    pub fn signature(&self) -> Signature {
-        Signature::parse(self.sig)
+    /// The parsed signature (parsed once, shared by every call).
+    pub fn signature(&self) -> &'static Signature {
+        Signature::of(self.sig)
     }
 }
 
@@ -277,6 +277,15 @@ pub fn global_name(name: &str) -> Option<Value> {
     is_global(b).then_some(Value::Builtin(b))
 }
 
+/// What a signature's default names: a global (`float`) or a NumPy
+/// attribute (`np.float64`).
+pub fn default_name(name: &str) -> Option<Value> {
+    match name.strip_prefix("np.") {
+        Some(attr) => module_attr(Module::Numpy, attr),
+        None => global_name(name),
+    }
+}
+
 /// Every bare name [`global_name`] resolves (for completion, suggestions).
 pub fn global_names() -> impl Iterator<Item = &'static str> {
     ["np", "numpy", "nan", "inf", "pi"].into_iter().chain(
@@ -361,4 +370,35 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
 /// Calls a numdifftools object such as `nd.Derivative(f)`.
 pub fn call_numdiff(s: &mut Session, obj: &NumdiffObject, call: CallArgs) -> EvalResult<Value> {
     numdiff::call_numdiff(s, obj, call)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::args::DefaultArg;
+
+    #[test]
+    fn every_signature_parses_with_literal_defaults() {
+        // `Out[n]` is indexed, not called.
+        for b in all().filter(|b| b.sig.contains('(')) {
+            let sig = b.signature();
+            // `random.seed`'s signature is NumPy's `seed(seed=None)`.
+            let short = b.name.rsplit('.').next().unwrap_or(b.name);
+            assert_eq!(sig.name, short, "{}", b.sig);
+            for p in &sig.params {
+                let Some(text) = &p.default else { continue };
+                match &p.default_value {
+                    Some(DefaultArg::Name(n)) => {
+                        assert!(default_name(n).is_some(), "{}: unknown name {n}", b.sig)
+                    }
+                    Some(_) => {}
+                    None => panic!("{}: default {text} is not a literal", b.sig),
+                }
+            }
+            let mut names: Vec<&str> = sig.params.iter().map(|p| p.name.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), sig.params.len(), "{}", b.sig);
+        }
+    }
 }

@@ -433,7 +433,7 @@ impl Session {
             .at(&func.span));
         }
         let call = self.eval_args(inner, iargs, ikw, frame)?;
-        let bound = super::args::bind(&b.signature(), call)?;
+        let bound = super::args::bind(b.signature(), call)?;
         builtins::explain(self, b.name, &bound).map_err(|err| err.at(&e.span))
     }
 
@@ -467,7 +467,7 @@ impl Session {
                 Ok(Value::Exception(Rc::new(EvalError::new(*k, message))))
             }
             Value::DType(d) => {
-                let bound = super::args::bind(&super::args::Signature::parse("dtype(x=0)"), call)?;
+                let bound = super::args::bind(super::args::Signature::of("dtype(x=0)"), call)?;
                 let v = bound.get("x").cloned().unwrap_or(Value::Int(0));
                 let a = super::convert::to_array(&v).map_err(|err| err.at(&span))?;
                 Ok(super::convert::wrap(a.astype(*d), true))
@@ -501,7 +501,7 @@ impl Session {
                 }
             }
         }
-        let bound = super::args::bind(&b.signature(), call)?;
+        let bound = super::args::bind(b.signature(), call)?;
         let python = bare && b.home == Home::Both;
         (b.func)(self, &bound, python).map_err(|err| err.at(&span))
     }

@@ -85,7 +85,7 @@ pub fn call_method(
     }
     let a = array_of(recv);
     let span = call.span.clone();
-    let simple = |sig: &str, call: CallArgs| bind(&Signature::parse(sig), call);
+    let simple = |sig: &'static str, call: CallArgs| bind(Signature::of(sig), call);
     let r = match name {
         "reshape" => {
             let dims = reshape_dims(&call.pos)?;
@@ -95,7 +95,7 @@ pub fn call_method(
             call.pos.insert(0, recv.clone());
             call.pos_spans.insert(0, span.clone());
             let b = builtins::lookup(name).expect("method has a builtin");
-            let bound = bind(&b.signature(), call)?;
+            let bound = bind(b.signature(), call)?;
             (b.func)(s, &bound, false)
         }
         "astype" => {

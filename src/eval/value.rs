@@ -179,8 +179,9 @@ pub enum Value {
     /// A class as `type(x)` returns it when no builtin stands for it
     /// (`<class 'numpy.ndarray'>`); holds the qualified name.
     Class(Rc<str>),
-    /// A rich classroom view (`compare`, `plot`, ...), rendered by the front end.
-    View(Rc<dyn super::views::ViewValue>),
+    /// A rich classroom view (`compare`, `plot`, ...) as data; the front
+    /// ends draw it (with `crate::tui`).
+    View(Rc<crate::views::View>),
     /// A random generator object (`np.random.default_rng()`,
     /// `np.random.RandomState()`).
     Random(Rc<super::builtins::random::RandomObject>),
@@ -227,7 +228,7 @@ impl Value {
             Value::ExcType(_) => "type".into(),
             Value::Exception(e) => e.kind.name().into(),
             Value::Context(_) => "contextmanager".into(),
-            Value::View(v) => v.view_name().into(),
+            Value::View(v) => v.name().into(),
             Value::Range(_) => "range".into(),
             Value::Iter(it) => it.kind.into(),
             Value::Class(_) => "type".into(),
@@ -310,7 +311,9 @@ impl Value {
                 format!("{}({})", e.kind.name(), format::py_repr_str(&e.message))
             }
             Value::Context(c) => c.name(),
-            Value::View(v) => v.plain_text(80),
+            // The evaluator does not draw: a cell showing the view draws
+            // it; `print`/`str`/`repr` name it, as Python does for objects.
+            Value::View(v) => format!("<gradlab {} view>", v.name()),
             Value::Range(r) => r.repr(),
             Value::Iter(it) => it.repr(),
             Value::Class(name) => format!("<class '{name}'>"),

@@ -73,13 +73,13 @@ pub fn to_ipynb_in(session: &Session, cells: &[Cell], chdir: Option<&str>) -> St
             "source": lines(&source),
         }));
         if *has_view {
-            for v in cell.events().filter_map(|e| match e {
-                Event::Value(v @ Value::View(_)) => Some(v),
+            for view in cell.events().filter_map(|e| match e {
+                Event::Value(Value::View(view)) => Some(view),
                 _ => None,
             }) {
                 let text = format!(
                     "*Drawn by gradlab (a classroom view NumPy has no equivalent of):*\n\n```text\n{}\n```",
-                    session.repr(v).trim_end()
+                    crate::tui::view_text(view, 80).trim_end()
                 );
                 markdown(&mut nb_cells, &text);
             }

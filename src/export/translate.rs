@@ -12,9 +12,6 @@ use crate::eval::builtins::{self, Home};
 use crate::notebook::{Cell, CellKind};
 use crate::syntax::{self, ast::*};
 
-/// gradlab's own functions that draw or tabulate rather than compute.
-const VIEWS: &[&str] = &["compare", "explain", "accuracy", "plot", "heatmap", "edges"];
-
 /// What the translated session needs from the Python prelude.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Uses {
@@ -408,10 +405,6 @@ impl Translator {
                 self.uses.numdiff = true;
                 w.approximate = true;
                 return w.edits.push((span.clone(), "_derivative".into()));
-            }
-            _ if VIEWS.contains(&n) => {
-                w.view = true;
-                return;
             }
             _ => {}
         }

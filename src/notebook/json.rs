@@ -73,10 +73,7 @@ pub fn write_value(out: &mut dyn Write, session: &Session, v: &Value) -> io::Res
         }
         Value::Function(f) => tree(out, &json!({"kind": "function", "name": f.name})),
         Value::Builtin(b) => tree(out, &json!({"kind": "function", "name": b.name})),
-        Value::View(view) => tree(
-            out,
-            &json!({"kind": "view", "name": view.view_name(), "data": view.data()}),
-        ),
+        Value::View(view) => tree(out, &view.to_json()),
         Value::None => tree(out, &json!({"kind": "none"})),
         other => tree(out, &json!({"kind": "object", "repr": session.repr(other)})),
     }

@@ -52,7 +52,7 @@ fn render_outcome(session: &Session, number: usize, text: &str, o: &StmtOutcome,
             Event::Stdout(t) => out.push_str(t),
             Event::Value(crate::eval::Value::View(view)) => {
                 // Views are drawn blocks: shown as they are, without a label.
-                out.push_str(&view.plain_text(80));
+                out.push_str(&crate::tui::view_text(view, 80));
                 out.push('\n');
             }
             Event::Value(v) => {

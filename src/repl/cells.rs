@@ -132,7 +132,7 @@ fn push_events(
             Event::Value(Value::View(view)) => {
                 // A view is a drawn block, shown without a label as in the
                 // transcript, in the view's own colours.
-                for line in view_lines(view.as_view(), width, mode) {
+                for line in view_lines(view, width, mode) {
                     for (tone, text) in line {
                         p.push(tone, text);
                     }

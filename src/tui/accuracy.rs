@@ -3,12 +3,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use serde_json::Value;
 
-use super::text::{para, render_lines, right};
-use super::{THEME, Theme, View};
+use super::text::{para, render_lines, right, width};
+use super::{Draw, THEME, Theme};
 use crate::engine::EdgeOrder;
-use crate::views::{Accuracy, num};
+use crate::views::{Accuracy, AccuracyRow, Observed, ROUNDOFF_FACTOR, num};
 
 fn sci(e: f64) -> String {
     if e == 0.0 {
@@ -18,9 +17,16 @@ fn sci(e: f64) -> String {
     }
 }
 
-fn order(o: Option<f64>) -> String {
-    o.map_or("–".into(), |o| format!("{o:.2}"))
+fn order(o: Observed) -> String {
+    match o {
+        Observed::First => "–".into(),
+        Observed::Order(o) => format!("{o:.2}"),
+        Observed::Roundoff => "roundoff".into(),
+    }
 }
+
+/// Columns between table cells.
+const GAP: usize = 2;
 
 fn seconds(s: f64) -> String {
     match s {
@@ -44,41 +50,22 @@ impl Accuracy {
             w,
             theme.title,
         );
-        let cols = [6, 10, 12, 7, 15, 7];
-        let head = ["n", "h", "edge error", "order", "interior error", "order"];
         for eo in [EdgeOrder::FIRST, EdgeOrder::SECOND] {
             out.push(Line::default());
             out.push(Line::styled(format!("edge_order={eo}"), theme.header));
-            out.push(Line::from(
-                head.iter()
-                    .zip(cols)
-                    .map(|(h, c)| Span::styled(right(h, c), theme.header))
-                    .collect::<Vec<_>>(),
-            ));
-            for r in self.rows.iter().filter(|r| r.edge_order == eo) {
-                let cells = [
-                    (r.n.to_string(), theme.index),
-                    (format!("{:.3e}", r.h), theme.index),
-                    (sci(r.edge_error), theme.diff),
-                    (order(r.edge_order_obs), theme.diff),
-                    (sci(r.interior_error), theme.gradient),
-                    (order(r.interior_order_obs), theme.gradient),
-                ];
-                out.push(Line::from(
-                    cells
-                        .into_iter()
-                        .zip(cols)
-                        .map(|((t, s), c)| Span::styled(right(&t, c), s))
-                        .collect::<Vec<_>>(),
-                ));
-            }
+            let rows: Vec<&AccuracyRow> = self.rows.iter().filter(|r| r.edge_order == eo).collect();
+            out.extend(table(&rows, w, theme));
         }
         out.push(Line::default());
         out.extend(para(
             Span::raw(""),
-            "order = log(e_coarse / e_fine) / log(h_coarse / h_fine): expect 1 at the edges \
-             for edge_order=1, 2 for edge_order=2, and 2 in the interior (higher where f'' \
-             happens to vanish)",
+            &format!(
+                "order = log(e_coarse / e_fine) / log(h_coarse / h_fine): expect 1 at the edges \
+                 for edge_order=1, 2 for edge_order=2, and 2 in the interior (higher where f'' \
+                 happens to vanish); roundoff: an error within {ROUNDOFF_FACTOR}× of what \
+                 floating-point rounding alone gives (4·eps·max|f|/h), where a finer grid no \
+                 longer helps",
+            ),
             w,
             theme.note,
         ));
@@ -101,4 +88,75 @@ impl Accuracy {
     }
 }
 
-line_view!(Accuracy, "accuracy");
+/// One edge order's rows: `n, h, edge error, order, interior error,
+/// order`, right-aligned with two columns between cells; when that is wider
+/// than `w`, the edge and interior columns as two tables one above the
+/// other (each keeps `n` and `h`), and narrower still, tables that keep
+/// only `n` beside their numbers.
+fn table(rows: &[&AccuracyRow], w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let head = ["n", "h", "edge error", "order", "interior error", "order"];
+    let styles = [
+        theme.index,
+        theme.index,
+        theme.diff,
+        theme.diff,
+        theme.gradient,
+        theme.gradient,
+    ];
+    let cells: Vec<[String; 6]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.n.to_string(),
+                format!("{:.3e}", r.h),
+                sci(r.edge_error),
+                order(r.edge_order_obs),
+                sci(r.interior_error),
+                order(r.interior_order_obs),
+            ]
+        })
+        .collect();
+    let mut cw: Vec<usize> = head.iter().map(|h| width(h)).collect();
+    for row in &cells {
+        for (k, c) in row.iter().enumerate() {
+            cw[k] = cw[k].max(width(c));
+        }
+    }
+    let total = |cols: &[usize]| cols.iter().map(|&k| cw[k] + GAP).sum::<usize>();
+    // The widest arrangement whose tables all fit; the last always keeps
+    // each number whole (two columns per table).
+    let layouts: [&[&[usize]]; 4] = [
+        &[&[0, 1, 2, 3, 4, 5]],
+        &[&[0, 1, 2, 3], &[0, 1, 4, 5]],
+        &[&[0, 1], &[0, 2, 3], &[0, 4, 5]],
+        &[&[0, 1], &[0, 2], &[0, 3], &[0, 4], &[0, 5]],
+    ];
+    let parts: &[&[usize]] = layouts
+        .iter()
+        .find(|parts| parts.iter().all(|cols| total(cols) <= w))
+        .unwrap_or(&layouts[3]);
+    let line = |texts: &[&str], cols: &[usize], header: bool| {
+        Line::from(
+            cols.iter()
+                .map(|&k| {
+                    let style = if header { theme.header } else { styles[k] };
+                    Span::styled(right(texts[k], cw[k] + GAP), style)
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    let mut out = Vec::new();
+    for (i, cols) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push(Line::default());
+        }
+        out.push(line(&head, cols, true));
+        for row in &cells {
+            let texts: Vec<&str> = row.iter().map(String::as_str).collect();
+            out.push(line(&texts, cols, false));
+        }
+    }
+    out
+}
+
+line_view!(Accuracy);

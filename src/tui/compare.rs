@@ -3,11 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use serde_json::Value;
 
 use super::text::{left, para, render_lines, right, width};
-use super::{THEME, Theme, View};
-use crate::views::{Block, Compare, Status, num};
+use super::{Draw, THEME, Theme};
+use crate::views::{Block, Compare, Status, num, shape_text};
 
 /// Cross-sections longer than this print their first 3 and last element.
 const MAX_SECTION: usize = 5;
@@ -27,31 +26,18 @@ fn cell(v: &[f64]) -> String {
     format!("[{}]", items.join(" "))
 }
 
-fn shape(s: &[usize]) -> String {
-    match s {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            s.iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
 impl Compare {
     fn lines(&self, width: u16, theme: &Theme) -> Vec<Line<'static>> {
         let w = usize::from(width);
         let mut out = Vec::new();
-        let f_meta = format!("f {} {}", shape(&self.shape), self.dtype.name());
+        let f_meta = format!("f {} {}", shape_text(&self.shape), self.dtype.name());
         if self.shape.len() == 1 {
             let b = &self.blocks[0];
             let head = format!(
                 "{f_meta} → diff {} {}, gradient {} {}",
-                shape(&b.diff_shape),
+                shape_text(&b.diff_shape),
                 b.diff_dtype.name(),
-                shape(&self.shape),
+                shape_text(&self.shape),
                 b.grad_dtype.name()
             );
             out.extend(para(
@@ -85,9 +71,9 @@ impl Compare {
                 let head = format!(
                     "axis {}: diff {} {}, {g} {} {}",
                     b.axis,
-                    shape(&b.diff_shape),
+                    shape_text(&b.diff_shape),
                     b.diff_dtype.name(),
-                    shape(&self.shape),
+                    shape_text(&self.shape),
                     b.grad_dtype.name()
                 );
                 out.extend(para(Span::raw(""), &head, w, theme.title));
@@ -152,74 +138,130 @@ fn table(b: &Block, ndim: usize, w: usize, theme: &Theme) -> Vec<Line<'static>> 
             cw[k] = cw[k].max(width(c));
         }
     }
-    let used: usize = cw.iter().sum::<usize>() + 2 * 5;
     let long = b
         .rows
         .iter()
         .map(|r| width(&r.scheme.label()))
         .max()
         .unwrap_or(0);
-    let short_labels = used + long > w;
-    let mut out = Vec::new();
-    let mut header: Vec<Span<'static>> = head
+    let short = b
+        .rows
         .iter()
-        .zip(&cw)
-        .map(|(h, &c)| Span::styled(format!("{}  ", right(h, c)), theme.header))
-        .collect();
-    header.push(Span::styled("scheme", theme.header));
-    out.push(Line::from(header));
-    let styles = [
-        theme.index,
-        theme.index,
-        theme.value,
-        theme.diff,
-        theme.gradient,
-    ];
-    for (r, cells) in b.rows.iter().zip(&rows) {
-        let label = if short_labels {
-            r.scheme.short()
-        } else {
-            r.scheme.label()
-        };
-        let mut spans: Vec<Span<'static>> = Vec::new();
-        for k in [0, 1, 2] {
-            spans.push(Span::styled(
-                format!("{}  ", right(&cells[k], cw[k])),
-                styles[k],
-            ));
-        }
-        spans.push(Span::raw(" ".repeat(cw[3] + 2)));
-        spans.push(Span::styled(
-            format!("{}  ", right(&cells[4], cw[4])),
-            styles[4],
-        ));
-        spans.push(Span::styled(label, theme.scheme));
-        out.push(Line::from(spans));
-        if r.diff_after.is_some() {
-            let pad = cw[0] + cw[1] + cw[2] + 6;
-            out.push(Line::from(vec![
-                Span::raw(" ".repeat(pad)),
-                Span::styled(right(&cells[3], cw[3]), theme.diff),
-            ]));
-        }
-        if r.skipped_after > 0 {
-            out.push(Line::styled(
-                format!(
-                    "{}  … {} rows not shown …",
-                    left("", cw[0]),
-                    r.skipped_after
-                ),
-                theme.note,
-            ));
-        }
-    }
+        .map(|r| width(&r.scheme.short()))
+        .max()
+        .unwrap_or(0);
+    let t = Table {
+        block: b,
+        head: &head,
+        cells: &rows,
+        cw: &cw,
+        theme,
+    };
+    let used = |cols: &[usize]| cols.iter().map(|&k| cw[k] + 2).sum::<usize>();
+    let all = [I, X, F, DIFF, GRAD];
+    let (mut out, short_labels) = if used(&all) + long <= w {
+        (t.part(&all, Some(false)), false)
+    } else if used(&all) + short <= w {
+        (t.part(&all, Some(true)), true)
+    } else {
+        // Too wide for one table: the samples and their diffs, then the
+        // gradient with its scheme, each keeping the index column.
+        let short_labels = used(&[I, GRAD]) + long > w;
+        let mut out = t.part(&[I, X, F, DIFF], None);
+        out.push(Line::default());
+        out.extend(t.part(&[I, GRAD], Some(short_labels)));
+        (out, short_labels)
+    };
     if short_labels {
-        out.push(Line::styled(
+        out.extend(para(
+            Span::raw(""),
             "scheme: fwd/ctr/bwd = forward/central/backward, 1/2 = order, nu = non-uniform",
+            w,
             theme.note,
         ));
     }
     out
 }
 
-line_view!(Compare, "compare");
+/// Column indices of the table.
+const I: usize = 0;
+const X: usize = 1;
+const F: usize = 2;
+const DIFF: usize = 3;
+const GRAD: usize = 4;
+
+/// One block's table: headers, cell texts and column widths.
+struct Table<'a> {
+    block: &'a Block,
+    head: &'a [String; 5],
+    cells: &'a [[String; 5]],
+    cw: &'a [usize],
+    theme: &'a Theme,
+}
+
+impl Table<'_> {
+    /// The table of columns `cols` (the diff, if among them, on the lines
+    /// between samples), with the scheme column last when `scheme` says
+    /// whether its labels are short.
+    fn part(&self, cols: &[usize], scheme: Option<bool>) -> Vec<Line<'static>> {
+        let (theme, cw) = (self.theme, self.cw);
+        let styles = [
+            theme.index,
+            theme.index,
+            theme.value,
+            theme.diff,
+            theme.gradient,
+        ];
+        let mut header: Vec<Span<'static>> = cols
+            .iter()
+            .map(|&k| Span::styled(format!("{}  ", right(&self.head[k], cw[k])), theme.header))
+            .collect();
+        if scheme.is_some() {
+            header.push(Span::styled("scheme", theme.header));
+        }
+        let mut out = vec![Line::from(header)];
+        // Where the diff column starts, for the lines between samples.
+        let pad: usize = cols
+            .iter()
+            .take_while(|&&k| k != DIFF)
+            .map(|&k| cw[k] + 2)
+            .sum();
+        for (r, cells) in self.block.rows.iter().zip(self.cells) {
+            let mut spans: Vec<Span<'static>> = cols
+                .iter()
+                .map(|&k| match k {
+                    DIFF => Span::raw(" ".repeat(cw[k] + 2)),
+                    _ => Span::styled(format!("{}  ", right(&cells[k], cw[k])), styles[k]),
+                })
+                .collect();
+            if let Some(short) = scheme {
+                let label = if short {
+                    r.scheme.short()
+                } else {
+                    r.scheme.label()
+                };
+                spans.push(Span::styled(label, theme.scheme));
+            }
+            out.push(Line::from(spans));
+            if r.diff_after.is_some() && cols.contains(&DIFF) {
+                out.push(Line::from(vec![
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(right(&cells[DIFF], cw[DIFF]), theme.diff),
+                ]));
+            }
+            if r.skipped_after > 0 {
+                out.push(Line::styled(
+                    format!(
+                        "{}  … {} rows not shown …",
+                        left("", cw[I]),
+                        r.skipped_after
+                    ),
+                    theme.note,
+                ));
+            }
+        }
+        out
+    }
+}
+
+line_view!(Compare);

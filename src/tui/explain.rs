@@ -3,10 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use serde_json::Value;
 
 use super::text::{para, render_lines, width, wrap};
-use super::{THEME, Theme, View};
+use super::{Draw, THEME, Theme};
 use crate::views::{Explain, Item};
 use ratatui::style::Style;
 
@@ -105,4 +104,4 @@ pub(super) fn item_lines(it: &Item, w: usize, theme: &Theme, out: &mut Vec<Line<
     }
 }
 
-line_view!(Explain, "explain");
+line_view!(Explain);

@@ -1,18 +1,18 @@
-//! `heatmap` and `edges`: values as coloured cells (or a glyph ramp when
-//! colour is off), two columns per element, with a legend.
+//! `heatmap`: values as coloured cells (or a glyph ramp when colour is
+//! off), with row and column indices and a legend.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use serde_json::Value;
 
-use super::text::{para, render_lines, width};
-use super::{THEME, Theme, View};
-use crate::views::{Edges, Heatmap, Scale};
+use super::text::{para, render_lines, right, width};
+use super::{Draw, THEME, Theme};
+use crate::views::{Heatmap, Scale};
 
 /// The glyph ramp, lowest to highest: the colour-free twin of the scale.
-const RAMP: [&str; 5] = [" ", "░", "▒", "▓", "█"];
+/// The lowest level is a dot, not a blank, so it shows.
+const RAMP: [&str; 5] = ["·", "░", "▒", "▓", "█"];
 /// NaN and infinities.
 const NONFINITE: &str = "×";
 /// Most rows a heat map takes before it is block-averaged.
@@ -62,6 +62,11 @@ fn fit(rows: usize, cols: usize, w: usize) -> (usize, usize, usize) {
 }
 
 impl Heatmap {
+    /// Columns of the row-index gutter: the widest row label and a space.
+    pub(super) fn gutter(&self) -> usize {
+        self.rows.saturating_sub(1).to_string().len() + 1
+    }
+
     fn lines(&self, w: u16, theme: &Theme) -> Vec<Line<'static>> {
         let w = usize::from(w);
         let mut out = para(Span::raw(""), &self.title, w, theme.title);
@@ -69,28 +74,60 @@ impl Heatmap {
             out.push(Line::styled("(empty)", theme.note));
             return out;
         }
-        let (k, cw, ch) = fit(self.rows, self.cols, w);
+        let gutter = self.gutter();
+        let (k, cw, ch) = fit(self.rows, self.cols, w.saturating_sub(gutter));
         let (r, c, data) = self.averaged(k);
         let scale = self.scale();
+        out.push(Line::styled(ruler(c, k, cw, gutter), theme.index));
         for i in 0..r {
-            let spans: Vec<Span<'static>> = data[i * c..(i + 1) * c]
+            let cells = data[i * c..(i + 1) * c]
                 .iter()
-                .map(|&v| swatch(&scale, v, cw, theme))
-                .collect();
-            for _ in 0..ch {
-                out.push(Line::from(spans.clone()));
+                .map(|&v| swatch(&scale, v, cw, theme));
+            let label = Span::styled(
+                format!("{} ", right(&(i * k).to_string(), gutter - 1)),
+                theme.index,
+            );
+            out.push(Line::from(
+                [label].into_iter().chain(cells.clone()).collect::<Vec<_>>(),
+            ));
+            for _ in 1..ch {
+                let pad = Span::raw(" ".repeat(gutter));
+                out.push(Line::from(
+                    [pad].into_iter().chain(cells.clone()).collect::<Vec<_>>(),
+                ));
             }
         }
         out.extend(legend(&scale, w, theme));
         if k > 1 {
             let note = format!(
-                "each cell is the mean of a {k}×{k} block of the {}×{} array",
+                "each cell is the mean of a {k}×{k} block of the {}×{} array (indices: each block's first row and column)",
                 self.rows, self.cols
             );
             out.extend(para(Span::raw(""), &note, w, theme.note));
         }
         out
     }
+}
+
+/// The column indices above `cols` cells `cw` wide after a `gutter`: the
+/// index of each cell's first column (`k` per cell), every `step` cells
+/// with `step` the smallest of 1, 2, 5, 10, 20, 50, … whose labels do not
+/// touch.
+fn ruler(cols: usize, k: usize, cw: usize, gutter: usize) -> String {
+    let widest = ((cols - 1) * k).to_string().len() + 1;
+    let step = [1, 2, 5]
+        .iter()
+        .flat_map(|&m| (0..12).map(move |e| m * 10usize.pow(e)))
+        .filter(|&s| s * cw >= widest)
+        .min()
+        .unwrap_or(cols);
+    let mut line = " ".repeat(gutter);
+    for j in (0..cols).step_by(step) {
+        let at = gutter + j * cw;
+        line.push_str(&" ".repeat(at.saturating_sub(line.len())));
+        line.push_str(&(j * k).to_string());
+    }
+    line
 }
 
 /// One entry per ramp level with its value range, wrapped to the width.
@@ -141,61 +178,4 @@ pub(super) fn legend(scale: &Scale, w: usize, theme: &Theme) -> Vec<Line<'static
     out
 }
 
-line_view!(Heatmap, "heatmap");
-
-/// Columns between side-by-side maps.
-const GAP: u16 = 3;
-
-impl Edges {
-    fn maps(&self) -> [&Heatmap; 3] {
-        [&self.dx, &self.dy, &self.magnitude]
-    }
-
-    /// Side by side when three maps of at least one column per element
-    /// (and 22 columns for the legend) fit.
-    fn side_by_side(&self, width: u16) -> Option<u16> {
-        let each = (width.saturating_sub(2 * GAP)) / 3;
-        let need = self.dx.cols.max(22) as u16;
-        (each >= need).then_some(each)
-    }
-}
-
-impl View for Edges {
-    fn name(&self) -> &'static str {
-        "edges"
-    }
-
-    fn height(&self, width: u16) -> u16 {
-        match self.side_by_side(width) {
-            Some(each) => self
-                .maps()
-                .iter()
-                .map(|m| m.height(each))
-                .max()
-                .unwrap_or(0),
-            None => self.maps().iter().map(|m| m.height(width) + 1).sum(),
-        }
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let mut y = area.y;
-        for (k, m) in self.maps().into_iter().enumerate() {
-            let sub = match self.side_by_side(area.width) {
-                Some(each) => {
-                    Rect::new(area.x + k as u16 * (each + GAP), area.y, each, area.height)
-                }
-                None => {
-                    let h = m.height(area.width);
-                    let r = Rect::new(area.x, y, area.width, h);
-                    y += h + 1;
-                    r
-                }
-            };
-            m.render(sub.intersection(area), buf, theme);
-        }
-    }
-
-    fn data(&self) -> Value {
-        self.to_json()
-    }
-}
+line_view!(Heatmap);

@@ -5,10 +5,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition, Widget};
-use serde_json::Value;
 
 use super::text::render_lines;
-use super::{Theme, View};
+use super::{Draw, Theme};
 use crate::views::{Plot, Scale};
 
 /// Rows of the chart itself (axes and labels included).
@@ -43,11 +42,7 @@ fn labels(b: [f64; 2]) -> Vec<Line<'static>> {
     .collect()
 }
 
-impl View for Plot {
-    fn name(&self) -> &'static str {
-        "plot"
-    }
-
+impl Draw for Plot {
     fn height(&self, _width: u16) -> u16 {
         CHART_ROWS + u16::from(!self.title.is_empty())
     }
@@ -114,9 +109,5 @@ impl View for Plot {
             .legend_position(Some(LegendPosition::TopLeft))
             .hidden_legend_constraints((Constraint::Min(0), Constraint::Min(0)))
             .render(area, buf);
-    }
-
-    fn data(&self) -> Value {
-        self.to_json()
     }
 }

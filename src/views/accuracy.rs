@@ -35,15 +35,32 @@ pub struct AccuracySpec {
 }
 
 impl AccuracySpec {
-    /// The classroom default: n = 10, 20, 40, 80, 160 and timing on 10^6 points.
-    pub fn new(a: f64, b: f64) -> AccuracySpec {
+    /// Grids of `ns` points on `[a, b]`, timing on 10^6 points.
+    pub fn new(a: f64, b: f64, ns: Vec<usize>) -> AccuracySpec {
         AccuracySpec {
             a,
             b,
-            ns: vec![10, 20, 40, 80, 160],
+            ns,
             timing_len: 1_000_000,
         }
     }
+}
+
+/// An error within this factor of the rounding floor is roundoff: refining
+/// the grid no longer shrinks it, so no order is read from it.
+pub const ROUNDOFF_FACTOR: f64 = 100.0;
+
+/// The observed order of accuracy of one grid against the previous
+/// (coarser) one: log(e_coarse / e_fine) / log(h_coarse / h_fine).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Observed {
+    /// The first grid, above roundoff: nothing to compare with.
+    First,
+    Order(f64),
+    /// This grid's error, or the coarser grid's, is at roundoff level
+    /// (within [`ROUNDOFF_FACTOR`] of [`AccuracyRow::roundoff`]; zero
+    /// included): no order can be read from it.
+    Roundoff,
 }
 
 /// Errors of one grid for one edge order.
@@ -56,10 +73,34 @@ pub struct AccuracyRow {
     pub edge_error: f64,
     /// max |g − f'| over the interior points.
     pub interior_error: f64,
-    /// Observed orders against the previous (coarser) row:
-    /// log(e_coarse / e_fine) / log(h_coarse / h_fine).
-    pub edge_order_obs: Option<f64>,
-    pub interior_order_obs: Option<f64>,
+    /// What floating-point rounding alone can cause on this grid: the
+    /// stencils' rounding, 4·eps·max|f|/h, plus the reference's own
+    /// (eps·max|f'|, or numdifftools' error estimate).
+    pub roundoff: f64,
+    pub edge_order_obs: Observed,
+    pub interior_order_obs: Observed,
+}
+
+impl AccuracyRow {
+    fn at_roundoff(&self, error: f64) -> bool {
+        error <= ROUNDOFF_FACTOR * self.roundoff
+    }
+}
+
+/// The order from `coarse` to `fine` for the errors `pick` selects.
+fn observed(
+    coarse: Option<&AccuracyRow>,
+    fine: &AccuracyRow,
+    pick: fn(&AccuracyRow) -> f64,
+) -> Observed {
+    if fine.at_roundoff(pick(fine)) {
+        return Observed::Roundoff;
+    }
+    match coarse {
+        None => Observed::First,
+        Some(c) if c.at_roundoff(pick(c)) => Observed::Roundoff,
+        Some(c) => Observed::Order((pick(c) / pick(fine)).ln() / (c.h / fine.h).ln()),
+    }
 }
 
 /// Measured cost of one `np.gradient` call.
@@ -83,10 +124,10 @@ pub struct Accuracy {
 
 /// f'(x) by numdifftools-style adaptive central differences
 /// ([`crate::numdiff::derivative`]), the reference when no exact derivative
-/// is given.
-fn numerical_derivative(f: &mut Fun, x: f64) -> Result<f64, String> {
+/// is given, with its error estimate.
+fn numerical_derivative(f: &mut Fun, x: f64) -> Result<(f64, f64), String> {
     crate::numdiff::derivative(f, x, &crate::numdiff::DerivativeOptions::default())
-        .map(|e| e.value)
+        .map(|e| (e.value, e.error))
         .map_err(|e| e.to_string())
 }
 
@@ -128,14 +169,19 @@ pub fn accuracy(
             let xs: Vec<f64> = (0..n).map(|i| a + i as f64 * h).collect();
             let ys = xs.iter().map(|&x| f(x)).collect::<Result<Vec<_>, _>>();
             let ys = ys.map_err(AccuracyError::Function)?;
+            // The true derivative and how far rounding may put it off.
             let truth = xs
                 .iter()
                 .map(|&x| match exact.as_deref_mut() {
-                    Some(df) => df(x),
+                    Some(df) => df(x).map(|d| (d, f64::EPSILON * d.abs())),
                     None => numerical_derivative(f, x),
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(AccuracyError::Function)?;
+            let reference_error = truth.iter().map(|t| t.1).fold(0.0, f64::max);
+            let truth: Vec<f64> = truth.into_iter().map(|t| t.0).collect();
+            let max_f = ys.iter().map(|y| y.abs()).fold(0.0, f64::max);
+            let roundoff = 4.0 * f64::EPSILON * max_f / h + reference_error;
             let args = GradientArgs {
                 varargs: vec![Array::scalar_f64(h)],
                 edge_order,
@@ -149,22 +195,18 @@ pub fn accuracy(
             let err: Vec<f64> = g.iter().zip(&truth).map(|(g, t)| (g - t).abs()).collect();
             let edge_error = err[0].max(err[n - 1]);
             let interior_error = err[1..n - 1].iter().copied().fold(0.0, f64::max);
-            let order = |coarse: f64, fine: f64, hc: f64| {
-                (coarse > 0.0 && fine > 0.0).then(|| (coarse / fine).ln() / (hc / h).ln())
-            };
-            let row = AccuracyRow {
+            let mut row = AccuracyRow {
                 edge_order,
                 n,
                 h,
                 edge_error,
                 interior_error,
-                edge_order_obs: prev
-                    .as_ref()
-                    .and_then(|p| order(p.edge_error, edge_error, p.h)),
-                interior_order_obs: prev
-                    .as_ref()
-                    .and_then(|p| order(p.interior_error, interior_error, p.h)),
+                roundoff,
+                edge_order_obs: Observed::First,
+                interior_order_obs: Observed::First,
             };
+            row.edge_order_obs = observed(prev.as_ref(), &row, |r| r.edge_error);
+            row.interior_order_obs = observed(prev.as_ref(), &row, |r| r.interior_error);
             prev = Some(row.clone());
             rows.push(row);
         }
@@ -216,13 +258,18 @@ pub fn time_edge_orders(len: usize) -> Result<Vec<Timing>, Error> {
 impl Accuracy {
     /// The numbers shown, for `--json`.
     pub fn to_json(&self) -> Value {
-        let opt = |o: Option<f64>| o.map_or(Value::Null, json_num);
+        let opt = |o: Observed| match o {
+            Observed::First => Value::Null,
+            Observed::Order(x) => json_num(x),
+            Observed::Roundoff => json!("roundoff"),
+        };
         let rows: Vec<Value> = self
             .rows
             .iter()
             .map(|r| {
                 json!({"edge_order": r.edge_order.value(), "n": r.n, "h": json_num(r.h),
                     "edge_error": json_num(r.edge_error), "interior_error": json_num(r.interior_error),
+                    "roundoff": json_num(r.roundoff),
                     "edge_order_observed": opt(r.edge_order_obs),
                     "interior_order_observed": opt(r.interior_order_obs)})
             })
@@ -243,11 +290,59 @@ impl Accuracy {
 mod tests {
     use super::*;
 
+    fn orders(a: &Accuracy, eo: EdgeOrder) -> Vec<(Observed, Observed)> {
+        a.rows
+            .iter()
+            .filter(|r| r.edge_order == eo)
+            .map(|r| (r.edge_order_obs, r.interior_order_obs))
+            .collect()
+    }
+
+    #[test]
+    fn exact_stencils_are_roundoff_not_an_order() {
+        // Central and second-order one-sided differences are exact for a
+        // quadratic: what is left is rounding, from which no order is read.
+        let spec = AccuracySpec {
+            timing_len: 0,
+            ..AccuracySpec::new(0.0, 3.0, vec![10, 20, 40, 80])
+        };
+        let a = accuracy(&mut |x| Ok(x * x + 1.0), Some(&mut |x| Ok(2.0 * x)), &spec).unwrap();
+        for (edge, interior) in orders(&a, EdgeOrder::SECOND) {
+            assert_eq!((edge, interior), (Observed::Roundoff, Observed::Roundoff));
+        }
+        // First-order edges are not exact: their order is observed, ≈ 1.
+        for (edge, interior) in orders(&a, EdgeOrder::FIRST).into_iter().skip(1) {
+            assert!(
+                matches!(edge, Observed::Order(o) if (o - 1.0).abs() < 0.1),
+                "{edge:?}"
+            );
+            assert_eq!(interior, Observed::Roundoff);
+        }
+    }
+
+    #[test]
+    fn smooth_functions_show_their_orders() {
+        let spec = AccuracySpec {
+            timing_len: 0,
+            ..AccuracySpec::new(0.0, 1.0, vec![10, 20, 40, 80, 160])
+        };
+        let a = accuracy(&mut |x| Ok(x.exp()), Some(&mut |x| Ok(x.exp())), &spec).unwrap();
+        for eo in [EdgeOrder::FIRST, EdgeOrder::SECOND] {
+            let o = orders(&a, eo);
+            assert_eq!(o[0], (Observed::First, Observed::First));
+            for (edge, interior) in &o[1..] {
+                let want = f64::from(eo.edge_accuracy());
+                assert!(matches!(edge, Observed::Order(x) if (x - want).abs() < 0.1));
+                assert!(matches!(interior, Observed::Order(x) if (x - 2.0).abs() < 0.1));
+            }
+        }
+    }
+
     #[test]
     fn function_errors_propagate() {
         let spec = AccuracySpec {
             timing_len: 0,
-            ..AccuracySpec::new(0.0, 1.0)
+            ..AccuracySpec::new(0.0, 1.0, vec![10, 20, 40, 80, 160])
         };
         let r = accuracy(
             &mut |_| Err("ZeroDivisionError: division by zero".into()),
@@ -262,7 +357,7 @@ mod tests {
         );
         let bad = AccuracySpec {
             timing_len: 0,
-            ..AccuracySpec::new(1.0, 1.0)
+            ..AccuracySpec::new(1.0, 1.0, vec![10, 20])
         };
         assert!(matches!(
             accuracy(&mut |x| Ok(x), None, &bad),

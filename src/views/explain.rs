@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::lanes::{index_text, lane, lane_starts, resolve_axes, resolve_spacing};
 use super::numfmt::json_num;
-use super::numfmt::{minus, num, num_paren};
+use super::numfmt::{minus, num, num_paren, shape_text};
 use super::stencil::{NONUNIFORM_WEIGHTS, origin, stencil};
 use crate::engine::{Array, DType, DiffArgs, Error, Gradient, GradientArgs, diff, gradient};
 
@@ -56,20 +56,6 @@ pub struct Item {
     pub index: Vec<usize>,
     /// Elements of the lane left out after this one.
     pub skipped_after: usize,
-}
-
-fn shape_text(shape: &[usize]) -> String {
-    match shape {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }
 
 /// `(6,) int64`.

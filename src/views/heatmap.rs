@@ -1,11 +1,11 @@
-//! `heatmap(m)` and `edges(m)`: 2-D arrays as values on a colour (or glyph)
-//! scale, block-averaged to fit, and the gradient components of an image.
+//! `heatmap(m)`: a 2-D array as values on a colour (or glyph) scale,
+//! block-averaged to fit.
 
 use serde_json::{Value, json};
 
 use super::numfmt::json_num;
 use super::numfmt::num;
-use crate::engine::{Array, Error, Gradient, GradientArgs, gradient};
+use crate::engine::{Array, Error};
 
 /// A 2-D array of values to draw, row-major.
 #[derive(Clone, Debug, PartialEq)]
@@ -179,47 +179,6 @@ impl Heatmap {
     }
 }
 
-/// Edge detection: the gradient components of an image and their magnitude.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Edges {
-    /// ∂f/∂x: `np.gradient(m)[1]` (along the columns).
-    pub dx: Heatmap,
-    /// ∂f/∂y: `np.gradient(m)[0]` (along the rows).
-    pub dy: Heatmap,
-    /// `np.hypot(dx, dy)`.
-    pub magnitude: Heatmap,
-}
-
-/// `dy, dx = np.gradient(m)` and `np.hypot(dx, dy)` as heat maps.
-///
-/// # Errors
-/// `ValueError` unless `m` is 2-D; whatever `np.gradient` raises (e.g. a
-/// side shorter than 2).
-pub fn edges(m: &Array) -> Result<Edges, Error> {
-    if m.ndim() != 2 {
-        return Err(Error::value(format!(
-            "edges expects a 2-D array, got a {}-D array",
-            m.ndim()
-        )));
-    }
-    let Gradient::Many(g) = gradient(m, &GradientArgs::default())? else {
-        return Err(Error::value("edges expects a 2-D array"));
-    };
-    let dy = Heatmap::new(&g[0], "dy: gradient axis 0")?;
-    let dx = Heatmap::new(&g[1], "dx: gradient axis 1")?;
-    let magnitude = Heatmap {
-        title: "|∇f| = hypot(dx, dy)".into(),
-        data: dx
-            .data
-            .iter()
-            .zip(&dy.data)
-            .map(|(a, b)| a.hypot(*b))
-            .collect(),
-        ..dx.clone()
-    };
-    Ok(Edges { dx, dy, magnitude })
-}
-
 /// `heatmap(m)`.
 ///
 /// # Errors
@@ -227,13 +186,6 @@ pub fn edges(m: &Array) -> Result<Edges, Error> {
 pub fn heatmap(m: &Array) -> Result<Heatmap, Error> {
     let title = format!("heatmap {}", super::explain::meta(m));
     Heatmap::new(m, title)
-}
-
-impl Edges {
-    pub fn to_json(&self) -> Value {
-        json!({"dx": self.dx.to_json(), "dy": self.dy.to_json(),
-            "magnitude": self.magnitude.to_json()})
-    }
 }
 
 #[cfg(test)]

@@ -50,6 +50,12 @@ pub fn num_paren(x: f64) -> String {
     }
 }
 
+/// A shape as Python prints the tuple: `(6,)`, `(3, 4)`, `()`.
+pub fn shape_text(shape: &[usize]) -> String {
+    let dims: Vec<String> = shape.iter().map(usize::to_string).collect();
+    crate::format::tuple_repr(&dims)
+}
+
 /// The typographic minus for display (`-1` → `−1`, `1e-5` keeps its ASCII
 /// exponent sign so the number can still be copied).
 pub fn minus(s: &str) -> String {

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::compare::Compare;
-use super::numfmt::json_num;
+use super::numfmt::{json_num, shape_text};
 
 /// One labelled line.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,9 +43,9 @@ impl Plot {
                     .unwrap_or_else(|| (0..y.len()).map(|i| i as f64).collect());
                 if x.len() != y.len() {
                     return Err(format!(
-                        "x and y must have same first dimension, but have shapes ({},) and ({},)",
-                        x.len(),
-                        y.len()
+                        "x and y must have same first dimension, but have shapes {} and {}",
+                        shape_text(&[x.len()]),
+                        shape_text(&[y.len()])
                     ));
                 }
                 let label = labels.get(k).cloned().unwrap_or_else(|| match k {

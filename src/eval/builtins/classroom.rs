@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::engine::{self, DiffArgs};
-use crate::views::{self, AccuracyError, AccuracySpec, Compare, Plot};
+use crate::views::{self, AccuracyError, AccuracySpec, Plot, View};
 
 use super::super::args::{Bound, CallArgs};
 use super::super::convert::{index_int, real, to_array};
@@ -14,8 +14,8 @@ use super::super::session::Session;
 use super::super::value::Value;
 use super::calculus::{diff_args, gradient_args};
 
-fn view<T: super::super::views::ViewValue + 'static>(v: T) -> Value {
-    Value::View(Rc::new(v))
+fn view(v: impl Into<View>) -> Value {
+    Value::View(Rc::new(v.into()))
 }
 
 pub fn compare(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -70,16 +70,14 @@ pub fn call_vector(s: &mut Session, f: &Value, x: &[f64]) -> EvalResult<(Vec<f64
 pub fn accuracy(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let f = b.req("f").clone();
     let (lo, hi) = (b.at("a", real(b.req("a")))?, b.at("b", real(b.req("b")))?);
-    let mut spec = AccuracySpec::new(lo, hi);
-    if let Some(n) = b.opt("n") {
-        let ns: Vec<i64> = match n {
-            Value::List(items) | Value::Tuple(items) => {
-                items.iter().map(index_int).collect::<EvalResult<_>>()?
-            }
-            other => vec![index_int(other)?],
-        };
-        spec.ns = ns.into_iter().map(|k| k.max(0) as usize).collect();
-    }
+    let ns: Vec<i64> = match b.value("n").unwrap_or(Value::None) {
+        Value::List(items) | Value::Tuple(items) => {
+            items.iter().map(index_int).collect::<EvalResult<_>>()?
+        }
+        other => vec![b.at("n", index_int(&other))?],
+    };
+    let ns = ns.into_iter().map(|k| k.max(0) as usize).collect();
+    let spec = AccuracySpec::new(lo, hi, ns);
     let exact = b.opt("exact").cloned();
     let session = RefCell::new(s);
     let call = |fv: &Value, x: f64| -> Result<f64, String> {
@@ -115,10 +113,10 @@ pub fn plot(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         }
     };
     if let [Value::View(v)] = b.varargs.as_slice() {
-        let Some(c) = v.as_any().downcast_ref::<Compare>() else {
+        let View::Compare(c) = &**v else {
             return Err(EvalError::type_error(format!(
                 "plot() can draw a compare(...) view, not {}",
-                v.view_name()
+                v.name()
             )));
         };
         return Plot::from_compare(c)

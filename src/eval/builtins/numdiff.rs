@@ -173,7 +173,14 @@ fn squeezed(shape: &[usize]) -> Vec<usize> {
 /// `Gradient`, `Jacobian` and `Hessian` (numdifftools raises for a 2-D x
 /// in the last two).
 pub fn call_numdiff(s: &mut Session, obj: &NumdiffObject, call: CallArgs) -> EvalResult<Value> {
-    let b = bind(&Signature::parse(&format!("{}(x)", obj.kind)), call)?;
+    // The call's signature names the object, as Python's errors do.
+    let sig = match obj.kind {
+        "Derivative" => "Derivative(x)",
+        "Gradient" => "Gradient(x)",
+        "Jacobian" => "Jacobian(x)",
+        _ => "Hessian(x)",
+    };
+    let b = bind(Signature::of(sig), call)?;
     let x = to_array(b.req("x"))?;
     let o = DerivativeOptions {
         n: obj.n,

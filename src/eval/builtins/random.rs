@@ -257,7 +257,7 @@ pub fn call_method(s: &mut Session, recv: &Value, name: &str, call: CallArgs) ->
         _ => (row("random", name), None),
     };
     let b = b.expect("methods are made from table rows");
-    let bound = cython_bind(&b.signature(), call)?;
+    let bound = cython_bind(b.signature(), call)?;
     s.random.receiver = receiver;
     let r = (b.func)(s, &bound, false);
     s.random.receiver = None;
@@ -266,7 +266,7 @@ pub fn call_method(s: &mut Session, recv: &Value, name: &str, call: CallArgs) ->
 
 /// Binds as Cython-compiled NumPy does, with its messages for wrong
 /// numbers of positional arguments.
-fn cython_bind(sig: &Signature, call: CallArgs) -> EvalResult<Bound> {
+fn cython_bind(sig: &'static Signature, call: CallArgs) -> EvalResult<Bound> {
     let positional: Vec<_> = sig.params.iter().filter(|p| !p.keyword_only).collect();
     let required = positional.iter().filter(|p| p.default.is_none()).count();
     let given = call.pos.len();

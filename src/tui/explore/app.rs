@@ -11,7 +11,7 @@ use ndarray::{ArrayD, IxDyn};
 
 use crate::engine::{Array, AxisArg, DiffArgs, EdgeOrder, GradientArgs, diff, gradient};
 use crate::tui::{THEME, Theme};
-use crate::views::{AxisSpacing, Item, resolve_spacing, stencil};
+use crate::views::{AxisSpacing, Item, index_text, resolve_spacing, shape_text, stencil};
 use crate::views::{num, num_paren};
 
 /// What the event loop does after a key.
@@ -89,26 +89,6 @@ pub fn explorable(a: &Array) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// `(6,)`, `(3, 4)`.
-pub(super) fn shape_text(s: &[usize]) -> String {
-    match s {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            s.iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-/// `f[1, 2]`.
-pub(super) fn index_text(name: &str, idx: &[usize]) -> String {
-    let parts: Vec<String> = idx.iter().map(usize::to_string).collect();
-    format!("{name}[{}]", parts.join(", "))
 }
 
 impl App {

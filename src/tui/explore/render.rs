@@ -10,12 +10,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, index_text, shape_text};
+use super::app::App;
 use super::grid;
-use crate::tui::View;
+use crate::tui::Draw;
 use crate::tui::explain::item_lines;
 use crate::tui::text::{right, width};
-use crate::views::{Plot, Scheme, Series, Side, num};
+use crate::views::{Plot, Scheme, Series, Side, index_text, num, shape_text};
 
 /// Smallest screen the full layout is drawn on.
 const MIN_WIDTH: u16 = 40;
