@@ -2,7 +2,7 @@
 //! scalars and Python floats, per `numpy-printing.md`.
 //!
 //! ```
-//! use gradlab::engine::Array;
+//! use gradlab::array::Array;
 //! use gradlab::format::{PrintOptions, array_repr, array_str};
 //! let a = Array::from_f64(vec![1.0, 1.5, 2.0]);
 //! let o = PrintOptions::default();
@@ -19,14 +19,19 @@ mod float;
 mod layout;
 mod scalar;
 
-use crate::engine::Array;
+use std::fmt::Display;
+
+use ndarray::ArrayViewD;
+
+use crate::array::{Array, DType, Element, dispatch};
 use float::FloatFormat;
 use layout::{Layout, for_each_index, formatter_axis};
 
+pub use crate::array::{shape_repr, tuple_repr};
 pub use digits::py_float;
 pub use scalar::{
     py_repr_str, scalar_repr_bool, scalar_repr_f64, scalar_repr_i64, scalar_str_bool,
-    scalar_str_f64, scalar_str_i64, tuple_repr,
+    scalar_str_f64, scalar_str_i64,
 };
 
 /// Print options (NumPy's `np.set_printoptions` subset gradlab honours).
@@ -66,7 +71,7 @@ pub fn array_repr(a: &Array, opts: &PrintOptions) -> String {
     if (a.is_empty() && shape != [0]) || a.len() > opts.threshold {
         extras.push(format!("shape={}", shape_repr(shape)));
     }
-    if a.is_empty() {
+    if a.is_empty() || !a.dtype().is_default_repr() {
         extras.push(format!("dtype={}", a.dtype().name()));
     }
     if extras.is_empty() {
@@ -87,19 +92,14 @@ pub fn array_repr(a: &Array, opts: &PrintOptions) -> String {
 /// prints its scalar (`2.5`, `1e-05`, `True`).
 pub fn array_str(a: &Array, opts: &PrintOptions) -> String {
     if a.ndim() == 0 {
-        let at = &[][..];
-        return match a {
-            Array::Float(x) => scalar_str_f64(x[at]),
-            Array::Int(x) => scalar_str_i64(x[at]),
-            Array::Bool(x) => scalar_str_bool(x[at]),
+        return match a.first().expect("a 0-d array has one element") {
+            crate::array::Scalar::Float64(x) => scalar_str_f64(x),
+            crate::array::Scalar::Bool(x) => scalar_str_bool(x),
+            s if a.dtype().is_integer() => dispatch!(a.dtype(), T => s.get::<T>().to_string()),
+            s => element_text(s),
         };
     }
     array2string(a, opts, " ", 0, 0)
-}
-
-/// The shape as a Python tuple: `(2000,)`, `(0, 3)`, `()`.
-fn shape_repr(shape: &[usize]) -> String {
-    tuple_repr(&shape.iter().map(usize::to_string).collect::<Vec<_>>())
 }
 
 /// NumPy's `array2string`: the body of `a` after a prefix of `prefix_len`
@@ -129,23 +129,53 @@ fn array2string(
         .iter()
         .map(|&n| formatter_axis(n, summarise, opts.edgeitems))
         .collect();
-    match a {
-        Array::Float(x) => {
-            let mut printed = Vec::new();
-            for_each_index(&axes, |i| printed.push(x[i]));
-            let f = FloatFormat::new(printed.iter().copied(), opts.precision);
-            layout.body(&|i| f.render(x[i]))
-        }
-        Array::Int(x) => {
-            let mut width = 0;
-            for_each_index(&axes, |i| width = width.max(x[i].to_string().len()));
-            layout.body(&|i| format!("{:>width$}", x[i]))
-        }
-        Array::Bool(x) => {
+    match a.dtype() {
+        DType::Float64 => float_body(&a.read::<f64>().view(), &axes, &layout, opts),
+        DType::Bool => {
+            let r = a.read::<bool>();
+            let x = r.view();
             // Rule B1: ` True` in arrays with ndim >= 1, `True` when 0-d.
             let true_str = if shape.is_empty() { "True" } else { " True" };
             layout.body(&|i| if x[i] { true_str } else { "False" }.to_string())
         }
+        d if d.is_integer() => dispatch!(d, T => int_body(&a.read::<T>().view(), &axes, &layout)),
+        d => dispatch!(d, T => {
+            let r = a.read::<T>();
+            let x = r.view();
+            layout.body(&|i| element_text(x[i].to_scalar()))
+        }),
+    }
+}
+
+fn float_body(
+    x: &ArrayViewD<'_, f64>,
+    axes: &[Vec<usize>],
+    layout: &Layout<'_>,
+    opts: &PrintOptions,
+) -> String {
+    let mut printed = Vec::new();
+    for_each_index(axes, |i| printed.push(x[i]));
+    let f = FloatFormat::new(printed.iter().copied(), opts.precision);
+    layout.body(&|i| f.render(x[i]))
+}
+
+fn int_body<T: Element + Display>(
+    x: &ArrayViewD<'_, T>,
+    axes: &[Vec<usize>],
+    layout: &Layout<'_>,
+) -> String {
+    let mut width = 0;
+    for_each_index(axes, |i| width = width.max(x[i].to_string().len()));
+    layout.body(&|i| format!("{:>width$}", x[i]))
+}
+
+/// Interim text of a float32 or complex element (their NumPy printing —
+/// float32's own shortest digits, complex's paired formatters — is not
+/// implemented yet): Python's repr of the value as float64.
+fn element_text(s: crate::array::Scalar) -> String {
+    match s {
+        crate::array::Scalar::Complex128(z) => format!("({}{:+}j)", py_float(z.re), z.im),
+        other => py_float(other.as_f64()),
     }
 }
 

@@ -31,7 +31,7 @@
 //! `load_npy` of 10^8 float64 raises peak memory by exactly the data size
 //! (test `load_npy_uses_one_copy_of_the_data`).
 //!
-//! [`Array`]: crate::engine::Array
+//! [`Array`]: crate::array::Array
 
 mod fs;
 mod genfromtxt;
@@ -47,7 +47,7 @@ pub use loadtxt::{LoadTxtOptions, loadtxt};
 pub use npy::{load_npy, save_npy};
 pub use savetxt::{SaveFmt, SaveTxtOptions, savetxt, savetxt_string};
 
-use crate::engine::Array;
+use crate::array::Array;
 use std::fmt;
 
 /// The Python exception class of an [`Error`].

@@ -235,7 +235,8 @@ fn a_session_at_a_real_terminal() {
     t.keys(&["Enter"]);
     t.wait_for("In [6]: _\nOut[6]:\narray([[1, 2],");
 
-    t.text(":timeit np.gradient(np.linspace(0, 1, 3000000))");
+    // Slow enough (seconds per loop) that Ctrl-C lands inside the timing.
+    t.text(":timeit np.diff(np.linspace(0, 1, 3000000), n=1000)");
     t.keys(&["Enter"]);
     std::thread::sleep(Duration::from_millis(1500));
     t.keys(&["C-c"]);

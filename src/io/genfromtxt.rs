@@ -5,8 +5,7 @@ use super::fs::read_text;
 use super::parse::python_f64;
 use super::text::{lines, ndmin_shape};
 use super::{Error, Loaded, Warning};
-use crate::engine::Array;
-use ndarray::{ArrayD, IxDyn};
+use crate::array::Array;
 use std::path::Path;
 
 /// `np.genfromtxt` keyword arguments gradlab supports (NumPy's defaults).
@@ -145,9 +144,6 @@ pub fn genfromtxt(path: impl AsRef<Path>, opts: &GenFromTxtOptions) -> Result<Lo
     } else {
         ndmin_shape(&[rows, nbcols], 0)
     };
-    let array = ArrayD::from_shape_vec(IxDyn(&shape), cells).expect("cells match the shape");
-    Ok(Loaded {
-        array: Array::Float(array),
-        warnings,
-    })
+    let array = Array::from_vec(&shape, cells).expect("cells match the shape");
+    Ok(Loaded { array, warnings })
 }

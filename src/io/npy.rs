@@ -5,9 +5,9 @@ mod header;
 
 use super::fs::{Missing, atomic_write, os_error, put};
 use super::{Error, IoErrorKind};
-use crate::engine::{Array, DType};
+use crate::array::{Array, DType};
 use header::{Header, header_text, parse_header};
-use ndarray::{ArrayD, IxDyn, ShapeBuilder};
+use ndarray::{ArrayD, ArrayViewD, IxDyn, ShapeBuilder};
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -154,29 +154,30 @@ fn read_data(f: &mut File, h: &Header, available_bytes: u64, path: &Path) -> Res
     // allocations are mapped lazily, so the kernel's copy is the only pass.
     let swap = h.big_endian != cfg!(target_endian = "big");
     let array = match h.dtype {
-        DType::Float64 => {
-            let mut v = vec![0f64; count];
-            f.read_exact(bytemuck::cast_slice_mut(&mut v)).map_err(io)?;
-            if swap {
-                v.iter_mut()
-                    .for_each(|x| *x = f64::from_bits(x.to_bits().swap_bytes()));
-            }
-            Array::Float(shaped(v, &shape, h.fortran_order))
-        }
         DType::Int64 => {
             let mut v = vec![0i64; count];
             f.read_exact(bytemuck::cast_slice_mut(&mut v)).map_err(io)?;
             if swap {
                 v.iter_mut().for_each(|x| *x = x.swap_bytes());
             }
-            Array::Int(shaped(v, &shape, h.fortran_order))
+            Array::from_ndarray(shaped(v, &shape, h.fortran_order))
         }
         DType::Bool => {
             let mut v = vec![0u8; count];
             f.read_exact(&mut v).map_err(io)?;
             // same size and alignment: collected in place, no second buffer
             let v: Vec<bool> = v.into_iter().map(|b| b != 0).collect();
-            Array::Bool(shaped(v, &shape, h.fortran_order))
+            Array::from_ndarray(shaped(v, &shape, h.fortran_order))
+        }
+        // float64 (the header parser knows no other dtype)
+        _ => {
+            let mut v = vec![0f64; count];
+            f.read_exact(bytemuck::cast_slice_mut(&mut v)).map_err(io)?;
+            if swap {
+                v.iter_mut()
+                    .for_each(|x| *x = f64::from_bits(x.to_bits().swap_bytes()));
+            }
+            Array::from_ndarray(shaped(v, &shape, h.fortran_order))
         }
     };
     Ok(array)
@@ -214,12 +215,8 @@ pub fn npy_path(path: impl AsRef<Path>) -> PathBuf {
 /// The OS errors of creating the file, as Python reports them.
 pub fn save_npy(path: impl AsRef<Path>, a: &Array) -> Result<(), Error> {
     let path = npy_path(path);
-    let descr = match a.dtype() {
-        DType::Float64 => "<f8",
-        DType::Int64 => "<i8",
-        DType::Bool => "|b1",
-    };
-    let header = header_text(descr, a.shape());
+    let descr = a.dtype().str_code();
+    let header = header_text(&descr, a.shape());
     // `_wrap_header`: pad with spaces and a newline to a multiple of 64;
     // format 2.0 (4-byte length) only when 1.0's 2 bytes cannot hold it.
     let hlen = header.len() + 1;
@@ -239,10 +236,15 @@ pub fn save_npy(path: impl AsRef<Path>, a: &Array) -> Result<(), Error> {
     head.push(b'\n');
     atomic_write(&path, |w| {
         put(w, &head, &path)?;
-        match a {
-            Array::Float(x) => write_pod(w, x, f64::to_le_bytes, &path),
-            Array::Int(x) => write_pod(w, x, i64::to_le_bytes, &path),
-            Array::Bool(x) => write_converted(w, x, |b: bool| [u8::from(b)], &path),
+        match a.dtype() {
+            DType::Float64 => write_pod(w, &a.read::<f64>().view(), f64::to_le_bytes, &path),
+            DType::Int64 => write_pod(w, &a.read::<i64>().view(), i64::to_le_bytes, &path),
+            DType::Bool => {
+                write_converted(w, &a.read::<bool>().view(), |b: bool| [u8::from(b)], &path)
+            }
+            other => Err(Error::value(format!(
+                "gradlab saves bool, int64 and float64 arrays, not {other}"
+            ))),
         }
     })
 }
@@ -251,7 +253,7 @@ pub fn save_npy(path: impl AsRef<Path>, a: &Array) -> Result<(), Error> {
 /// when it is contiguous on a little-endian machine, else converted.
 fn write_pod<T: bytemuck::Pod, const N: usize>(
     w: &mut impl std::io::Write,
-    x: &ArrayD<T>,
+    x: &ArrayViewD<'_, T>,
     to_le: impl Fn(T) -> [u8; N],
     path: &Path,
 ) -> Result<(), Error> {
@@ -264,7 +266,7 @@ fn write_pod<T: bytemuck::Pod, const N: usize>(
 /// The elements in C order, converted through a 1 MiB buffer.
 fn write_converted<T: Copy, const N: usize>(
     w: &mut impl std::io::Write,
-    x: &ArrayD<T>,
+    x: &ArrayViewD<'_, T>,
     to_le: impl Fn(T) -> [u8; N],
     path: &Path,
 ) -> Result<(), Error> {

@@ -3,7 +3,7 @@
 use super::fs::{atomic_write, put};
 use super::printf::{self, Piece, Value};
 use super::{Error, IoErrorKind};
-use crate::engine::Array;
+use crate::array::{Array, DType};
 use std::path::Path;
 
 /// `fmt=`: one format for every column (or a whole-row format with one
@@ -75,10 +75,10 @@ fn dims(a: &Array) -> Result<(usize, usize), Error> {
 
 /// The elements in row-major order, as `format % tuple(row)` sees them.
 fn values(a: &Array) -> Vec<Value> {
-    match a {
-        Array::Float(x) => x.iter().map(|&v| Value::Float(v)).collect(),
-        Array::Int(x) => x.iter().map(|&v| Value::Int(v)).collect(),
-        Array::Bool(x) => x.iter().map(|&v| Value::Bool(v)).collect(),
+    match a.dtype() {
+        DType::Int64 => a.read::<i64>().iter().map(Value::Int).collect(),
+        DType::Bool => a.read::<bool>().iter().map(Value::Bool).collect(),
+        _ => a.to_f64_vec().into_iter().map(Value::Float).collect(),
     }
 }
 

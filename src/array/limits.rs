@@ -1,9 +1,11 @@
-//! Process-wide resource limits the engine and evaluator honour: an
+//! Process-wide resource limits every array computation honours: an
 //! allocation cap (a `MemoryError` instead of an abort) and an interrupt flag
-//! (Ctrl-C), checked between lanes of long computations.
+//! (Ctrl-C), checked between chunks of long computations.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use super::dtype::DType;
+use super::shape::{shape_repr, size_of};
 use super::{Error, ErrorKind};
 
 static ALLOC_CAP: AtomicUsize = AtomicUsize::new(0);
@@ -38,29 +40,34 @@ fn default_cap() -> usize {
     }
 }
 
-/// `Ok` when `elems` elements of `elem_size` bytes fit under the cap, else
-/// NumPy's MemoryError message.
-pub fn check_alloc(shape: &[usize], elem_size: usize, dtype_name: &str) -> Result<(), Error> {
-    let bytes = shape
-        .iter()
-        .try_fold(elem_size, |acc, &d| acc.checked_mul(d))
-        .unwrap_or(usize::MAX);
+/// `Ok` when an array of `shape` and `dtype` fits under the cap, else
+/// NumPy's `MemoryError` (`Unable to allocate 74.5 GiB for an array with
+/// shape (100000, 100000) and data type float64`).
+///
+/// Every array-sized allocation asks this one function first (the storage
+/// allocator does), so a process-wide accounting has one place to live.
+///
+/// # Errors
+/// [`size_of`]'s `ValueError` for impossible shapes, then `MemoryError`.
+pub fn check_alloc(shape: &[usize], dtype: DType) -> Result<(), Error> {
+    let bytes = size_of(shape, dtype)? * dtype.itemsize();
     if bytes > alloc_cap() {
-        let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-        let tuple = if dims.len() == 1 {
-            format!("({},)", dims[0])
-        } else {
-            format!("({})", dims.join(", "))
-        };
-        return Err(Error::new(
-            ErrorKind::MemoryError,
-            format!(
-                "Unable to allocate {} for an array with shape {tuple} and data type {dtype_name}",
-                human_bytes(bytes)
-            ),
-        ));
+        return Err(memory_error(shape, dtype, bytes));
     }
     Ok(())
+}
+
+/// NumPy's `MemoryError` for an allocation of `bytes` that failed.
+pub(super) fn memory_error(shape: &[usize], dtype: DType, bytes: usize) -> Error {
+    Error::new(
+        ErrorKind::MemoryError,
+        format!(
+            "Unable to allocate {} for an array with shape {} and data type {}",
+            human_bytes(bytes),
+            shape_repr(shape),
+            dtype.name()
+        ),
+    )
 }
 
 fn human_bytes(bytes: usize) -> String {
