@@ -2,7 +2,7 @@
 //! scalars and Python floats, per `numpy-printing.md`.
 //!
 //! ```
-//! use gradlab::engine::Array;
+//! use gradlab::array::Array;
 //! use gradlab::format::{PrintOptions, array_repr, array_str};
 //! let a = Array::from_f64(vec![1.0, 1.5, 2.0]);
 //! let o = PrintOptions::default();
@@ -20,14 +20,19 @@ mod float;
 mod layout;
 mod scalar;
 
-use crate::engine::Array;
+use std::fmt::Display;
+
+use ndarray::ArrayViewD;
+
+use crate::array::{Array, DType, Element, dispatch};
 use float::FloatFormat;
 use layout::{Layout, for_each_index, formatter_axis};
 
+pub use crate::array::{shape_repr, tuple_repr};
 pub use digits::py_float;
 pub use scalar::{
     py_repr_str, scalar_repr_bool, scalar_repr_f64, scalar_repr_i64, scalar_str_bool,
-    scalar_str_f64, scalar_str_i64, tuple_repr,
+    scalar_str_f64, scalar_str_i64,
 };
 
 /// Print options: NumPy's `np.set_printoptions` (except `nanstr`,
@@ -206,7 +211,10 @@ pub fn array_repr(a: &Array, opts: &PrintOptions) -> String {
     {
         extras.push(format!("shape={}", shape_repr(shape)));
     }
-    if a.is_empty() || (opts.legacy.level() <= 113 && a.dtype() == crate::engine::DType::Bool) {
+    if a.is_empty()
+        || !a.dtype().is_default_repr()
+        || (opts.legacy.level() <= 113 && a.dtype() == DType::Bool)
+    {
         extras.push(format!("dtype={}", a.dtype().name()));
     }
     if extras.is_empty() {
@@ -227,11 +235,11 @@ pub fn array_repr(a: &Array, opts: &PrintOptions) -> String {
 /// prints its scalar (`2.5`, `1e-05`, `True`).
 pub fn array_str(a: &Array, opts: &PrintOptions) -> String {
     if a.ndim() == 0 {
-        let at = &[][..];
-        return match a {
-            Array::Float(x) => scalar_str_f64(x[at]),
-            Array::Int(x) => scalar_str_i64(x[at]),
-            Array::Bool(x) => scalar_str_bool(x[at]),
+        return match a.first().expect("a 0-d array has one element") {
+            crate::array::Scalar::Float64(x) => scalar_str_f64(x),
+            crate::array::Scalar::Bool(x) => scalar_str_bool(x),
+            s if a.dtype().is_integer() => dispatch!(a.dtype(), T => s.get::<T>().to_string()),
+            s => element_text(s),
         };
     }
     array2string(a, opts, " ", "", "")
@@ -239,17 +247,12 @@ pub fn array_str(a: &Array, opts: &PrintOptions) -> String {
 
 /// Python's `repr` of a 0-d array's item (what legacy 1.13 prints).
 fn legacy_item_repr(a: &Array) -> String {
-    let at = &[][..];
-    match a {
-        Array::Float(x) => py_float(x[at]),
-        Array::Int(x) => x[at].to_string(),
-        Array::Bool(x) => scalar_str_bool(x[at]),
+    match a.first().expect("a 0-d array has one element") {
+        crate::array::Scalar::Float64(x) => py_float(x),
+        crate::array::Scalar::Bool(x) => scalar_str_bool(x),
+        s if a.dtype().is_integer() => dispatch!(a.dtype(), T => s.get::<T>().to_string()),
+        s => element_text(s),
     }
-}
-
-/// The shape as a Python tuple: `(2000,)`, `(0, 3)`, `()`.
-fn shape_repr(shape: &[usize]) -> String {
-    tuple_repr(&shape.iter().map(usize::to_string).collect::<Vec<_>>())
 }
 
 /// NumPy's `np.array2string(a, separator=, prefix=, suffix=)` under `opts`:
@@ -290,33 +293,68 @@ pub fn array2string(
         .iter()
         .map(|&n| formatter_axis(n, summarise, opts.edgeitems))
         .collect();
-    match a {
-        Array::Float(x) => {
-            let mut printed = Vec::new();
-            for_each_index(&axes, |i| printed.push(x[i]));
-            let f = FloatFormat::new(printed.iter().copied(), opts, shape.is_empty());
-            layout.body(&|i| f.render(x[i]))
-        }
-        Array::Int(x) => {
-            let mut printed = Vec::new();
-            for_each_index(&axes, |i| printed.push(x[i]));
-            let f = int_format(&printed, opts.sign);
-            layout.body(&|i| f(x[i]))
-        }
-        Array::Bool(x) => {
+    match a.dtype() {
+        DType::Float64 => float_body(&a.read::<f64>().view(), &axes, &layout, opts),
+        DType::Bool => {
+            let r = a.read::<bool>();
+            let x = r.view();
             // Rule B1: ` True` in arrays with ndim >= 1, `True` when 0-d.
             let true_str = if shape.is_empty() { "True" } else { " True" };
             layout.body(&|i| if x[i] { true_str } else { "False" }.to_string())
         }
+        d if d.is_integer() => {
+            dispatch!(d, T => int_body(&a.read::<T>().view(), &axes, &layout, opts.sign))
+        }
+        d => dispatch!(d, T => {
+            let r = a.read::<T>();
+            let x = r.view();
+            layout.body(&|i| element_text(x[i].to_scalar()))
+        }),
+    }
+}
+
+fn float_body(
+    x: &ArrayViewD<'_, f64>,
+    axes: &[Vec<usize>],
+    layout: &Layout<'_>,
+    opts: &PrintOptions,
+) -> String {
+    let mut printed = Vec::new();
+    for_each_index(axes, |i| printed.push(x[i]));
+    let f = FloatFormat::new(printed.iter().copied(), opts, x.ndim() == 0);
+    layout.body(&|i| f.render(x[i]))
+}
+
+fn int_body<T: Element + Display>(
+    x: &ArrayViewD<'_, T>,
+    axes: &[Vec<usize>],
+    layout: &Layout<'_>,
+    sign: Sign,
+) -> String {
+    // Every integer dtype's values fit in an i128 (uint64 included).
+    let wide = |v: &T| -> i128 { v.to_string().parse().unwrap_or_default() };
+    let mut printed = Vec::new();
+    for_each_index(axes, |i| printed.push(wide(&x[i])));
+    let f = int_format(&printed, sign);
+    layout.body(&|i| f(wide(&x[i])))
+}
+
+/// Interim text of a float32 or complex element (their NumPy printing —
+/// float32's own shortest digits, complex's paired formatters — is not
+/// implemented yet): Python's repr of the value as float64.
+fn element_text(s: crate::array::Scalar) -> String {
+    match s {
+        crate::array::Scalar::Complex128(z) => format!("({}{:+}j)", py_float(z.re), z.im),
+        other => py_float(other.as_f64()),
     }
 }
 
 /// NumPy's `IntegerFormat`: one width for the printed elements, with the
 /// sign option (`' '` falls back to `'-'` when an element is negative).
-fn int_format(printed: &[i64], sign: Sign) -> impl Fn(i64) -> String {
-    let (min, max) = printed
-        .iter()
-        .fold((i64::MAX, i64::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+fn int_format(printed: &[i128], sign: Sign) -> impl Fn(i128) -> String {
+    let (min, max) = printed.iter().fold((i128::MAX, i128::MIN), |(lo, hi), &x| {
+        (lo.min(x), hi.max(x))
+    });
     let mut sign = sign;
     let mut width = 0;
     if !printed.is_empty() {
@@ -329,7 +367,7 @@ fn int_format(printed: &[i64], sign: Sign) -> impl Fn(i64) -> String {
         }
         width = max_len.max(min.to_string().len());
     }
-    move |x: i64| {
+    move |x: i128| {
         let s = match sign {
             Sign::Plus if x >= 0 => format!("+{x}"),
             Sign::Space if x >= 0 => format!(" {x}"),

@@ -36,7 +36,7 @@
 //! `load_npy` of 10^8 float64 raises peak memory by exactly the data size
 //! (test `load_npy_uses_one_copy_of_the_data`).
 //!
-//! [`Array`]: crate::engine::Array
+//! [`Array`]: crate::array::Array
 
 mod fs;
 mod genfromtxt;
@@ -54,7 +54,7 @@ pub use npy::{load_npy, load_npy_with_warnings, save_npy};
 pub use savetxt::{SaveFmt, SaveTxtOptions, savetxt, savetxt_string};
 pub use write::{Sink, write_bytes, write_file};
 
-use crate::engine::Array;
+use crate::array::Array;
 use std::fmt;
 
 /// The Python exception class of an [`Error`].

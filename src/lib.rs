@@ -5,6 +5,7 @@
 //! builtins, values) → [`engine`] (gradient/diff on ndarray) → events →
 //! renderers ([`notebook`]: transcript, JSON lines, check diff; the REPL).
 
+pub mod array;
 pub mod cli;
 pub mod engine;
 pub mod eval;

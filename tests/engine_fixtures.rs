@@ -5,8 +5,9 @@
 mod common;
 
 use common::{array, compare, compare_gradient, gradient_value, max_abs};
+use gradlab::array::{Array, Axis, AxisSpec};
 use gradlab::engine::{
-    Array, AxisArg, DiffArgs, Error, Gradient, GradientArgs, diff, gradient, reference,
+    DiffArgs, DiffOrder, Error, Gradient, GradientArgs, diff, gradient, reference,
 };
 use serde_json::Value;
 
@@ -97,16 +98,16 @@ fn run_case(call: &Value, expect: &Value, (gradient, diff): Engine) -> Outcome {
             };
             if let Some(ax) = kwargs.get("axis") {
                 ga.axis = match ax["kind"].as_str().unwrap() {
-                    "none" => AxisArg::All,
-                    "tuple" => AxisArg::Many(
+                    "none" => AxisSpec::All,
+                    "tuple" => AxisSpec::Many(
                         ax["items"]
                             .as_array()
                             .unwrap()
                             .iter()
-                            .map(|v| int(v).unwrap())
+                            .map(|v| Axis(int(v).unwrap()))
                             .collect(),
                     ),
-                    _ => AxisArg::One(int(ax).unwrap()),
+                    _ => AxisSpec::One(Axis(int(ax).unwrap())),
                 };
             }
             if let Some(e) = kwargs.get("edge_order") {
@@ -126,8 +127,8 @@ fn run_case(call: &Value, expect: &Value, (gradient, diff): Engine) -> Outcome {
             }
             for (k, v) in kwargs {
                 match (k.as_str(), v["kind"].as_str().unwrap()) {
-                    ("n", "scalar") => da.n = int(v).unwrap(),
-                    ("axis", "scalar") => da.axis = int(v).unwrap(),
+                    ("n", "scalar") => da.n = DiffOrder::new(int(v).unwrap()),
+                    ("axis", "scalar") => da.axis = Axis(int(v).unwrap()),
                     ("axis", kind) => {
                         return Outcome::Skip(format!(
                             "axis of kind {kind} is not an int (the evaluator's TypeError)"
@@ -148,7 +149,7 @@ fn run_case(call: &Value, expect: &Value, (gradient, diff): Engine) -> Outcome {
 }
 
 /// The smallest non-zero |step| a spacing argument implies.
-fn min_step(d: &gradlab::engine::Array) -> f64 {
+fn min_step(d: &Array) -> f64 {
     let x = d.to_f64_vec();
     let steps: Vec<f64> = if x.len() == 1 {
         x

@@ -2,7 +2,8 @@
 //! message above the allocation cap, and KeyboardInterrupt once interrupted.
 //! One test, because the limits are global to the process.
 
-use gradlab::engine::{Array, DiffArgs, ErrorKind, GradientArgs, diff, gradient, limits};
+use gradlab::array::Array;
+use gradlab::engine::{DiffArgs, ErrorKind, GradientArgs, diff, gradient, limits};
 
 #[test]
 fn allocation_cap_and_interrupt() {

@@ -5,8 +5,9 @@
 
 mod common;
 
+use gradlab::array::{Array, Axis, AxisSpec, DType};
 use gradlab::engine::{
-    Array, AxisArg, DiffArgs, EdgeOrder, Gradient, GradientArgs, diff, gradient, reference,
+    DiffArgs, DiffOrder, EdgeOrder, Gradient, GradientArgs, diff, gradient, reference,
 };
 use ndarray::{ArrayD, IxDyn};
 use proptest::prelude::*;
@@ -52,17 +53,17 @@ fn shape() -> impl Strategy<Value = Vec<usize>> {
 /// An array of `shape` with a random dtype.
 fn array(shape: Vec<usize>) -> impl Strategy<Value = Array> {
     let len: usize = shape.iter().product();
-    let s = IxDyn(&shape);
+    let s = shape;
     prop_oneof![
         4 => prop::collection::vec(float(), len)
-            .prop_map({ let s = s.clone(); move |v| Array::Float(ArrayD::from_shape_vec(s.clone(), v).unwrap()) }),
+            .prop_map({ let s = s.clone(); move |v| Array::from_vec(&s, v).unwrap() }),
         2 => prop::collection::vec(prop_oneof![
                 4 => -1000i64..1000,
                 1 => any::<i64>(),
             ], len)
-            .prop_map({ let s = s.clone(); move |v| Array::Int(ArrayD::from_shape_vec(s.clone(), v).unwrap()) }),
+            .prop_map({ let s = s.clone(); move |v| Array::from_vec(&s, v).unwrap() }),
         1 => prop::collection::vec(any::<bool>(), len)
-            .prop_map(move |v| Array::Bool(ArrayD::from_shape_vec(s.clone(), v).unwrap())),
+            .prop_map(move |v| Array::from_vec(&s, v).unwrap()),
     ]
 }
 
@@ -86,21 +87,21 @@ fn gradient_call() -> impl Strategy<Value = (Array, GradientArgs)> {
     shape().prop_flat_map(|shape| {
         let nd = shape.len() as i64;
         let axis = prop_oneof![
-            2 => Just(AxisArg::All),
-            1 => (-nd..nd).prop_map(AxisArg::One),
+            2 => Just(AxisSpec::All),
+            1 => (-nd..nd).prop_map(|a| AxisSpec::One(Axis(a))),
             1 => Just((0..nd).collect::<Vec<_>>()).prop_shuffle().prop_flat_map(|v| {
                     let k = v.len();
                     (Just(v), 0..=k)
                 })
-                .prop_map(|(v, k)| AxisArg::Many(v[..k].iter().map(|&a| if a % 2 == 0 { a } else { a - 4 }.max(a - 4).min(a)).collect())),
+                .prop_map(|(v, k)| AxisSpec::Many(v[..k].iter().map(|&a| Axis(if a % 2 == 0 { a } else { a - 4 }.max(a - 4).min(a))).collect())),
         ];
         (array(shape.clone()), axis, -1i64..=2, Just(shape))
     })
     .prop_flat_map(|(f, axis, edge_order, shape)| {
         let axes: Vec<usize> = match &axis {
-            AxisArg::All => (0..shape.len()).collect(),
-            AxisArg::One(a) => vec![a.rem_euclid(shape.len() as i64) as usize],
-            AxisArg::Many(v) => v.iter().map(|a| a.rem_euclid(shape.len() as i64) as usize).collect(),
+            AxisSpec::All => (0..shape.len()).collect(),
+            AxisSpec::One(a) => vec![a.0.rem_euclid(shape.len() as i64) as usize],
+            AxisSpec::Many(v) => v.iter().map(|a| a.0.rem_euclid(shape.len() as i64) as usize).collect(),
         };
         let per_axis: Vec<_> = axes.iter().map(|&a| spacing(shape[a])).collect();
         let varargs = prop_oneof![
@@ -113,13 +114,39 @@ fn gradient_call() -> impl Strategy<Value = (Array, GradientArgs)> {
     .prop_map(|(f, varargs, axis, edge_order)| (f, GradientArgs { varargs, axis, edge_order: EdgeOrder::new(edge_order) }))
 }
 
+/// An array with `f`'s elements that is not stored in C order: every other
+/// element of a wider array, a reversed copy seen reversed, or a transposed
+/// copy seen transposed.
+fn strided(f: &Array, how: u8) -> Array {
+    let last = f.ndim() - 1;
+    match how {
+        0 => {
+            let mut shape = f.shape().to_vec();
+            shape[last] *= 2;
+            let wide = Array::zeros(f.dtype(), &shape).unwrap();
+            let v = wide.slice_axis(last, None, None, Some(2)).unwrap();
+            v.assign(f).unwrap();
+            v
+        }
+        1 => f
+            .slice_axis(0, None, None, Some(-1))
+            .unwrap()
+            .copy()
+            .unwrap()
+            .slice_axis(0, None, None, Some(-1))
+            .unwrap(),
+        _ => f.t().copy().unwrap().t(),
+    }
+}
+
 /// Bit-for-bit equality (every NaN is the same NaN).
 fn same_bits(a: &Array, b: &Array) -> bool {
-    match (a, b) {
-        (Array::Float(x), Array::Float(y)) => {
-            x.shape() == y.shape()
+    match (a.dtype(), b.dtype()) {
+        (DType::Float64, DType::Float64) => {
+            let (x, y) = (a.to_f64_vec(), b.to_f64_vec());
+            a.shape() == b.shape()
                 && x.iter()
-                    .zip(y)
+                    .zip(&y)
                     .all(|(p, q)| p.to_bits() == q.to_bits() || (p.is_nan() && q.is_nan()))
         }
         _ => a == b,
@@ -206,13 +233,32 @@ proptest! {
     }
 
     #[test]
+    fn strided_views_match_contiguous_arrays((f, args) in gradient_call(), how in 0u8..3, axis in -3i64..3) {
+        // The strided kernels read views in place; the contiguous ones read
+        // a copy: same bits, same errors.
+        prop_assume!(f.ndim() > 0);
+        let view = strided(&f, how);
+        match (gradient(&view, &args), gradient(&f, &args)) {
+            (Ok(a), Ok(b)) => prop_assert!(same_gradient(&a, &b), "{f:?} {args:?} {how}"),
+            (a, b) => prop_assert_eq!(a, b),
+        }
+        for n in 1..4 {
+            let d = DiffArgs { n: DiffOrder::new(n), axis: Axis(axis), ..Default::default() };
+            match (diff(&view, &d), diff(&f, &d)) {
+                (Ok(a), Ok(b)) => prop_assert!(same_bits(&a, &b), "{f:?} n={n} axis={axis} {how}"),
+                (a, b) => prop_assert_eq!(a, b),
+            }
+        }
+    }
+
+    #[test]
     fn diff_kernels_match_reference(
         (a, axis) in shape().prop_flat_map(|s| { let nd = s.len() as i64; (array(s), -nd - 1..=nd) }),
         n in prop_oneof![4 => 0i64..4, 1 => 4i64..12, 1 => -1i64..0],
         prepend in prop::option::of(prop_oneof![float().prop_map(Array::scalar_f64), (-9i64..9).prop_map(Array::scalar_i64), any::<bool>().prop_map(Array::scalar_bool)]),
         append in prop::option::of(prop_oneof![float().prop_map(Array::scalar_f64), (-9i64..9).prop_map(Array::scalar_i64), any::<bool>().prop_map(Array::scalar_bool)]),
     ) {
-        let args = DiffArgs { n, axis, prepend, append };
+        let args = DiffArgs { n: DiffOrder::new(n), axis: Axis(axis), prepend, append };
         let fast = diff(&a, &args);
         let slow = reference::diff(&a, &args);
         match (&fast, &slow) {
@@ -234,8 +280,7 @@ fn long_lanes_match_reference() {
         .map(|k| k as f64 + ((k * 31) % 7) as f64 * 0.1)
         .collect();
     let one_d = Array::from_f64(f.clone());
-    let two_d =
-        Array::Float(ArrayD::from_shape_vec(IxDyn(&[7, 10_000]), f[..70_000].to_vec()).unwrap());
+    let two_d = Array::from_vec(&[7, 10_000], f[..70_000].to_vec()).unwrap();
     for edge_order in [1, 2] {
         for varargs in [
             vec![],
@@ -267,8 +312,8 @@ fn long_lanes_match_reference() {
     for n in [1, 2, 3] {
         for axis in [-1, 0] {
             let args = DiffArgs {
-                n,
-                axis,
+                n: DiffOrder::new(n),
+                axis: Axis(axis),
                 ..Default::default()
             };
             let a = if axis == 0 { &two_d } else { &one_d };
@@ -284,7 +329,7 @@ fn long_lanes_match_reference() {
     // n > BLOCK / 4 grows the diff kernel's blocks.
     let short = Array::from_f64(f[..10_000].to_vec());
     let args = DiffArgs {
-        n: 1500,
+        n: DiffOrder::new(1500),
         ..Default::default()
     };
     assert!(same_bits(
@@ -298,9 +343,10 @@ fn long_lanes_match_reference() {
 #[test]
 fn non_contiguous_inputs() {
     let base = ArrayD::from_shape_fn(IxDyn(&[5, 7]), |i| (i[0] * 10 + i[1] * i[1]) as f64);
-    let t = base.clone().reversed_axes();
-    let copy = t.as_standard_layout().into_owned();
-    let (f, g) = (Array::Float(t), Array::Float(copy));
+    let t = Array::from_ndarray(base).t();
+    let copy = t.copy().unwrap();
+    assert!(!t.is_c_contiguous() && copy.is_c_contiguous());
+    let (f, g) = (t, copy);
     for edge_order in [1, 2] {
         let args = GradientArgs {
             edge_order: EdgeOrder::new(edge_order),
@@ -310,8 +356,8 @@ fn non_contiguous_inputs() {
     }
     for axis in [0, 1] {
         let args = DiffArgs {
-            axis,
-            n: 2,
+            axis: Axis(axis),
+            n: DiffOrder::new(2),
             ..Default::default()
         };
         assert_eq!(diff(&f, &args).unwrap(), diff(&g, &args).unwrap());

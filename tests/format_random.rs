@@ -2,12 +2,11 @@
 //! `tests/fixtures/gen_printing_random.py`: every array, scalar and tuple
 //! must print byte for byte as NumPy printed it.
 
-use gradlab::engine::Array;
+use gradlab::array::Array;
 use gradlab::format::{
     PrintOptions, Threshold, array_repr, array_str, scalar_repr_bool, scalar_repr_f64,
     scalar_repr_i64, scalar_str_bool, scalar_str_f64, scalar_str_i64, tuple_repr,
 };
-use ndarray::{ArrayD, IxDyn};
 use serde_json::Value;
 
 fn lines(name: &str) -> Vec<Value> {
@@ -39,19 +38,12 @@ fn array(case: &Value) -> Array {
         .map(|n| n.as_u64().expect("dim") as usize)
         .collect();
     let data = case["data"].as_array().expect("data");
-    let shape = IxDyn(&shape);
     match case["dtype"].as_str().expect("dtype") {
-        "float64" => Array::Float(
-            ArrayD::from_shape_vec(shape, data.iter().map(float).collect()).expect("shape"),
-        ),
-        "int64" => Array::Int(
-            ArrayD::from_shape_vec(shape, data.iter().map(|v| v.as_i64().unwrap()).collect())
-                .expect("shape"),
-        ),
-        "bool" => Array::Bool(
-            ArrayD::from_shape_vec(shape, data.iter().map(|v| v.as_bool().unwrap()).collect())
-                .expect("shape"),
-        ),
+        "float64" => Array::from_vec(&shape, data.iter().map(float).collect()).expect("shape"),
+        "int64" => Array::from_vec(&shape, data.iter().map(|v| v.as_i64().unwrap()).collect())
+            .expect("shape"),
+        "bool" => Array::from_vec(&shape, data.iter().map(|v| v.as_bool().unwrap()).collect())
+            .expect("shape"),
         other => panic!("dtype {other}"),
     }
 }

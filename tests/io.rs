@@ -7,13 +7,12 @@
 //! fixtures), e.g. `np.loadtxt(path, delimiter=",", ...)` →
 //! `(shape, [repr(v) for v in a.ravel()])` or `"ValueError: ..."`.
 
-use gradlab::engine::{Array, DType};
+use gradlab::array::{Array, DType};
 use gradlab::io::{
     GenFromTxtOptions, LoadTxtOptions, SaveFmt, SaveTxtOptions, genfromtxt, load_npy, loadtxt,
     save_npy, savetxt, savetxt_string,
 };
 use gradlab::numdiff::py_float_repr;
-use ndarray::{ArrayD, IxDyn};
 use std::path::{Path, PathBuf};
 
 type Expect = Result<(&'static [usize], &'static [&'static str]), &'static str>;
@@ -141,10 +140,11 @@ fn dtype(name: &str) -> DType {
 
 /// Shape and `repr` of each element, as the reference scripts print them.
 fn described(a: &Array) -> (Vec<usize>, Vec<String>) {
-    let values = match a {
-        Array::Float(x) => x.iter().map(|v| py_float_repr(*v)).collect(),
-        Array::Int(x) => x.iter().map(|v| v.to_string()).collect(),
-        Array::Bool(x) => x
+    let values = match a.dtype() {
+        DType::Float64 => a.to_f64_vec().iter().map(|v| py_float_repr(*v)).collect(),
+        DType::Int64 => a.to_vec::<i64>().iter().map(|v| v.to_string()).collect(),
+        _ => a
+            .to_vec::<bool>()
             .iter()
             .map(|v| if *v { "True" } else { "False" }.to_string())
             .collect(),
@@ -257,7 +257,7 @@ fn genfromtxt_matches_numpy() {
 }
 
 fn f2(rows: usize, cols: usize, v: &[f64]) -> Array {
-    Array::Float(ArrayD::from_shape_vec(IxDyn(&[rows, cols]), v.to_vec()).unwrap())
+    Array::from_vec(&[rows, cols], v.to_vec()).unwrap()
 }
 
 /// The arrays and options of tests/fixtures/savetxt_reference.py.
@@ -284,7 +284,7 @@ fn savetxt_case(name: &str) -> (Array, SaveTxtOptions) {
             },
         ),
         "fmt_d_int" => (
-            Array::Int(ArrayD::from_shape_vec(IxDyn(&[2, 2]), vec![1, -2, 30, 4]).unwrap()),
+            Array::from_vec(&[2, 2], vec![1i64, -2, 30, 4]).unwrap(),
             SaveTxtOptions {
                 fmt: one("%d"),
                 delimiter: "\t".into(),
@@ -331,10 +331,7 @@ fn savetxt_case(name: &str) -> (Array, SaveTxtOptions) {
             },
         ),
         "bool" => (Array::from_bool(vec![true, false]), d),
-        "int_default" => (
-            Array::Int(ArrayD::from_shape_vec(IxDyn(&[2, 2]), vec![1, 2, 3, 4]).unwrap()),
-            d,
-        ),
+        "int_default" => (Array::from_vec(&[2, 2], vec![1i64, 2, 3, 4]).unwrap(), d),
         "empty_rows" => (
             f2(0, 3, &[]),
             SaveTxtOptions {
@@ -386,7 +383,7 @@ fn savetxt_errors_are_numpys() {
         err(&Array::scalar_f64(1.0), &d),
         "ValueError: Expected 1D or 2D array, got 0D array instead"
     );
-    let cube = Array::Float(ArrayD::zeros(IxDyn(&[1, 1, 1])));
+    let cube = Array::zeros(DType::Float64, &[1, 1, 1]).unwrap();
     assert_eq!(
         err(&cube, &d),
         "ValueError: Expected 1D or 2D array, got 3D array instead"
@@ -452,20 +449,25 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn floats(shape: &[usize], v: Vec<f64>) -> Array {
-    Array::Float(ArrayD::from_shape_vec(IxDyn(shape), v).unwrap())
+    Array::from_vec(shape, v).unwrap()
 }
 
 fn ints(shape: &[usize], v: Vec<i64>) -> Array {
-    Array::Int(ArrayD::from_shape_vec(IxDyn(shape), v).unwrap())
+    Array::from_vec(shape, v).unwrap()
 }
 
 /// Same shape, dtype and bits (so NaN, -0.0 and infinities count).
 fn assert_identical(label: &str, got: &Array, want: &Array) {
     assert_eq!(got.shape(), want.shape(), "{label}");
-    match (got, want) {
-        (Array::Float(a), Array::Float(b)) => {
-            let bits = |x: &ArrayD<f64>| x.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
-            assert_eq!(bits(a), bits(b), "{label}");
+    match (got.dtype(), want.dtype()) {
+        (DType::Float64, DType::Float64) => {
+            let bits = |x: &Array| {
+                x.to_f64_vec()
+                    .iter()
+                    .map(|v| v.to_bits())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(bits(got), bits(want), "{label}");
         }
         _ => assert_eq!(got, want, "{label}"),
     }
@@ -500,9 +502,7 @@ fn reads_files_numpy_wrote() {
         ("i8_fortran_3d.npy", ints(&[2, 3, 4], (0..24).collect())),
         (
             "b1.npy",
-            Array::Bool(
-                ArrayD::from_shape_vec(IxDyn(&[2, 2]), vec![true, false, false, true]).unwrap(),
-            ),
+            Array::from_vec(&[2, 2], vec![true, false, false, true]).unwrap(),
         ),
         ("f8_0d.npy", Array::scalar_f64(3.25)),
         ("f8_empty.npy", floats(&[0, 3], vec![])),
@@ -552,10 +552,7 @@ fn save_npy_writes_numpys_bytes_and_round_trips() {
         ],
     );
     let fortran = load_npy(fixture("i8_fortran_3d.npy")).unwrap();
-    let transposed = match floats(&[2, 3], (0..6).map(f64::from).collect()) {
-        Array::Float(x) => Array::Float(x.reversed_axes()),
-        _ => unreachable!(),
-    };
+    let transposed = floats(&[2, 3], (0..6).map(f64::from).collect()).t();
     for (i, a) in [
         special,
         fortran,

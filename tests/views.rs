@@ -1,11 +1,11 @@
 //! Snapshot tests of every classroom view on the tutorials' arrays, at 80
 //! columns in plain text (and a few in colour), plus error cases.
 
-use gradlab::engine::{Array, AxisArg, DiffArgs, EdgeOrder, GradientArgs};
+use gradlab::array::{Array, Axis, AxisSpec};
+use gradlab::engine::{DiffArgs, DiffOrder, EdgeOrder, GradientArgs};
 use gradlab::tui::{ColorMode, render_view};
 use gradlab::views::{self, AccuracySpec, Plot, Timing, View};
 use insta::assert_snapshot;
-use ndarray::{ArrayD, IxDyn};
 
 const NAN: f64 = f64::NAN;
 
@@ -18,11 +18,11 @@ fn floats(v: &[f64]) -> Array {
 }
 
 fn matrix(rows: usize, cols: usize, v: Vec<f64>) -> Array {
-    Array::Float(ArrayD::from_shape_vec(IxDyn(&[rows, cols]), v).unwrap())
+    Array::from_vec(&[rows, cols], v).unwrap()
 }
 
 fn imatrix(rows: usize, cols: usize, v: Vec<i64>) -> Array {
-    Array::Int(ArrayD::from_shape_vec(IxDyn(&[rows, cols]), v).unwrap())
+    Array::from_vec(&[rows, cols], v).unwrap()
 }
 
 /// Any model drawn as a view.
@@ -46,7 +46,7 @@ fn unicode_width(s: &str) -> usize {
 }
 
 fn compare(a: &Array, varargs: &[Array], edge_order: i64) -> String {
-    plain(&views::compare(a, varargs, &AxisArg::All, EdgeOrder::new(edge_order)).unwrap())
+    plain(&views::compare(a, varargs, &AxisSpec::All, EdgeOrder::new(edge_order)).unwrap())
 }
 
 fn explain_g(a: &Array, varargs: &[Array], edge_order: i64) -> String {
@@ -119,7 +119,7 @@ fn explain_diff_snapshots() {
         explain_d(
             &a,
             DiffArgs {
-                n: 2,
+                n: DiffOrder::new(2),
                 ..DiffArgs::default()
             }
         )
@@ -145,7 +145,7 @@ fn explain_diff_snapshots() {
         explain_d(
             &imatrix(2, 3, vec![10, 20, 30, 40, 50, 60]),
             DiffArgs {
-                axis: 0,
+                axis: Axis(0),
                 ..DiffArgs::default()
             }
         )
@@ -193,7 +193,7 @@ fn plot_snapshots() {
     let c: Vec<f64> = x.iter().map(|t| t.cos()).collect();
     let p = Plot::new(Some(x), vec![s, c], &["sin".into(), "cos".into()]).unwrap();
     assert_snapshot!("plot_sin_cos", plain(&p));
-    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, EdgeOrder::FIRST).unwrap();
+    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisSpec::All, EdgeOrder::FIRST).unwrap();
     assert_snapshot!("plot_compare", plain(&Plot::from_compare(&cmp).unwrap()));
 }
 
@@ -249,14 +249,14 @@ fn colour_snapshots() {
     let m = matrix(2, 3, vec![-1.0, 0.0, 1.0, 2.0, NAN, -2.0]);
     let text = render(&views::heatmap(&m).unwrap(), 80, ColorMode::TrueColor);
     assert_snapshot!("heatmap_truecolor", text.replace('\x1b', "\\e"));
-    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, EdgeOrder::FIRST).unwrap();
+    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisSpec::All, EdgeOrder::FIRST).unwrap();
     let text = render(&cmp, 80, ColorMode::Ansi256);
     assert_snapshot!("compare_ansi256", text.replace('\x1b', "\\e"));
 }
 
 #[test]
 fn plain_output_has_no_escape_codes() {
-    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisArg::All, EdgeOrder::FIRST).unwrap();
+    let cmp = views::compare(&ints(&TUTORIAL), &[], &AxisSpec::All, EdgeOrder::FIRST).unwrap();
     let views: Vec<View> = vec![
         cmp.clone().into(),
         Plot::from_compare(&cmp).unwrap().into(),
@@ -276,7 +276,7 @@ fn json_wraps_the_numbers_shown() {
     let cmp = views::compare(
         &floats(&[2.0, 5.0, NAN, 9.0, 12.0]),
         &[],
-        &AxisArg::All,
+        &AxisSpec::All,
         EdgeOrder::FIRST,
     )
     .unwrap();
@@ -295,7 +295,7 @@ fn errors_not_panics() {
     let empty = floats(&[]);
     let one = floats(&[1.0]);
     let g = |a: &Array, eo: i64| {
-        views::compare(a, &[], &AxisArg::All, EdgeOrder::new(eo))
+        views::compare(a, &[], &AxisSpec::All, EdgeOrder::new(eo))
             .unwrap_err()
             .to_string()
     };
@@ -304,7 +304,13 @@ fn errors_not_panics() {
     assert_eq!(g(&empty, 1), too_small);
     assert_eq!(g(&one, 1), too_small);
     assert_eq!(g(&ints(&[1, 2]), 2), too_small);
-    let e = views::compare(&ints(&TUTORIAL), &[], &AxisArg::One(1), EdgeOrder::FIRST).unwrap_err();
+    let e = views::compare(
+        &ints(&TUTORIAL),
+        &[],
+        &AxisSpec::One(Axis(1)),
+        EdgeOrder::FIRST,
+    )
+    .unwrap_err();
     assert_eq!(
         e.to_string(),
         "AxisError: axis 1 is out of bounds for array of dimension 1"
@@ -320,7 +326,7 @@ fn errors_not_panics() {
     let e = views::explain_diff(
         &ints(&TUTORIAL),
         &DiffArgs {
-            n: -1,
+            n: DiffOrder::new(-1),
             ..DiffArgs::default()
         },
     )

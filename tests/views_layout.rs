@@ -3,17 +3,17 @@
 //! visible glyphs without colour, indices on heat maps, roundoff named as
 //! such, and `edge_order=0` explained as NumPy computes it.
 
-use gradlab::engine::{Array, AxisArg, EdgeOrder, Gradient, GradientArgs, gradient};
+use gradlab::array::{Array, AxisSpec};
+use gradlab::engine::{EdgeOrder, Gradient, GradientArgs, gradient};
 use gradlab::tui::{ColorMode, render_view};
 use gradlab::views::{self, AccuracySpec, Observed, View, num};
-use ndarray::{ArrayD, IxDyn};
 
 fn floats(v: &[f64]) -> Array {
     Array::from_f64(v.to_vec())
 }
 
 fn matrix(rows: usize, cols: usize, v: Vec<f64>) -> Array {
-    Array::Float(ArrayD::from_shape_vec(IxDyn(&[rows, cols]), v).unwrap())
+    Array::from_vec(&[rows, cols], v).unwrap()
 }
 
 fn text(v: impl Into<View>, width: u16, mode: ColorMode) -> String {
@@ -33,7 +33,7 @@ const WIDTHS: [u16; 6] = [24, 32, 40, 52, 64, 80];
 fn compare_keeps_every_column_in_narrow_terminals() {
     let f = floats(&[1.0, 2.0, 4.0, 7.0, 11.0, 16.0]);
     let x = floats(&[0.0, 1.5, 3.0, 4.0, 7.0, 10.0]);
-    let model = views::compare(&f, &[x], &AxisArg::All, EdgeOrder::SECOND).unwrap();
+    let model = views::compare(&f, &[x], &AxisSpec::All, EdgeOrder::SECOND).unwrap();
     let lane = &model.blocks[0].lane;
     for w in WIDTHS {
         let t = text(model.clone(), w, ColorMode::Plain);

@@ -2,9 +2,8 @@
 //! engine's outputs bit for bit, and the formula each explanation shows,
 //! evaluated in NumPy's operation order, gives exactly that number.
 
-use gradlab::engine::{
-    Array, AxisArg, DiffArgs, EdgeOrder, Gradient, GradientArgs, diff, gradient,
-};
+use gradlab::array::{Array, AxisSpec};
+use gradlab::engine::{DiffArgs, DiffOrder, EdgeOrder, Gradient, GradientArgs, diff, gradient};
 use gradlab::views::{compare, explain_diff, explain_gradient};
 use proptest::prelude::*;
 
@@ -62,7 +61,7 @@ proptest! {
         let a = Array::from_f64(y.clone());
         let g = engine_gradient(&a, &varargs, eo);
         let d = diff(&a, &DiffArgs::default()).unwrap().to_f64_vec();
-        let c = compare(&a, &varargs, &AxisArg::All, EdgeOrder::new(eo)).unwrap();
+        let c = compare(&a, &varargs, &AxisSpec::All, EdgeOrder::new(eo)).unwrap();
         for row in &c.blocks[0].rows {
             prop_assert!(same(row.g[0], g[row.i]), "g[{}]", row.i);
             prop_assert!(same(row.f[0], y[row.i]));
@@ -92,7 +91,7 @@ proptest! {
         n in 1i64..4,
     ) {
         let a = Array::from_f64(y);
-        let args = DiffArgs { n, ..DiffArgs::default() };
+        let args = DiffArgs { n: DiffOrder::new(n), ..DiffArgs::default() };
         let d = diff(&a, &args).unwrap().to_f64_vec();
         let e = explain_diff(&a, &args).unwrap();
         for item in e.sections.iter().flat_map(|s| &s.items).filter(|it| it.output == n as usize) {
@@ -107,11 +106,11 @@ proptest! {
         v in proptest::collection::vec(-20i64..20, 12),
         eo in 1i64..=2,
     ) {
-        let m = Array::Int(ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(&[3, 4]), v).unwrap());
+        let m = Array::from_vec(&[3, 4], v).unwrap();
         let Gradient::Many(gs) = gradient(&m, &GradientArgs { edge_order: EdgeOrder::new(eo), ..GradientArgs::default() }).unwrap() else {
             panic!("2-D gives a tuple")
         };
-        let c = compare(&m, &[], &AxisArg::All, EdgeOrder::new(eo)).unwrap();
+        let c = compare(&m, &[], &AxisSpec::All, EdgeOrder::new(eo)).unwrap();
         for (b, g) in c.blocks.iter().zip(&gs) {
             let g = g.to_f64();
             for row in &b.rows {

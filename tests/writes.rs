@@ -26,8 +26,8 @@ fn scratch(name: &str) -> tempfile::TempDir {
         .unwrap()
 }
 
-fn floats(v: &[f64]) -> gradlab::engine::Array {
-    gradlab::engine::Array::from_f64(v.to_vec())
+fn floats(v: &[f64]) -> gradlab::array::Array {
+    gradlab::array::Array::from_f64(v.to_vec())
 }
 
 /// The names in `dir`, sorted.

@@ -3,20 +3,50 @@
 mod concat;
 mod kernels;
 
-use ndarray::ArrayD;
-
-use super::buffer;
-use super::gradient::normalize_axis_index;
-use super::{Array, DType, Error, limits};
+use crate::array::{Array, Axis, Error, Fresh, dispatch, limits};
 
 #[doc(hidden)]
 pub use kernels::DiffOp;
 
+/// NumPy's `n` of `np.diff`: how many times to difference.
+///
+/// The value is kept as given: [`diff`] raises NumPy's error for a negative
+/// order, after returning the input unchanged for 0 (NumPy's order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DiffOrder(i64);
+
+impl DiffOrder {
+    /// `n=1`, NumPy's default.
+    pub const FIRST: DiffOrder = DiffOrder(1);
+
+    /// The argument as the user gave it (unchecked).
+    pub const fn new(value: i64) -> DiffOrder {
+        DiffOrder(value)
+    }
+
+    /// The value as given.
+    pub fn value(self) -> i64 {
+        self.0
+    }
+}
+
+impl Default for DiffOrder {
+    fn default() -> Self {
+        DiffOrder::FIRST
+    }
+}
+
+impl std::fmt::Display for DiffOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 /// Arguments of `np.diff(a, n=1, axis=-1, prepend=<no value>, append=<no value>)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiffArgs {
-    pub n: i64,
-    pub axis: i64,
+    pub n: DiffOrder,
+    pub axis: Axis,
     pub prepend: Option<Array>,
     pub append: Option<Array>,
 }
@@ -24,8 +54,8 @@ pub struct DiffArgs {
 impl Default for DiffArgs {
     fn default() -> Self {
         DiffArgs {
-            n: 1,
-            axis: -1,
+            n: DiffOrder::FIRST,
+            axis: Axis(-1),
             prepend: None,
             append: None,
         }
@@ -37,8 +67,10 @@ impl Default for DiffArgs {
 /// `out[i] = a[i+1] - a[i]` along `axis`, applied `n` times, after
 /// concatenating `prepend` / `append` (0-d values are broadcast to one slice
 /// along the axis). The result has `max(len - n, 0)` elements along the axis
-/// and the promoted dtype of the inputs; int64 wraps around; for bool the
-/// "difference" is `a[i+1] != a[i]`. `n == 0` returns `a` unchanged.
+/// and the promoted dtype of the inputs; integers wrap around; for bool the
+/// "difference" is `a[i+1] != a[i]`. `n == 0` returns `a` itself (shared,
+/// as NumPy returns the same object). `a` is read where it is: a strided
+/// view is not copied, and only the output is allocated.
 ///
 /// # Errors
 /// NumPy's, in NumPy's order: `ValueError` for `n < 0` and 0-d input,
@@ -46,7 +78,7 @@ impl Default for DiffArgs {
 /// `prepend`), `ValueError` from `np.concatenate` when `prepend` / `append`
 /// do not fit, `MemoryError` above the allocation cap, `KeyboardInterrupt`.
 pub fn diff(a: &Array, args: &DiffArgs) -> Result<Array, Error> {
-    let n = args.n;
+    let n = args.n.value();
     if n == 0 {
         return Ok(a.clone());
     }
@@ -55,35 +87,30 @@ pub fn diff(a: &Array, args: &DiffArgs) -> Result<Array, Error> {
             "order must be non-negative but got {n}"
         )));
     }
-    let nd = a.ndim();
-    if nd == 0 {
+    if a.ndim() == 0 {
         return Err(Error::value(
             "diff requires input that is at least one dimensional",
         ));
     }
-    let axis = normalize_axis_index(args.axis, nd)?;
+    let axis = args.axis.index(a.ndim())?;
     let combined = concat::combine(a, args.prepend.as_ref(), args.append.as_ref(), axis)?;
     let a = combined.as_ref().unwrap_or(a);
     let n = usize::try_from(n).unwrap_or(usize::MAX);
-    Ok(match a {
-        Array::Float(x) => Array::Float(run(x, n, axis)?),
-        Array::Int(x) => Array::Int(run(x, n, axis)?),
-        Array::Bool(x) => Array::Bool(run(x, n, axis)?),
-    })
+    dispatch!(a.dtype(), T => run::<T>(a, n, axis))
 }
 
-fn run<T: DiffOp>(a: &ArrayD<T>, n: usize, axis: usize) -> Result<ArrayD<T>, Error> {
+fn run<T: DiffOp>(a: &Array, n: usize, axis: usize) -> Result<Array, Error> {
     let mut shape = a.shape().to_vec();
     shape[axis] = shape[axis].saturating_sub(n);
-    limits::check_alloc(&shape, std::mem::size_of::<T>(), T::DTYPE.name())?;
-    let data = buffer::row_major(a);
-    let out = kernels::nth_diff(&data, a.shape(), axis, n)?;
-    buffer::into_array(&shape, out)
-}
-
-/// The dtype `np.concatenate` gives arrays of these dtypes.
-fn promoted(dtypes: impl Iterator<Item = DType>) -> DType {
-    dtypes.fold(DType::Bool, DType::promote)
+    let mut out = Fresh::<T>::zeroed(&shape)?;
+    let r = a.read::<T>();
+    match r.as_slice() {
+        Some(data) => kernels::nth_diff(data, a.shape(), axis, n, out.as_mut_slice())?,
+        None => kernels::strided_diff(&r.view(), axis, n, &mut out.view_mut())?,
+    }
+    drop(r);
+    limits::check_interrupt()?;
+    Ok(out.finish())
 }
 
 /// The concatenated input of a valid `diff` call (for the reference).

@@ -4,23 +4,9 @@
 mod kernels;
 mod plan;
 
-use super::buffer::{self, ToF64};
-use super::{Array, Error, limits};
-pub(crate) use plan::{AxisPlan, Plan};
-
-pub(crate) use plan::{Spacing, normalize_axis_index};
-
-/// The `axis` argument of `np.gradient`.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum AxisArg {
-    /// `axis=None`: every axis.
-    #[default]
-    All,
-    /// `axis=k` (negative counts from the end).
-    One(i64),
-    /// `axis=(j, k, ...)`.
-    Many(Vec<i64>),
-}
+use crate::array::{Array, AxisSpec, Element, Error, Fresh, dispatch, limits};
+pub(crate) use kernels::split_dims;
+pub(crate) use plan::{AxisPlan, Plan, Spacing};
 
 /// NumPy's `edge_order`: `1` selects first-order one-sided differences at
 /// the boundaries; any other value NumPy accepts (2, but also 0 or a negative
@@ -94,7 +80,7 @@ pub struct GradientArgs {
     /// or int 0 with second-order edges, from `-1.5 / dx`; an evaluator that
     /// keeps Python scalars distinct must raise that itself.)
     pub varargs: Vec<Array>,
-    pub axis: AxisArg,
+    pub axis: AxisSpec,
     pub edge_order: EdgeOrder,
 }
 
@@ -102,7 +88,7 @@ impl Default for GradientArgs {
     fn default() -> Self {
         GradientArgs {
             varargs: Vec::new(),
-            axis: AxisArg::All,
+            axis: AxisSpec::All,
             edge_order: EdgeOrder::FIRST,
         }
     }
@@ -133,8 +119,9 @@ impl Gradient {
 /// one-sided differences at both ends. Bit-identical to NumPy 2.x.
 ///
 /// Returns one array when one axis is differentiated (`axis=k` or a 1-tuple,
-/// or a 1-D input), else a tuple with one array per axis. Ints and bools are
-/// differentiated as float64.
+/// or a 1-D input), else a tuple with one array per axis. Integers of every
+/// width and bools are read as float64 in registers; `f` is read where it
+/// is (a strided view is not copied) and only the outputs are allocated.
 ///
 /// # Errors
 /// NumPy's, in NumPy's order: `AxisError` / `ValueError("repeated axis")`
@@ -143,13 +130,15 @@ impl Gradient {
 /// `IndexError` for coordinates of length < 2; `ValueError` for
 /// `edge_order > 2` and for axes shorter than `edge_order + 1`; `TypeError`
 /// for boolean subtraction; `MemoryError` above the allocation cap;
-/// `KeyboardInterrupt` when interrupted.
+/// `KeyboardInterrupt` when interrupted. float32 and complex input (whose
+/// gradient NumPy computes in their own precision) are a `TypeError` for
+/// now.
 pub fn gradient(f: &Array, args: &GradientArgs) -> Result<Gradient, Error> {
     let plan = Plan::new(f, args)?;
     let mut outs = Vec::with_capacity(plan.axes.len());
     for ax in &plan.axes {
         limits::check_interrupt()?;
-        outs.push(Array::Float(axis_output(f, ax, plan.edge2)?));
+        outs.push(axis_output(f, ax, plan.edge2)?);
     }
     Ok(if outs.len() == 1 {
         Gradient::One(outs.remove(0))
@@ -158,20 +147,29 @@ pub fn gradient(f: &Array, args: &GradientArgs) -> Result<Gradient, Error> {
     })
 }
 
-fn axis_output(f: &Array, ax: &AxisPlan<'_>, edge2: bool) -> Result<ndarray::ArrayD<f64>, Error> {
-    fn run<T: ToF64>(
-        a: &ndarray::ArrayD<T>,
-        ax: &AxisPlan<'_>,
-        edge2: bool,
-    ) -> Result<ndarray::ArrayD<f64>, Error> {
-        let data = buffer::row_major(a);
-        let mut out = buffer::zeroed::<f64>(data.len());
-        kernels::axis_gradient(&data, a.shape(), ax.axis, &ax.spacing, edge2, &mut out)?;
-        buffer::into_array(a.shape(), out)
+fn axis_output(f: &Array, ax: &AxisPlan<'_>, edge2: bool) -> Result<Array, Error> {
+    fn run<T: Element>(f: &Array, ax: &AxisPlan<'_>, edge2: bool) -> Result<Array, Error> {
+        let mut out = Fresh::<f64>::zeroed(f.shape())?;
+        let r = f.read::<T>();
+        match r.as_slice() {
+            Some(data) => kernels::axis_gradient(
+                data,
+                f.shape(),
+                ax.axis,
+                &ax.spacing,
+                edge2,
+                out.as_mut_slice(),
+            )?,
+            None => kernels::strided_gradient(
+                &r.view(),
+                ax.axis,
+                &ax.spacing,
+                edge2,
+                &mut out.view_mut(),
+            )?,
+        }
+        drop(r);
+        Ok(out.finish())
     }
-    match f {
-        Array::Float(a) => run(a, ax, edge2),
-        Array::Int(a) => run(a, ax, edge2),
-        Array::Bool(a) => run(a, ax, edge2),
-    }
+    dispatch!(f.dtype(), T => run::<T>(f, ax, edge2))
 }

@@ -7,7 +7,8 @@ use ndarray::{ArrayD, Axis, IxDyn, Slice, Zip};
 
 use super::diff::DiffOp;
 use super::gradient::{Plan, Spacing};
-use super::{Array, DiffArgs, Error, Gradient, GradientArgs};
+use super::{DiffArgs, Error, Gradient, GradientArgs};
+use crate::array::{Array, dispatch};
 
 /// `np.gradient`, element by element.
 pub fn gradient(f: &Array, args: &GradientArgs) -> Result<Gradient, Error> {
@@ -16,7 +17,7 @@ pub fn gradient(f: &Array, args: &GradientArgs) -> Result<Gradient, Error> {
     let mut outs: Vec<Array> = plan
         .axes
         .iter()
-        .map(|ax| Array::Float(axis_gradient(&f, ax.axis, &ax.spacing, plan.edge2)))
+        .map(|ax| Array::from_ndarray(axis_gradient(&f, ax.axis, &ax.spacing, plan.edge2)))
         .collect();
     Ok(if outs.len() == 1 {
         Gradient::One(outs.remove(0))
@@ -29,7 +30,10 @@ fn axis_gradient(f: &ArrayD<f64>, axis: usize, spacing: &Spacing<'_>, edge2: boo
     let n = f.shape()[axis];
     // np.diff of the coordinates: dx[k] = x[k+1] - x[k].
     let dx: Vec<f64> = match spacing {
-        Spacing::Coords(x) => (0..n - 1).map(|k| x[k + 1] - x[k]).collect(),
+        Spacing::Coords(x) => {
+            let x = x.as_slice();
+            (0..n - 1).map(|k| x[k + 1] - x[k]).collect()
+        }
         _ => Vec::new(),
     };
     let uniform = match spacing {
@@ -99,17 +103,16 @@ fn axis_gradient(f: &ArrayD<f64>, axis: usize, spacing: &Spacing<'_>, edge2: boo
 pub fn diff(a: &Array, args: &DiffArgs) -> Result<Array, Error> {
     // The argument checks and the concatenation are shared with the fast
     // version; only the arithmetic is redone here.
-    if args.n <= 0 || a.ndim() == 0 {
+    if args.n.value() <= 0 || a.ndim() == 0 {
         return super::diff(a, args);
     }
-    let axis = super::gradient::normalize_axis_index(args.axis, a.ndim())?;
+    let axis = args.axis.index(a.ndim())?;
     let joined = super::diff::concat_for_reference(a, args, axis)?;
-    let n = args.n as usize;
-    Ok(match joined {
-        Array::Float(x) => Array::Float(repeat(x, n, axis)),
-        Array::Int(x) => Array::Int(repeat(x, n, axis)),
-        Array::Bool(x) => Array::Bool(repeat(x, n, axis)),
-    })
+    let n = args.n.value() as usize;
+    Ok(dispatch!(joined.dtype(), T => {
+        let x = joined.read::<T>().view().to_owned();
+        Array::from_ndarray(repeat(x, n, axis))
+    }))
 }
 
 fn repeat<T: DiffOp>(mut a: ArrayD<T>, n: usize, axis: usize) -> ArrayD<T> {

@@ -14,7 +14,7 @@ pub mod shape;
 
 use std::sync::OnceLock;
 
-use crate::engine::DType;
+use crate::array::DType;
 
 use super::args::{Bound, CallArgs, Signature};
 use super::error::EvalResult;

@@ -1,23 +1,10 @@
 //! Conversions between values and arrays: `np.asarray` on nested lists and
 //! scalars, dtype arguments, and reading Python ints/floats/axes out of values.
 
-use ndarray::{ArrayD, IxDyn};
-
-use crate::engine::{Array, DType, limits};
+use crate::array::{self, Array, DType, Element, Kind, dispatch, limits, shape_repr};
 
 use super::error::{EvalError, EvalResult};
 use super::value::{Scalar, Value};
-
-/// Python tuple notation for a shape: `(3,)`, `(2, 3)`, `()`.
-pub fn shape_str(shape: &[usize]) -> String {
-    match shape {
-        [n] => format!("({n},)"),
-        _ => {
-            let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-            format!("({})", parts.join(", "))
-        }
-    }
-}
 
 /// The dtype named by a `dtype=` argument (`float`, `np.float64`, `'int64'`, ...).
 pub fn dtype_arg(v: &Value) -> EvalResult<Option<DType>> {
@@ -27,12 +14,10 @@ pub fn dtype_arg(v: &Value) -> EvalResult<Option<DType>> {
         Value::Builtin(b) if super::builtins::python_dtype(b.name).is_some() => {
             Ok(super::builtins::python_dtype(b.name))
         }
-        Value::Str(s) => match s.as_ref() {
-            "float" | "float64" | "f8" | "double" | "d" | "<f8" => Ok(Some(DType::Float64)),
-            "int" | "int64" | "i8" | "long" | "<i8" => Ok(Some(DType::Int64)),
-            "bool" | "bool_" | "?" | "b1" => Ok(Some(DType::Bool)),
-            other => Err(EvalError::type_error(format!(
-                "data type '{other}' not understood (gradlab supports float64, int64 and bool)"
+        Value::Str(s) => match DType::parse(s) {
+            Some(d @ (DType::Float64 | DType::Int64 | DType::Bool)) => Ok(Some(d)),
+            _ => Err(EvalError::type_error(format!(
+                "data type '{s}' not understood (gradlab supports float64, int64 and bool)"
             ))),
         },
         other => Err(EvalError::type_error(format!(
@@ -50,8 +35,9 @@ enum Leaf {
     F(f64),
 }
 
-/// `np.asarray(v)`: arrays as they are, scalars as 0-d arrays, nested lists
-/// and tuples as n-d arrays (bool < int64 < float64, ragged is an error).
+/// `np.asarray(v)`: arrays as they are (the same elements, not a copy),
+/// scalars as 0-d arrays, nested lists and tuples as n-d arrays (bool <
+/// int64 < float64, ragged is an error).
 pub fn to_array(v: &Value) -> EvalResult<Array> {
     match v {
         Value::Array(a) => Ok((**a).clone()),
@@ -67,11 +53,12 @@ pub fn to_array(v: &Value) -> EvalResult<Array> {
     }
 }
 
-/// [`to_array`] then cast to `dtype` when given (`np.array(x, dtype=...)`).
+/// [`to_array`] then converted to `dtype` when given
+/// (`np.asarray(x, dtype=...)`: shared when the dtype already matches).
 pub fn to_array_dtype(v: &Value, dtype: Option<DType>) -> EvalResult<Array> {
     let a = to_array(v)?;
     Ok(match dtype {
-        Some(d) => a.astype(d),
+        Some(d) => a.as_dtype(d)?,
         None => a,
     })
 }
@@ -86,45 +73,35 @@ fn from_sequence(v: &Value) -> EvalResult<Array> {
     if !any {
         kind = DType::Float64;
     }
-    limits::check_alloc(&shape, 8, kind.name())?;
-    let ix = IxDyn(&shape);
+    limits::check_alloc(&shape, kind)?;
     let arr = match kind {
-        DType::Float64 => Array::Float(
-            ArrayD::from_shape_vec(
-                ix,
-                leaves
-                    .iter()
-                    .map(|l| match *l {
-                        Leaf::B(b) => f64::from(u8::from(b)),
-                        Leaf::I(i) => i as f64,
-                        Leaf::F(x) => x,
-                    })
-                    .collect(),
-            )
-            .expect("shape matches leaves"),
+        DType::Int64 => Array::from_vec(
+            &shape,
+            leaves
+                .iter()
+                .map(|l| match *l {
+                    Leaf::B(b) => i64::from(b),
+                    Leaf::I(i) => i,
+                    Leaf::F(x) => x as i64,
+                })
+                .collect(),
         ),
-        DType::Int64 => Array::Int(
-            ArrayD::from_shape_vec(
-                ix,
-                leaves
-                    .iter()
-                    .map(|l| match *l {
-                        Leaf::B(b) => i64::from(b),
-                        Leaf::I(i) => i,
-                        Leaf::F(x) => x as i64,
-                    })
-                    .collect(),
-            )
-            .expect("shape matches leaves"),
+        DType::Bool => Array::from_vec(
+            &shape,
+            leaves.iter().map(|l| matches!(l, Leaf::B(true))).collect(),
         ),
-        DType::Bool => Array::Bool(
-            ArrayD::from_shape_vec(
-                ix,
-                leaves.iter().map(|l| matches!(l, Leaf::B(true))).collect(),
-            )
-            .expect("shape matches leaves"),
+        _ => Array::from_vec(
+            &shape,
+            leaves
+                .iter()
+                .map(|l| match *l {
+                    Leaf::B(b) => f64::from(u8::from(b)),
+                    Leaf::I(i) => i as f64,
+                    Leaf::F(x) => x,
+                })
+                .collect(),
         ),
-    };
+    }?;
     Ok(arr)
 }
 
@@ -156,7 +133,7 @@ fn discover_shape(v: &Value, depth: usize, shape: &mut Vec<usize>) -> EvalResult
 fn ragged(shape: &[usize], depth: usize) -> EvalError {
     EvalError::value_error(format!(
         "setting an array element with a sequence. The requested array has an inhomogeneous shape after {depth} dimensions. The detected shape was {} + inhomogeneous part.",
-        shape_str(&shape[..depth])
+        shape_repr(&shape[..depth])
     ))
 }
 
@@ -182,12 +159,8 @@ fn collect(
             return Err(ragged(shape, depth));
         }
         *any = true;
-        *kind = (*kind).max(a.dtype());
-        match &**a {
-            Array::Float(x) => out.extend(x.iter().map(|&f| Leaf::F(f))),
-            Array::Int(x) => out.extend(x.iter().map(|&i| Leaf::I(i))),
-            Array::Bool(x) => out.extend(x.iter().map(|&b| Leaf::B(b))),
-        }
+        *kind = kind.promote(a.dtype());
+        dispatch!(a.dtype(), T => out.extend(a.read::<T>().iter().map(leaf::<T>)));
         return Ok(());
     }
     if depth != shape.len() {
@@ -211,13 +184,23 @@ fn collect(
         }
     };
     *any = true;
-    *kind = (*kind).max(match leaf {
+    *kind = kind.promote(match leaf {
         Leaf::B(_) => DType::Bool,
         Leaf::I(_) => DType::Int64,
         Leaf::F(_) => DType::Float64,
     });
     out.push(leaf);
     Ok(())
+}
+
+/// An array element as a leaf (the interpreter's dtypes: every integer is
+/// read as int64, every float as float64).
+fn leaf<T: Element>(x: T) -> Leaf {
+    match T::DTYPE.kind() {
+        Kind::Bool => Leaf::B(x.cast()),
+        Kind::Int | Kind::UInt => Leaf::I(x.cast()),
+        Kind::Float | Kind::Complex => Leaf::F(x.cast()),
+    }
 }
 
 /// A Python int from an int-like value (`operator.index`), else TypeError
@@ -228,12 +211,10 @@ pub fn index_int(v: &Value) -> EvalResult<i64> {
         Value::Bool(b) => Ok(i64::from(*b)),
         Value::Scalar(Scalar::I(i)) => Ok(*i),
         Value::Scalar(Scalar::B(b)) => Ok(i64::from(*b)),
-        Value::Array(a) if a.ndim() == 0 && a.dtype() != DType::Float64 => {
-            match Scalar::from_array_first(a) {
-                Some(Scalar::I(i)) => Ok(i),
-                Some(Scalar::B(b)) => Ok(i64::from(b)),
-                _ => unreachable!("non-float 0-d array"),
-            }
+        Value::Array(a)
+            if a.ndim() == 0 && matches!(a.dtype().kind(), Kind::Bool | Kind::Int | Kind::UInt) =>
+        {
+            Ok(a.first().expect("0-d").get::<i64>())
         }
         other => Err(EvalError::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -249,9 +230,7 @@ pub fn real(v: &Value) -> EvalResult<f64> {
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         Value::Float(x) => Ok(*x),
         Value::Scalar(s) => Ok(s.as_f64()),
-        Value::Array(a) if a.len() == 1 => Ok(Scalar::from_array_first(a)
-            .map(Scalar::as_f64)
-            .unwrap_or(f64::NAN)),
+        Value::Array(a) if a.len() == 1 => Ok(a.first().map_or(f64::NAN, |s| s.as_f64())),
         Value::Array(_) => Err(EvalError::type_error(
             "only length-1 arrays can be converted to Python scalars",
         )),
@@ -276,7 +255,7 @@ pub fn truthy(v: &Value) -> EvalResult<bool> {
         Value::Range(r) => !r.is_empty(),
         Value::Named(_) => true,
         Value::Array(a) => match a.len() {
-            1 => Scalar::from_array_first(a).is_some_and(|s| s.as_f64() != 0.0),
+            1 => a.first().is_some_and(array::Scalar::is_nonzero),
             0 => false,
             _ => {
                 return Err(EvalError::value_error(
@@ -300,11 +279,7 @@ pub fn wrap(a: Array, as_scalar: bool) -> Value {
 
 /// Normalises a possibly negative axis, NumPy's AxisError otherwise.
 pub fn norm_axis(axis: i64, ndim: usize) -> EvalResult<usize> {
-    let n = ndim as i64;
-    if axis < -n || axis >= n {
-        return Err(crate::engine::Error::axis(axis, ndim).into());
-    }
-    Ok(if axis < 0 { axis + n } else { axis } as usize)
+    Ok(array::normalize_axis(axis, ndim)?)
 }
 
 /// A shape argument: an int or a sequence of ints.
@@ -321,4 +296,11 @@ pub fn shape_arg(v: &Value) -> EvalResult<Vec<usize>> {
                 .map_err(|_| EvalError::value_error("negative dimensions are not allowed"))
         })
         .collect()
+}
+
+/// Python tuple notation for a shape (`(3,)`, `(2, 3)`, `()`): the array
+/// layer's one formatter, [`crate::array::shape_repr`], under the name
+/// front ends used before it existed.
+pub fn shape_str(shape: &[usize]) -> String {
+    shape_repr(shape)
 }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::engine;
+use crate::array;
 use crate::syntax::{SyntaxError, ast::Span};
 
 /// The Python / NumPy exception class of an [`EvalError`], with Python's
@@ -227,8 +227,9 @@ impl EvalError {
     }
 }
 
-impl From<engine::Error> for EvalError {
-    fn from(e: engine::Error) -> Self {
+/// The array layer's (and the engine's) errors, with the same class.
+impl From<array::Error> for EvalError {
+    fn from(e: array::Error) -> Self {
         EvalError::new(
             ErrorKind::from_name(e.kind.name()).unwrap_or(ErrorKind::SystemError),
             e.message,

@@ -470,7 +470,8 @@ impl Session {
                 let bound = super::args::bind(super::args::Signature::of("dtype(x=0)"), call)?;
                 let v = bound.get("x").cloned().unwrap_or(Value::Int(0));
                 let a = super::convert::to_array(&v).map_err(|err| err.at(&span))?;
-                Ok(super::convert::wrap(a.astype(*d), true))
+                let a = a.astype(*d).map_err(|err| EvalError::from(err).at(&span))?;
+                Ok(super::convert::wrap(a, true))
             }
             Value::Numdiff(obj) => builtins::call_numdiff(self, obj, call),
             other => Err(EvalError::type_error(format!(

@@ -4,11 +4,11 @@
 use crate::eval::ErrorKind;
 use std::rc::Rc;
 
-use crate::engine::{Array, DType};
+use crate::array::{Array, DType, Element, dispatch};
 
 use super::args::{CallArgs, Signature, bind};
 use super::builtins;
-use super::builtins::shape::{reshape_array, reshape_dims, transpose_array};
+use super::builtins::shape::reshape_dims;
 use super::convert::{dtype_arg, wrap};
 use super::error::{EvalError, EvalResult};
 use super::session::Session;
@@ -43,6 +43,7 @@ pub fn attribute_names() -> impl Iterator<Item = &'static str> {
         .chain(METHODS.iter().copied())
 }
 
+/// The receiver's array: the same elements (a handle, not a copy).
 fn array_of(v: &Value) -> Array {
     match v {
         Value::Array(a) => (**a).clone(),
@@ -59,7 +60,7 @@ pub fn array_attr(v: &Value, name: &str) -> EvalResult<Value> {
         "ndim" => Value::Int(a.ndim() as i64),
         "size" => Value::Int(a.len() as i64),
         "dtype" => Value::DTypeObj(a.dtype()),
-        "T" => wrap(transpose_array(&a, None)?, matches!(v, Value::Scalar(_))),
+        "T" => wrap(a.t(), matches!(v, Value::Scalar(_))),
         m if METHODS.contains(&m) => {
             let m: &'static str = METHODS.iter().find(|x| **x == m).expect("listed");
             Value::Method(Rc::new((v.clone(), m)))
@@ -89,7 +90,7 @@ pub fn call_method(
     let r = match name {
         "reshape" => {
             let dims = reshape_dims(&call.pos)?;
-            Ok(Value::array(reshape_array(&a, &dims)?))
+            Ok(Value::array(a.reshape(&dims)?))
         }
         "sum" | "mean" | "min" | "max" | "std" | "cumsum" | "round" => {
             call.pos.insert(0, recv.clone());
@@ -101,15 +102,22 @@ pub fn call_method(
         "astype" => {
             let b = simple("astype(dtype)", call)?;
             let d = dtype_arg(b.req("dtype"))?.unwrap_or(DType::Float64);
-            Ok(wrap(a.astype(d), matches!(recv, Value::Scalar(_))))
+            Ok(wrap(a.astype(d)?, matches!(recv, Value::Scalar(_))))
         }
         "copy" => {
             simple("copy()", call)?;
-            Ok(recv.clone())
+            match recv {
+                Value::Array(_) => Ok(Value::array(a.copy()?)),
+                _ => Ok(recv.clone()),
+            }
         }
-        "flatten" | "ravel" => {
+        "flatten" => {
             simple("flatten()", call)?;
-            Ok(Value::array(builtins::creation::reshape_to(&a, &[a.len()])))
+            Ok(Value::array(a.flatten()?))
+        }
+        "ravel" => {
+            simple("ravel()", call)?;
+            Ok(Value::array(a.ravel()?))
         }
         "transpose" => {
             let axes = if call.pos.is_empty() {
@@ -117,7 +125,7 @@ pub fn call_method(
             } else {
                 Some(reshape_dims(&call.pos)?)
             };
-            Ok(Value::array(transpose_array(&a, axes)?))
+            Ok(Value::array(a.transpose(axes.as_deref())?))
         }
         "tolist" => {
             simple("tolist()", call)?;
@@ -137,14 +145,11 @@ pub fn call_method(
         }
         "any" | "all" => {
             simple("any()", call)?;
-            let Array::Bool(m) = a.astype(DType::Bool) else {
-                unreachable!()
-            };
-            let v = if name == "any" {
-                m.iter().any(|&x| x)
-            } else {
-                m.iter().all(|&x| x)
-            };
+            let v = dispatch!(a.dtype(), T => {
+                let r = a.read::<T>();
+                let mut it = r.iter().map(|x| x.cast::<bool>());
+                if name == "any" { it.any(|x| x) } else { it.all(|x| x) }
+            });
             Ok(Value::Scalar(Scalar::B(v)))
         }
         "argmin" | "argmax" => {
@@ -155,19 +160,7 @@ pub fn call_method(
                 ))
                 .at(&span));
             }
-            let v = a.to_f64_vec();
-            let mut best = 0;
-            for (i, &x) in v.iter().enumerate() {
-                if v[best].is_nan() {
-                    break;
-                }
-                if x.is_nan()
-                    || (name == "argmax" && x > v[best])
-                    || (name == "argmin" && x < v[best])
-                {
-                    best = i;
-                }
-            }
+            let best = dispatch!(a.dtype(), T => arg_extreme::<T>(&a, name == "argmax"));
             Ok(Value::Scalar(Scalar::I(best as i64)))
         }
         _ => Err(EvalError::new(
@@ -176,6 +169,26 @@ pub fn call_method(
         )),
     };
     r.map_err(|e| e.at(&span))
+}
+
+/// The C-order position of the first maximum (or minimum), or of the first
+/// NaN, read as float64 in registers.
+fn arg_extreme<T: Element>(a: &Array, max: bool) -> usize {
+    let r = a.read::<T>();
+    let (mut best, mut best_v) = (0, f64::NAN);
+    for (i, x) in r.iter().map(|x| x.cast::<f64>()).enumerate() {
+        if i == 0 {
+            best_v = x;
+        }
+        if best_v.is_nan() {
+            break;
+        }
+        if x.is_nan() || (max && x > best_v) || (!max && x < best_v) {
+            best = i;
+            best_v = x;
+        }
+    }
+    best
 }
 
 fn python_scalar(s: Scalar) -> Value {
@@ -199,11 +212,12 @@ pub fn tolist(a: &Array) -> Value {
             }
         }
     }
-    let flat: Vec<Scalar> = match a {
-        Array::Float(x) => x.iter().map(|&v| Scalar::F(v)).collect(),
-        Array::Int(x) => x.iter().map(|&v| Scalar::I(v)).collect(),
-        Array::Bool(x) => x.iter().map(|&v| Scalar::B(v)).collect(),
-    };
+    let flat: Vec<Scalar> = dispatch!(a.dtype(), T => {
+        a.read::<T>()
+            .iter()
+            .map(|x| Scalar::from_element(x.to_scalar()))
+            .collect()
+    });
     if a.is_empty() {
         return Value::List(Rc::new(Vec::new()));
     }

@@ -272,10 +272,7 @@ pub fn contains(c: &Value, item: &Value) -> EvalResult<bool> {
         Value::Array(_) => {
             let r = super::ops::compare(crate::syntax::ast::CmpOp::Eq, c, item)?;
             let any = super::convert::to_array(&r)?;
-            Ok(match any {
-                crate::engine::Array::Bool(b) => b.iter().any(|&x| x),
-                _ => false,
-            })
+            Ok(any.dtype() == crate::array::DType::Bool && any.read::<bool>().iter().any(|x| x))
         }
         other => {
             for x in super::iter::iterate(other)? {

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::rc::Rc;
 
-use crate::engine::{Array, DType};
+use crate::array::{self, Array, DType};
 use crate::format::{self, PrintOptions};
 use crate::syntax::ast::{FuncDef, Param};
 
@@ -45,10 +45,19 @@ impl Scalar {
 
     /// The element of a 0-d (or any one-element) array.
     pub fn from_array_first(a: &Array) -> Option<Scalar> {
-        match a {
-            Array::Float(x) => x.iter().next().map(|&v| Scalar::F(v)),
-            Array::Int(x) => x.iter().next().map(|&v| Scalar::I(v)),
-            Array::Bool(x) => x.iter().next().map(|&v| Scalar::B(v)),
+        a.first().map(Scalar::from_element)
+    }
+
+    /// The interpreter's scalar of an element: bool, int64 or float64
+    /// (the dtypes it creates; other integers are read as int64 and other
+    /// floats and complex as float64 until NumPy scalars of every dtype
+    /// exist).
+    pub fn from_element(s: array::Scalar) -> Scalar {
+        match s {
+            array::Scalar::Bool(b) => Scalar::B(b),
+            array::Scalar::Float64(x) => Scalar::F(x),
+            s if s.dtype().is_integer() => Scalar::I(s.get::<i64>()),
+            s => Scalar::F(s.as_f64()),
         }
     }
 }
@@ -281,11 +290,7 @@ impl Value {
             Value::Builtin(b) => format!("<function {}>", b.name),
             Value::Method(m) => format!("<built-in method {}>", m.1),
             Value::Module(m) => format!("<module '{}'>", m.name()),
-            Value::DType(d) => match d {
-                DType::Float64 => "<class 'numpy.float64'>".into(),
-                DType::Int64 => "<class 'numpy.int64'>".into(),
-                DType::Bool => "<class 'numpy.bool'>".into(),
-            },
+            Value::DType(d) => format!("<class 'numpy.{}'>", d.name()),
             Value::DTypeObj(d) => format!("dtype('{}')", d.name()),
             Value::Numdiff(n) => format!("<numdifftools.{} object>", n.kind),
             Value::Dict(items) => {

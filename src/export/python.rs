@@ -3,7 +3,7 @@
 //! `np.testing.assert_allclose` (dtype and shape exactly, floats to rtol
 //! 1e-12), printed text exactly, errors by exception type.
 
-use crate::engine::Array;
+use crate::array::{Array, DType};
 use crate::eval::{Event, Scalar, Session, Value};
 use crate::format;
 use crate::notebook::{Cell, CellKind};
@@ -320,18 +320,23 @@ fn array_checks(a: &Array, path: &str, rtol: f64, out: &mut String) {
     out.push_str(&format!(
         "assert isinstance({path}, np.ndarray) and {path}.dtype == np.{dtype} and {path}.shape == {shape}, repr({path})\n"
     ));
-    let data: Vec<String> = match a {
-        Array::Float(x) => x.iter().map(|&v| py_float(v)).collect(),
-        Array::Int(x) => x.iter().map(i64::to_string).collect(),
-        Array::Bool(x) => x.iter().map(|&b| py_bool(b).to_string()).collect(),
+    let data: Vec<String> = match a.dtype() {
+        DType::Int64 => a.read::<i64>().iter().map(|v| v.to_string()).collect(),
+        DType::Bool => a
+            .read::<bool>()
+            .iter()
+            .map(|b| py_bool(b).to_string())
+            .collect(),
+        _ => a.to_f64_vec().into_iter().map(py_float).collect(),
     };
     let mut want = format!("np.array([{}], dtype=np.{dtype})", data.join(", "));
     if a.ndim() != 1 {
         want.push_str(&format!(".reshape({shape})"));
     }
-    match a {
-        Array::Float(x) => {
-            let scale = x
+    match a.dtype() {
+        DType::Float64 => {
+            let scale = a
+                .to_f64_vec()
                 .iter()
                 .filter(|v| v.is_finite())
                 .fold(0.0f64, |m, v| m.max(v.abs()));

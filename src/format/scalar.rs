@@ -1,5 +1,5 @@
-//! NumPy scalars (rules N1-N2), Python tuples (rule E5) and Python's `repr`
-//! of a `str`.
+//! NumPy scalars (rules N1-N2) and Python's `repr` of a `str`. Python
+//! tuples (rule E5) are [`crate::array::tuple_repr`].
 
 use super::digits::py_float;
 
@@ -31,15 +31,6 @@ pub fn scalar_repr_i64(x: i64) -> String {
 /// `repr(np.bool(x))` (rule N2): `np.True_` or `np.False_`.
 pub fn scalar_repr_bool(x: bool) -> String {
     if x { "np.True_" } else { "np.False_" }.to_string()
-}
-
-/// Python's tuple repr from the items' reprs (rule E5): `(a, b)`, and `(a,)`
-/// for one item, `()` for none. Multi-line items are joined as they are.
-pub fn tuple_repr(items: &[String]) -> String {
-    match items {
-        [one] => format!("({one},)"),
-        _ => format!("({})", items.join(", ")),
-    }
 }
 
 /// Python's `repr(str)`: single quotes unless the text contains `'` and no
@@ -107,6 +98,7 @@ fn is_printable(c: char) -> bool {
 )]
 mod tests {
     use super::*;
+    use crate::array::tuple_repr;
 
     #[test]
     fn n2_scalar_reprs() {

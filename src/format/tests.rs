@@ -3,19 +3,18 @@
 //! code; the oracle corpus lives in `tests/format_random.rs`.
 
 use super::*;
-use ndarray::{ArrayD, IxDyn};
 
 fn fl(shape: &[usize], v: Vec<f64>) -> Array {
-    Array::Float(ArrayD::from_shape_vec(IxDyn(shape), v).unwrap())
+    Array::from_vec(shape, v).unwrap()
 }
 fn f1(v: &[f64]) -> Array {
     Array::from_f64(v.to_vec())
 }
 fn int(shape: &[usize], v: Vec<i64>) -> Array {
-    Array::Int(ArrayD::from_shape_vec(IxDyn(shape), v).unwrap())
+    Array::from_vec(shape, v).unwrap()
 }
 fn boo(shape: &[usize], v: Vec<bool>) -> Array {
-    Array::Bool(ArrayD::from_shape_vec(IxDyn(shape), v).unwrap())
+    Array::from_vec(shape, v).unwrap()
 }
 /// `np.arange(n).reshape(shape)` for `n = prod(shape)`.
 fn arange(shape: &[usize]) -> Array {

@@ -5,9 +5,8 @@ use super::fs::open_input;
 use super::parse::python_f64;
 use super::text::{LineReader, ndmin_shape};
 use super::{Error, IoErrorKind, Loaded, Warning};
-use crate::engine::Array;
+use crate::array::Array;
 use crate::memory;
-use ndarray::{ArrayD, IxDyn};
 use std::path::Path;
 
 /// `np.genfromtxt` keyword arguments gradlab supports (NumPy's defaults).
@@ -148,9 +147,6 @@ pub fn genfromtxt(path: impl AsRef<Path>, opts: &GenFromTxtOptions) -> Result<Lo
         ndmin_shape(&[rows, nbcols], 0)
     };
     cells.shrink_to_fit();
-    let array = ArrayD::from_shape_vec(IxDyn(&shape), cells).expect("cells match the shape");
-    Ok(Loaded {
-        array: Array::Float(array),
-        warnings,
-    })
+    let array = Array::from_vec(&shape, cells).expect("cells match the shape");
+    Ok(Loaded { array, warnings })
 }

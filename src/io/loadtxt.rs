@@ -5,7 +5,7 @@ use super::fs::open_input;
 use super::parse::{numpy_bool, numpy_f64, numpy_i64, py_str_repr};
 use super::text::{LineReader, ndmin_shape};
 use super::{Error, IoErrorKind, Loaded, Warning};
-use crate::engine::{Array, DType};
+use crate::array::{Array, DType};
 use crate::memory;
 use ndarray::{ArrayD, IxDyn};
 use std::path::Path;
@@ -164,9 +164,10 @@ struct Reader<'o> {
 impl<'o> Reader<'o> {
     fn new(opts: &'o LoadTxtOptions, size: u64) -> Reader<'o> {
         let cells = match opts.dtype {
-            DType::Float64 => Cells::Float(Vec::new()),
             DType::Int64 => Cells::Int(Vec::new()),
             DType::Bool => Cells::Bool(Vec::new()),
+            // float64, and anything else the interpreter does not pass yet
+            _ => Cells::Float(Vec::new()),
         };
         Reader {
             opts,
@@ -308,9 +309,9 @@ impl<'o> Reader<'o> {
             Cells::Bool(v) => v.shrink_to_fit(),
         }
         let array = match cells {
-            Cells::Float(v) => Array::Float(shaped(v, &shape, transpose)),
-            Cells::Int(v) => Array::Int(shaped(v, &shape, transpose)),
-            Cells::Bool(v) => Array::Bool(shaped(v, &shape, transpose)),
+            Cells::Float(v) => Array::from_ndarray(shaped(v, &shape, transpose)),
+            Cells::Int(v) => Array::from_ndarray(shaped(v, &shape, transpose)),
+            Cells::Bool(v) => Array::from_ndarray(shaped(v, &shape, transpose)),
         };
         Ok(Loaded { array, warnings })
     }

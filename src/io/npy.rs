@@ -8,10 +8,10 @@ use super::fs::{Missing, os_error};
 use super::text::decode_error;
 use super::write::{put, write_file};
 use super::{Error, IoErrorKind, Loaded};
-use crate::engine::{Array, DType};
+use crate::array::{Array, DType};
 use crate::memory;
 use header::{Header, header_text, parse_header};
-use ndarray::{ArrayD, IxDyn, ShapeBuilder};
+use ndarray::{ArrayD, ArrayViewD, IxDyn, ShapeBuilder};
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -198,6 +198,8 @@ fn read_data(
         DType::Float64 => Data::Float(read_elems(f, max, known, path)?),
         DType::Int64 => Data::Int(read_elems(f, max, known, path)?),
         DType::Bool => Data::Bool(read_elems(f, max, known, path)?),
+        // The header parser admits only the three dtypes above.
+        other => unreachable!("the .npy header parser refused {}", other.name()),
     };
     let size = data.len();
     if i64::try_from(size) != Ok(count) {
@@ -224,18 +226,18 @@ fn read_data(
                 v.iter_mut()
                     .for_each(|x| *x = f64::from_bits(x.to_bits().swap_bytes()));
             }
-            Array::Float(shaped(v, &dims, h.fortran_order))
+            Array::from_ndarray(shaped(v, &dims, h.fortran_order))
         }
         Data::Int(mut v) => {
             if swap {
                 v.iter_mut().for_each(|x| *x = x.swap_bytes());
             }
-            Array::Int(shaped(v, &dims, h.fortran_order))
+            Array::from_ndarray(shaped(v, &dims, h.fortran_order))
         }
         Data::Bool(v) => {
             // same size and alignment: collected in place, no second buffer
             let v: Vec<bool> = v.into_iter().map(|b| b != 0).collect();
-            Array::Bool(shaped(v, &dims, h.fortran_order))
+            Array::from_ndarray(shaped(v, &dims, h.fortran_order))
         }
     };
     Ok(Loaded {
@@ -332,12 +334,8 @@ pub fn npy_path(path: impl AsRef<Path>) -> PathBuf {
 /// The OS errors of creating the file, as Python reports them.
 pub fn save_npy(path: impl AsRef<Path>, a: &Array) -> Result<(), Error> {
     let path = npy_path(path);
-    let descr = match a.dtype() {
-        DType::Float64 => "<f8",
-        DType::Int64 => "<i8",
-        DType::Bool => "|b1",
-    };
-    let header = header_text(descr, a.shape());
+    let descr = a.dtype().str_code();
+    let header = header_text(&descr, a.shape());
     // `_wrap_header`: pad with spaces and a newline to a multiple of 64;
     // format 2.0 (4-byte length) only when 1.0's 2 bytes cannot hold it.
     let hlen = header.len() + 1;
@@ -357,10 +355,15 @@ pub fn save_npy(path: impl AsRef<Path>, a: &Array) -> Result<(), Error> {
     head.push(b'\n');
     write_file(&path, |w| {
         put(w, &head, &path)?;
-        match a {
-            Array::Float(x) => write_pod(w, x, f64::to_le_bytes, &path),
-            Array::Int(x) => write_pod(w, x, i64::to_le_bytes, &path),
-            Array::Bool(x) => write_converted(w, x, |b: bool| [u8::from(b)], &path),
+        match a.dtype() {
+            DType::Float64 => write_pod(w, &a.read::<f64>().view(), f64::to_le_bytes, &path),
+            DType::Int64 => write_pod(w, &a.read::<i64>().view(), i64::to_le_bytes, &path),
+            DType::Bool => {
+                write_converted(w, &a.read::<bool>().view(), |b: bool| [u8::from(b)], &path)
+            }
+            other => Err(Error::value(format!(
+                "gradlab saves bool, int64 and float64 arrays, not {other}"
+            ))),
         }
     })
 }
@@ -369,7 +372,7 @@ pub fn save_npy(path: impl AsRef<Path>, a: &Array) -> Result<(), Error> {
 /// when it is contiguous on a little-endian machine, else converted.
 fn write_pod<T: bytemuck::Pod, const N: usize>(
     w: &mut impl std::io::Write,
-    x: &ArrayD<T>,
+    x: &ArrayViewD<'_, T>,
     to_le: impl Fn(T) -> [u8; N],
     path: &Path,
 ) -> Result<(), Error> {
@@ -382,7 +385,7 @@ fn write_pod<T: bytemuck::Pod, const N: usize>(
 /// The elements in C order, converted through a 1 MiB buffer.
 fn write_converted<T: Copy, const N: usize>(
     w: &mut impl std::io::Write,
-    x: &ArrayD<T>,
+    x: &ArrayViewD<'_, T>,
     to_le: impl Fn(T) -> [u8; N],
     path: &Path,
 ) -> Result<(), Error> {

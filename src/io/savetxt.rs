@@ -3,7 +3,7 @@
 use super::printf::{self, Piece, Value};
 use super::write::{put, write_file};
 use super::{Error, IoErrorKind};
-use crate::engine::Array;
+use crate::array::{Array, DType};
 use std::path::Path;
 
 /// `fmt=`: one format for every column (or a whole-row format with one
@@ -73,13 +73,12 @@ fn dims(a: &Array) -> Result<(usize, usize), Error> {
     }
 }
 
-/// The elements in row-major order, as `format % tuple(row)` sees them
-/// (one at a time: a copy of the whole array would double the memory).
-fn values(a: &Array) -> Box<dyn Iterator<Item = Value> + '_> {
-    match a {
-        Array::Float(x) => Box::new(x.iter().map(|&v| Value::Float(v))),
-        Array::Int(x) => Box::new(x.iter().map(|&v| Value::Int(v))),
-        Array::Bool(x) => Box::new(x.iter().map(|&v| Value::Bool(v))),
+/// The elements in row-major order, as `format % tuple(row)` sees them.
+fn values(a: &Array) -> Vec<Value> {
+    match a.dtype() {
+        DType::Int64 => a.read::<i64>().iter().map(Value::Int).collect(),
+        DType::Bool => a.read::<bool>().iter().map(Value::Bool).collect(),
+        _ => a.to_f64_vec().into_iter().map(Value::Float).collect(),
     }
 }
 
@@ -121,7 +120,7 @@ fn write_text(
     sink: &mut dyn FnMut(&str) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let (nrow, ncol) = dims(a)?;
-    let mut values = values(a);
+    let mut values = values(a).into_iter();
     let format = row_format(&opts.fmt, &opts.delimiter, ncol)?;
     let pieces: Vec<Piece> = printf::parse(&format)?;
     let dtype = a.dtype().name();

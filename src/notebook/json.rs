@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value as Json, json};
 
-use crate::engine::Array;
+use crate::array::{Array, DType};
 use crate::eval::{Event, Scalar, Session, Value};
 
 use super::{Cell, CellKind};
@@ -107,23 +107,25 @@ pub fn write_array(out: &mut dyn Write, a: &Array) -> io::Result<()> {
         }
         Ok(())
     };
-    match a {
-        Array::Float(x) => {
-            for &v in x.iter() {
-                sep(out)?;
-                write_float(out, v)?;
-            }
-        }
-        Array::Int(x) => {
-            for &v in x.iter() {
+    match a.dtype() {
+        DType::Int64 => {
+            for v in a.read::<i64>().iter() {
                 sep(out)?;
                 write!(out, "{v}")?;
             }
         }
-        Array::Bool(x) => {
-            for &v in x.iter() {
+        DType::Bool => {
+            for v in a.read::<bool>().iter() {
                 sep(out)?;
                 out.write_all(if v { b"true" } else { b"false" })?;
+            }
+        }
+        // float64, and the other dtypes as float64 until they are shown
+        _ => {
+            let floats = a.as_dtype(DType::Float64).map_err(io::Error::other)?;
+            for v in floats.read::<f64>().iter() {
+                sep(out)?;
+                write_float(out, v)?;
             }
         }
     }

@@ -25,7 +25,8 @@ use ratatui::style::Color;
 pub use app::{Action, App, Spacing, explorable};
 
 use super::{ColorMode, THEME, terminal};
-use crate::engine::{Array, EdgeOrder};
+use crate::array::Array;
+use crate::engine::EdgeOrder;
 
 /// The settings when the explorer was left, for the notebook to keep.
 #[derive(Clone, Debug, PartialEq)]

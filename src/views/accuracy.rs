@@ -7,7 +7,8 @@ use std::time::Instant;
 use serde_json::{Value, json};
 
 use super::numfmt::json_num;
-use crate::engine::{Array, EdgeOrder, Error, GradientArgs, gradient};
+use crate::array::Array;
+use crate::engine::{EdgeOrder, Error, GradientArgs, gradient};
 
 /// A user function of one variable (the evaluator wraps Python callables).
 pub type Fun<'a> = dyn FnMut(f64) -> Result<f64, String> + 'a;

@@ -8,9 +8,8 @@ use serde_json::{Value, json};
 use super::lanes::{AxisSpacing, index_text, lane_starts, resolve_axes, resolve_spacing, section};
 use super::numfmt::{json_num as jnum, json_vals as jvals, num};
 use super::stencil::{Scheme, Side};
-use crate::engine::{
-    Array, AxisArg, DType, DiffArgs, EdgeOrder, Error, GradientArgs, diff, gradient,
-};
+use crate::array::{Array, Axis, AxisSpec, DType};
+use crate::engine::{DiffArgs, EdgeOrder, Error, GradientArgs, diff, gradient};
 
 /// Arrays longer than this along the axis show their first and last
 /// [`EDGE_ROWS`] rows only.
@@ -93,7 +92,7 @@ pub enum Status {
 pub fn compare(
     a: &Array,
     varargs: &[Array],
-    axis: &AxisArg,
+    axis: &AxisSpec,
     edge_order: EdgeOrder,
 ) -> Result<Compare, Error> {
     let args = GradientArgs {
@@ -114,7 +113,7 @@ pub fn compare(
         let d = diff(
             a,
             &DiffArgs {
-                axis: ax as i64,
+                axis: Axis(ax as i64),
                 ..DiffArgs::default()
             },
         )?;

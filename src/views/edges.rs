@@ -4,7 +4,8 @@
 use serde_json::{Value, json};
 
 use super::heatmap::Heatmap;
-use crate::engine::{Array, Error, Gradient, GradientArgs, gradient};
+use crate::array::Array;
+use crate::engine::{Error, Gradient, GradientArgs, gradient};
 
 /// Edge detection: the gradient components of an image and their
 /// magnitude, named in NumPy's order as the tutorials unpack them:

@@ -7,7 +7,8 @@ use super::lanes::{index_text, lane, lane_starts, resolve_axes, resolve_spacing}
 use super::numfmt::json_num;
 use super::numfmt::{minus, num, num_paren, shape_text};
 use super::stencil::{NONUNIFORM_WEIGHTS, origin, stencil};
-use crate::engine::{Array, DType, DiffArgs, Error, Gradient, GradientArgs, diff, gradient};
+use crate::array::{Array, DType};
+use crate::engine::{DiffArgs, Error, Gradient, GradientArgs, diff, gradient};
 
 /// Lanes longer than this show their first and last [`EDGE`] elements.
 const MAX_SHOWN: usize = 8;
@@ -231,16 +232,11 @@ fn extended_lane(extra: Option<&Array>, axis: usize, start: &[usize]) -> Vec<f64
 /// Whatever `np.diff` raises for these arguments.
 pub fn explain_diff(a: &Array, args: &DiffArgs) -> Result<Explain, Error> {
     let out = diff(a, args)?;
-    let nd = a.ndim() as i64;
-    let ax = if args.axis < 0 {
-        args.axis + nd
-    } else {
-        args.axis
-    } as usize;
+    let ax = args.axis.index(a.ndim())?;
     let extended = args.prepend.is_some() || args.append.is_some();
     let input = if extended { "a" } else { "f" };
     let mut notes = vec![format!("{input} {} → diff {}", meta(a), meta(&out))];
-    if args.n == 0 {
+    if args.n.value() == 0 {
         notes.push("n = 0: np.diff returns the input unchanged".into());
         return Ok(Explain {
             title: "explain np.diff".into(),
@@ -257,7 +253,7 @@ pub fn explain_diff(a: &Array, args: &DiffArgs) -> Result<Explain, Error> {
     if boolean {
         notes.push("bool input: np.diff uses not_equal (True where neighbours differ)".into());
     }
-    let n = args.n as usize;
+    let n = args.n.value() as usize;
     let af = a.to_f64();
     let of = out.to_f64();
     let (lanes, lane_note) = pick_lanes(a.shape(), ax);

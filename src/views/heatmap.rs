@@ -5,7 +5,8 @@ use serde_json::{Value, json};
 
 use super::numfmt::json_num;
 use super::numfmt::num;
-use crate::engine::{Array, Error};
+use crate::array::Array;
+use crate::engine::Error;
 
 /// A 2-D array of values to draw, row-major.
 #[derive(Clone, Debug, PartialEq)]

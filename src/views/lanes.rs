@@ -3,33 +3,15 @@
 
 use ndarray::{ArrayD, Axis, IxDyn};
 
-use crate::engine::{Array, AxisArg, Error};
+use crate::array::{Array, AxisSpec, Error};
 
 /// The axes `np.gradient` differentiates along, normalised to `0..ndim`.
 ///
 /// # Errors
 /// NumPy's `AxisError` for an axis out of range, `ValueError` for a
 /// repeated axis.
-pub fn resolve_axes(axis: &AxisArg, ndim: usize) -> Result<Vec<usize>, Error> {
-    let norm = |k: i64| -> Result<usize, Error> {
-        let n = ndim as i64;
-        if k < -n || k >= n {
-            Err(Error::axis(k, ndim))
-        } else {
-            Ok(if k < 0 { (k + n) as usize } else { k as usize })
-        }
-    };
-    let axes = match axis {
-        AxisArg::All => (0..ndim).collect(),
-        AxisArg::One(k) => vec![norm(*k)?],
-        AxisArg::Many(ks) => ks.iter().map(|&k| norm(k)).collect::<Result<Vec<_>, _>>()?,
-    };
-    for (i, a) in axes.iter().enumerate() {
-        if axes[..i].contains(a) {
-            return Err(Error::value("repeated axis"));
-        }
-    }
-    Ok(axes)
+pub fn resolve_axes(axis: &AxisSpec, ndim: usize) -> Result<Vec<usize>, Error> {
+    axis.resolve(ndim)
 }
 
 /// The sample spacing along one axis: either uniform `h` (a scalar, or
@@ -202,8 +184,11 @@ mod tests {
 
     #[test]
     fn axes_normalise_and_reject_out_of_range() {
-        assert_eq!(resolve_axes(&AxisArg::One(-1), 2).unwrap(), vec![1]);
-        assert_eq!(resolve_axes(&AxisArg::All, 2).unwrap(), vec![0, 1]);
-        assert!(resolve_axes(&AxisArg::One(2), 2).is_err());
+        assert_eq!(
+            resolve_axes(&AxisSpec::One(crate::array::Axis(-1)), 2).unwrap(),
+            vec![1]
+        );
+        assert_eq!(resolve_axes(&AxisSpec::All, 2).unwrap(), vec![0, 1]);
+        assert!(resolve_axes(&AxisSpec::One(crate::array::Axis(2)), 2).is_err());
     }
 }

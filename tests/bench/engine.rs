@@ -9,8 +9,8 @@ use std::hint::black_box;
 
 use cpu_time::CpuTime;
 use criterion::{Criterion, criterion_group, criterion_main};
-use gradlab::engine::{Array, AxisArg, DiffArgs, GradientArgs, diff, gradient};
-use ndarray::{ArrayD, IxDyn};
+use gradlab::array::{Array, Axis, AxisSpec};
+use gradlab::engine::{DiffArgs, DiffOrder, GradientArgs, diff, gradient};
 
 /// `f[k] = sin(k * 0.001) * 100 + (k % 7)`, the data of every case.
 fn data(len: usize) -> Vec<f64> {
@@ -35,7 +35,7 @@ fn coords(len: usize) -> Array {
 
 fn nd(shape: &[usize]) -> Array {
     let len = shape.iter().product();
-    Array::Float(ArrayD::from_shape_vec(IxDyn(shape), data(len)).unwrap())
+    Array::from_vec(shape, data(len)).unwrap()
 }
 
 fn bench_gradient(c: &mut Criterion<CpuTime>) {
@@ -68,9 +68,9 @@ fn bench_gradient(c: &mut Criterion<CpuTime>) {
     });
     let f2 = nd(&[4000, 4000]);
     for (name, axis) in [
-        ("all", AxisArg::All),
-        ("axis0", AxisArg::One(0)),
-        ("axis1", AxisArg::One(1)),
+        ("all", AxisSpec::All),
+        ("axis0", AxisSpec::One(Axis(0))),
+        ("axis1", AxisSpec::One(Axis(1))),
     ] {
         let args = GradientArgs {
             axis,
@@ -92,7 +92,7 @@ fn bench_diff(c: &mut Criterion<CpuTime>) {
     let f = Array::from_f64(data(10_000_000));
     for n in [1, 2] {
         let args = DiffArgs {
-            n,
+            n: DiffOrder::new(n),
             ..Default::default()
         };
         g.bench_function(format!("1d_n{n}_1e7"), |b| {
@@ -102,7 +102,7 @@ fn bench_diff(c: &mut Criterion<CpuTime>) {
     let f2 = nd(&[4000, 4000]);
     for axis in [0, 1] {
         let args = DiffArgs {
-            axis,
+            axis: Axis(axis),
             ..Default::default()
         };
         g.bench_function(format!("2d_4000x4000_axis{axis}"), |b| {

@@ -3,7 +3,7 @@
 //! `python3 tests/bench/io_numpy.py` (same files, same sizes).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use gradlab::engine::Array;
+use gradlab::array::Array;
 use gradlab::io::{LoadTxtOptions, load_npy, loadtxt, save_npy};
 use std::hint::black_box;
 use std::path::PathBuf;

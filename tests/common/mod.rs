@@ -3,8 +3,8 @@
 
 #![allow(dead_code)]
 
-use gradlab::engine::{Array, Gradient};
-use ndarray::{ArrayD, IxDyn};
+use gradlab::array::{Array, DType};
+use gradlab::engine::Gradient;
 use serde_json::Value;
 
 /// A float in the JSON schema: a number or "nan" / "inf" / "-inf".
@@ -35,19 +35,14 @@ pub fn array(v: &Value) -> Array {
         Some("scalar") => (vec![], vec![v["value"].clone()]),
         other => panic!("not an array value: {other:?}"),
     };
-    let shape = IxDyn(&shape);
     match v["dtype"].as_str().unwrap() {
-        "float64" => {
-            Array::Float(ArrayD::from_shape_vec(shape, data.iter().map(float).collect()).unwrap())
+        "float64" => Array::from_vec(&shape, data.iter().map(float).collect()).unwrap(),
+        "int64" => {
+            Array::from_vec(&shape, data.iter().map(|x| x.as_i64().unwrap()).collect()).unwrap()
         }
-        "int64" => Array::Int(
-            ArrayD::from_shape_vec(shape, data.iter().map(|x| x.as_i64().unwrap()).collect())
-                .unwrap(),
-        ),
-        "bool" => Array::Bool(
-            ArrayD::from_shape_vec(shape, data.iter().map(|x| x.as_bool().unwrap()).collect())
-                .unwrap(),
-        ),
+        "bool" => {
+            Array::from_vec(&shape, data.iter().map(|x| x.as_bool().unwrap()).collect()).unwrap()
+        }
         other => panic!("dtype {other}"),
     }
 }
@@ -71,8 +66,9 @@ pub fn compare(got: &Array, want: &Array, scale: f64) -> Result<usize, String> {
     if got.shape() != want.shape() {
         return Err(format!("shape {:?} != {:?}", got.shape(), want.shape()));
     }
-    match (got, want) {
-        (Array::Float(g), Array::Float(w)) => {
+    match got.dtype() {
+        DType::Float64 => {
+            let (g, w) = (got.to_f64_vec(), want.to_f64_vec());
             let scale = w
                 .iter()
                 .filter(|x| x.is_finite())

@@ -4,44 +4,54 @@
 //! Every intermediate difference is the same rounded value NumPy computes
 //! in its `n` passes of `a[1:] - a[:-1]`, so results are bit-identical.
 
-use crate::engine::buffer::{self, split_dims};
-use crate::engine::limits::check_interrupt;
-use crate::engine::{DType, Error};
+use ndarray::{ArrayViewD, ArrayViewMutD, Axis};
+
+use crate::array::limits::check_interrupt;
+use crate::array::{Complex128, Element, Error};
+use crate::engine::gradient::split_dims;
 
 /// Outputs per block of the fused contiguous-lane kernel (grown for big `n`).
 const BLOCK: usize = 1 << 12;
 
-/// One step of `np.diff` for a dtype: `subtract` (int64 wraps) or, for
+/// One step of `np.diff` for a dtype: `subtract` (integers wrap) or, for
 /// bool, `not_equal`.
-pub trait DiffOp: Copy + Default + Send + Sync {
-    const DTYPE: DType;
+pub trait DiffOp: Element {
     /// `later - earlier` in NumPy's arithmetic.
     fn op(later: Self, earlier: Self) -> Self;
 }
 
-impl DiffOp for f64 {
-    const DTYPE: DType = DType::Float64;
-    #[inline(always)]
-    fn op(later: f64, earlier: f64) -> f64 {
-        later - earlier
-    }
-}
-
-impl DiffOp for i64 {
-    const DTYPE: DType = DType::Int64;
-    #[inline(always)]
-    fn op(later: i64, earlier: i64) -> i64 {
-        later.wrapping_sub(earlier)
-    }
-}
-
 impl DiffOp for bool {
-    const DTYPE: DType = DType::Bool;
     #[inline(always)]
     fn op(later: bool, earlier: bool) -> bool {
         later != earlier
     }
 }
+
+macro_rules! wrapping_diff {
+    ($($t:ty),*) => {$(
+        impl DiffOp for $t {
+            #[inline(always)]
+            fn op(later: $t, earlier: $t) -> $t {
+                later.wrapping_sub(earlier)
+            }
+        }
+    )*};
+}
+
+wrapping_diff!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+macro_rules! float_diff {
+    ($($t:ty),*) => {$(
+        impl DiffOp for $t {
+            #[inline(always)]
+            fn op(later: $t, earlier: $t) -> $t {
+                later - earlier
+            }
+        }
+    )*};
+}
+
+float_diff!(f32, f64, Complex128);
 
 /// The `n`-th difference (`n >= 1`) of `a` (row-major, `shape`) along `axis`,
 /// row-major with `max(len - n, 0)` elements along the axis.
@@ -50,12 +60,12 @@ pub(crate) fn nth_diff<T: DiffOp>(
     shape: &[usize],
     axis: usize,
     n: usize,
-) -> Result<Vec<T>, Error> {
-    let (outer, len, inner) = split_dims(shape, axis);
+    out: &mut [T],
+) -> Result<(), Error> {
+    let (_, len, inner) = split_dims(shape, axis);
     let m = len.saturating_sub(n);
-    let mut out = buffer::zeroed::<T>(outer * m * inner);
     if out.is_empty() {
-        return Ok(out);
+        return Ok(());
     }
     let slab = len * inner;
     let out_slab = m * inner;
@@ -95,7 +105,7 @@ pub(crate) fn nth_diff<T: DiffOp>(
             dst.copy_from_slice(&work[..out_slab]);
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// One contiguous lane: `dst.len() == src.len() - n`. For `n == 1` a direct
@@ -125,6 +135,48 @@ fn lane<T: DiffOp>(src: &[T], dst: &mut [T], n: usize, scratch: &mut Vec<T>) -> 
             }
         }
         out.copy_from_slice(&scratch[..out.len()]);
+    }
+    Ok(())
+}
+
+/// The `n`-th difference of a strided `a` along `axis` into `out`, lane by
+/// lane, reading `a` where it is (only one lane is copied, for `n > 1`).
+pub(crate) fn strided_diff<T: DiffOp>(
+    a: &ArrayViewD<'_, T>,
+    axis: usize,
+    n: usize,
+    out: &mut ArrayViewMutD<'_, T>,
+) -> Result<(), Error> {
+    if out.is_empty() {
+        return Ok(());
+    }
+    let m = out.len_of(Axis(axis));
+    let mut scratch = Vec::new();
+    for (k, (src, mut dst)) in a
+        .lanes(Axis(axis))
+        .into_iter()
+        .zip(out.lanes_mut(Axis(axis)))
+        .enumerate()
+    {
+        if k % (BLOCK / m).max(1) == 0 {
+            check_interrupt()?;
+        }
+        if n == 1 {
+            for i in 0..m {
+                dst[i] = T::op(src[i + 1], src[i]);
+            }
+            continue;
+        }
+        scratch.clear();
+        scratch.extend(src.iter().copied());
+        for k in 1..=n {
+            for i in 0..scratch.len() - k {
+                scratch[i] = T::op(scratch[i + 1], scratch[i]);
+            }
+        }
+        for (d, &s) in dst.iter_mut().zip(&scratch) {
+            *d = s;
+        }
     }
     Ok(())
 }

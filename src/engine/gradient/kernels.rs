@@ -13,10 +13,11 @@
 //! power of two whose reciprocal is a normal number: then both round the same
 //! exact quotient. Integers are converted to float64 in registers.
 
+use ndarray::{ArrayView1, ArrayViewD, ArrayViewMut1, ArrayViewMutD, Axis};
+
 use super::plan::Spacing;
-use crate::engine::Error;
-use crate::engine::buffer::{ToF64, split_dims};
-use crate::engine::limits::check_interrupt;
+use crate::array::limits::check_interrupt;
+use crate::array::{Element, Error};
 
 /// Elements per chunk between interrupt checks.
 const CHUNK: usize = 1 << 15;
@@ -49,6 +50,7 @@ impl Edges {
                 right: Edge::Abc(0.5 / dx, -2. / dx, 1.5 / dx),
             },
             (Spacing::Coords(x), false) => {
+                let x = x.as_slice();
                 let n = x.len();
                 Edges {
                     left: Edge::Div(x[1] - x[0]),
@@ -56,6 +58,7 @@ impl Edges {
                 }
             }
             (Spacing::Coords(x), true) => {
+                let x = x.as_slice();
                 let n = x.len();
                 let (dx1, dx2) = (x[1] - x[0], x[2] - x[1]);
                 let left = Edge::Abc(
@@ -104,7 +107,7 @@ pub(crate) fn exact_reciprocal(d: f64) -> Option<f64> {
 ///
 /// Requires what the plan checked: `n >= 2`, and `n >= 3` for second-order
 /// edges; coordinates (if any) have length `n`.
-pub(crate) fn axis_gradient<T: ToF64>(
+pub(crate) fn axis_gradient<T: Element>(
     f: &[T],
     shape: &[usize],
     axis: usize,
@@ -131,11 +134,12 @@ pub(crate) fn axis_gradient<T: ToF64>(
         }
         Spacing::Coords(x) if outer * inner == 1 => {
             // One lane: coefficients on the fly, no temporaries.
-            lane_coords(f, x, out)?;
+            lane_coords(f, x.as_slice(), out)?;
             apply_edges(f, out, n, 1, edges);
         }
         Spacing::Coords(x) => {
             let abc: Vec<(f64, f64, f64)> = x
+                .as_slice()
                 .windows(3)
                 .map(|w| interior_abc(w[0], w[1], w[2]))
                 .collect();
@@ -154,7 +158,7 @@ pub(crate) fn axis_gradient<T: ToF64>(
 
 /// The interior of one contiguous lane with coordinates `x`, the
 /// coefficients computed on the fly (shifted slices so the loop vectorizes).
-fn lane_coords<T: ToF64>(f: &[T], x: &[f64], out: &mut [f64]) -> Result<(), Error> {
+fn lane_coords<T: Element>(f: &[T], x: &[f64], out: &mut [f64]) -> Result<(), Error> {
     let m = f.len() - 2;
     let mut start = 0;
     while start < m {
@@ -174,7 +178,7 @@ fn lane_coords<T: ToF64>(f: &[T], x: &[f64], out: &mut [f64]) -> Result<(), Erro
         let o = &mut out[start + 1..end + 1];
         for j in 0..len {
             let (a, b, c) = interior_abc(x0[j], x1[j], x2[j]);
-            o[j] = a * f0[j].to_f64() + b * f1[j].to_f64() + c * f2[j].to_f64();
+            o[j] = a * f0[j].cast::<f64>() + b * f1[j].cast::<f64>() + c * f2[j].cast::<f64>();
         }
         start = end;
     }
@@ -184,7 +188,7 @@ fn lane_coords<T: ToF64>(f: &[T], x: &[f64], out: &mut [f64]) -> Result<(), Erro
 /// The interior rows `1..n-1` of one slab: `out[i] = op(i, f[i-1], f[i], f[i+1])`
 /// elementwise over rows of `inner` elements.
 #[inline(always)]
-fn interior<T: ToF64>(
+fn interior<T: Element>(
     f: &[T],
     out: &mut [f64],
     inner: usize,
@@ -207,9 +211,9 @@ fn interior<T: ToF64>(
             for j in 0..o.len() {
                 o[j] = op(
                     start + j + 1,
-                    f0[j].to_f64(),
-                    f1[j].to_f64(),
-                    f2[j].to_f64(),
+                    f0[j].cast::<f64>(),
+                    f1[j].cast::<f64>(),
+                    f2[j].cast::<f64>(),
                 );
             }
             start = end;
@@ -224,7 +228,12 @@ fn interior<T: ToF64>(
             let f2 = &f[(i + 1) * inner..(i + 2) * inner];
             let o = &mut out[i * inner..(i + 1) * inner];
             for j in 0..inner {
-                o[j] = op(i, f0[j].to_f64(), f1[j].to_f64(), f2[j].to_f64());
+                o[j] = op(
+                    i,
+                    f0[j].cast::<f64>(),
+                    f1[j].cast::<f64>(),
+                    f2[j].cast::<f64>(),
+                );
             }
         }
     }
@@ -232,7 +241,7 @@ fn interior<T: ToF64>(
 }
 
 /// Rows `0` and `n-1` of one slab.
-fn apply_edges<T: ToF64>(f: &[T], out: &mut [f64], n: usize, inner: usize, edges: Edges) {
+fn apply_edges<T: Element>(f: &[T], out: &mut [f64], n: usize, inner: usize, edges: Edges) {
     let row = |i: usize| &f[i * inner..(i + 1) * inner];
     let (head, rest) = out.split_at_mut(inner);
     let tail = &mut rest[(n - 2) * inner..];
@@ -247,15 +256,95 @@ fn apply_edges<T: ToF64>(f: &[T], out: &mut [f64], n: usize, inner: usize, edges
 }
 
 #[inline(always)]
-fn rows2<T: ToF64>(p: &[T], q: &[T], out: &mut [f64], op: impl Fn(f64, f64) -> f64) {
+fn rows2<T: Element>(p: &[T], q: &[T], out: &mut [f64], op: impl Fn(f64, f64) -> f64) {
     for ((o, p), q) in out.iter_mut().zip(p).zip(q) {
-        *o = op(p.to_f64(), q.to_f64());
+        *o = op(p.cast::<f64>(), q.cast::<f64>());
     }
 }
 
 #[inline(always)]
-fn rows3<T: ToF64>(f0: &[T], f1: &[T], f2: &[T], out: &mut [f64], a: f64, b: f64, c: f64) {
+fn rows3<T: Element>(f0: &[T], f1: &[T], f2: &[T], out: &mut [f64], a: f64, b: f64, c: f64) {
     for (((o, f0), f1), f2) in out.iter_mut().zip(f0).zip(f1).zip(f2) {
-        *o = a * f0.to_f64() + b * f1.to_f64() + c * f2.to_f64();
+        *o = a * f0.cast::<f64>() + b * f1.cast::<f64>() + c * f2.cast::<f64>();
     }
+}
+
+/// The gradient of a strided `f` along `axis` into `out` (same shape),
+/// lane by lane, reading `f` where it is. The formulas and their order are
+/// those of [`axis_gradient`], so results are bit-identical.
+pub(crate) fn strided_gradient<T: Element>(
+    f: &ArrayViewD<'_, T>,
+    axis: usize,
+    spacing: &Spacing<'_>,
+    edge2: bool,
+    out: &mut ArrayViewMutD<'_, f64>,
+) -> Result<(), Error> {
+    let n = f.len_of(Axis(axis));
+    if f.is_empty() || matches!(spacing, Spacing::BoolCoords) {
+        return Ok(());
+    }
+    let edges = Edges::new(spacing, edge2);
+    let abc: Vec<(f64, f64, f64)> = match spacing {
+        Spacing::Coords(x) => x
+            .as_slice()
+            .windows(3)
+            .map(|w| interior_abc(w[0], w[1], w[2]))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let lanes = f.lanes(Axis(axis)).into_iter();
+    for (k, (fl, mut ol)) in lanes.zip(out.lanes_mut(Axis(axis))).enumerate() {
+        if k % (CHUNK / n).max(1) == 0 {
+            check_interrupt()?;
+        }
+        match spacing {
+            Spacing::Uniform(dx) => {
+                let h2 = 2. * dx;
+                match exact_reciprocal(h2) {
+                    Some(r) => lane_interior(&fl, &mut ol, |_, f0, _, f2| (f2 - f0) * r),
+                    None => lane_interior(&fl, &mut ol, |_, f0, _, f2| (f2 - f0) / h2),
+                }
+            }
+            _ => lane_interior(&fl, &mut ol, |i, f0, f1, f2| {
+                let (a, b, c) = abc[i - 1];
+                a * f0 + b * f1 + c * f2
+            }),
+        }
+        let at = |i: usize| fl[i].cast::<f64>();
+        ol[0] = match edges.left {
+            Edge::Div(d) => (at(1) - at(0)) / d,
+            Edge::Abc(a, b, c) => a * at(0) + b * at(1) + c * at(2),
+        };
+        ol[n - 1] = match edges.right {
+            Edge::Div(d) => (at(n - 1) - at(n - 2)) / d,
+            Edge::Abc(a, b, c) => a * at(n - 3) + b * at(n - 2) + c * at(n - 1),
+        };
+    }
+    Ok(())
+}
+
+/// Rows `1..n-1` of one strided lane.
+#[inline(always)]
+fn lane_interior<T: Element>(
+    f: &ArrayView1<'_, T>,
+    out: &mut ArrayViewMut1<'_, f64>,
+    op: impl Fn(usize, f64, f64, f64) -> f64,
+) {
+    let n = f.len();
+    for i in 1..n - 1 {
+        out[i] = op(
+            i,
+            f[i - 1].cast::<f64>(),
+            f[i].cast::<f64>(),
+            f[i + 1].cast::<f64>(),
+        );
+    }
+}
+
+/// `(outer, n, inner)`: the products of the dimensions before, at and after
+/// `axis`, so a row-major array is `outer` slabs of `n` rows of `inner`.
+pub(crate) fn split_dims(shape: &[usize], axis: usize) -> (usize, usize, usize) {
+    let outer = shape[..axis].iter().product();
+    let inner = shape[axis + 1..].iter().product();
+    (outer, shape[axis], inner)
 }

@@ -8,32 +8,43 @@
 //! past a short axis when `edge_order <= 0`). Every error is known before any
 //! arithmetic, so the kernels never fail except on an interrupt.
 
-use std::borrow::Cow;
-
-use super::{AxisArg, EdgeOrder, GradientArgs};
-use crate::engine::{Array, DType, Error, ErrorKind, buffer, limits};
+use super::{EdgeOrder, GradientArgs};
+use crate::array::{Array, DType, Element, Error, ErrorKind, Kind, Read, dispatch, limits};
 
 /// The step along one axis, after NumPy's `varargs` processing.
-#[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Spacing<'a> {
     /// A scalar step `dx` (also coordinates whose `np.diff` is constant).
     Uniform(f64),
     /// Coordinates (as float64) with non-constant differences.
-    Coords(Cow<'a, [f64]>),
+    Coords(Coords<'a>),
     /// Boolean coordinates with non-constant differences: NumPy fails on
     /// `-(dx2)` when the axis is reached.
     BoolCoords,
 }
 
+/// Coordinates as float64: the argument's own elements when it already is
+/// a contiguous float64 array, else converted.
+pub(crate) enum Coords<'a> {
+    Shared(Read<'a, f64>),
+    Converted(Vec<f64>),
+}
+
+impl Coords<'_> {
+    pub fn as_slice(&self) -> &[f64] {
+        match self {
+            Coords::Shared(r) => r.as_slice().expect("checked contiguous"),
+            Coords::Converted(v) => v,
+        }
+    }
+}
+
 /// One axis to differentiate.
-#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct AxisPlan<'a> {
     pub axis: usize,
     pub spacing: Spacing<'a>,
 }
 
 /// A checked `np.gradient` call.
-#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Plan<'a> {
     pub axes: Vec<AxisPlan<'a>>,
     /// `edge_order != 1`: NumPy's `else` branch (second-order edges).
@@ -46,15 +57,23 @@ const BOOL_NEGATIVE: &str = "The numpy boolean negative, the `-` operator, is no
 impl<'a> Plan<'a> {
     /// Checks the call exactly as NumPy does and resolves every axis' spacing.
     pub fn new(f: &Array, args: &'a GradientArgs) -> Result<Plan<'a>, Error> {
-        let ndim = f.ndim();
-        let axes = normalize_axes(&args.axis, ndim)?;
+        let axes = args.axis.resolve(f.ndim())?;
         let spacing = resolve_spacing(f.shape(), &axes, &args.varargs)?;
         if args.edge_order.value() > 2 {
             return Err(Error::value("'edge_order' greater than 2 not supported"));
         }
-        if f.dtype() == DType::Int64 {
-            // f.astype(np.float64) happens before the loop.
-            limits::check_alloc(f.shape(), 8, "float64")?;
+        match f.dtype().kind() {
+            // f.astype(np.float64) happens before the loop (gradlab converts
+            // in registers instead, but keeps NumPy's MemoryError).
+            Kind::Int | Kind::UInt => limits::check_alloc(f.shape(), DType::Float64)?,
+            Kind::Float | Kind::Complex if f.dtype() != DType::Float64 => {
+                return Err(Error::type_error(format!(
+                    "gradlab computes np.gradient of float64, integer and bool arrays; \
+                     this one is {}",
+                    f.dtype()
+                )));
+            }
+            _ => {}
         }
         let plan = Plan {
             axes: axes
@@ -71,35 +90,6 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// NumPy's `normalize_axis_tuple` (and `axis=None` → every axis).
-fn normalize_axes(axis: &AxisArg, ndim: usize) -> Result<Vec<usize>, Error> {
-    let given: Vec<i64> = match axis {
-        AxisArg::All => return Ok((0..ndim).collect()),
-        AxisArg::One(a) => vec![*a],
-        AxisArg::Many(v) => v.clone(),
-    };
-    let mut axes = Vec::with_capacity(given.len());
-    for &a in &given {
-        axes.push(normalize_axis_index(a, ndim)?);
-    }
-    let mut sorted = axes.clone();
-    sorted.sort_unstable();
-    sorted.dedup();
-    if sorted.len() != axes.len() {
-        return Err(Error::value("repeated axis"));
-    }
-    Ok(axes)
-}
-
-/// NumPy's `normalize_axis_index`: `axis` in `[-ndim, ndim)`.
-pub(crate) fn normalize_axis_index(axis: i64, ndim: usize) -> Result<usize, Error> {
-    let n = ndim as i64;
-    if axis < -n || axis >= n {
-        return Err(Error::axis(axis, ndim));
-    }
-    Ok(if axis < 0 { axis + n } else { axis } as usize)
-}
-
 /// The `varargs` branch of `np.gradient`: none, one scalar for all axes, or
 /// one scalar / 1-D coordinate array per axis.
 fn resolve_spacing<'a>(
@@ -108,8 +98,8 @@ fn resolve_spacing<'a>(
     varargs: &'a [Array],
 ) -> Result<Vec<Spacing<'a>>, Error> {
     match varargs {
-        [] => Ok(vec![Spacing::Uniform(1.0); axes.len()]),
-        [d] if d.ndim() == 0 => Ok(vec![Spacing::Uniform(scalar(d)); axes.len()]),
+        [] => Ok(axes.iter().map(|_| Spacing::Uniform(1.0)).collect()),
+        [d] if d.ndim() == 0 => Ok(axes.iter().map(|_| Spacing::Uniform(scalar(d))).collect()),
         _ if varargs.len() == axes.len() => axes
             .iter()
             .zip(varargs)
@@ -121,7 +111,7 @@ fn resolve_spacing<'a>(
 
 /// The value of a 0-d spacing as float64 (`2. * dx` and `f / dx` convert it).
 fn scalar(d: &Array) -> f64 {
-    d.to_f64().iter().next().copied().unwrap_or(f64::NAN)
+    d.first().map_or(f64::NAN, |s| s.as_f64())
 }
 
 /// One per-axis spacing argument: a scalar, or coordinates whose `np.diff`
@@ -143,26 +133,33 @@ fn distances(d: &Array, len: usize) -> Result<Spacing<'_>, Error> {
             "index 0 is out of bounds for axis 0 with size 0",
         ));
     }
-    match d {
-        Array::Bool(b) => {
-            // np.diff of booleans is `!=`; constant differences become a
-            // boolean scalar step.
-            let b = buffer::row_major(b);
-            let first = b[1] != b[0];
-            if b.windows(2).all(|w| (w[1] != w[0]) == first) {
-                Ok(Spacing::Uniform(f64::from(u8::from(first))))
-            } else {
-                Ok(Spacing::BoolCoords)
-            }
-        }
-        Array::Int(x) => Ok(coords(Cow::Owned(x.iter().map(|&v| v as f64).collect()))),
-        Array::Float(x) => Ok(coords(buffer::row_major(x))),
+    if d.dtype() == DType::Bool {
+        // np.diff of booleans is `!=`; constant differences become a
+        // boolean scalar step.
+        let b = d.to_vec::<bool>();
+        let first = b[1] != b[0];
+        return if b.windows(2).all(|w| (w[1] != w[0]) == first) {
+            Ok(Spacing::Uniform(f64::from(u8::from(first))))
+        } else {
+            Ok(Spacing::BoolCoords)
+        };
     }
+    let x = if d.dtype() == DType::Float64 && d.is_c_contiguous() {
+        Coords::Shared(d.read::<f64>())
+    } else {
+        Coords::Converted(dispatch!(d.dtype(), T => converted::<T>(d)))
+    };
+    Ok(coords(x))
 }
 
-fn coords(x: Cow<'_, [f64]>) -> Spacing<'_> {
-    let first = x[1] - x[0];
-    if x.windows(2).all(|w| w[1] - w[0] == first) {
+fn converted<T: Element>(d: &Array) -> Vec<f64> {
+    d.read::<T>().iter().map(|v| v.cast::<f64>()).collect()
+}
+
+fn coords(x: Coords<'_>) -> Spacing<'_> {
+    let s = x.as_slice();
+    let first = s[1] - s[0];
+    if s.windows(2).all(|w| w[1] - w[0] == first) {
         Spacing::Uniform(first)
     } else {
         Spacing::Coords(x)
@@ -178,7 +175,7 @@ fn check_axis(f: &Array, ax: &AxisPlan<'_>, edge_order: EdgeOrder) -> Result<(),
              at least (edge_order + 1) elements are required.",
         ));
     }
-    limits::check_alloc(f.shape(), 8, "float64")?;
+    limits::check_alloc(f.shape(), DType::Float64)?;
     let is_bool = f.dtype() == DType::Bool;
     match ax.spacing {
         Spacing::BoolCoords => return Err(Error::type_error(BOOL_NEGATIVE)),

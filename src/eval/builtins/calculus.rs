@@ -1,6 +1,7 @@
 //! `np.gradient`, `np.diff` and the calls that explain them.
 
-use crate::engine::{self, AxisArg, DiffArgs, EdgeOrder, Gradient, GradientArgs};
+use crate::array::{Array, Axis, AxisSpec};
+use crate::engine::{self, DiffArgs, DiffOrder, EdgeOrder, Gradient, GradientArgs};
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, to_array};
@@ -10,7 +11,7 @@ use super::super::value::Value;
 
 /// The engine's arguments for `np.gradient(f, *varargs, axis, edge_order)`.
 /// The first parameter may be named `f` (gradient) or `a` (compare).
-pub fn gradient_args(b: &Bound) -> EvalResult<(engine::Array, GradientArgs)> {
+pub fn gradient_args(b: &Bound) -> EvalResult<(Array, GradientArgs)> {
     let first = b.sig.params[0].name.clone();
     let f = b.at(&first, to_array(b.req(&first)))?;
     let mut varargs = Vec::with_capacity(b.varargs.len());
@@ -18,15 +19,15 @@ pub fn gradient_args(b: &Bound) -> EvalResult<(engine::Array, GradientArgs)> {
         varargs.push(to_array(v).map_err(|e| e.at(&b.span))?);
     }
     let axis = match b.get("axis") {
-        None | Some(Value::None) => AxisArg::All,
-        Some(Value::Tuple(items) | Value::List(items)) => AxisArg::Many(
+        None | Some(Value::None) => AxisSpec::All,
+        Some(Value::Tuple(items) | Value::List(items)) => AxisSpec::Many(
             items
                 .iter()
-                .map(index_int)
+                .map(|v| index_int(v).map(Axis))
                 .collect::<EvalResult<_>>()
                 .map_err(|e| e.at(&b.span_of("axis")))?,
         ),
-        Some(v) => AxisArg::One(b.at("axis", index_int(v))?),
+        Some(v) => AxisSpec::One(Axis(b.at("axis", index_int(v))?)),
     };
     let edge_order = match b.get("edge_order") {
         None => EdgeOrder::FIRST,
@@ -52,7 +53,7 @@ pub fn gradient(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 /// The engine's arguments for `np.diff`, validated in NumPy's order
 /// (`n == 0` returns the input before anything else is checked).
-pub fn diff_args(b: &Bound) -> EvalResult<(engine::Array, Option<DiffArgs>)> {
+pub fn diff_args(b: &Bound) -> EvalResult<(Array, Option<DiffArgs>)> {
     let a = b.at("a", to_array(b.req("a")))?;
     let n = match b.get("n") {
         None => 1,
@@ -76,7 +77,7 @@ pub fn diff_args(b: &Bound) -> EvalResult<(engine::Array, Option<DiffArgs>)> {
         None => -1,
         Some(v) => b.at("axis", index_int(v))?,
     };
-    let edge = |name: &str| -> EvalResult<Option<engine::Array>> {
+    let edge = |name: &str| -> EvalResult<Option<Array>> {
         match b.get(name) {
             None => Ok(None),
             Some(v) => b.at(name, to_array(v)).map(Some),
@@ -85,8 +86,8 @@ pub fn diff_args(b: &Bound) -> EvalResult<(engine::Array, Option<DiffArgs>)> {
     Ok((
         a,
         Some(DiffArgs {
-            n,
-            axis,
+            n: DiffOrder::new(n),
+            axis: Axis(axis),
             prepend: edge("prepend")?,
             append: edge("append")?,
         }),

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::engine::{self, DiffArgs};
+use crate::engine::{DiffArgs, DiffOrder};
 use crate::views::{self, AccuracyError, AccuracySpec, Plot, View};
 
 use super::super::args::{Bound, CallArgs};
@@ -37,7 +37,7 @@ pub fn explain(_: &mut Session, func: &str, b: &Bound) -> EvalResult<Value> {
     }
     let (a, args) = diff_args(b)?;
     let args = args.unwrap_or(DiffArgs {
-        n: 0,
+        n: DiffOrder::new(0),
         ..DiffArgs::default()
     });
     Ok(view(views::explain_diff(&a, &args)?))
@@ -59,7 +59,7 @@ pub fn call_scalar(s: &mut Session, f: &Value, x: f64) -> EvalResult<f64> {
 /// number).
 pub fn call_vector(s: &mut Session, f: &Value, x: &[f64]) -> EvalResult<(Vec<f64>, bool)> {
     let call = CallArgs {
-        pos: vec![Value::array(engine::Array::from_f64(x.to_vec()))],
+        pos: vec![Value::array(crate::array::Array::from_f64(x.to_vec()))],
         ..CallArgs::default()
     };
     let v = s.call(f, call, false)?;

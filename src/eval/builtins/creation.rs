@@ -1,9 +1,7 @@
 //! Array creation: `array`, `linspace`, `arange`, `zeros`, `meshgrid`, ...
 
+use crate::array::{Array, DType, Fresh, Scalar as Elem};
 use crate::eval::ErrorKind;
-use ndarray::{ArrayD, IxDyn};
-
-use crate::engine::{Array, DType, limits};
 
 use super::super::args::Bound;
 use super::super::convert::{
@@ -20,17 +18,26 @@ pub(super) fn dtype_of(b: &Bound, name: &str) -> EvalResult<Option<DType>> {
     }
 }
 
+/// `np.array(object, dtype, copy, ndmin)`: a new array unless `copy` is
+/// false (then NumPy 2 refuses to copy).
 pub fn array(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let mut a = b.at(
-        "object",
-        to_array_dtype(b.req("object"), dtype_of(b, "dtype")?),
-    )?;
+    let object = b.req("object");
+    let mut a = b.at("object", to_array_dtype(object, dtype_of(b, "dtype")?))?;
+    let shared = matches!(object, Value::Array(x) if x.shares_buffer(&a));
+    let copy = b.get("copy").map(truthy).transpose()?.unwrap_or(true);
+    if shared && copy {
+        a = a.copy()?;
+    } else if !shared && !copy && matches!(object, Value::Array(_)) {
+        return Err(EvalError::value_error(
+            "Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).\nFor more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.",
+        ));
+    }
     if let Some(v) = b.get("ndmin") {
         let ndmin = b.at("ndmin", index_int(v))?.max(0) as usize;
         if a.ndim() < ndmin {
             let mut shape = vec![1; ndmin - a.ndim()];
             shape.extend_from_slice(a.shape());
-            a = reshape_to(&a, &shape);
+            a = a.reshape_to(&shape)?;
         }
     }
     Ok(Value::array(a))
@@ -43,20 +50,14 @@ pub fn asarray(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     )?))
 }
 
-/// The same elements (row-major) with a new shape of equal size.
-pub fn reshape_to(a: &Array, shape: &[usize]) -> Array {
-    let ix = IxDyn(shape);
-    match a {
-        Array::Float(x) => Array::Float(
-            ArrayD::from_shape_vec(ix, x.iter().copied().collect()).expect("same size"),
-        ),
-        Array::Int(x) => {
-            Array::Int(ArrayD::from_shape_vec(ix, x.iter().copied().collect()).expect("same size"))
-        }
-        Array::Bool(x) => {
-            Array::Bool(ArrayD::from_shape_vec(ix, x.iter().copied().collect()).expect("same size"))
-        }
+/// A new 1-D float64 array of `len` elements `f(0), f(1), ...`, from the
+/// one allocation function.
+fn fill_f64(len: usize, f: impl Fn(usize) -> f64) -> EvalResult<Array> {
+    let mut out = Fresh::<f64>::zeroed(&[len])?;
+    for (i, o) in out.as_mut_slice().iter_mut().enumerate() {
+        *o = f(i);
     }
+    Ok(out.finish())
 }
 
 pub fn linspace(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -77,30 +78,33 @@ pub fn linspace(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Some(v) => truthy(v)?,
     };
     let num = num as usize;
-    limits::check_alloc(&[num], 8, "float64")?;
     let div = if endpoint { num.saturating_sub(1) } else { num };
     let delta = stop - start;
     let step = delta / div as f64;
+    let dtype = dtype_of(b, "dtype")?;
+    // An integer dtype floors the values first (NumPy's `_nx.floor`).
+    let floor = dtype == Some(DType::Int64);
+    let last = if endpoint && num > 1 {
+        num - 1
+    } else {
+        usize::MAX
+    };
     // NumPy: y = arange(num) * step + start, or (i / div) * delta when the
     // step underflows to zero; the endpoint is set exactly.
-    let mut y: Vec<f64> = if div == 0 {
-        (0..num).map(|i| i as f64 * delta + start).collect()
-    } else if step == 0.0 {
-        (0..num)
-            .map(|i| i as f64 / div as f64 * delta + start)
-            .collect()
-    } else {
-        (0..num).map(|i| i as f64 * step + start).collect()
-    };
-    if endpoint && num > 1 {
-        y[num - 1] = stop;
-    }
-    let mut out = Array::from_f64(y);
-    if let Some(d) = dtype_of(b, "dtype")? {
-        if d == DType::Int64 {
-            out = Array::from_f64(out.to_f64_vec().into_iter().map(f64::floor).collect());
-        }
-        out = out.astype(d);
+    let mut out = fill_f64(num, |i| {
+        let y = if i == last {
+            stop
+        } else if div == 0 {
+            i as f64 * delta + start
+        } else if step == 0.0 {
+            i as f64 / div as f64 * delta + start
+        } else {
+            i as f64 * step + start
+        };
+        if floor { y.floor() } else { y }
+    })?;
+    if let Some(d) = dtype {
+        out = out.as_dtype(d)?;
     }
     let retstep = match b.get("retstep") {
         None => false,
@@ -145,17 +149,14 @@ pub fn arange(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             return Err(EvalError::value_error("arange: cannot compute length"));
         }
         let len = len.max(0.0) as usize;
-        limits::check_alloc(&[len], 8, "float64")?;
         // NumPy fills from the first two values: x[i] = start + i * delta.
         let delta = (a + s) - a;
-        let mut v: Vec<f64> = (0..len).map(|i| a + i as f64 * delta).collect();
-        if len > 0 {
-            v[0] = a;
-        }
-        if len > 1 {
-            v[1] = a + s;
-        }
-        Array::from_f64(v).astype(dtype)
+        fill_f64(len, |i| match i {
+            0 => a,
+            1 => a + s,
+            _ => a + i as f64 * delta,
+        })?
+        .as_dtype(dtype)?
     } else {
         let (a, z, s) = (index_int(&start)?, index_int(&stop)?, index_int(&step)?);
         if s == 0 {
@@ -169,20 +170,17 @@ pub fn arange(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         } else {
             0
         };
-        limits::check_alloc(&[len], 8, "int64")?;
-        Array::from_i64((0..len as i64).map(|i| a + i * s).collect()).astype(dtype)
+        let mut out = Fresh::<i64>::zeroed(&[len])?;
+        for (i, o) in out.as_mut_slice().iter_mut().enumerate() {
+            *o = a + i as i64 * s;
+        }
+        out.finish().as_dtype(dtype)?
     };
     Ok(Value::array(out))
 }
 
 fn filled(shape: &[usize], dtype: DType, x: f64) -> EvalResult<Array> {
-    limits::check_alloc(shape, 8, dtype.name())?;
-    let ix = IxDyn(shape);
-    Ok(match dtype {
-        DType::Float64 => Array::Float(ArrayD::from_elem(ix, x)),
-        DType::Int64 => Array::Int(ArrayD::from_elem(ix, x as i64)),
-        DType::Bool => Array::Bool(ArrayD::from_elem(ix, x != 0.0)),
-    })
+    Ok(Array::full(shape, Elem::Float64(x).cast(dtype))?)
 }
 
 pub fn zeros(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -207,19 +205,8 @@ pub fn full(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let shape = b.at("shape", shape_arg(b.req("shape")))?;
     let fill = b.at("fill_value", to_array(b.req("fill_value")))?;
     let dtype = dtype_of(b, "dtype")?.unwrap_or(fill.dtype());
-    let x = Scalar::from_array_first(&fill)
-        .map(Scalar::as_f64)
-        .unwrap_or(0.0);
-    match (fill.astype(dtype), dtype) {
-        (Array::Int(v), DType::Int64) => {
-            limits::check_alloc(&shape, 8, "int64")?;
-            Ok(Value::array(Array::Int(ArrayD::from_elem(
-                IxDyn(&shape),
-                v.iter().next().copied().unwrap_or(0),
-            ))))
-        }
-        _ => Ok(Value::array(filled(&shape, dtype, x)?)),
-    }
+    let x = fill.first().unwrap_or(Elem::Float64(0.0));
+    Ok(Value::array(Array::full(&shape, x.cast(dtype))?))
 }
 
 fn like(b: &Bound, x: f64) -> EvalResult<Value> {
@@ -248,7 +235,7 @@ pub fn meshgrid(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             ));
         }
     };
-    let vecs: Vec<Array> = xs.iter().map(|x| reshape_to(x, &[x.len()])).collect();
+    let vecs: Vec<Array> = xs.iter().map(Array::ravel).collect::<Result<_, _>>()?;
     let mut shape: Vec<usize> = vecs.iter().map(Array::len).collect();
     if !ij && shape.len() >= 2 {
         shape.swap(0, 1);
@@ -260,26 +247,9 @@ pub fn meshgrid(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         let axis = if !ij && n >= 2 && k < 2 { 1 - k } else { k };
         let mut s = vec![1; n];
         s[axis] = v.len();
-        let col = reshape_to(v, &s);
-        out.push(Value::array(broadcast_to(&col, &shape)?));
+        // NumPy's meshgrid returns copies (copy=True).
+        let col = v.reshape_to(&s)?;
+        out.push(Value::array(col.broadcast_to(&shape)?.copy()?));
     }
     Ok(Value::tuple(out))
-}
-
-/// `np.broadcast_to(a, shape)` as an owned array.
-pub fn broadcast_to(a: &Array, shape: &[usize]) -> EvalResult<Array> {
-    limits::check_alloc(shape, 8, a.dtype().name())?;
-    let ix = IxDyn(shape);
-    let err = || {
-        EvalError::value_error(format!(
-            "operands could not be broadcast together with remapped shapes {} and requested shape {}",
-            super::super::convert::shape_str(a.shape()),
-            super::super::convert::shape_str(shape)
-        ))
-    };
-    Ok(match a {
-        Array::Float(x) => Array::Float(x.broadcast(ix).ok_or_else(err)?.to_owned()),
-        Array::Int(x) => Array::Int(x.broadcast(ix).ok_or_else(err)?.to_owned()),
-        Array::Bool(x) => Array::Bool(x.broadcast(ix).ok_or_else(err)?.to_owned()),
-    })
 }

@@ -5,7 +5,7 @@
 use crate::eval::ErrorKind;
 use std::rc::Rc;
 
-use crate::engine::Array;
+use crate::array::Array;
 use crate::io::{self, GenFromTxtOptions, LoadTxtOptions, SaveFmt, SaveTxtOptions};
 
 use super::super::args::Bound;

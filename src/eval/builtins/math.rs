@@ -1,15 +1,15 @@
 //! Elementwise math (NumPy ufuncs), `where`, `isclose`/`allclose`, and
 //! Python's `math` module.
 
-use crate::eval::ErrorKind;
-use ndarray::{ArrayD, Dimension, Zip};
+use ndarray::{Dimension, Zip};
 
-use crate::engine::{Array, DType};
+use crate::array::{Array, DType, Element, Fresh, broadcast_shapes, map, zip_map};
+use crate::eval::ErrorKind;
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, real, to_array, truthy, wrap};
 use super::super::error::{EvalError, EvalResult};
-use super::super::ops::{self, zip_with};
+use super::super::ops::{self, unsupported_dtype, zip_as};
 use super::super::session::Session;
 use super::super::value::Value;
 use super::{Builtin, Home};
@@ -63,21 +63,33 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     }
     let a = b.at("x", to_array(x))?;
     let as_scalar = a.ndim() == 0;
-    let out = match (name, a) {
-        ("isnan", a) => Array::Bool(a.to_f64().mapv(f64::is_nan)),
-        ("isfinite", a) => Array::Bool(a.to_f64().mapv(f64::is_finite)),
-        ("abs", Array::Int(v)) => Array::Int(v.mapv(i64::wrapping_abs)),
-        ("abs" | "floor" | "ceil", Array::Bool(v)) if name == "abs" => Array::Bool(v),
-        ("floor" | "ceil", Array::Int(v)) => Array::Int(v),
-        ("square", Array::Int(v)) => Array::Int(v.mapv(|e| e.wrapping_mul(e))),
-        ("square", Array::Bool(v)) => Array::Int(v.mapv(i64::from)),
-        ("sign", Array::Int(v)) => Array::Int(v.mapv(i64::signum)),
-        (_, a) => {
+    let out = match (name, a.dtype()) {
+        ("isnan", _) => map_f64::<bool>(&a, f64::is_nan)?,
+        ("isfinite", _) => map_f64::<bool>(&a, f64::is_finite)?,
+        ("abs", DType::Int64) => map::<i64, i64>(&a, i64::wrapping_abs)?,
+        ("abs", DType::Bool) | ("floor" | "ceil", DType::Int64) => a.copy()?,
+        ("square", DType::Int64) => map::<i64, i64>(&a, |e| e.wrapping_mul(e))?,
+        ("square", DType::Bool) => map::<bool, i64>(&a, i64::from)?,
+        ("sign", DType::Int64) => map::<i64, i64>(&a, i64::signum)?,
+        _ => {
             let f = float_fn(name).expect("every unary builtin has a float kernel");
-            Array::Float(a.to_f64().mapv(f))
+            map_f64::<f64>(&a, f)?
         }
     };
     Ok(wrap(out, as_scalar))
+}
+
+/// `f(x)` for every element read as float64 (in registers).
+fn map_f64<R: Element>(a: &Array, f: fn(f64) -> R) -> EvalResult<Array> {
+    fn run<A: Element, R: Element>(a: &Array, f: fn(f64) -> R) -> EvalResult<Array> {
+        Ok(map::<A, R>(a, move |x| f(x.cast()))?)
+    }
+    match a.dtype() {
+        DType::Float64 => run::<f64, R>(a, f),
+        DType::Int64 => run::<i64, R>(a, f),
+        DType::Bool => run::<bool, R>(a, f),
+        other => Err(unsupported_dtype(other)),
+    }
 }
 
 /// `round(a, decimals=0)`: NumPy's `rint(a * 10**d) / 10**d`, or Python's
@@ -110,9 +122,9 @@ pub fn round(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     let d = decimals.unwrap_or(0);
     let a = b.at("a", to_array(x))?;
     let as_scalar = a.ndim() == 0;
-    let out = match a {
-        Array::Float(v) => Array::Float(v.mapv(|e| np_round(e, d))),
-        other => other,
+    let out = match a.dtype() {
+        DType::Float64 => map::<f64, f64>(&a, |e| np_round(e, d))?,
+        _ => a.copy()?,
     };
     Ok(wrap(out, as_scalar))
 }
@@ -134,59 +146,53 @@ pub fn binary(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let dt = ops::result_dtype(x1, x2)?;
     let (a, c) = (to_array(x1)?, to_array(x2)?);
     let as_scalar = a.ndim() == 0 && c.ndim() == 0;
-    let out = match name {
-        "arctan2" | "hypot" => {
-            let f: fn(f64, f64) -> f64 = if name == "hypot" {
-                f64::hypot
-            } else {
-                f64::atan2
-            };
-            Array::Float(zip_with(&a.to_f64(), &c.to_f64(), f)?)
-        }
-        _ => {
-            let max = name == "maximum";
-            match (a.astype(dt), c.astype(dt)) {
-                (Array::Float(p), Array::Float(q)) => {
-                    Array::Float(zip_with(&p, &q, |u: f64, v: f64| {
-                        if u.is_nan() || v.is_nan() {
-                            f64::NAN
-                        } else if (u > v) == max {
-                            u
-                        } else {
-                            v
-                        }
-                    })?)
-                }
-                (Array::Int(p), Array::Int(q)) => Array::Int(zip_with(
-                    &p,
-                    &q,
-                    |u: i64, v: i64| if max { u.max(v) } else { u.min(v) },
-                )?),
-                (Array::Bool(p), Array::Bool(q)) => Array::Bool(zip_with(
-                    &p,
-                    &q,
-                    |u: bool, v: bool| if max { u | v } else { u & v },
-                )?),
-                _ => unreachable!("promoted to one dtype"),
-            }
-        }
+    let out = match (name, dt) {
+        ("hypot", _) => zip_as::<f64, f64>(&a, &c, f64::hypot)?,
+        ("arctan2", _) => zip_as::<f64, f64>(&a, &c, f64::atan2)?,
+        ("maximum", DType::Float64) => zip_as::<f64, f64>(&a, &c, max_f)?,
+        ("minimum", DType::Float64) => zip_as::<f64, f64>(&a, &c, min_f)?,
+        ("maximum", DType::Int64) => zip_as::<i64, i64>(&a, &c, i64::max)?,
+        ("minimum", DType::Int64) => zip_as::<i64, i64>(&a, &c, i64::min)?,
+        ("maximum", DType::Bool) => zip_as::<bool, bool>(&a, &c, |u, v| u | v)?,
+        ("minimum", DType::Bool) => zip_as::<bool, bool>(&a, &c, |u, v| u & v)?,
+        (_, other) => return Err(unsupported_dtype(other)),
     };
     Ok(wrap(out, as_scalar))
+}
+
+/// `np.maximum` of floats: NaN wins.
+fn max_f(u: f64, v: f64) -> f64 {
+    if u.is_nan() || v.is_nan() {
+        f64::NAN
+    } else if u > v {
+        u
+    } else {
+        v
+    }
+}
+
+/// `np.minimum` of floats: NaN wins.
+fn min_f(u: f64, v: f64) -> f64 {
+    if u.is_nan() || v.is_nan() {
+        f64::NAN
+    } else if u > v {
+        v
+    } else {
+        u
+    }
 }
 
 /// `np.where(condition, x, y)`; with only a condition, `np.nonzero`.
 pub fn where_(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let cond = b
         .at("condition", to_array(b.req("condition")))?
-        .astype(DType::Bool);
-    let Array::Bool(cond) = cond else {
-        unreachable!("cast to bool")
-    };
+        .as_dtype(DType::Bool)?;
     match (b.get("x"), b.get("y")) {
         (None, None) => {
             let ndim = cond.ndim().max(1);
             let mut idx: Vec<Vec<i64>> = vec![Vec::new(); ndim];
-            for (pos, &c) in cond.indexed_iter() {
+            let r = cond.read::<bool>();
+            for (pos, &c) in r.view().indexed_iter() {
                 if c {
                     for (k, &p) in pos.slice().iter().enumerate() {
                         idx[k].push(p as i64);
@@ -204,20 +210,12 @@ pub fn where_(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         }
         (Some(x), Some(y)) => {
             let dt = ops::result_dtype(x, y)?;
-            let (xa, ya) = (to_array(x)?.astype(dt), to_array(y)?.astype(dt));
-            fn pick<T: Copy>(
-                c: &ArrayD<bool>,
-                x: &ArrayD<T>,
-                y: &ArrayD<T>,
-            ) -> EvalResult<ArrayD<T>> {
-                let xy = zip_with(x, y, |p, q| (p, q))?;
-                zip_with(c, &xy, |c, (p, q)| if c { p } else { q })
-            }
-            let out = match (xa, ya) {
-                (Array::Float(p), Array::Float(q)) => Array::Float(pick(&cond, &p, &q)?),
-                (Array::Int(p), Array::Int(q)) => Array::Int(pick(&cond, &p, &q)?),
-                (Array::Bool(p), Array::Bool(q)) => Array::Bool(pick(&cond, &p, &q)?),
-                _ => unreachable!("promoted to one dtype"),
+            let (xa, ya) = (to_array(x)?.as_dtype(dt)?, to_array(y)?.as_dtype(dt)?);
+            let out = match dt {
+                DType::Float64 => pick::<f64>(&cond, &xa, &ya)?,
+                DType::Int64 => pick::<i64>(&cond, &xa, &ya)?,
+                DType::Bool => pick::<bool>(&cond, &xa, &ya)?,
+                other => return Err(unsupported_dtype(other)),
             };
             Ok(Value::array(out))
         }
@@ -227,14 +225,34 @@ pub fn where_(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     }
 }
 
-fn close_args(b: &Bound) -> EvalResult<(ArrayD<bool>, bool)> {
-    let a = b.at("a", to_array(b.req("a")))?.to_f64();
-    let c = b.at("b", to_array(b.req("b")))?.to_f64();
+/// `c ? x : y` elementwise, the three broadcast together.
+fn pick<T: Element>(c: &Array, x: &Array, y: &Array) -> EvalResult<Array> {
+    let shape = broadcast_shapes(&broadcast_shapes(x.shape(), y.shape())?, c.shape())?;
+    let mut out = Fresh::<T>::zeroed(&shape)?;
+    {
+        let (rc, rx, ry) = (c.read::<bool>(), x.read::<T>(), y.read::<T>());
+        let (vc, vx, vy) = (rc.view(), rx.view(), ry.view());
+        let s = shape.as_slice();
+        let bc = vc.broadcast(s).expect("broadcast shape");
+        let bx = vx.broadcast(s).expect("broadcast shape");
+        let by = vy.broadcast(s).expect("broadcast shape");
+        Zip::from(&mut out.view_mut())
+            .and(&bc)
+            .and(&bx)
+            .and(&by)
+            .for_each(|o, &c, &p, &q| *o = if c { p } else { q });
+    }
+    Ok(out.finish())
+}
+
+fn close_args(b: &Bound) -> EvalResult<(Array, bool)> {
+    let a = b.at("a", to_array(b.req("a")))?.as_dtype(DType::Float64)?;
+    let c = b.at("b", to_array(b.req("b")))?.as_dtype(DType::Float64)?;
     let scalar = a.ndim() == 0 && c.ndim() == 0;
     let rtol = b.opt("rtol").map(real).transpose()?.unwrap_or(1e-5);
     let atol = b.opt("atol").map(real).transpose()?.unwrap_or(1e-8);
     let equal_nan = b.opt("equal_nan").map(truthy).transpose()?.unwrap_or(false);
-    let out = zip_with(&a, &c, |x: f64, y: f64| {
+    let out = zip_map::<f64, f64, bool>(&a, &c, |x: f64, y: f64| {
         if x.is_nan() || y.is_nan() {
             equal_nan && x.is_nan() && y.is_nan()
         } else if x.is_infinite() || y.is_infinite() {
@@ -248,13 +266,12 @@ fn close_args(b: &Bound) -> EvalResult<(ArrayD<bool>, bool)> {
 
 pub fn isclose(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (out, scalar) = close_args(b)?;
-    Ok(wrap(Array::Bool(out), scalar))
+    Ok(wrap(out, scalar))
 }
 
 pub fn allclose(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (out, _) = close_args(b)?;
-    let mut all = true;
-    Zip::from(&out).for_each(|&v| all &= v);
+    let all = out.read::<bool>().iter().all(|v| v);
     Ok(Value::Bool(all))
 }
 

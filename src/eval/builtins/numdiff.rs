@@ -5,9 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use ndarray::{ArrayD, IxDyn};
-
-use crate::engine::Array;
+use crate::array::Array;
 use crate::numdiff::{self, DerivativeOptions, Estimate, Method, NumDiffError, Point};
 
 use super::super::args::{Bound, CallArgs, Signature, bind};
@@ -105,9 +103,7 @@ fn nd_error(e: NumDiffError<EvalError>, at: Point) -> EvalError {
 }
 
 fn array(shape: &[usize], data: Vec<f64>) -> Value {
-    Value::array(Array::Float(
-        ArrayD::from_shape_vec(IxDyn(shape), data).expect("shape matches data"),
-    ))
+    Value::array(Array::from_vec(shape, data).expect("shape matches data"))
 }
 
 /// numdifftools' `EstimateResult` field names.

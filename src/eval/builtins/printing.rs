@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::engine::Array;
+use crate::array::Array;
 use crate::format::dragon4::{self, Trim};
 use crate::format::{self, FloatMode, Legacy, PrintOptions, Sign, Threshold};
 

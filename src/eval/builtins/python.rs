@@ -3,7 +3,7 @@
 use crate::eval::ErrorKind;
 use std::rc::Rc;
 
-use crate::engine::DType;
+use crate::array::DType;
 use crate::syntax::ast::ParamKind;
 
 use super::super::args::{Bound, CallArgs};

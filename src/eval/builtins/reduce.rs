@@ -1,9 +1,11 @@
 //! Reductions (`sum`, `mean`, `min`, `max`, `std`) and `cumsum`, with
 //! NumPy's summation order so results are bit-identical.
 
-use ndarray::{ArrayD, Axis, IxDyn};
+use std::borrow::Cow;
 
-use crate::engine::{Array, DType, limits};
+use ndarray::{ArrayD, ArrayViewD, Axis, IxDyn, Zip};
+
+use crate::array::{Array, DType, Element, Fresh, zip_map};
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
@@ -63,20 +65,25 @@ fn reduce_args(b: &Bound, a: &Array) -> EvalResult<Reduce> {
     Ok(Reduce { axis, keepdims })
 }
 
+/// The elements of a view in C order, borrowed when it is contiguous.
+fn elements<'a, T: Clone>(x: &'a ArrayViewD<'_, T>) -> Cow<'a, [T]> {
+    match x.as_slice() {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(x.iter().cloned().collect()),
+    }
+}
+
 /// Applies `lane` to every 1-D lane along `axis` (or to all elements).
 fn reduce_lanes<T: Clone, R: Clone>(
-    x: &ArrayD<T>,
+    x: &ArrayViewD<'_, T>,
     r: &Reduce,
     lane: impl Fn(&[T]) -> R,
 ) -> ArrayD<R> {
     let out = match r.axis {
-        None => {
-            let flat: Vec<T> = x.iter().cloned().collect();
-            ArrayD::from_elem(IxDyn(&[]), lane(&flat))
-        }
-        Some(k) => x.map_axis(Axis(k), |v| {
-            let v: Vec<T> = v.iter().cloned().collect();
-            lane(&v)
+        None => ArrayD::from_elem(IxDyn(&[]), lane(&elements(x))),
+        Some(k) => x.map_axis(Axis(k), |v| match v.as_slice() {
+            Some(s) => lane(s),
+            None => lane(&v.iter().cloned().collect::<Vec<T>>()),
         }),
     };
     keep(out, x.ndim(), r)
@@ -99,7 +106,7 @@ fn keep<R: Clone>(out: ArrayD<R>, ndim: usize, r: &Reduce) -> ArrayD<R> {
 
 /// Float sum along `axis` in NumPy's order: pairwise along the last
 /// (contiguous) axis or over everything, sequential across other axes.
-fn float_sum(x: &ArrayD<f64>, r: &Reduce, cast: bool) -> ArrayD<f64> {
+fn float_sum(x: &ArrayViewD<'_, f64>, r: &Reduce, cast: bool) -> ArrayD<f64> {
     let last = x.ndim().saturating_sub(1);
     let sum = if cast { chunked_sum } else { pairwise_sum };
     match r.axis {
@@ -128,16 +135,27 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     }
     let a = b.at("a", to_array(b.req("a")))?;
     let r = reduce_args(b, &a)?;
-    let out = match &a {
-        Array::Float(x) => Array::Float(float_sum(x, &r, false)),
-        Array::Int(x) => Array::Int(reduce_lanes(x, &r, |v| {
-            v.iter().fold(0i64, |s, &e| s.wrapping_add(e))
-        })),
-        Array::Bool(x) => Array::Int(reduce_lanes(x, &r, |v| {
-            v.iter().filter(|&&e| e).count() as i64
-        })),
+    let out = match a.dtype() {
+        DType::Float64 => float_sum(&a.read::<f64>().view(), &r, false),
+        DType::Int64 => {
+            return Ok(wrap(
+                Array::from_ndarray(reduce_lanes(&a.read::<i64>().view(), &r, |v| {
+                    v.iter().fold(0i64, |s, &e| s.wrapping_add(e))
+                })),
+                true,
+            ));
+        }
+        DType::Bool => {
+            return Ok(wrap(
+                Array::from_ndarray(reduce_lanes(&a.read::<bool>().view(), &r, |v| {
+                    v.iter().filter(|&&e| e).count() as i64
+                })),
+                true,
+            ));
+        }
+        other => return Err(super::super::ops::unsupported_dtype(other)),
     };
-    Ok(wrap(out, true))
+    Ok(wrap(Array::from_ndarray(out), true))
 }
 
 fn python_sum(b: &Bound) -> EvalResult<Option<Value>> {
@@ -159,16 +177,22 @@ fn count(a: &Array, r: &Reduce) -> usize {
     }
 }
 
-fn mean_array(a: &Array, r: &Reduce) -> ArrayD<f64> {
+/// `a` as float64: itself when it is float64 (shared), else converted.
+fn as_f64(a: &Array) -> EvalResult<Array> {
+    Ok(a.as_dtype(DType::Float64)?)
+}
+
+fn mean_array(a: &Array, r: &Reduce) -> EvalResult<ArrayD<f64>> {
     let n = count(a, r) as f64;
     let cast = a.dtype() != DType::Float64;
-    float_sum(&a.to_f64(), r, cast).mapv(|s| s / n)
+    let x = as_f64(a)?;
+    Ok(float_sum(&x.read::<f64>().view(), r, cast).mapv(|s| s / n))
 }
 
 pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let r = reduce_args(b, &a)?;
-    Ok(wrap(Array::Float(mean_array(&a, &r)), true))
+    Ok(wrap(Array::from_ndarray(mean_array(&a, &r)?), true))
 }
 
 pub fn std(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -179,15 +203,15 @@ pub fn std(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         axis: r.axis,
         keepdims: true,
     };
-    let m = mean_array(&a, &kept);
-    let x = a.to_f64();
-    let dev = super::super::ops::zip_with(&x, &m, |p, q| {
+    let m = Array::from_ndarray(mean_array(&a, &kept)?);
+    let x = as_f64(&a)?;
+    let dev = zip_map::<f64, f64, f64>(&x, &m, |p, q| {
         let d = p - q;
         d * d
     })?;
     let n = (count(&a, &r) as f64 - ddof).max(0.0);
-    let out = float_sum(&dev, &r, false).mapv(|s| (s / n).sqrt());
-    Ok(wrap(Array::Float(out), true))
+    let out = float_sum(&dev.read::<f64>().view(), &r, false).mapv(|s| (s / n).sqrt());
+    Ok(wrap(Array::from_ndarray(out), true))
 }
 
 fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
@@ -229,8 +253,8 @@ fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
             if max { "maximum" } else { "minimum" }
         )));
     }
-    let out = match &a {
-        Array::Float(x) => Array::Float(reduce_lanes(x, &r, |v| {
+    let out = match a.dtype() {
+        DType::Float64 => Array::from_ndarray(reduce_lanes(&a.read::<f64>().view(), &r, |v| {
             v.iter().copied().fold(v[0], |m, e| {
                 if m.is_nan() || e.is_nan() {
                     f64::NAN
@@ -241,20 +265,21 @@ fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
                 }
             })
         })),
-        Array::Int(x) => Array::Int(reduce_lanes(x, &r, |v| {
+        DType::Int64 => Array::from_ndarray(reduce_lanes(&a.read::<i64>().view(), &r, |v| {
             if max {
                 *v.iter().max().expect("non-empty")
             } else {
                 *v.iter().min().expect("non-empty")
             }
         })),
-        Array::Bool(x) => Array::Bool(reduce_lanes(x, &r, |v| {
+        DType::Bool => Array::from_ndarray(reduce_lanes(&a.read::<bool>().view(), &r, |v| {
             if max {
                 v.iter().any(|&e| e)
             } else {
                 v.iter().all(|&e| e)
             }
         })),
+        other => return Err(super::super::ops::unsupported_dtype(other)),
     };
     Ok(wrap(out, true))
 }
@@ -279,14 +304,32 @@ pub fn cumsum(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 /// Running sums along `axis` (flattened when `None`); int and bool → int64.
 pub fn cumsum_array(a: &Array, axis: Option<usize>) -> EvalResult<Array> {
-    limits::check_alloc(a.shape(), 8, "float64")?;
     let (a, axis) = match axis {
-        None => (super::creation::reshape_to(a, &[a.len()]), 0),
+        None => (a.ravel()?, 0),
         Some(k) => (a.clone(), k),
     };
-    fn run<T: Copy>(x: &ArrayD<T>, axis: usize, add: impl Fn(T, T) -> T) -> ArrayD<T> {
-        let mut out = x.clone();
-        for mut lane in out.lanes_mut(Axis(axis)) {
+    match a.dtype() {
+        DType::Float64 => running::<f64, f64>(&a, axis, |p, q| p + q),
+        DType::Int64 => running::<i64, i64>(&a, axis, i64::wrapping_add),
+        DType::Bool => running::<bool, i64>(&a, axis, i64::wrapping_add),
+        other => Err(super::super::ops::unsupported_dtype(other)),
+    }
+}
+
+/// The input cast to `T` into a fresh array, then summed along each lane.
+fn running<S: Element, T: Element>(
+    a: &Array,
+    axis: usize,
+    add: impl Fn(T, T) -> T,
+) -> EvalResult<Array> {
+    let mut out = Fresh::<T>::zeroed(a.shape())?;
+    {
+        let r = a.read::<S>();
+        let mut v = out.view_mut();
+        Zip::from(&mut v)
+            .and(&r.view())
+            .for_each(|o, &s| *o = s.cast());
+        for mut lane in v.lanes_mut(Axis(axis)) {
             let mut acc: Option<T> = None;
             for e in lane.iter_mut() {
                 let v = match acc {
@@ -297,17 +340,6 @@ pub fn cumsum_array(a: &Array, axis: Option<usize>) -> EvalResult<Array> {
                 acc = Some(v);
             }
         }
-        out
     }
-    Ok(
-        match a.astype(if a.dtype() == DType::Bool {
-            DType::Int64
-        } else {
-            a.dtype()
-        }) {
-            Array::Float(x) => Array::Float(run(&x, axis, |p, q| p + q)),
-            Array::Int(x) => Array::Int(run(&x, axis, i64::wrapping_add)),
-            Array::Bool(_) => unreachable!("bool is cast to int64"),
-        },
-    )
+    Ok(out.finish())
 }

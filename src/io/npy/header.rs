@@ -5,7 +5,7 @@
 use super::super::Error;
 use super::super::parse::py_str_repr;
 use super::shape::Dim;
-use crate::engine::DType;
+use crate::array::DType;
 
 /// The Python literals a header can hold (`ast.literal_eval` subset).
 #[derive(Clone, Debug, PartialEq)]

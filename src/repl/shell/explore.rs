@@ -3,7 +3,7 @@
 //! the settings it was left with as `_explore`.
 
 use super::Shell;
-use crate::engine::{Array, DType};
+use crate::array::{Array, DType};
 use crate::eval::ErrorKind;
 use crate::eval::{EvalError, Event, Session, Value};
 use crate::notebook::meta::{Call, MetaResult};

@@ -9,7 +9,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ndarray::{ArrayD, IxDyn};
 
-use crate::engine::{Array, AxisArg, DiffArgs, EdgeOrder, GradientArgs, diff, gradient};
+use crate::array::{Array, Axis, AxisSpec};
+use crate::engine::{DiffArgs, EdgeOrder, GradientArgs, diff, gradient};
 use crate::tui::{THEME, Theme};
 use crate::views::{AxisSpacing, Item, index_text, resolve_spacing, shape_text, stencil};
 use crate::views::{num, num_paren};
@@ -344,7 +345,7 @@ fn compute(
 ) -> Result<Model, String> {
     let args = GradientArgs {
         varargs: spacing.value.iter().cloned().collect(),
-        axis: AxisArg::One(axis as i64),
+        axis: AxisSpec::One(Axis(axis as i64)),
         edge_order,
     };
     let g = gradient(a, &args)
@@ -354,7 +355,7 @@ fn compute(
     let d = diff(
         a,
         &DiffArgs {
-            axis: axis as i64,
+            axis: Axis(axis as i64),
             ..DiffArgs::default()
         },
     )

@@ -15,21 +15,23 @@ fn matrix() -> App {
     let m = ndarray::ArrayD::from_shape_vec(
         ndarray::IxDyn(&[4, 5]),
         vec![
-            1, 2, 4, 7, 11, //
+            1i64, 2, 4, 7, 11, //
             2, 4, 8, 14, 22, //
             0, 1, 0, -1, 0, //
             5, 5, 5, 5, 5,
         ],
     )
     .unwrap();
-    App::new(&Array::Int(m), "m").unwrap()
+    App::new(&Array::from_ndarray(m), "m").unwrap()
 }
 
 /// The NumPy docs' non-uniform grid `x` and a bad name.
 fn resolve(text: &str) -> Result<Array, String> {
     match text {
         "x" => Ok(Array::from_f64(vec![0.0, 1.0, 1.5, 3.5, 4.0, 6.0])),
-        "m" => Ok(Array::Int(ndarray::ArrayD::zeros(ndarray::IxDyn(&[2, 2])))),
+        "m" => Ok(Array::from_ndarray(ndarray::ArrayD::<i64>::zeros(
+            ndarray::IxDyn(&[2, 2]),
+        ))),
         _ => Err(format!("NameError: name '{text}' is not defined")),
     }
 }
@@ -231,7 +233,7 @@ fn tiny_terminals_do_not_panic() {
 
 #[test]
 fn arrays_it_cannot_show() {
-    let three_d = Array::Float(ndarray::ArrayD::zeros(ndarray::IxDyn(&[2, 2, 2])));
+    let three_d = Array::from_ndarray(ndarray::ArrayD::<f64>::zeros(ndarray::IxDyn(&[2, 2, 2])));
     assert!(explorable(&three_d).unwrap_err().contains("3-D"));
     assert!(explorable(&Array::from_f64(vec![1.0])).is_err());
     assert!(explorable(&Array::scalar_f64(1.0)).is_err());

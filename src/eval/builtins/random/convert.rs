@@ -3,9 +3,9 @@
 //! NumPy scalars or arrays. The only file here that knows the array type,
 //! so a new array layer changes this file alone.
 
-use ndarray::{ArrayD, Axis, IxDyn};
+use ndarray::Axis;
 
-use crate::engine::{Array, DType, limits};
+use crate::array::{Array, DType, dispatch, limits};
 use crate::eval::convert::{index_int, to_array};
 use crate::eval::{ErrorKind, EvalError, EvalResult, Scalar, Value};
 use crate::random::{self, Param, Sample, Size};
@@ -23,7 +23,8 @@ pub fn err(e: random::Error) -> EvalError {
 
 /// Checks that an output of `shape` fits under the allocation cap.
 fn fits(shape: &[usize], dtype: &str) -> EvalResult<()> {
-    limits::check_alloc(shape, 8, dtype)?;
+    let _ = dtype;
+    limits::check_alloc(shape, DType::Float64)?;
     Ok(())
 }
 
@@ -86,12 +87,19 @@ pub fn floats(v: &Value) -> EvalResult<Param<f64>> {
 pub fn ints(v: &Value) -> EvalResult<Param<i128>> {
     let a = to_array(v)?;
     let shape = a.shape().to_vec();
-    let data = match &a {
-        Array::Int(x) => x.iter().map(|&i| i128::from(i)).collect(),
-        Array::Bool(x) => x.iter().map(|&b| i128::from(b)).collect(),
-        Array::Float(x) => x
+    let data = match a.dtype() {
+        DType::Bool => a.read::<bool>().iter().map(i128::from).collect(),
+        DType::UInt64 => a.read::<u64>().iter().map(i128::from).collect(),
+        d if d.is_integer() => a
+            .astype(DType::Int64)?
+            .read::<i64>()
             .iter()
-            .map(|&f| {
+            .map(i128::from)
+            .collect(),
+        _ => a
+            .to_f64_vec()
+            .into_iter()
+            .map(|f| {
                 if f.is_nan() {
                     Err(EvalError::value_error(
                         "cannot convert float NaN to integer",
@@ -114,7 +122,7 @@ pub fn ints(v: &Value) -> EvalResult<Param<i128>> {
 pub fn float_out(s: Sample<f64>) -> Value {
     match s.shape {
         None => Value::Float(s.data[0]),
-        Some(shape) => Value::array(Array::Float(from_shape(&shape, s.data))),
+        Some(shape) => Value::array(from_shape(&shape, s.data)),
     }
 }
 
@@ -144,16 +152,16 @@ pub fn int_out(s: Sample<i64>, out: IntOut) -> Value {
                 IntOut::Bool => Value::Scalar(Scalar::B(x != 0)),
             }
         }
-        Some(shape) if boolean => Value::array(Array::Bool(from_shape(
+        Some(shape) if boolean => Value::array(from_shape(
             &shape,
-            s.data.into_iter().map(|x| x != 0).collect(),
-        ))),
-        Some(shape) => Value::array(Array::Int(from_shape(&shape, s.data))),
+            s.data.into_iter().map(|x| x != 0).collect::<Vec<bool>>(),
+        )),
+        Some(shape) => Value::array(from_shape(&shape, s.data)),
     }
 }
 
-fn from_shape<T>(shape: &[usize], data: Vec<T>) -> ArrayD<T> {
-    ArrayD::from_shape_vec(IxDyn(shape), data).expect("a sample fills its shape")
+fn from_shape<T: crate::array::Element>(shape: &[usize], data: Vec<T>) -> Array {
+    Array::from_vec(shape, data).expect("a sample fills its shape")
 }
 
 /// `a.take(idx, axis)` for `choice`: a NumPy scalar when a 1-d `a` gives
@@ -176,23 +184,11 @@ pub fn take(a: &Array, idx: &Sample<i64>, axis: usize) -> Value {
 /// The slices of `a` along `axis` in the order `order` (a permutation or
 /// any indices).
 pub fn select(a: &Array, axis: usize, order: &[usize]) -> Array {
-    match a {
-        Array::Float(x) => Array::Float(x.select(Axis(axis), order)),
-        Array::Int(x) => Array::Int(x.select(Axis(axis), order)),
-        Array::Bool(x) => Array::Bool(x.select(Axis(axis), order)),
-    }
+    dispatch!(a.dtype(), T => Array::from_ndarray(a.read::<T>().view().select(Axis(axis), order)))
 }
 
 fn reshape(a: &Array, shape: &[usize]) -> Array {
-    fn go<T: Clone>(x: &ArrayD<T>, shape: &[usize]) -> ArrayD<T> {
-        let data: Vec<T> = x.iter().cloned().collect();
-        ArrayD::from_shape_vec(IxDyn(shape), data).expect("same number of elements")
-    }
-    match a {
-        Array::Float(x) => Array::Float(go(x, shape)),
-        Array::Int(x) => Array::Int(go(x, shape)),
-        Array::Bool(x) => Array::Bool(go(x, shape)),
-    }
+    a.reshape_to(shape).expect("same number of elements")
 }
 
 /// An int64 array of `data`, 1-d.

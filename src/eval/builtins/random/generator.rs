@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::engine::DType;
+use crate::array::DType;
 use crate::eval::convert::{dtype_arg, index_int, norm_axis, to_array, truthy};
 use crate::eval::{Bound, ErrorKind, EvalError, EvalResult, Scalar, Value};
 use crate::random::{Generator, Population};

@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use crate::engine::DType;
+use crate::array::DType;
 use crate::eval::convert::{dtype_arg, index_int, to_array};
 use crate::eval::{Bound, EvalError, EvalResult, Scalar, Value};
 use crate::random::{IntDType, LegacySeed, Param, Population, RandomState};
@@ -139,7 +139,7 @@ pub fn randint(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 /// `choice`'s `a`: an int, or an array-like and its length along `axis`.
 pub(super) enum ChoiceFrom {
     Int(i64),
-    Array(crate::engine::Array),
+    Array(crate::array::Array),
 }
 
 pub fn choice(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {

@@ -1,19 +1,25 @@
-//! Engine errors: NumPy's exception type plus NumPy's message.
+//! The array layer's errors: NumPy's exception class plus NumPy's message.
 
 use std::fmt;
 
-/// The NumPy / Python exception class an engine error corresponds to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The Python / NumPy exception class of an [`Error`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
     ValueError,
     TypeError,
+    /// `numpy.exceptions.AxisError` (a `ValueError` and an `IndexError`).
     AxisError,
     IndexError,
     MemoryError,
+    /// `numpy._core._exceptions._UFuncOutputCastingError` and friends: a
+    /// `TypeError` subclass, named `UFuncTypeError` in tracebacks.
+    UFuncTypeError,
+    NotImplementedError,
     KeyboardInterrupt,
 }
 
 impl ErrorKind {
+    /// The class name Python prints.
     pub fn name(self) -> &'static str {
         match self {
             ErrorKind::ValueError => "ValueError",
@@ -21,12 +27,14 @@ impl ErrorKind {
             ErrorKind::AxisError => "AxisError",
             ErrorKind::IndexError => "IndexError",
             ErrorKind::MemoryError => "MemoryError",
+            ErrorKind::UFuncTypeError => "UFuncTypeError",
+            ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::KeyboardInterrupt => "KeyboardInterrupt",
         }
     }
 }
 
-/// An error with NumPy's exception type and message.
+/// An error with NumPy's exception class and message.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct Error {
     pub kind: ErrorKind,
@@ -47,6 +55,10 @@ impl Error {
 
     pub fn type_error(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::TypeError, message)
+    }
+
+    pub fn index(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::IndexError, message)
     }
 
     /// NumPy's `AxisError` for `axis` on an array of `ndim` dimensions.

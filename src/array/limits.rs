@@ -1,10 +1,12 @@
-//! Process-wide resource limits the engine and evaluator honour: the memory
+//! Process-wide resource limits every array computation honours: the memory
 //! cap (a `MemoryError` instead of an abort; the accounting lives in
-//! [`crate::memory`]) and an interrupt flag (Ctrl-C), checked between lanes
+//! [`crate::memory`]) and an interrupt flag (Ctrl-C), checked between chunks
 //! of long computations.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::dtype::DType;
+use super::shape::size_of;
 use super::{Error, ErrorKind};
 use crate::memory;
 
@@ -21,21 +23,27 @@ pub fn alloc_cap() -> usize {
     memory::limit()
 }
 
-/// `Ok` when an array of `shape` with `elem_size`-byte elements fits under
-/// the process-wide cap beside everything the process already holds
-/// ([`memory::reserve`]), else NumPy's MemoryError message. The one check
-/// every array allocation goes through.
-pub fn check_alloc(shape: &[usize], elem_size: usize, dtype_name: &str) -> Result<(), Error> {
-    let bytes = shape
-        .iter()
-        .try_fold(elem_size, |acc, &d| acc.checked_mul(d))
-        .unwrap_or(usize::MAX);
-    memory::reserve(bytes).map_err(|_| {
-        Error::new(
-            ErrorKind::MemoryError,
-            memory::array_message(bytes, shape, dtype_name),
-        )
-    })
+/// `Ok` when an array of `shape` and `dtype` fits under the process-wide
+/// cap beside everything the process already holds ([`memory::reserve`]),
+/// else NumPy's `MemoryError` (`Unable to allocate 74.5 GiB for an array
+/// with shape (100000, 100000) and data type float64`).
+///
+/// Every array-sized allocation asks this one function first (the storage
+/// allocator does).
+///
+/// # Errors
+/// [`size_of`]'s `ValueError` for impossible shapes, then `MemoryError`.
+pub fn check_alloc(shape: &[usize], dtype: DType) -> Result<(), Error> {
+    let bytes = size_of(shape, dtype)?.saturating_mul(dtype.itemsize());
+    memory::reserve(bytes).map_err(|_| memory_error(shape, dtype, bytes))
+}
+
+/// NumPy's `MemoryError` for an allocation of `bytes` that failed.
+pub(super) fn memory_error(shape: &[usize], dtype: DType, bytes: usize) -> Error {
+    Error::new(
+        ErrorKind::MemoryError,
+        memory::array_message(bytes, shape, dtype.name()),
+    )
 }
 
 /// Requests that running computations stop (Ctrl-C).
