@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use crate::array::{Array, Casting, shape_compact};
 use crate::engine::limits;
 use crate::syntax::ast::*;
 
@@ -75,7 +76,15 @@ impl super::Session {
                     }
                 };
                 let rhs = self.eval(value, frame)?;
-                let v = super::pyops::binary(*op, &current, &rhs).map_err(|e| e.at(&stmt.span))?;
+                // An ndarray is updated in place, as NumPy's `__iadd__` does:
+                // every name and view of its buffer sees the new values.
+                let v = match &current {
+                    Value::Array(dst) => {
+                        in_place(*op, dst, &rhs).map_err(|e| e.at(&stmt.span))?;
+                        current.clone()
+                    }
+                    _ => super::pyops::binary(*op, &current, &rhs).map_err(|e| e.at(&stmt.span))?,
+                };
                 let mut binds = Vec::new();
                 self.plan_assign(target, v, frame, &mut binds)?;
                 self.commit(binds, frame);
@@ -541,4 +550,78 @@ fn exception_matches(err: &EvalError, v: &Value) -> EvalResult<bool> {
             "catching classes that do not inherit from BaseException is not allowed",
         )),
     }
+}
+
+/// NumPy's ufunc name for an operator (`+` is `add`).
+fn ufunc_name(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "add",
+        BinOp::Sub => "subtract",
+        BinOp::Mul => "multiply",
+        BinOp::Div => "divide",
+        BinOp::FloorDiv => "floor_divide",
+        BinOp::Mod => "remainder",
+        BinOp::Pow => "power",
+        BinOp::MatMul => "matmul",
+        BinOp::BitAnd => "bitwise_and",
+        BinOp::BitOr => "bitwise_or",
+        BinOp::BitXor => "bitwise_xor",
+        BinOp::LShift => "left_shift",
+        BinOp::RShift => "right_shift",
+    }
+}
+
+/// `dst OP= rhs` into `dst`'s buffer, with NumPy's checks for an in-place
+/// ufunc, in NumPy's order: the result dtype must cast back to `dst`'s
+/// under 'same_kind' (checked before anything is computed), the operands
+/// must broadcast (the message names the output's shape too), and the
+/// result must keep `dst`'s shape.
+fn in_place(op: BinOp, dst: &Rc<Array>, rhs: &Value) -> EvalResult<()> {
+    let current = Value::Array(dst.clone());
+    if let Ok(mut from) = super::ops::result_dtype(&current, rhs) {
+        if op == BinOp::Div && !from.is_inexact() {
+            from = crate::array::DType::Float64;
+        }
+        let to = dst.dtype();
+        if !from.can_cast(to, Casting::SameKind) {
+            return Err(EvalError::new(
+                ErrorKind::UFuncTypeError,
+                format!(
+                    "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule 'same_kind'",
+                    ufunc_name(op),
+                    from.name(),
+                    to.name()
+                ),
+            ));
+        }
+    }
+    let res = super::pyops::binary(op, &current, rhs).map_err(|mut e| {
+        if e.message.starts_with("operands could not be broadcast together with shapes") {
+            e.message.push_str(&format!("{} ", shape_compact(dst.shape())));
+        }
+        e
+    })?;
+    let res = match res {
+        Value::Array(r) => r,
+        Value::Scalar(s) => Rc::new(s.to_array()),
+        other => {
+            return Err(EvalError::type_error(format!(
+                "unsupported operand type(s) for {}=: 'ndarray' and '{}'",
+                op.symbol(),
+                other.short_type()
+            )));
+        }
+    };
+    if res.shape() != dst.shape() {
+        return Err(EvalError::value_error(format!(
+            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+            shape_compact(dst.shape()),
+            shape_compact(res.shape())
+        )));
+    }
+    if !dst.is_writeable() {
+        return Err(EvalError::value_error("output array is read-only"));
+    }
+    dst.assign(&res)?;
+    Ok(())
 }

@@ -43,12 +43,17 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
             }
             Ok(Value::Int(x << n))
         }
-        (BinOp::LShift | BinOp::RShift, _, _) => Err(EvalError::type_error(format!(
+        (BinOp::LShift | BinOp::RShift, _, _)
+            if !matches!(a, Value::Array(_) | Value::Scalar(_))
+                && !matches!(b, Value::Array(_) | Value::Scalar(_)) =>
+        {
+            Err(EvalError::type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             op.symbol(),
             a.short_type(),
             b.short_type()
-        ))),
+        )))
+        }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let mut d = Value::Dict(x.clone());
             for (k, v) in y.iter() {
