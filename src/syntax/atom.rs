@@ -137,8 +137,8 @@ fn braces(i: Tokens, start: usize) -> PResult<Expr> {
     } else {
         let (i, k) = star_item(i)?;
         match op(":").parse(i) {
-            Ok((i, _)) => {
-                let (i, v) = expr(i)?;
+            Ok((i, colon)) => {
+                let (i, v) = dict_value(i, colon)?;
                 (i, Some(k), Some(v))
             }
             Err(nom::Err::Error(_)) => (i, Some(k), None),
@@ -184,11 +184,24 @@ fn dict_entry(i: Tokens) -> PResult<(Option<Expr>, Expr)> {
         return Ok((i, (None, v)));
     }
     let (i, k) = expr(i)?;
-    let Ok((i, _)) = op(":").parse(i) else {
+    let Ok((i, colon)) = op(":").parse(i) else {
         return super::parser::fail_at(i, "':' expected after dictionary key");
     };
-    let (i, v) = expr(i)?;
+    let (i, v) = dict_value(i, colon)?;
     Ok((i, (Some(k), v)))
+}
+
+/// The value after `key:`; nothing there (`{1: }`, `{1: , 2: 3}`) is
+/// Python's message at the colon.
+fn dict_value<'a>(i: Tokens<'a>, colon: super::tokens::Tok) -> PResult<'a, Expr> {
+    let t = look(i)?;
+    if t.kind == K::Close || t.kind == K::Op && i.text(t) == "," {
+        return fail(
+            "expression expected after dictionary key and ':'",
+            colon.span(),
+        );
+    }
+    expr(i)
 }
 
 /// The closing bracket after a comprehension, and its span.

@@ -413,9 +413,10 @@ fn call<'a>(i: Tokens<'a>, func: Expr) -> PResult<'a, Expr> {
                 return Ok((rest, Arg::Kw(k)));
             }
             if seen_kwstar {
+                // Python points at the `*` alone.
                 return fail(
                     "iterable argument unpacking follows keyword argument unpacking",
-                    span,
+                    t.span(),
                 );
             }
             return Ok((
