@@ -6,7 +6,7 @@
 use nom::Parser;
 
 use super::ast::{CompFor, CompKind, Comprehension, Expr, ExprKind, FPart};
-use super::expr::{bracketed, expr, missing_comma, node, star_item};
+use super::expr::{bracketed, bracketed_onto, display_item, expr, missing_comma, node, star_item};
 use super::literal::string_value;
 use super::parser::{PResult, fail, invalid, is, kind, kw, look, op};
 use super::tokens::{K, Tokens};
@@ -95,9 +95,7 @@ fn parenthesized(i: Tokens, start: usize) -> PResult<Expr> {
     let Ok((i, _)) = op(",").parse(i) else {
         return missing_comma(i, first.span.start);
     };
-    let (i, (rest, close)) = bracketed(i, star_item)?;
-    let mut items = vec![first];
-    items.extend(rest);
+    let (i, (items, close)) = bracketed_onto(i, vec![first], display_item)?;
     Ok((i, node(ExprKind::Tuple(items), start, close.end())))
 }
 
@@ -106,27 +104,24 @@ fn list(i: Tokens, start: usize) -> PResult<Expr> {
     if let Ok((i, close)) = kind(K::Close).parse(i) {
         return Ok((i, node(ExprKind::List(vec![]), start, close.end())));
     }
-    let (i, first) = star_item(i)?;
+    let (i, first) = display_item(i)?;
     if is(i, K::Keyword, "for")? {
         let (i, c) = comprehension(i, CompKind::List, first, None)?;
         return close_display(i, c, start);
     }
-    let (i, rest) = more_items(i, &first)?;
-    let (items, close) = rest;
-    let mut all = vec![first];
-    all.extend(items);
-    Ok((i, node(ExprKind::List(all), start, close)))
+    let (i, (items, close)) = more_items(i, first)?;
+    Ok((i, node(ExprKind::List(items), start, close)))
 }
 
-/// The items after a display's first one, up to and including the close.
-fn more_items<'a>(i: Tokens<'a>, first: &Expr) -> PResult<'a, (Vec<Expr>, usize)> {
+/// A display's items from its first one, up to and including the close.
+fn more_items(i: Tokens, first: Expr) -> PResult<(Vec<Expr>, usize)> {
     if let Ok((i, close)) = kind(K::Close).parse(i) {
-        return Ok((i, (Vec::new(), close.end())));
+        return Ok((i, (vec![first], close.end())));
     }
     let Ok((i, _)) = op(",").parse(i) else {
         return missing_comma(i, first.span.start);
     };
-    let (i, (items, close)) = bracketed(i, star_item)?;
+    let (i, (items, close)) = bracketed_onto(i, vec![first], display_item)?;
     Ok((i, (items, close.end())))
 }
 
@@ -142,8 +137,8 @@ fn braces(i: Tokens, start: usize) -> PResult<Expr> {
     } else {
         let (i, k) = star_item(i)?;
         match op(":").parse(i) {
-            Ok((i, _)) => {
-                let (i, v) = expr(i)?;
+            Ok((i, colon)) => {
+                let (i, v) = dict_value(i, colon)?;
                 (i, Some(k), Some(v))
             }
             Err(nom::Err::Error(_)) => (i, Some(k), None),
@@ -156,10 +151,8 @@ fn braces(i: Tokens, start: usize) -> PResult<Expr> {
             let (i, c) = comprehension(i, CompKind::Set, first, None)?;
             return close_display(i, c, start);
         }
-        let (i, (items, close)) = more_items(i, &first)?;
-        let mut all = vec![first];
-        all.extend(items);
-        return Ok((i, node(ExprKind::Set(all), start, close)));
+        let (i, (items, close)) = more_items(i, first)?;
+        return Ok((i, node(ExprKind::Set(items), start, close)));
     };
     if let Some(k) = &first_key
         && is(i, K::Keyword, "for")?
@@ -191,11 +184,24 @@ fn dict_entry(i: Tokens) -> PResult<(Option<Expr>, Expr)> {
         return Ok((i, (None, v)));
     }
     let (i, k) = expr(i)?;
-    let Ok((i, _)) = op(":").parse(i) else {
+    let Ok((i, colon)) = op(":").parse(i) else {
         return super::parser::fail_at(i, "':' expected after dictionary key");
     };
-    let (i, v) = expr(i)?;
+    let (i, v) = dict_value(i, colon)?;
     Ok((i, (Some(k), v)))
+}
+
+/// The value after `key:`; nothing there (`{1: }`, `{1: , 2: 3}`) is
+/// Python's message at the colon.
+fn dict_value<'a>(i: Tokens<'a>, colon: super::tokens::Tok) -> PResult<'a, Expr> {
+    let t = look(i)?;
+    if t.kind == K::Close || t.kind == K::Op && i.text(t) == "," {
+        return fail(
+            "expression expected after dictionary key and ':'",
+            colon.span(),
+        );
+    }
+    expr(i)
 }
 
 /// The closing bracket after a comprehension, and its span.

@@ -306,7 +306,14 @@ pub fn params(mut i: Tokens, in_def: bool) -> PResult<Vec<Param>> {
         }
         let (rest, star) = match (t.kind, i.text(t)) {
             (K::Op, "*") => (i.advance(), Some(ParamKind::VarArgs)),
-            (K::Op, "**") => (i.advance(), Some(ParamKind::VarKw)),
+            (K::Op, "**") => {
+                if let Some(span) = bare_star {
+                    // `def` points at the `*`, `lambda` at the `**`.
+                    let span = if in_def { span } else { t.span() };
+                    return fail("named arguments must follow bare *", span);
+                }
+                (i.advance(), Some(ParamKind::VarKw))
+            }
             (K::Op, "/") if !params.is_empty() && !star_seen => {
                 i = i.advance();
                 i = comma_or_end(i, in_def)?;

@@ -100,6 +100,21 @@ pub fn star_item(i: Tokens) -> PResult<Expr> {
     }
 }
 
+/// An item of a list, tuple or set display. A number directly followed by
+/// `,` or the closing bracket (pasted data: most of a 10⁶-number literal)
+/// is the whole item, so it skips the precedence levels, which would each
+/// only find that no operator follows.
+pub fn display_item(i: Tokens) -> PResult<Expr> {
+    let t = i.peek();
+    if t.kind == K::Number {
+        let next = i.peek2();
+        if next.kind == K::Close || next.kind == K::Op && i.text(next) == "," {
+            return super::atom::atom(i);
+        }
+    }
+    star_item(i)
+}
+
 /// `item (, item)* [,]` where items may be starred: several make a tuple
 /// (`a, b`, `x,`, `*a, b`).
 pub fn star_exprs(i: Tokens) -> PResult<Expr> {
@@ -320,10 +335,20 @@ fn primary(i: Tokens) -> PResult<Expr> {
 /// trailing comma allowed). The tokenizer has checked that the bracket
 /// matches.
 pub fn bracketed<'a, T>(
+    i: Tokens<'a>,
+    item: impl FnMut(Tokens<'a>) -> PResult<'a, T>,
+) -> PResult<'a, (Vec<T>, Tok)> {
+    bracketed_onto(i, Vec::new(), item)
+}
+
+/// [`bracketed`] appending to `items` (a display's first item, already
+/// parsed), so that a long display is never copied from one vector into
+/// another.
+pub fn bracketed_onto<'a, T>(
     mut i: Tokens<'a>,
+    mut items: Vec<T>,
     mut item: impl FnMut(Tokens<'a>) -> PResult<'a, T>,
 ) -> PResult<'a, (Vec<T>, Tok)> {
-    let mut items = Vec::new();
     loop {
         if let Ok((rest, close)) = kind(K::Close).parse(i) {
             return Ok((rest, (items, close)));
@@ -388,9 +413,10 @@ fn call<'a>(i: Tokens<'a>, func: Expr) -> PResult<'a, Expr> {
                 return Ok((rest, Arg::Kw(k)));
             }
             if seen_kwstar {
+                // Python points at the `*` alone.
                 return fail(
                     "iterable argument unpacking follows keyword argument unpacking",
-                    span,
+                    t.span(),
                 );
             }
             return Ok((

@@ -234,9 +234,9 @@ impl<'a> FParser<'a, '_> {
                     conversion = Some(c);
                     pos += 2;
                 }
-                Some(':' | '}') | None => {
-                    return Err(self.error("f-string: missing conversion character"));
-                }
+                // Python 3.11's wording (3.12 says "missing conversion
+                // character"): the end of the literal is a missing `}`.
+                None => return Err(self.error("f-string: expecting '}'")),
                 _ => {
                     return Err(self.error(
                         "f-string: invalid conversion character: expected 's', 'r', or 'a'",

@@ -125,6 +125,8 @@ pub fn raw_token(rest: &str) -> (TokenKind, usize) {
         }
         '(' | '[' | '{' => Ok((&rest[1..], TokenKind::OpenBracket)),
         ')' | ']' | '}' => Ok((&rest[1..], TokenKind::CloseBracket)),
+        // No operator starts with `,`: the separator of pasted data.
+        ',' => Ok((&rest[1..], TokenKind::Op)),
         _ => operator.map(|_| TokenKind::Op).parse(rest),
     };
     match rule {

@@ -101,14 +101,16 @@ pub fn fail_indent<'a, T>(message: impl Into<Cow<'static, str>>, span: Span) -> 
 }
 
 /// A committed failure about the next token of `i`.
+/// At a line break Python points just after the line's last token (an
+/// empty span), not at the break itself.
 pub fn fail_at<'a, T>(i: Tokens<'a>, message: impl Into<Cow<'static, str>>) -> PResult<'a, T> {
     let t = i.peek();
-    Err(nom::Err::Failure(unclosed_or(
-        i,
-        t,
-        message.into(),
-        t.span(),
-    )))
+    let span = if t.kind == K::Newline {
+        t.start()..t.start()
+    } else {
+        t.span()
+    };
+    Err(nom::Err::Failure(unclosed_or(i, t, message.into(), span)))
 }
 
 /// Python's `invalid syntax` at the next token.

@@ -106,15 +106,18 @@ fn simple<'a>(i: Tokens<'a>, out: &mut Vec<Stmt>) -> Result<Tokens<'a>, Fail> {
                 return Ok(after);
             }
             "return" => {
-                if ctx.functions.get() == 0 {
-                    return fail("'return' outside function", t.span()).map(|(i, ())| i);
-                }
                 let (i, value) = if ends_statement(after)? {
                     (after, None)
                 } else {
                     let (i, v) = star_exprs(after)?;
                     (i, Some(v))
                 };
+                // Python's compiler finds this after parsing, and underlines
+                // the whole statement.
+                if ctx.functions.get() == 0 {
+                    let span = t.start()..i.prev_end();
+                    return fail("'return' outside function", span).map(|(i, ())| i);
+                }
                 push(out, StmtKind::Return(value), start, i);
                 return Ok(i);
             }
@@ -507,11 +510,21 @@ pub fn to_target(e: Expr, top: bool) -> Result<Target, Fail> {
         )),
         ref k => {
             let what = describe(k);
+            // Python's hint comes from a rule over `bitwise_or` operands:
+            // comparisons, `and`/`or`/`not` and generator expressions are
+            // outside it and get the plain message.
             let hint = match k {
                 ExprKind::Bool(_)
                 | ExprKind::None
                 | ExprKind::IfExp { .. }
-                | ExprKind::Lambda(_) => "",
+                | ExprKind::Lambda(_)
+                | ExprKind::Compare { .. }
+                | ExprKind::BoolOp { .. }
+                | ExprKind::Unary {
+                    op: super::ast::UnaryOp::Not,
+                    ..
+                } => "",
+                ExprKind::Comp(c) if c.kind == super::ast::CompKind::Generator => "",
                 _ => hint,
             };
             Err(failure(format!("cannot assign to {what}{hint}"), e.span))
