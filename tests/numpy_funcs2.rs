@@ -13,7 +13,11 @@ use serde_json::Value as Json;
 fn shown(src: &str) -> String {
     let mut session = Session::new();
     let text = src.replace("; ", "\n");
-    let cells = run_script(&mut session, &Script::parse(&format!("{text}\n")), |_, _| {});
+    let cells = run_script(
+        &mut session,
+        &Script::parse(&format!("{text}\n")),
+        |_, _| {},
+    );
     cells
         .last()
         .and_then(|c| output_text(&session, c))

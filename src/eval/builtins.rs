@@ -85,10 +85,10 @@ macro_rules! builtins {
     };
 }
 
-pub mod printing;
-pub mod random;
 mod elementwise;
 mod linalg;
+pub mod printing;
+pub mod random;
 mod removed;
 
 pub use removed::removed_message;
@@ -242,8 +242,8 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         elementwise::ELEMENTWISE,
         linalg::LINALG,
     ]
-        .into_iter()
-        .flatten()
+    .into_iter()
+    .flatten()
 }
 
 /// Whether a builtin is reachable by its bare name (`gradient`, `print`).

@@ -119,7 +119,9 @@ pub fn fmod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (a, c) = (to_array(x1)?, to_array(x2)?);
     let out = match dt {
         DType::Float64 => zip_as::<f64, f64>(&a, &c, |u, v| u % v)?,
-        DType::Int64 => zip_as::<i64, i64>(&a, &c, |u, v| if v == 0 { 0 } else { u.wrapping_rem(v) })?,
+        DType::Int64 => {
+            zip_as::<i64, i64>(&a, &c, |u, v| if v == 0 { 0 } else { u.wrapping_rem(v) })?
+        }
         // bool % bool is computed in int8 by NumPy.
         other => return Err(unsupported_dtype(other)),
     };
@@ -143,15 +145,11 @@ pub fn reciprocal(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 /// `sinc(x)`: NumPy's `y = where(pi*x, pi*x, eps); sin(y)/y`.
 pub fn sinc(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let a = float_input(b, "x")?;
-    let eps = if a.dtype() == DType::Float64 {
-        f64::EPSILON
-    } else {
-        1e-20
-    };
-    let out = map_f64(&a, move |x| {
+    let a = b.at("x", to_array(b.req("x")))?;
+    // `pi * x` is float64 for every input dtype, so eps is float64's.
+    let out = map_f64(&a, |x| {
         let y = std::f64::consts::PI * x;
-        let y = if y == 0.0 { eps } else { y };
+        let y = if y == 0.0 { f64::EPSILON } else { y };
         y.sin() / y
     })?;
     Ok(wrap(out, true))
@@ -161,7 +159,9 @@ pub fn sinc(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 pub fn heaviside(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("x1", to_array(b.req("x1")))?.astype(DType::Float64)?;
     let c = b.at("x2", to_array(b.req("x2")))?.astype(DType::Float64)?;
-    if to_array(b.req("x1"))?.dtype() == DType::Bool && to_array(b.req("x2"))?.dtype() == DType::Bool {
+    if to_array(b.req("x1"))?.dtype() == DType::Bool
+        && to_array(b.req("x2"))?.dtype() == DType::Bool
+    {
         return Err(unsupported_dtype(DType::Bool));
     }
     let out = zip_as::<f64, f64>(&a, &c, |x, h| {
@@ -204,7 +204,11 @@ pub fn gcd_lcm(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     } else {
         zip_as::<i64, i64>(&a, &c, |u, v| {
             let g = gcd(u, v);
-            if g == 0 { 0 } else { (u / g).wrapping_mul(v).wrapping_abs() }
+            if g == 0 {
+                0
+            } else {
+                (u / g).wrapping_mul(v).wrapping_abs()
+            }
         })?
     };
     Ok(wrap(out, both_scalar(b)))

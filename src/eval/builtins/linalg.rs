@@ -52,8 +52,8 @@ pub fn outer(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 fn not_aligned(x: &Array, y: &Array, dx: usize, dy: usize) -> EvalError {
     EvalError::value_error(format!(
         "shapes {} and {} not aligned: {} (dim {dx}) != {} (dim {dy})",
-        crate::array::shape_repr(x.shape()),
-        crate::array::shape_repr(y.shape()),
+        crate::array::shape_compact(x.shape()),
+        crate::array::shape_compact(y.shape()),
         x.shape()[dx],
         y.shape()[dy],
     ))
@@ -73,7 +73,7 @@ pub fn dot(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             "gradlab's np.dot takes arrays of at most 2 dimensions",
         ));
     }
-    let (dx, dy) = (x.ndim() - 1, if y.ndim() == 2 { 0 } else { 0 });
+    let (dx, dy) = (x.ndim() - 1, 0);
     if x.shape()[dx] != y.shape()[dy] {
         return Err(not_aligned(&x, &y, dx, dy));
     }
@@ -125,7 +125,9 @@ fn mode_arg(v: Option<&Value>, default: Mode) -> EvalResult<Mode> {
             0 => Ok(Mode::Valid),
             1 => Ok(Mode::Same),
             2 => Ok(Mode::Full),
-            n => Err(bad(n.to_string())),
+            _ => Err(EvalError::value_error(
+                "integer convolve/correlate mode must be 0, 1, or 2",
+            )),
         },
         Some(other) => Err(bad(other.repr(&Default::default()))),
     }
@@ -201,16 +203,16 @@ pub fn convolve(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let default = if is_convolve { Mode::Full } else { Mode::Valid };
     let mode = mode_arg(b.opt("mode"), default)?;
     let dt = a.dtype().promote(v.dtype());
-    let mut inverted = false;
-    if v.len() > a.len() {
-        std::mem::swap(&mut a, &mut v);
-        inverted = true;
-    }
     if a.is_empty() {
         return Err(EvalError::value_error("a cannot be empty"));
     }
     if v.is_empty() {
         return Err(EvalError::value_error("v cannot be empty"));
+    }
+    let mut inverted = false;
+    if v.len() > a.len() {
+        std::mem::swap(&mut a, &mut v);
+        inverted = true;
     }
     let reverse_v = is_convolve;
     let reverse_out = inverted && !is_convolve;
@@ -263,24 +265,35 @@ pub fn trapezoid(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let n = ys.len();
     let d: Vec<f64> = match b.opt("x") {
         Some(xv) => {
-            let x = b.at("x", to_array(xv))?.astype(DType::Float64)?.to_vec::<f64>();
-            if x.len() != n {
+            let x = b
+                .at("x", to_array(xv))?
+                .astype(DType::Float64)?
+                .to_vec::<f64>();
+            let (m, k) = (x.len().saturating_sub(1), n.saturating_sub(1));
+            if m != k && m != 1 && k != 1 {
                 return Err(EvalError::value_error(format!(
-                    "operands could not be broadcast together with shapes ({},) ({},) ",
-                    x.len().saturating_sub(1),
-                    n.saturating_sub(1)
+                    "operands could not be broadcast together with shapes ({m},) ({k},) "
                 )));
             }
-            x.windows(2).map(|w| w[1] - w[0]).collect()
+            let d: Vec<f64> = x.windows(2).map(|w| w[1] - w[0]).collect();
+            // NumPy broadcasts a single step against every pair.
+            if m == 1 { vec![d[0]; k] } else { d }
         }
         None => {
             let dx = b.opt("dx").map(super::super::convert::real).transpose()?;
             vec![dx.unwrap_or(1.0); n.saturating_sub(1)]
         }
     };
-    let terms: Vec<f64> = (1..n)
-        .map(|i| d[i - 1] * (ys[i] + ys[i - 1]) / 2.0)
-        .collect();
+    // bool + bool is logical or in NumPy.
+    let is_bool = y.dtype() == DType::Bool;
+    let pair = |i: usize| {
+        if is_bool {
+            f64::from(u8::from(ys[i] != 0.0 || ys[i - 1] != 0.0))
+        } else {
+            ys[i] + ys[i - 1]
+        }
+    };
+    let terms: Vec<f64> = (1..n).map(|i| d[i - 1] * pair(i) / 2.0).collect();
     Ok(Value::Scalar(Scalar::F(pairwise_sum(&terms))))
 }
 
@@ -313,7 +326,11 @@ pub fn ediff1d(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         _ => {
             let hi = a.slice_axis(0, Some(1), None, None)?;
             let lo = a.slice_axis(0, None, Some(-1), None)?;
-            to_array(&ops::binary(BinOp::Sub, &Value::array(hi), &Value::array(lo))?)?
+            to_array(&ops::binary(
+                BinOp::Sub,
+                &Value::array(hi),
+                &Value::array(lo),
+            )?)?
         }
     };
     let parts: Vec<Array> = begin.into_iter().chain([diffs]).chain(end).collect();
