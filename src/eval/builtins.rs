@@ -85,8 +85,13 @@ macro_rules! builtins {
     };
 }
 
+mod elementwise;
+mod linalg;
 pub mod printing;
 pub mod random;
+mod removed;
+
+pub use removed::removed_message;
 
 builtins! { BUILTINS;
     "gradient", Numpy, calculus::gradient, "gradient(f, *varargs, axis=None, edge_order=1)",
@@ -230,9 +235,15 @@ pub fn lookup(name: &str) -> Option<&'static Builtin> {
 
 /// Every builtin, for completion and `:help`.
 pub fn all() -> impl Iterator<Item = &'static Builtin> {
-    [BUILTINS, printing::PRINTING, random::RANDOM]
-        .into_iter()
-        .flatten()
+    [
+        BUILTINS,
+        printing::PRINTING,
+        random::RANDOM,
+        elementwise::ELEMENTWISE,
+        linalg::LINALG,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Whether a builtin is reachable by its bare name (`gradient`, `print`).
@@ -248,17 +259,12 @@ const CONSTANTS: &[(&str, f64)] = &[
     ("inf", f64::INFINITY),
     ("pi", std::f64::consts::PI),
     ("e", std::f64::consts::E),
-    ("NaN", f64::NAN),
-    ("Inf", f64::INFINITY),
-    ("NAN", f64::NAN),
-    ("Infinity", f64::INFINITY),
-    ("PINF", f64::INFINITY),
-    ("NINF", f64::NEG_INFINITY),
+    ("euler_gamma", 0.577_215_664_901_532_9),
 ];
 
 fn dtype_name(name: &str) -> Option<DType> {
     match name {
-        "float64" | "float_" | "double" => Some(DType::Float64),
+        "float64" | "double" => Some(DType::Float64),
         "int64" | "int_" | "intp" => Some(DType::Int64),
         "bool_" | "bool" => Some(DType::Bool),
         _ => None,

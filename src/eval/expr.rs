@@ -90,6 +90,12 @@ impl Session {
     /// `module.name`.
     pub(super) fn module_attr(&self, m: Module, name: &str) -> EvalResult<Value> {
         builtins::module_attr(m, name).ok_or_else(|| {
+            if let Some(msg) = (m == Module::Numpy)
+                .then(|| builtins::removed_message(name))
+                .flatten()
+            {
+                return EvalError::new(ErrorKind::AttributeError, msg);
+            }
             let mut err = EvalError::new(
                 ErrorKind::AttributeError,
                 format!("module '{}' has no attribute '{name}'", m.name()),
