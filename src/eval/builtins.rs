@@ -85,8 +85,10 @@ macro_rules! builtins {
     };
 }
 
+mod nanfuncs;
 pub mod printing;
 pub mod random;
+mod sorting;
 
 builtins! { BUILTINS;
     "gradient", Numpy, calculus::gradient, "gradient(f, *varargs, axis=None, edge_order=1)",
@@ -230,9 +232,15 @@ pub fn lookup(name: &str) -> Option<&'static Builtin> {
 
 /// Every builtin, for completion and `:help`.
 pub fn all() -> impl Iterator<Item = &'static Builtin> {
-    [BUILTINS, printing::PRINTING, random::RANDOM]
-        .into_iter()
-        .flatten()
+    [
+        BUILTINS,
+        printing::PRINTING,
+        random::RANDOM,
+        nanfuncs::NANFUNCS,
+        sorting::SORTING,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Whether a builtin is reachable by its bare name (`gradient`, `print`).
