@@ -132,6 +132,8 @@ pub fn nanmin(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 }
 
 const SUM: &str = "sum(a, axis=None, keepdims=False)";
+const MEAN: &str = "mean(a, axis=None, keepdims=False)";
+const STD: &str = "std(a, axis=None, ddof=0, keepdims=False)";
 
 pub fn nansum(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let mut a = b.at("a", to_array(b.req("a")))?;
@@ -193,7 +195,7 @@ pub fn nanmean(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 pub fn nanstd(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     if a.dtype() != DType::Float64 {
-        let sig = "std(a, axis=None, ddof=0, keepdims=False)";
+        let sig = STD;
         let keys = ["axis", "ddof", "keepdims"];
         return delegate(s, b, Value::array(a), sig, &keys, reduce::std);
     }

@@ -132,8 +132,8 @@ pub fn sort(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 pub fn argsort(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
+    let a = if a.ndim() == 0 { a.reshape(&[1])? } else { a };
     let (a, axis) = sort_axis(b, &a)?;
-    zero_d_sort(&a)?;
     let out = match a.dtype() {
         DType::Float64 => argsorted::<f64>(&a, axis)?,
         DType::Int64 => argsorted::<i64>(&a, axis)?,
@@ -226,7 +226,7 @@ pub fn nonzero(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     if a.ndim() == 0 {
         return Err(EvalError::value_error(
-            "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.",
+            "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
         ));
     }
     let idx = nonzero_indices(&a)?;
@@ -260,14 +260,19 @@ pub fn count_nonzero(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let l = lane_args(b, a.ndim())?;
     let bools = Array::from_vec(a.shape(), nonzero_mask(&a)?)?;
     let out = over_lanes::<bool, i64>(&bools, &l, |v| v.iter().filter(|&&x| x).count() as i64);
-    if l.axis.is_none() && !l.keepdims {
-        return Ok(Value::Int(out.iter().next().copied().unwrap_or(0)));
-    }
-    Ok(Value::array(Array::from_ndarray(out)))
+    Ok(wrap(Array::from_ndarray(out), true))
 }
 
 fn any_all(b: &Bound, python: bool, any: bool) -> EvalResult<Value> {
     // Bare `any(list)` is Python's builtin: a Python bool from truthiness.
+    if python
+        && let Value::Array(a) = b.req("a")
+        && a.ndim() == 1
+    {
+        let v = to_array(b.req("a"))?;
+        let hit = nonzero_mask(&v)?.into_iter().any(|x| x == any);
+        return Ok(Value::Bool(hit == any));
+    }
     if python && let Value::List(items) | Value::Tuple(items) = b.req("a") {
         let mut it = items.iter().map(truthy);
         let hit = it.find(|t| !matches!(t, Ok(x) if *x != any));
@@ -304,7 +309,7 @@ pub fn searchsorted(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Some(Value::Str(s)) if &**s == "right" => true,
         Some(Value::Str(s)) => {
             return Err(EvalError::value_error(format!(
-                "side must be 'left' or 'right' (got '{s}')"
+                "search side must be 'left' or 'right' (got '{s}')"
             )));
         }
         Some(_) => return Err(EvalError::type_error("side must be a str")),
