@@ -176,7 +176,7 @@ fn sum_of(s: &mut Session, b: &Bound, a: &Array, l: &Lanes) -> EvalResult<Array>
 pub fn nanmean(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     if a.dtype() != DType::Float64 {
-        let sig = "mean(a, axis=None, keepdims=False)";
+        let sig = MEAN;
         return delegate(
             s,
             b,
