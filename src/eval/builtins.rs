@@ -87,9 +87,11 @@ macro_rules! builtins {
 
 mod elementwise;
 mod linalg;
+mod nanfuncs;
 pub mod printing;
 pub mod random;
 mod removed;
+mod sorting;
 
 pub use removed::removed_message;
 
@@ -241,6 +243,8 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         random::RANDOM,
         elementwise::ELEMENTWISE,
         linalg::LINALG,
+        nanfuncs::NANFUNCS,
+        sorting::SORTING,
     ]
     .into_iter()
     .flatten()

@@ -596,8 +596,11 @@ fn in_place(op: BinOp, dst: &Rc<Array>, rhs: &Value) -> EvalResult<()> {
         }
     }
     let res = super::pyops::binary(op, &current, rhs).map_err(|mut e| {
-        if e.message.starts_with("operands could not be broadcast together with shapes") {
-            e.message.push_str(&format!("{} ", shape_compact(dst.shape())));
+        if e.message
+            .starts_with("operands could not be broadcast together with shapes")
+        {
+            e.message
+                .push_str(&format!("{} ", shape_compact(dst.shape())));
         }
         e
     })?;

@@ -48,11 +48,11 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
                 && !matches!(b, Value::Array(_) | Value::Scalar(_)) =>
         {
             Err(EvalError::type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
-            op.symbol(),
-            a.short_type(),
-            b.short_type()
-        )))
+                "unsupported operand type(s) for {}: '{}' and '{}'",
+                op.symbol(),
+                a.short_type(),
+                b.short_type()
+            )))
         }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let mut d = Value::Dict(x.clone());

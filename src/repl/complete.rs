@@ -292,16 +292,38 @@ mod tests {
     fn keyword_arguments_from_the_signature() {
         exactly("np.gradient(data, ", 18, &["axis=", "edge_order="]);
         exactly("np.gradient(", 12, &["f=", "axis=", "edge_order="]);
-        exactly("np.gradient(data, ed", 18, &["edge_order=", "edges"]);
+        exactly(
+            "np.gradient(data, ed",
+            18,
+            &["edge_order=", "edges", "ediff1d"],
+        );
         exactly(
             "np.gradient(data, axis=0, e",
             26,
-            &["edge_order=", "edges", "enumerate", "exp", "explain"],
+            &[
+                "edge_order=",
+                "edges",
+                "ediff1d",
+                "enumerate",
+                "exp",
+                "exp2",
+                "explain",
+                "expm1",
+            ],
         );
         exactly(
             "diff(data, p",
             11,
-            &["prepend=", "pass", "pi", "plot", "print", "printoptions"],
+            &[
+                "prepend=",
+                "pass",
+                "pi",
+                "plot",
+                "positive",
+                "power",
+                "print",
+                "printoptions",
+            ],
         );
         exactly(
             "np.diff(data, ",
@@ -309,7 +331,11 @@ mod tests {
             &["n=", "axis=", "prepend=", "append="],
         );
         has("np.diff(data, a", &["axis=", "append=", "abs"]);
-        exactly("f(1, h", 5, &["h=", "heatmap", "help", "hypot"]);
+        exactly(
+            "f(1, h",
+            5,
+            &["h=", "heatmap", "heaviside", "help", "hypot"],
+        );
         exactly("np.gradient(data)", 17, &[]);
     }
 
@@ -324,7 +350,11 @@ mod tests {
         exactly(":help grad", 6, &["gradient"]);
         exactly(":explore da", 9, &["data"]);
         exactly(":timeit np.gra", 11, &["gradient"]);
-        exactly(":timeit gradient(data, ed", 23, &["edge_order=", "edges"]);
+        exactly(
+            ":timeit gradient(data, ed",
+            23,
+            &["edge_order=", "edges", "ediff1d"],
+        );
     }
 
     #[test]

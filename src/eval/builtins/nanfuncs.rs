@@ -1,0 +1,377 @@
+//! NaN-aware reductions (`nanmax`, `nansum`, `nanstd`, ...) and the
+//! infinity tests, as NumPy's `lib/_nanfunctions_impl.py` computes them:
+//! NaNs replaced by a neutral value, then the ordinary reduction, so sums
+//! are bit-identical with NumPy's. NumPy's all-NaN RuntimeWarnings are not
+//! shown (the session has no warning channel yet); the values are NumPy's.
+
+use ndarray::{ArrayD, Axis, IxDyn};
+
+use crate::array::{Array, DType, Element, map, zip_map};
+
+use super::super::args::{Bound, CallArgs, Signature, bind};
+use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
+use super::super::error::{EvalError, EvalResult};
+use super::super::session::Session;
+use super::super::value::Value;
+use super::{Builtin, BuiltinFn, Home, reduce};
+
+/// Parsed `axis=` (one int or None) and `keepdims=` of a reduction.
+pub(super) struct Lanes {
+    pub axis: Option<usize>,
+    pub keepdims: bool,
+}
+
+/// `axis` and `keepdims` of `b` for an array of `ndim` dimensions.
+pub(super) fn lane_args(b: &Bound, ndim: usize) -> EvalResult<Lanes> {
+    let axis = match b.opt("axis") {
+        None => None,
+        Some(v) => Some(b.at("axis", index_int(v).and_then(|k| norm_axis(k, ndim)))?),
+    };
+    let keepdims = match b.has("keepdims") {
+        true => b.opt("keepdims").map(truthy).transpose()?.unwrap_or(false),
+        false => false,
+    };
+    Ok(Lanes { axis, keepdims })
+}
+
+/// `f` applied to every 1-D lane along the axis (or to all elements in C
+/// order), with the reduced axis kept as length 1 when `keepdims`.
+pub(super) fn over_lanes<T: Element, R: Clone>(
+    a: &Array,
+    l: &Lanes,
+    f: impl Fn(&[T]) -> R,
+) -> ArrayD<R> {
+    let r = a.read::<T>();
+    let x = r.view();
+    let out = match l.axis {
+        None => ArrayD::from_elem(IxDyn(&[]), f(&x.iter().copied().collect::<Vec<T>>())),
+        Some(k) => x.map_axis(Axis(k), |v| f(&v.iter().copied().collect::<Vec<T>>())),
+    };
+    if !l.keepdims {
+        return out;
+    }
+    let shape: Vec<usize> = match l.axis {
+        None => vec![1; a.ndim()],
+        Some(k) => {
+            let mut s = out.shape().to_vec();
+            s.insert(k, 1);
+            s
+        }
+    };
+    out.into_shape_with_order(IxDyn(&shape)).expect("same size")
+}
+
+/// Calls the ordinary reduction `f` (signature `sig`) on `a` with the
+/// caller's `keys` arguments: what NumPy's nan-functions do for integer
+/// and bool input and after replacing NaNs.
+fn delegate(
+    s: &mut Session,
+    b: &Bound,
+    a: Value,
+    sig: &'static str,
+    keys: &[&str],
+    f: BuiltinFn,
+) -> EvalResult<Value> {
+    let mut call = CallArgs {
+        span: b.span.clone(),
+        ..CallArgs::default()
+    };
+    call.pos.push(a);
+    call.pos_spans.push(b.span.clone());
+    for &k in keys {
+        if let Some(v) = b.get(k) {
+            call.kw.push((k.to_string(), v.clone()));
+            call.kw_spans.push(b.span_of(k));
+        }
+    }
+    let nb = bind(Signature::of(sig), call)?;
+    f(s, &nb, false)
+}
+
+/// `a` with NaNs replaced by `by` (float64 input only).
+fn replace_nan(a: &Array, by: f64) -> EvalResult<Array> {
+    Ok(map::<f64, f64>(a, |x| if x.is_nan() { by } else { x })?)
+}
+
+fn nan_extreme(s: &mut Session, b: &Bound, max: bool) -> EvalResult<Value> {
+    let a = b.at("a", to_array(b.req("a")))?;
+    if a.dtype() != DType::Float64 {
+        let (sig, f): (_, BuiltinFn) = match max {
+            true => ("max(a, axis=None, keepdims=False)", reduce::max),
+            false => ("min(a, axis=None, keepdims=False)", reduce::min),
+        };
+        return delegate(s, b, Value::array(a), sig, &["axis", "keepdims"], f);
+    }
+    let l = lane_args(b, a.ndim())?;
+    let n = l.axis.map_or(a.len(), |k| a.shape()[k]);
+    if n == 0 {
+        let op = if max { "fmax" } else { "fmin" };
+        return Err(EvalError::value_error(format!(
+            "zero-size array to reduction operation {op} which has no identity"
+        )));
+    }
+    let out = over_lanes::<f64, f64>(&a, &l, |v| {
+        v.iter().fold(f64::NAN, |m, &e| {
+            let better = if max { e > m } else { e < m };
+            if !e.is_nan() && (m.is_nan() || better) {
+                e
+            } else {
+                m
+            }
+        })
+    });
+    Ok(wrap(Array::from_ndarray(out), true))
+}
+
+pub fn nanmax(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    nan_extreme(s, b, true)
+}
+
+pub fn nanmin(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    nan_extreme(s, b, false)
+}
+
+const SUM: &str = "sum(a, axis=None, keepdims=False)";
+const MEAN: &str = "mean(a, axis=None, keepdims=False)";
+const STD: &str = "std(a, axis=None, ddof=0, keepdims=False)";
+
+pub fn nansum(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let mut a = b.at("a", to_array(b.req("a")))?;
+    if a.dtype() == DType::Float64 {
+        a = replace_nan(&a, 0.0)?;
+    }
+    delegate(
+        s,
+        b,
+        Value::array(a),
+        SUM,
+        &["axis", "keepdims"],
+        reduce::sum,
+    )
+}
+
+/// Non-NaN counts per lane, as float64.
+fn counts(a: &Array, l: &Lanes) -> Array {
+    Array::from_ndarray(over_lanes::<f64, f64>(a, l, |v| {
+        v.iter().filter(|x| !x.is_nan()).count() as f64
+    }))
+}
+
+/// The sum of `a` (NaNs as zeros) along the lanes of `l`, as an array.
+fn sum_of(s: &mut Session, b: &Bound, a: &Array, l: &Lanes) -> EvalResult<Array> {
+    let mut call = CallArgs {
+        span: b.span.clone(),
+        ..CallArgs::default()
+    };
+    call.pos = vec![
+        Value::array(a.clone()),
+        l.axis.map_or(Value::None, |k| Value::Int(k as i64)),
+        Value::Bool(l.keepdims),
+    ];
+    call.pos_spans = vec![b.span.clone(); 3];
+    let nb = bind(Signature::of(SUM), call)?;
+    to_array(&reduce::sum(s, &nb, false)?)
+}
+
+pub fn nanmean(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let a = b.at("a", to_array(b.req("a")))?;
+    if a.dtype() != DType::Float64 {
+        let sig = MEAN;
+        return delegate(
+            s,
+            b,
+            Value::array(a),
+            sig,
+            &["axis", "keepdims"],
+            reduce::mean,
+        );
+    }
+    let l = lane_args(b, a.ndim())?;
+    let tot = sum_of(s, b, &replace_nan(&a, 0.0)?, &l)?;
+    let avg = zip_map::<f64, f64, f64>(&tot, &counts(&a, &l), |t, c| t / c)?;
+    Ok(wrap(avg, true))
+}
+
+pub fn nanstd(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let a = b.at("a", to_array(b.req("a")))?;
+    if a.dtype() != DType::Float64 {
+        let sig = STD;
+        let keys = ["axis", "ddof", "keepdims"];
+        return delegate(s, b, Value::array(a), sig, &keys, reduce::std);
+    }
+    let l = lane_args(b, a.ndim())?;
+    let ddof = b.opt("ddof").map(real).transpose()?.unwrap_or(0.0);
+    let kept = Lanes {
+        axis: l.axis,
+        keepdims: true,
+    };
+    let arr = replace_nan(&a, 0.0)?;
+    let avg = zip_map::<f64, f64, f64>(&sum_of(s, b, &arr, &kept)?, &counts(&a, &kept), |t, c| {
+        t / c
+    })?;
+    // Deviations, zero where the input was NaN, squared.
+    let dev = zip_map::<f64, f64, f64>(&a, &avg, |x, m| {
+        let d = if x.is_nan() { 0.0 } else { x - m };
+        d * d
+    })?;
+    let var = sum_of(s, b, &dev, &l)?;
+    let out = zip_map::<f64, f64, f64>(&var, &counts(&a, &l), |v, c| {
+        let dof = c - ddof;
+        if dof <= 0.0 {
+            f64::NAN
+        } else {
+            (v / dof).sqrt()
+        }
+    })?;
+    Ok(wrap(out, true))
+}
+
+/// Position of the first extreme of a lane of ordered values.
+pub(super) fn arg_lane<T: PartialOrd + Copy>(v: &[T], max: bool, nan: impl Fn(T) -> bool) -> i64 {
+    let mut best = 0;
+    for (i, &x) in v.iter().enumerate() {
+        if nan(v[best]) {
+            break;
+        }
+        if nan(x) || (max && x > v[best]) || (!max && x < v[best]) {
+            best = i;
+        }
+    }
+    best as i64
+}
+
+fn nan_arg(s: &mut Session, b: &Bound, max: bool) -> EvalResult<Value> {
+    let a = b.at("a", to_array(b.req("a")))?;
+    let name = if max { "argmax" } else { "argmin" };
+    if a.dtype() != DType::Float64 {
+        let (sig, f): (_, BuiltinFn) = match max {
+            true => (
+                "argmax(a, axis=None, *, keepdims=False)",
+                super::sorting::argmax,
+            ),
+            false => (
+                "argmin(a, axis=None, *, keepdims=False)",
+                super::sorting::argmin,
+            ),
+        };
+        return delegate(s, b, Value::array(a), sig, &["axis", "keepdims"], f);
+    }
+    let l = lane_args(b, a.ndim())?;
+    if l.axis.map_or(a.len(), |k| a.shape()[k]) == 0 {
+        return Err(EvalError::value_error(format!(
+            "attempt to get {name} of an empty sequence"
+        )));
+    }
+    let out = over_lanes::<f64, Option<i64>>(&a, &l, |v| {
+        if v.iter().all(|x| x.is_nan()) {
+            return None;
+        }
+        let fill = if max {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        };
+        let w: Vec<f64> = v
+            .iter()
+            .map(|&x| if x.is_nan() { fill } else { x })
+            .collect();
+        Some(arg_lane(&w, max, |_| false))
+    });
+    if out.iter().any(Option::is_none) {
+        return Err(EvalError::value_error("All-NaN slice encountered"));
+    }
+    Ok(wrap(
+        Array::from_ndarray(out.mapv(|x| x.unwrap_or(0))),
+        true,
+    ))
+}
+
+pub fn nanargmax(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    nan_arg(s, b, true)
+}
+
+pub fn nanargmin(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    nan_arg(s, b, false)
+}
+
+/// A float option of `nan_to_num` (`None` → `dflt`).
+fn fill(b: &Bound, name: &str, dflt: f64) -> EvalResult<f64> {
+    b.opt(name).map_or(Ok(dflt), |v| b.at(name, real(v)))
+}
+
+pub fn nan_to_num(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let x = b.req("x");
+    let a = b.at("x", to_array(x))?;
+    let scalar = !matches!(x, Value::Array(_));
+    let nan = fill(b, "nan", 0.0)?;
+    let pos = fill(b, "posinf", f64::MAX)?;
+    let neg = fill(b, "neginf", f64::MIN)?;
+    let out = match a.dtype() {
+        DType::Float64 => map::<f64, f64>(&a, |v| match v {
+            v if v.is_nan() => nan,
+            f64::INFINITY => pos,
+            f64::NEG_INFINITY => neg,
+            v => v,
+        })?,
+        _ => a.copy()?,
+    };
+    let copy = b.get("copy").map(truthy).transpose()?.unwrap_or(true);
+    if !copy && let Value::Array(orig) = x {
+        orig.assign(&out)?;
+        return Ok(x.clone());
+    }
+    Ok(wrap(out, scalar))
+}
+
+/// `pred` on each element as float64 (false for ints and bools).
+fn float_test(b: &Bound, pred: fn(f64) -> bool) -> EvalResult<Value> {
+    let x = b.req("x");
+    let a = b.at("x", to_array(x))?;
+    let out = match a.dtype() {
+        DType::Float64 => map::<f64, bool>(&a, pred)?,
+        _ => map::<f64, bool>(&a.as_dtype(DType::Float64)?, |_| false)?,
+    };
+    Ok(wrap(out, !matches!(x, Value::Array(_))))
+}
+
+pub fn isinf(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    float_test(b, f64::is_infinite)
+}
+
+pub fn isposinf(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    float_test(b, |v| v == f64::INFINITY)
+}
+
+pub fn isneginf(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    float_test(b, |v| v == f64::NEG_INFINITY)
+}
+
+builtins! { NANFUNCS;
+    "nanmax", Numpy, nanmax, "nanmax(a, axis=None, out=None, keepdims=<no value>)",
+        "Largest element, ignoring NaNs (NaN for an all-NaN slice).",
+        "np.nanmax(np.array([1., np.nan, 3.]))";
+    "nanmin", Numpy, nanmin, "nanmin(a, axis=None, out=None, keepdims=<no value>)",
+        "Smallest element, ignoring NaNs (NaN for an all-NaN slice).",
+        "np.nanmin(np.array([[1., np.nan], [np.nan, 4.]]), axis=0)";
+    "nansum", Numpy, nansum, "nansum(a, axis=None, dtype=None, out=None, keepdims=<no value>)",
+        "Sum treating NaNs as zero.", "np.nansum(np.array([1., np.nan, 2.5]))";
+    "nanmean", Numpy, nanmean, "nanmean(a, axis=None, dtype=None, out=None, keepdims=<no value>)",
+        "Mean of the non-NaN elements.", "np.nanmean(np.array([1., np.nan, 4.]))";
+    "nanstd", Numpy, nanstd, "nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>)",
+        "Standard deviation of the non-NaN elements.", "np.nanstd(np.array([1., np.nan, 3., 5.]))";
+    "nanargmax", Numpy, nanargmax, "nanargmax(a, axis=None, out=None, *, keepdims=<no value>)",
+        "Index of the largest non-NaN element (ValueError for an all-NaN slice).",
+        "np.nanargmax(np.array([np.nan, 2., 7., 1.]))";
+    "nanargmin", Numpy, nanargmin, "nanargmin(a, axis=None, out=None, *, keepdims=<no value>)",
+        "Index of the smallest non-NaN element (ValueError for an all-NaN slice).",
+        "np.nanargmin(np.array([np.nan, 2., 7., 1.]))";
+    "nan_to_num", Numpy, nan_to_num, "nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None)",
+        "NaN → nan, ±inf → the largest finite floats (or posinf/neginf).",
+        "np.nan_to_num(np.array([np.nan, np.inf, -np.inf, 1.]))";
+    "isinf", Numpy, isinf, "isinf(x)", "True where x is +inf or -inf.",
+        "np.isinf(np.array([1., np.inf, -np.inf, np.nan]))";
+    "isposinf", Numpy, isposinf, "isposinf(x)", "True where x is +inf.",
+        "np.isposinf(np.array([np.inf, -np.inf, 0.]))";
+    "isneginf", Numpy, isneginf, "isneginf(x)", "True where x is -inf.",
+        "np.isneginf(np.array([np.inf, -np.inf, 0.]))";
+}
