@@ -5,43 +5,16 @@
 //! `tests/fixtures/gen_random_lang.py`). The draws themselves are checked
 //! bit for bit in tests/random_streams.rs.
 
-use gradlab::eval::Session;
-use gradlab::notebook::{output_text, run_script};
-use gradlab::script::Script;
 use serde_json::Value as Json;
 
-/// What the last statement of `src` shows in a fresh session.
-fn shown(src: &str) -> String {
-    let mut session = Session::new();
-    let cells = run_script(&mut session, &Script::parse(&format!("{src}\n")), |_, _| {});
-    cells
-        .last()
-        .and_then(|c| output_text(&session, c))
-        .unwrap_or_default()
-}
+#[path = "support/table.rs"]
+mod table;
+
+use table::shown;
 
 #[test]
 fn np_random_shows_what_numpy_shows() {
-    let text = include_str!("fixtures/random_lang.jsonl");
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for line in text.lines() {
-        let row: Json = serde_json::from_str(line).expect("json");
-        let stmt = row["stmt"].as_str().expect("stmt");
-        let want = row["shown"].as_str().expect("shown");
-        count += 1;
-        let got = shown(stmt);
-        if got != want {
-            failures.push(format!("{stmt}\n    want: {want}\n    got:  {got}"));
-        }
-    }
-    assert!(count >= 200, "only {count} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {count} differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    table::check(include_str!("fixtures/random_lang.jsonl"), 200);
 }
 
 #[test]
