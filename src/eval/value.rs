@@ -99,6 +99,8 @@ pub enum Module {
     Math,
     /// `numpy.random`.
     Random,
+    /// `numpy.linalg`.
+    Linalg,
 }
 
 impl Module {
@@ -108,6 +110,7 @@ impl Module {
             Module::Numdifftools => "numdifftools",
             Module::Math => "math",
             Module::Random => "numpy.random",
+            Module::Linalg => "numpy.linalg",
         }
     }
 }
