@@ -315,6 +315,14 @@ pub fn indices(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let dtype = dtype_or(b, "dtype", DType::Int64)?;
     let sparse = b.opt("sparse").map(truthy).transpose()?.unwrap_or(false);
     let n = dims.len();
+    let mut full = vec![n];
+    full.extend_from_slice(&dims);
+    match sparse {
+        true => dims
+            .iter()
+            .try_for_each(|&d| crate::array::limits::check_alloc(&[d], dtype))?,
+        false => crate::array::limits::check_alloc(&full, dtype)?,
+    }
     let grids = (0..n)
         .map(|k| {
             let mut shape = vec![1; n];

@@ -155,8 +155,10 @@ pub fn tile(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         spread = spread.insert_axis(2 * k);
         wide.extend([r, s]);
     }
-    let out: Vec<usize> = reps.iter().zip(a.shape()).map(|(r, s)| r * s).collect();
+    // The copy checks the size (and its overflow) before the shape is
+    // multiplied out.
     let copied = spread.broadcast_to(&wide)?.copy()?;
+    let out: Vec<usize> = reps.iter().zip(a.shape()).map(|(r, s)| r * s).collect();
     Ok(Value::array(copied.reshape_to(&out)?))
 }
 
@@ -182,6 +184,12 @@ pub fn repeat(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         }
     };
     let counts = nonnegative(counts)?;
+    // The index list is as long as the result: check it fits first.
+    let total = counts.iter().fold(0usize, |t, &c| t.saturating_add(c));
+    let mut result = a.shape().to_vec();
+    result[axis] = total;
+    crate::array::limits::check_alloc(&result, a.dtype())?;
+    crate::array::limits::check_alloc(&[total], DType::Int64)?;
     let idx = counts
         .iter()
         .enumerate()
@@ -290,6 +298,13 @@ pub fn pad(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             "unsupported keyword arguments for mode '{mode}': {{'constant_values'}}"
         )));
     }
+    // The result's size first, as NumPy allocates it before padding.
+    let padded: Vec<usize> = widths
+        .iter()
+        .zip(a.shape())
+        .map(|(&(lo, hi), &n)| n.saturating_add(lo).saturating_add(hi))
+        .collect();
+    crate::array::limits::check_alloc(&padded, a.dtype())?;
     let mut out = a.clone();
     if mode == "constant" {
         let fill = b.value("constant_values").unwrap_or(Value::Int(0));
