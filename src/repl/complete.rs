@@ -325,6 +325,7 @@ mod tests {
                 "percentile",
                 "pi",
                 "plot",
+                "polyval",
                 "positive",
                 "power",
                 "print",
