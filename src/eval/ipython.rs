@@ -81,7 +81,7 @@ impl Session {
             }
         };
         match v {
-            Value::Float(x) | Value::Scalar(Scalar::F(x)) => fixed(*x),
+            Value::Float(x) | Value::Scalar(Scalar::Float64(x)) => fixed(*x),
             Value::List(items) => {
                 let parts: Vec<String> = items.iter().map(|i| self.display_with(i, p)).collect();
                 format!("[{}]", parts.join(", "))
