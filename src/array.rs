@@ -52,6 +52,8 @@ mod fresh;
 mod handle;
 mod index;
 pub mod limits;
+pub mod par;
+pub mod pool;
 mod read;
 mod scalar;
 mod shape;

@@ -36,5 +36,5 @@ mod value;
 pub use args::{Bound, CallArgs, DefaultArg, Param, Signature};
 pub use error::{ErrorKind, EvalError, EvalResult};
 pub use expr::closest as closest_name;
-pub use session::{Event, Session, StmtOutcome, Timing};
+pub use session::{Compiled, Event, Session, StmtOutcome, Timing};
 pub use value::{ContextManager, Module, NamedTuple, NumdiffObject, Scalar, UserFn, Value};

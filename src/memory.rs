@@ -215,10 +215,23 @@ impl std::error::Error for MemoryError {}
 /// # Errors
 /// [`MemoryError`] when `in_use() + bytes > limit()`.
 pub fn reserve(bytes: usize) -> Result<(), MemoryError> {
-    match in_use().checked_add(bytes) {
-        Some(total) if total <= limit() => Ok(()),
-        _ => Err(MemoryError { bytes }),
+    let fits = || matches!(in_use().checked_add(bytes), Some(total) if total <= limit());
+    // Memory kept for reuse (the array pool) is given back before a refusal.
+    if fits() || (RECLAIMER.get().is_some_and(|give_back| give_back()) && fits()) {
+        Ok(())
+    } else {
+        Err(MemoryError { bytes })
     }
+}
+
+/// Frees memory kept for reuse; returns whether it freed anything.
+static RECLAIMER: std::sync::OnceLock<fn() -> bool> = std::sync::OnceLock::new();
+
+/// Registers the one function that gives back memory a cache keeps (the
+/// array pool's blocks count as in use): [`reserve`] calls it before it
+/// refuses a request. Later registrations are ignored.
+pub fn set_reclaimer(give_back: fn() -> bool) {
+    let _ = RECLAIMER.set(give_back);
 }
 
 /// [`reserve`] for `n` values of `T`; returns the bytes.

@@ -71,6 +71,9 @@ fn measure(s: &mut Session, stmt: &str) -> (usize, usize) {
 }
 
 fn session() -> Session {
+    // Exact accounting: no warm reuse of freed blocks (shared by the
+    // test threads) and no rounding up to huge pages.
+    gradlab::array::pool::set_enabled(false);
     let mut s = Session::new();
     s.run_chunk(&format!(
         "a = np.linspace(0, 1, {N}); b = np.linspace(1, 2, {N}); \

@@ -31,6 +31,20 @@ impl<T: Element> Fresh<T> {
         })
     }
 
+    /// A new array every element of which the caller writes before
+    /// [`finish`](Fresh::finish): from a warm pool block when one fits,
+    /// without zeroing it. Its elements start as arbitrary valid values.
+    ///
+    /// # Errors
+    /// As [`Fresh::zeroed`].
+    pub fn for_overwrite(shape: &[usize]) -> Result<Fresh<T>, Error> {
+        Ok(Fresh {
+            buf: Buffer::for_overwrite(T::DTYPE, shape)?,
+            shape: shape.to_vec(),
+            _t: PhantomData,
+        })
+    }
+
     pub fn shape(&self) -> &[usize] {
         &self.shape
     }

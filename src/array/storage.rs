@@ -8,6 +8,10 @@
 //! more than the arithmetic. Zeroed rather than uninitialised memory keeps
 //! every element a valid value of its type (a `bool` buffer holds 0 or 1),
 //! and costs nothing for the buffers where it would matter.
+//!
+//! Big buffers (a [`pool`] class) go back to the pool when dropped and serve
+//! the next request of their size warm: `zeroed` clears them, and
+//! `for_overwrite` (kernels that write every element) takes them as they are.
 
 use std::alloc::Layout;
 use std::cell::Cell;
@@ -17,6 +21,7 @@ use super::dtype::DType;
 use super::element::Element;
 use super::error::{Error, ErrorKind};
 use super::limits;
+use super::pool;
 
 /// Alignment of every allocation: what `malloc` gives (so `alloc_zeroed`
 /// can use `calloc`) and enough for every element type.
@@ -33,6 +38,9 @@ pub(super) struct Buffer {
     dtype: DType,
     /// How to free `ptr`; `None` when nothing was allocated.
     layout: Option<Layout>,
+    /// Whether `ptr` is a whole [`pool`] block (made by `allocate`, every
+    /// byte initialised) that goes back to the pool when dropped.
+    recycle: bool,
     /// Readers (> 0) or one writer (-1) of the elements.
     borrow: Cell<isize>,
 }
@@ -45,25 +53,71 @@ impl Buffer {
     /// `ValueError` for impossible shapes, `MemoryError` above the cap or
     /// when the system has no memory left.
     pub fn zeroed(dtype: DType, shape: &[usize]) -> Result<Buffer, Error> {
-        limits::check_alloc(shape, dtype)?;
-        let len: usize = shape.iter().product();
+        Buffer::allocate(dtype, shape, true)
+    }
+
+    /// A buffer whose every element the caller overwrites before anyone
+    /// reads it: a warm block from the [`pool`] is handed over as it is
+    /// (its old bytes are valid values of every element type but `bool`,
+    /// which is always zeroed), saving the zeroing pass.
+    ///
+    /// # Errors
+    /// As [`Buffer::zeroed`].
+    pub fn for_overwrite(dtype: DType, shape: &[usize]) -> Result<Buffer, Error> {
+        Buffer::allocate(dtype, shape, dtype == DType::Bool)
+    }
+
+    fn allocate(dtype: DType, shape: &[usize], zero: bool) -> Result<Buffer, Error> {
+        let len = super::shape::size_of(shape, dtype)?;
         let bytes = len * dtype.itemsize();
         if bytes == 0 {
             return Ok(Buffer::empty(dtype));
         }
-        let layout = Layout::from_size_align(bytes, ALIGN)
-            .map_err(|_| limits::memory_error(shape, dtype, bytes))?;
-        // SAFETY: `layout` has a nonzero size.
+        let pooled = pool::class(bytes, ALIGN);
+        if let Some(ptr) = pooled.and_then(pool::take) {
+            if zero {
+                // SAFETY: the block holds at least `bytes` bytes and is ours.
+                unsafe { ptr.as_ptr().write_bytes(0, bytes) };
+            }
+            return Ok(Buffer::owning(ptr, len, dtype, pooled, true));
+        }
+        // (Kept blocks count as in use; the check gives them back first.)
+        limits::check_alloc(shape, dtype)?;
+        let layout = match pooled {
+            Some(layout) => layout,
+            None => Layout::from_size_align(bytes, ALIGN)
+                .map_err(|_| limits::memory_error(shape, dtype, bytes))?,
+        };
+        // SAFETY: `layout` has a nonzero size. Zeroed even for overwrite:
+        // fresh `calloc` pages cost nothing more, and no element is ever
+        // uninitialised memory.
         let raw = unsafe { std::alloc::alloc_zeroed(layout) };
         let ptr = NonNull::new(raw).ok_or_else(|| limits::memory_error(shape, dtype, bytes))?;
-        advise_huge_pages(ptr, bytes);
-        Ok(Buffer {
+        advise_huge_pages(ptr, layout.size());
+        Ok(Buffer::owning(
             ptr,
             len,
             dtype,
-            layout: Some(layout),
+            Some(layout),
+            pooled.is_some(),
+        ))
+    }
+
+    fn owning(
+        ptr: NonNull<u8>,
+        len: usize,
+        dtype: DType,
+        layout: Option<Layout>,
+        recycle: bool,
+    ) -> Buffer {
+        Buffer {
+            ptr,
+            len,
+            dtype,
+            layout,
+            recycle,
             borrow: Cell::new(0),
-        })
+        }
     }
 
     /// A buffer owning the elements of `v` (no copy).
@@ -78,6 +132,7 @@ impl Buffer {
             len,
             dtype: T::DTYPE,
             layout,
+            recycle: false,
             borrow: Cell::new(0),
         }
     }
@@ -89,6 +144,7 @@ impl Buffer {
             len: 0,
             dtype,
             layout: None,
+            recycle: false,
             borrow: Cell::new(0),
         }
     }
@@ -137,9 +193,16 @@ impl Buffer {
 
 impl Drop for Buffer {
     fn drop(&mut self) {
-        if let Some(layout) = self.layout {
+        let Some(layout) = self.layout else {
+            return;
+        };
+        if self.recycle {
+            // SAFETY: allocated by `allocate` with its pool class; its
+            // bytes are initialised and this buffer is going away.
+            unsafe { pool::put(self.ptr, layout) };
+        } else {
             // SAFETY: `ptr` was allocated by the global allocator with
-            // `layout` (by `zeroed`, or by the Vec `from_vec` took over).
+            // `layout` (by `allocate`, or by the Vec `from_vec` took over).
             unsafe { std::alloc::dealloc(self.ptr.as_ptr(), layout) };
         }
     }

@@ -10,6 +10,7 @@ use super::error::Error;
 use super::fresh::Fresh;
 use super::handle::Array;
 use super::limits::check_interrupt;
+use super::par::for_chunks;
 
 /// Elements per chunk between interrupt checks.
 const CHUNK: usize = 1 << 16;
@@ -22,17 +23,19 @@ const CHUNK: usize = 1 << 16;
 ///
 /// # Panics
 /// When `A` is not `a`'s element type.
-pub fn map<A: Element, R: Element>(a: &Array, f: impl Fn(A) -> R) -> Result<Array, Error> {
-    let mut out = Fresh::<R>::zeroed(a.shape())?;
+pub fn map<A: Element, R: Element>(a: &Array, f: impl Fn(A) -> R + Sync) -> Result<Array, Error> {
+    let mut out = Fresh::<R>::for_overwrite(a.shape())?;
     let r = a.read::<A>();
     match r.as_slice() {
         Some(src) => {
-            for (o, s) in out.as_mut_slice().chunks_mut(CHUNK).zip(src.chunks(CHUNK)) {
+            let n = src.len();
+            for_chunks(out.as_mut_slice(), CHUNK, n, |k, o| {
                 check_interrupt()?;
-                for (o, &x) in o.iter_mut().zip(s) {
+                for (o, &x) in o.iter_mut().zip(&src[k * CHUNK..]) {
                     *o = f(x);
                 }
-            }
+                Ok(())
+            })?;
         }
         None => Zip::from(&mut out.view_mut())
             .and(&r.view())
@@ -54,42 +57,45 @@ pub fn map<A: Element, R: Element>(a: &Array, f: impl Fn(A) -> R) -> Result<Arra
 pub fn zip_map<A: Element, B: Element, R: Element>(
     a: &Array,
     b: &Array,
-    f: impl Fn(A, B) -> R,
+    f: impl Fn(A, B) -> R + Sync,
 ) -> Result<Array, Error> {
     let shape = broadcast_shapes(a.shape(), b.shape())?;
-    let mut out = Fresh::<R>::zeroed(&shape)?;
+    let mut out = Fresh::<R>::for_overwrite(&shape)?;
     let (ra, rb) = (a.read::<A>(), b.read::<B>());
     let n = out.as_slice().len();
     let (sa, sb) = (ra.as_slice(), rb.as_slice());
     match (sa, sb) {
         // Same shape, both contiguous: slices in lockstep.
         (Some(x), Some(y)) if x.len() == n && y.len() == n => {
-            let chunks = out.as_mut_slice().chunks_mut(CHUNK);
-            for ((o, x), y) in chunks.zip(x.chunks(CHUNK)).zip(y.chunks(CHUNK)) {
+            for_chunks(out.as_mut_slice(), CHUNK, n, |k, o| {
                 check_interrupt()?;
+                let (x, y) = (&x[k * CHUNK..], &y[k * CHUNK..]);
                 for ((o, &x), &y) in o.iter_mut().zip(x).zip(y) {
                     *o = f(x, y);
                 }
-            }
+                Ok(())
+            })?;
         }
         // A contiguous array with one value (`a + 1.0`).
         (Some(x), _) if x.len() == n && b.len() == 1 => {
             let y = rb.iter().next().expect("one element");
-            for (o, x) in out.as_mut_slice().chunks_mut(CHUNK).zip(x.chunks(CHUNK)) {
+            for_chunks(out.as_mut_slice(), CHUNK, n, |k, o| {
                 check_interrupt()?;
-                for (o, &x) in o.iter_mut().zip(x) {
+                for (o, &x) in o.iter_mut().zip(&x[k * CHUNK..]) {
                     *o = f(x, y);
                 }
-            }
+                Ok(())
+            })?;
         }
         (_, Some(y)) if y.len() == n && a.len() == 1 => {
             let x = ra.iter().next().expect("one element");
-            for (o, y) in out.as_mut_slice().chunks_mut(CHUNK).zip(y.chunks(CHUNK)) {
+            for_chunks(out.as_mut_slice(), CHUNK, n, |k, o| {
                 check_interrupt()?;
-                for (o, &y) in o.iter_mut().zip(y) {
+                for (o, &y) in o.iter_mut().zip(&y[k * CHUNK..]) {
                     *o = f(x, y);
                 }
-            }
+                Ok(())
+            })?;
         }
         _ => {
             let (va, vb) = (ra.view(), rb.view());

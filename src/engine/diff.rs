@@ -102,7 +102,7 @@ pub fn diff(a: &Array, args: &DiffArgs) -> Result<Array, Error> {
 fn run<T: DiffOp>(a: &Array, n: usize, axis: usize) -> Result<Array, Error> {
     let mut shape = a.shape().to_vec();
     shape[axis] = shape[axis].saturating_sub(n);
-    let mut out = Fresh::<T>::zeroed(&shape)?;
+    let mut out = Fresh::<T>::for_overwrite(&shape)?;
     let r = a.read::<T>();
     match r.as_slice() {
         Some(data) => kernels::nth_diff(data, a.shape(), axis, n, out.as_mut_slice())?,

@@ -149,7 +149,7 @@ pub fn gradient(f: &Array, args: &GradientArgs) -> Result<Gradient, Error> {
 
 fn axis_output(f: &Array, ax: &AxisPlan<'_>, edge2: bool) -> Result<Array, Error> {
     fn run<T: Element>(f: &Array, ax: &AxisPlan<'_>, edge2: bool) -> Result<Array, Error> {
-        let mut out = Fresh::<f64>::zeroed(f.shape())?;
+        let mut out = Fresh::<f64>::for_overwrite(f.shape())?;
         let r = f.read::<T>();
         match r.as_slice() {
             Some(data) => kernels::axis_gradient(

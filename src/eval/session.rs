@@ -211,11 +211,28 @@ impl Session {
     /// Evaluates a single expression statement's source (used by `:timeit`
     /// and the explorer); the session is not changed by expressions.
     pub fn eval_source(&mut self, text: &str) -> EvalResult<Value> {
-        let stmts = syntax::parse_chunk(text)?;
-        let source: Rc<str> = Rc::from(text);
+        let compiled = Session::compile(text)?;
+        self.eval_compiled(&compiled)
+    }
+
+    /// Parses `text` once for [`eval_compiled`](Session::eval_compiled)
+    /// (`%timeit` compiles its statement once, as IPython does).
+    ///
+    /// # Errors
+    /// `SyntaxError` as [`eval_source`](Session::eval_source) reports it.
+    pub fn compile(text: &str) -> EvalResult<Compiled> {
+        Ok(Compiled {
+            stmts: syntax::parse_chunk(text)?,
+            source: Rc::from(text),
+        })
+    }
+
+    /// Runs what [`compile`](Session::compile) parsed, as `eval_source`
+    /// would run its text.
+    pub fn eval_compiled(&mut self, compiled: &Compiled) -> EvalResult<Value> {
         let mut last = Value::None;
-        for stmt in &stmts {
-            if let Some(v) = self.exec_top(stmt, &source, 0, true)? {
+        for stmt in &compiled.stmts {
+            if let Some(v) = self.exec_top(stmt, &compiled.source, 0, true)? {
                 last = v;
             }
         }
@@ -370,4 +387,10 @@ pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
             other.short_type()
         ))),
     }
+}
+
+/// Statements parsed once and run many times ([`Session::compile`]).
+pub struct Compiled {
+    stmts: Vec<Stmt>,
+    source: Rc<str>,
 }

@@ -7,6 +7,7 @@
 use ndarray::{ArrayViewD, ArrayViewMutD, Axis};
 
 use crate::array::limits::check_interrupt;
+use crate::array::par::for_chunks;
 use crate::array::{Complex128, Element, Error};
 use crate::engine::gradient::split_dims;
 
@@ -70,22 +71,30 @@ pub(crate) fn nth_diff<T: DiffOp>(
     let slab = len * inner;
     let out_slab = m * inner;
     if inner == 1 {
-        let mut scratch = Vec::new();
-        for (src, dst) in a.chunks_exact(slab).zip(out.chunks_exact_mut(out_slab)) {
-            lane(src, dst, n, &mut scratch)?;
-        }
+        // Lanes in parallel when there are several; one lane splits itself.
+        let work = if out.len() > out_slab { out.len() } else { 0 };
+        for_chunks(out, out_slab, work, |k, dst| {
+            lane(&a[k * slab..(k + 1) * slab], dst, n)
+        })?;
     } else if n == 1 {
+        // Rows in groups of about BLOCK elements, in parallel.
+        let rows = (BLOCK / inner).max(1);
         for (src, dst) in a.chunks_exact(slab).zip(out.chunks_exact_mut(out_slab)) {
-            check_interrupt()?;
-            for i in 0..m {
-                let (p, q) = (
-                    &src[(i + 1) * inner..(i + 2) * inner],
-                    &src[i * inner..(i + 1) * inner],
-                );
-                for ((o, &p), &q) in dst[i * inner..(i + 1) * inner].iter_mut().zip(p).zip(q) {
-                    *o = T::op(p, q);
+            let work = dst.len();
+            for_chunks(dst, rows * inner, work, |k, o| {
+                check_interrupt()?;
+                for (r, o) in o.chunks_exact_mut(inner).enumerate() {
+                    let i = k * rows + r;
+                    let (p, q) = (
+                        &src[(i + 1) * inner..(i + 2) * inner],
+                        &src[i * inner..(i + 1) * inner],
+                    );
+                    for ((o, &p), &q) in o.iter_mut().zip(p).zip(q) {
+                        *o = T::op(p, q);
+                    }
                 }
-            }
+                Ok(())
+            })?;
         }
     } else {
         // Rows along a strided axis: NumPy's passes, in place on one slab.
@@ -111,9 +120,10 @@ pub(crate) fn nth_diff<T: DiffOp>(
 /// One contiguous lane: `dst.len() == src.len() - n`. For `n == 1` a direct
 /// pass; otherwise blocks of outputs whose `n` passes run in place in a
 /// cache-resident scratch holding the block plus its `n` extra inputs.
-fn lane<T: DiffOp>(src: &[T], dst: &mut [T], n: usize, scratch: &mut Vec<T>) -> Result<(), Error> {
+fn lane<T: DiffOp>(src: &[T], dst: &mut [T], n: usize) -> Result<(), Error> {
     let block = BLOCK.max(4 * n);
-    for (b, out) in dst.chunks_mut(block).enumerate() {
+    let work = dst.len() * n;
+    for_chunks(dst, block, work, |b, out| {
         check_interrupt()?;
         let start = b * block;
         if n == 1 {
@@ -124,10 +134,9 @@ fn lane<T: DiffOp>(src: &[T], dst: &mut [T], n: usize, scratch: &mut Vec<T>) -> 
             for ((o, &p), &q) in out.iter_mut().zip(p).zip(q) {
                 *o = T::op(p, q);
             }
-            continue;
+            return Ok(());
         }
-        scratch.clear();
-        scratch.extend_from_slice(&src[start..start + out.len() + n]);
+        let mut scratch = src[start..start + out.len() + n].to_vec();
         for k in 1..=n {
             let live = scratch.len() - k;
             for i in 0..live {
@@ -135,8 +144,8 @@ fn lane<T: DiffOp>(src: &[T], dst: &mut [T], n: usize, scratch: &mut Vec<T>) -> 
             }
         }
         out.copy_from_slice(&scratch[..out.len()]);
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The `n`-th difference of a strided `a` along `axis` into `out`, lane by

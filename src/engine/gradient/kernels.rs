@@ -17,6 +17,7 @@ use ndarray::{ArrayView1, ArrayViewD, ArrayViewMut1, ArrayViewMutD, Axis};
 
 use super::plan::Spacing;
 use crate::array::limits::check_interrupt;
+use crate::array::par::for_chunks;
 use crate::array::{Element, Error};
 
 /// Elements per chunk between interrupt checks.
@@ -121,16 +122,20 @@ pub(crate) fn axis_gradient<T: Element>(
     }
     let edges = Edges::new(spacing, edge2);
     let slab = n * inner;
+    // Several slabs: one per task (each computed whole, edges included);
+    // one slab: its interior is split instead.
     match spacing {
         Spacing::Uniform(dx) => {
             let h2 = 2. * dx;
-            for (fs, os) in f.chunks_exact(slab).zip(out.chunks_exact_mut(slab)) {
-                match exact_reciprocal(h2) {
+            let r = exact_reciprocal(h2);
+            per_slab(f, out, slab, outer > 1, |fs, os| {
+                match r {
                     Some(r) => interior(fs, os, inner, |_, f0, _, f2| (f2 - f0) * r)?,
                     None => interior(fs, os, inner, |_, f0, _, f2| (f2 - f0) / h2)?,
                 }
                 apply_edges(fs, os, n, inner, edges);
-            }
+                Ok(())
+            })?;
         }
         Spacing::Coords(x) if outer * inner == 1 => {
             // One lane: coefficients on the fly, no temporaries.
@@ -143,46 +148,56 @@ pub(crate) fn axis_gradient<T: Element>(
                 .windows(3)
                 .map(|w| interior_abc(w[0], w[1], w[2]))
                 .collect();
-            for (fs, os) in f.chunks_exact(slab).zip(out.chunks_exact_mut(slab)) {
+            per_slab(f, out, slab, outer > 1, |fs, os| {
                 interior(fs, os, inner, |i, f0, f1, f2| {
                     let (a, b, c) = abc[i - 1];
                     a * f0 + b * f1 + c * f2
                 })?;
                 apply_edges(fs, os, n, inner, edges);
-            }
+                Ok(())
+            })?;
         }
         Spacing::BoolCoords => {}
     }
     Ok(())
 }
 
+/// `g(f_slab, out_slab)` for each slab, the slabs in parallel when
+/// `parallel` (several slabs; one slab splits its interior instead).
+fn per_slab<T: Element>(
+    f: &[T],
+    out: &mut [f64],
+    slab: usize,
+    parallel: bool,
+    g: impl Fn(&[T], &mut [f64]) -> Result<(), Error> + Sync,
+) -> Result<(), Error> {
+    let work = if parallel { out.len() } else { 0 };
+    for_chunks(out, slab, work, |k, os| g(&f[k * slab..(k + 1) * slab], os))
+}
+
 /// The interior of one contiguous lane with coordinates `x`, the
 /// coefficients computed on the fly (shifted slices so the loop vectorizes).
 fn lane_coords<T: Element>(f: &[T], x: &[f64], out: &mut [f64]) -> Result<(), Error> {
     let m = f.len() - 2;
-    let mut start = 0;
-    while start < m {
+    for_chunks(&mut out[1..=m], CHUNK, m, |k, o| {
         check_interrupt()?;
-        let end = (start + CHUNK).min(m);
-        let len = end - start;
+        let (start, len) = (k * CHUNK, o.len());
         let (f0, f1, f2) = (
-            &f[start..end],
-            &f[start + 1..end + 1],
-            &f[start + 2..end + 2],
+            &f[start..start + len],
+            &f[start + 1..start + len + 1],
+            &f[start + 2..start + len + 2],
         );
         let (x0, x1, x2) = (
-            &x[start..end],
-            &x[start + 1..end + 1],
-            &x[start + 2..end + 2],
+            &x[start..start + len],
+            &x[start + 1..start + len + 1],
+            &x[start + 2..start + len + 2],
         );
-        let o = &mut out[start + 1..end + 1];
         for j in 0..len {
             let (a, b, c) = interior_abc(x0[j], x1[j], x2[j]);
             o[j] = a * f0[j].cast::<f64>() + b * f1[j].cast::<f64>() + c * f2[j].cast::<f64>();
         }
-        start = end;
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The interior rows `1..n-1` of one slab: `out[i] = op(i, f[i-1], f[i], f[i+1])`
@@ -192,23 +207,21 @@ fn interior<T: Element>(
     f: &[T],
     out: &mut [f64],
     inner: usize,
-    op: impl Fn(usize, f64, f64, f64) -> f64,
+    op: impl Fn(usize, f64, f64, f64) -> f64 + Sync,
 ) -> Result<(), Error> {
     let n = f.len() / inner;
     if inner == 1 {
         // A contiguous lane: shifted views, chunked for interrupt checks.
         let m = n - 2;
-        let mut start = 0;
-        while start < m {
+        for_chunks(&mut out[1..=m], CHUNK, m, |k, o| {
             check_interrupt()?;
-            let end = (start + CHUNK).min(m);
+            let (start, len) = (k * CHUNK, o.len());
             let (f0, f1, f2) = (
-                &f[start..end],
-                &f[start + 1..end + 1],
-                &f[start + 2..end + 2],
+                &f[start..start + len],
+                &f[start + 1..start + len + 1],
+                &f[start + 2..start + len + 2],
             );
-            let o = &mut out[start + 1..end + 1];
-            for j in 0..o.len() {
+            for j in 0..len {
                 o[j] = op(
                     start + j + 1,
                     f0[j].cast::<f64>(),
@@ -216,28 +229,32 @@ fn interior<T: Element>(
                     f2[j].cast::<f64>(),
                 );
             }
-            start = end;
-        }
+            Ok(())
+        })
     } else {
-        for i in 1..n - 1 {
-            if i % (CHUNK / inner).max(1) == 0 {
-                check_interrupt()?;
+        // Rows in groups of about CHUNK elements.
+        let rows = (CHUNK / inner).max(1);
+        let body = &mut out[inner..(n - 1) * inner];
+        let work = body.len();
+        for_chunks(body, rows * inner, work, |k, o| {
+            check_interrupt()?;
+            for (r, o) in o.chunks_exact_mut(inner).enumerate() {
+                let i = 1 + k * rows + r;
+                let f0 = &f[(i - 1) * inner..i * inner];
+                let f1 = &f[i * inner..(i + 1) * inner];
+                let f2 = &f[(i + 1) * inner..(i + 2) * inner];
+                for j in 0..inner {
+                    o[j] = op(
+                        i,
+                        f0[j].cast::<f64>(),
+                        f1[j].cast::<f64>(),
+                        f2[j].cast::<f64>(),
+                    );
+                }
             }
-            let f0 = &f[(i - 1) * inner..i * inner];
-            let f1 = &f[i * inner..(i + 1) * inner];
-            let f2 = &f[(i + 1) * inner..(i + 2) * inner];
-            let o = &mut out[i * inner..(i + 1) * inner];
-            for j in 0..inner {
-                o[j] = op(
-                    i,
-                    f0[j].cast::<f64>(),
-                    f1[j].cast::<f64>(),
-                    f2[j].cast::<f64>(),
-                );
-            }
-        }
+            Ok(())
+        })
     }
-    Ok(())
 }
 
 /// Rows `0` and `n-1` of one slab.

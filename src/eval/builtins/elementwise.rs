@@ -71,7 +71,7 @@ fn float_input(b: &Bound, name: &str) -> EvalResult<Array> {
     Ok(a)
 }
 
-fn map_f64(a: &Array, f: impl Fn(f64) -> f64 + Copy) -> EvalResult<Array> {
+fn map_f64(a: &Array, f: impl Fn(f64) -> f64 + Sync + Copy) -> EvalResult<Array> {
     Ok(match a.dtype() {
         DType::Float64 => map::<f64, f64>(a, f)?,
         _ => map::<f64, f64>(&a.astype(DType::Float64)?, f)?,

@@ -71,6 +71,12 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
         ("square", DType::Int64) => map::<i64, i64>(&a, |e| e.wrapping_mul(e))?,
         ("square", DType::Bool) => map::<bool, i64>(&a, i64::from)?,
         ("sign", DType::Int64) => map::<i64, i64>(&a, i64::signum)?,
+        // The kernels that vectorize, as function items (inlined).
+        ("sqrt", _) => map_f64::<f64>(&a, f64::sqrt)?,
+        ("abs" | "fabs", _) => map_f64::<f64>(&a, f64::abs)?,
+        ("square", _) => map_f64::<f64>(&a, |x| x * x)?,
+        ("floor", _) => map_f64::<f64>(&a, f64::floor)?,
+        ("ceil", _) => map_f64::<f64>(&a, f64::ceil)?,
         _ => {
             let f = float_fn(name).expect("every unary builtin has a float kernel");
             map_f64::<f64>(&a, f)?
@@ -80,8 +86,14 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
 }
 
 /// `f(x)` for every element read as float64 (in registers).
-fn map_f64<R: Element>(a: &Array, f: fn(f64) -> R) -> EvalResult<Array> {
-    fn run<A: Element, R: Element>(a: &Array, f: fn(f64) -> R) -> EvalResult<Array> {
+/// `f` over `a`'s elements as float64. Generic so that a function item
+/// (`f64::sqrt`) is inlined into the loop and vectorized; a `fn` pointer
+/// works too, one call per element.
+fn map_f64<R: Element>(a: &Array, f: impl Fn(f64) -> R + Sync + Copy) -> EvalResult<Array> {
+    fn run<A: Element, R: Element>(
+        a: &Array,
+        f: impl Fn(f64) -> R + Sync + Copy,
+    ) -> EvalResult<Array> {
         Ok(map::<A, R>(a, move |x| f(x.cast()))?)
     }
     match a.dtype() {

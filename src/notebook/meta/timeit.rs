@@ -135,14 +135,15 @@ fn measure(
     stmt: &str,
     opts: &Options,
 ) -> Result<(Timing, f64), (EvalError, bool)> {
+    // Compiled once, as IPython compiles the statement once.
+    let setup = Session::compile(setup).map_err(|e| (e, true))?;
+    let stmt = Session::compile(stmt).map_err(|e| (e, false))?;
     let run = |s: &mut Session, loops: u64| -> Result<f64, (EvalError, bool)> {
-        if !setup.is_empty() {
-            s.eval_source(setup).map_err(|e| (e, true))?;
-        }
+        s.eval_compiled(&setup).map_err(|e| (e, true))?;
         let t = Instant::now();
         for _ in 0..loops {
             limits::check_interrupt().map_err(|e| (EvalError::from(e), false))?;
-            s.eval_source(stmt).map_err(|e| (e, false))?;
+            s.eval_compiled(&stmt).map_err(|e| (e, false))?;
         }
         Ok(t.elapsed().as_secs_f64())
     };
