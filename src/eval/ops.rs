@@ -6,6 +6,7 @@
 //! copies nothing, mixed dtypes are converted in registers, broadcasting
 //! never materialises an operand, and the result is the one allocation.
 
+mod ints;
 mod kernels;
 mod matmul;
 mod python;
