@@ -145,17 +145,6 @@ impl Session {
             ExprKind::Call { func, args, kwargs } => self.eval_call(e, func, args, kwargs, frame),
             ExprKind::Index { obj, index } => {
                 let o = self.eval(obj, frame)?;
-                if let Value::Builtin(b) = &o
-                    && b.name == "Out"
-                {
-                    let [IndexItem::Expr(k)] = index.as_slice() else {
-                        return Err(
-                            EvalError::type_error("Out[] takes one cell number").at(&e.span)
-                        );
-                    };
-                    let n = self.eval(k, frame)?;
-                    return at(self.out_entry(index_int(&n)?));
-                }
                 if let (Value::Dict(d), [IndexItem::Expr(k)]) = (&o, index.as_slice()) {
                     let key = self.eval(k, frame)?;
                     return at(super::pyseq::dict_get(d, &key, &self.opts));
