@@ -31,8 +31,11 @@ pub struct IPython {
     pub float_precision: Option<usize>,
     /// The `Out` dict as last handed out, until the next output is cached:
     /// `Out` is `_oh` (`is`), and showing `Out` does not cache it in itself.
-    out_dict: RefCell<Option<Rc<Vec<(Value, Value)>>>>,
+    out_dict: RefCell<Option<DictItems>>,
 }
+
+/// The items of a `Value::Dict`.
+type DictItems = Rc<Vec<(Value, Value)>>;
 
 impl Session {
     /// Records the input of cell `n` (before it runs, as IPython does, so
@@ -85,7 +88,7 @@ impl Session {
             }
         };
         match v {
-            Value::Float(x) | Value::Scalar(Scalar::F(x)) => fixed(*x),
+            Value::Float(x) | Value::Scalar(Scalar::Float64(x)) => fixed(*x),
             Value::List(items) => {
                 let parts: Vec<String> = items.iter().map(|i| self.display_with(i, p)).collect();
                 format!("[{}]", parts.join(", "))

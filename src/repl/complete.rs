@@ -323,6 +323,7 @@ mod tests {
                 "power",
                 "print",
                 "printoptions",
+                "promote_types",
             ],
         );
         exactly(
