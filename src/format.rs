@@ -24,15 +24,15 @@ use std::fmt::Display;
 
 use ndarray::ArrayViewD;
 
-use crate::array::{Array, DType, Element, dispatch};
+use crate::array::{Array, Complex128, DType, Element, dispatch};
 use float::FloatFormat;
 use layout::{Layout, for_each_index, formatter_axis};
 
 pub use crate::array::{shape_repr, tuple_repr};
 pub use digits::py_float;
 pub use scalar::{
-    py_repr_str, scalar_repr_bool, scalar_repr_f64, scalar_repr_i64, scalar_str_bool,
-    scalar_str_f64, scalar_str_i64,
+    py_repr_str, scalar_repr, scalar_repr_bool, scalar_repr_f64, scalar_repr_i64, scalar_str,
+    scalar_str_bool, scalar_str_f64, scalar_str_i64,
 };
 
 /// Print options: NumPy's `np.set_printoptions` (except `nanstr`,
@@ -235,12 +235,7 @@ pub fn array_repr(a: &Array, opts: &PrintOptions) -> String {
 /// prints its scalar (`2.5`, `1e-05`, `True`).
 pub fn array_str(a: &Array, opts: &PrintOptions) -> String {
     if a.ndim() == 0 {
-        return match a.first().expect("a 0-d array has one element") {
-            crate::array::Scalar::Float64(x) => scalar_str_f64(x),
-            crate::array::Scalar::Bool(x) => scalar_str_bool(x),
-            s if a.dtype().is_integer() => dispatch!(a.dtype(), T => s.get::<T>().to_string()),
-            s => element_text(s),
-        };
+        return scalar_str(a.first().expect("a 0-d array has one element"));
     }
     array2string(a, opts, " ", "", "")
 }
@@ -249,9 +244,7 @@ pub fn array_str(a: &Array, opts: &PrintOptions) -> String {
 fn legacy_item_repr(a: &Array) -> String {
     match a.first().expect("a 0-d array has one element") {
         crate::array::Scalar::Float64(x) => py_float(x),
-        crate::array::Scalar::Bool(x) => scalar_str_bool(x),
-        s if a.dtype().is_integer() => dispatch!(a.dtype(), T => s.get::<T>().to_string()),
-        s => element_text(s),
+        s => scalar_str(s),
     }
 }
 
@@ -295,6 +288,35 @@ pub fn array2string(
         .collect();
     match a.dtype() {
         DType::Float64 => float_body(&a.read::<f64>().view(), &axes, &layout, opts),
+        DType::Float32 => {
+            let r = a.read::<f32>();
+            let x = r.view();
+            let mut printed = Vec::new();
+            for_each_index(&axes, |i| printed.push(f64::from(x[i])));
+            let f = FloatFormat::typed(printed.iter().copied(), opts, x.ndim() == 0, true);
+            layout.body(&|i| f.render(f64::from(x[i])))
+        }
+        DType::Complex128 => {
+            let r = a.read::<Complex128>();
+            let x = r.view();
+            let mut printed = Vec::new();
+            for_each_index(&axes, |i| printed.push(x[i]));
+            let zero_d = x.ndim() == 0;
+            let re = FloatFormat::new(printed.iter().map(|z| z.re), opts, zero_d);
+            let imag_opts = PrintOptions {
+                sign: Sign::Plus,
+                ..*opts
+            };
+            let im = FloatFormat::new(printed.iter().map(|z| z.im), &imag_opts, zero_d);
+            layout.body(&|i| {
+                // NumPy's ComplexFloatingFormat: the imaginary part's
+                // padding goes after the `j`.
+                let imag = im.render(x[i].im);
+                let kept = imag.trim_end();
+                let pad = imag.len() - kept.len();
+                format!("{}{kept}j{}", re.render(x[i].re), " ".repeat(pad))
+            })
+        }
         DType::Bool => {
             let r = a.read::<bool>();
             let x = r.view();
@@ -305,11 +327,7 @@ pub fn array2string(
         d if d.is_integer() => {
             dispatch!(d, T => int_body(&a.read::<T>().view(), &axes, &layout, opts.sign))
         }
-        d => dispatch!(d, T => {
-            let r = a.read::<T>();
-            let x = r.view();
-            layout.body(&|i| element_text(x[i].to_scalar()))
-        }),
+        d => unreachable!("every dtype has a formatter: {d}"),
     }
 }
 
@@ -337,16 +355,6 @@ fn int_body<T: Element + Display>(
     for_each_index(axes, |i| printed.push(wide(&x[i])));
     let f = int_format(&printed, sign);
     layout.body(&|i| f(wide(&x[i])))
-}
-
-/// Interim text of a float32 or complex element (their NumPy printing —
-/// float32's own shortest digits, complex's paired formatters — is not
-/// implemented yet): Python's repr of the value as float64.
-fn element_text(s: crate::array::Scalar) -> String {
-    match s {
-        crate::array::Scalar::Complex128(z) => format!("({}{:+}j)", py_float(z.re), z.im),
-        other => py_float(other.as_f64()),
-    }
 }
 
 /// NumPy's `IntegerFormat`: one width for the printed elements, with the

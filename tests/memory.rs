@@ -320,3 +320,28 @@ fn an_interrupted_huge_list_assigns_nothing() {
     let out = s.run_chunk("x");
     assert!(matches!(&out[0].events[0], Event::Error(e) if e.kind == ErrorKind::NameError));
 }
+
+/// `np.savetxt` streams values out of the array's buffer: writing a 16 MB
+/// array holds no per-value copy of it (a `Vec` of Python values would be
+/// two to three times the array).
+#[test]
+fn savetxt_streams_from_the_buffer() {
+    let dir = scratch("savetxt");
+    let (events, peak) = run_capped(
+        "1G",
+        "a = np.linspace(0, 1, 2000000)\nnp.savetxt('a.txt', a)",
+        dir.path(),
+    );
+    assert!(
+        events.iter().all(|e| e.get("error").is_none()),
+        "{events:?}"
+    );
+    let text = std::fs::read_to_string(dir.path().join("a.txt")).unwrap();
+    // NumPy's '%.18e' rows: 24 characters and a newline each.
+    assert_eq!(text.len(), 2_000_000 * 25);
+    assert_eq!(&text[..25], "0.000000000000000000e+00\n");
+    assert!(
+        peak < (16 + 24) << 20,
+        "peak {peak} bytes for a 16 MB array"
+    );
+}

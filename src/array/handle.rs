@@ -240,6 +240,39 @@ impl Array {
         }
     }
 
+    /// `np.shares_memory(self, other)`: whether some element of one is an
+    /// element of the other (exact; linear in the sizes when the address
+    /// ranges overlap).
+    pub fn shares_memory(&self, other: &Array) -> bool {
+        if !self.may_share_memory(other) {
+            return false;
+        }
+        // An array that covers its whole address range shares memory with
+        // anything overlapping that range.
+        let dense = |a: &Array| a.extent().is_some_and(|(lo, hi)| hi - lo + 1 == a.len());
+        if dense(self) || dense(other) {
+            return true;
+        }
+        let mut mine = self.element_offsets();
+        mine.sort_unstable();
+        other
+            .element_offsets()
+            .iter()
+            .any(|o| mine.binary_search(o).is_ok())
+    }
+
+    /// The buffer index of every element (C order).
+    fn element_offsets(&self) -> Vec<usize> {
+        let mut out = vec![self.offset as isize];
+        for (&n, &s) in self.shape.iter().zip(self.strides.iter()) {
+            out = out
+                .iter()
+                .flat_map(|&base| (0..n as isize).map(move |i| base + i * s))
+                .collect();
+        }
+        out.into_iter().map(|o| o as usize).collect()
+    }
+
     /// The elements converted to float64, in C order.
     pub fn to_f64_vec(&self) -> Vec<f64> {
         crate::dispatch!(self.dtype(), T => self.read::<T>().iter().map(|x| x.cast::<f64>()).collect())

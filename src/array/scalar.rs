@@ -81,6 +81,11 @@ impl Scalar {
         self.get::<f64>()
     }
 
+    /// A 0-d array holding the value.
+    pub fn to_array(self) -> super::Array {
+        super::Array::scalar(self)
+    }
+
     /// Python truthiness: nonzero (either part, for complex).
     pub fn is_nonzero(self) -> bool {
         self.get::<bool>()

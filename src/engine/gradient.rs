@@ -3,8 +3,9 @@
 
 mod kernels;
 mod plan;
+mod typed;
 
-use crate::array::{Array, AxisSpec, Element, Error, Fresh, dispatch, limits};
+use crate::array::{Array, AxisSpec, DType, Element, Error, Fresh, dispatch, limits};
 pub(crate) use kernels::split_dims;
 pub(crate) use plan::{AxisPlan, Plan, Spacing};
 
@@ -130,9 +131,8 @@ impl Gradient {
 /// `IndexError` for coordinates of length < 2; `ValueError` for
 /// `edge_order > 2` and for axes shorter than `edge_order + 1`; `TypeError`
 /// for boolean subtraction; `MemoryError` above the allocation cap;
-/// `KeyboardInterrupt` when interrupted. float32 and complex input (whose
-/// gradient NumPy computes in their own precision) are a `TypeError` for
-/// now.
+/// `KeyboardInterrupt` when interrupted. float32 and complex input keep
+/// their dtype and are computed in their own precision ([`typed`]).
 pub fn gradient(f: &Array, args: &GradientArgs) -> Result<Gradient, Error> {
     let plan = Plan::new(f, args)?;
     let mut outs = Vec::with_capacity(plan.axes.len());
@@ -171,5 +171,15 @@ fn axis_output(f: &Array, ax: &AxisPlan<'_>, edge2: bool) -> Result<Array, Error
         drop(r);
         Ok(out.finish())
     }
-    dispatch!(f.dtype(), T => run::<T>(f, ax, edge2))
+    match f.dtype() {
+        DType::Float32 => typed::axis_gradient::<f32>(f, ax.axis, &ax.spacing, ax.strong, edge2),
+        DType::Complex128 => typed::axis_gradient::<crate::array::Complex128>(
+            f,
+            ax.axis,
+            &ax.spacing,
+            ax.strong,
+            edge2,
+        ),
+        _ => dispatch!(f.dtype(), T => run::<T>(f, ax, edge2)),
+    }
 }

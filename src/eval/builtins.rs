@@ -87,6 +87,7 @@ macro_rules! builtins {
     };
 }
 
+pub(crate) mod dtypes;
 mod elementwise;
 mod histogram;
 mod linalg;
@@ -99,6 +100,7 @@ pub mod printing;
 pub mod random;
 mod rearrange;
 mod removed;
+mod sharing;
 mod sorting;
 mod stacking;
 mod stats;
@@ -263,6 +265,8 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         numpy_linalg::NUMPY_LINALG,
         polynomials::POLYNOMIALS,
         order_stats::ORDER_STATS,
+        dtypes::DTYPES,
+        sharing::SHARING,
     ]
     .into_iter()
     .flatten()
@@ -284,13 +288,43 @@ const CONSTANTS: &[(&str, f64)] = &[
     ("euler_gamma", 0.577_215_664_901_532_9),
 ];
 
+/// `np.<name>` for a scalar type (`np.float32`, `np.uint8`, `np.int_`,
+/// `np.double`): NumPy's names of the dtypes, not Python's (`np.float`
+/// and `np.int` do not exist in NumPy 2).
 fn dtype_name(name: &str) -> Option<DType> {
-    match name {
-        "float64" | "double" => Some(DType::Float64),
-        "int64" | "int_" | "intp" => Some(DType::Int64),
-        "bool_" | "bool" => Some(DType::Bool),
-        _ => None,
-    }
+    const NAMES: &[&str] = &[
+        "bool",
+        "bool_",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "float32",
+        "float64",
+        "complex128",
+        "byte",
+        "ubyte",
+        "short",
+        "ushort",
+        "intc",
+        "uintc",
+        "int_",
+        "intp",
+        "uint",
+        "uintp",
+        "long",
+        "ulong",
+        "longlong",
+        "ulonglong",
+        "single",
+        "double",
+        "cdouble",
+    ];
+    NAMES.contains(&name).then(|| DType::parse(name)).flatten()
 }
 
 /// A bare name that is not a user variable: numpy functions, Python
@@ -333,14 +367,17 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
             match name {
                 "newaxis" => return Some(Value::None),
                 "ndarray" => return Some(Value::Class("numpy.ndarray".into())),
-                "True_" => return Some(Value::Scalar(super::value::Scalar::B(true))),
-                "False_" => return Some(Value::Scalar(super::value::Scalar::B(false))),
+                "True_" => return Some(Value::Scalar(super::value::Scalar::Bool(true))),
+                "False_" => return Some(Value::Scalar(super::value::Scalar::Bool(false))),
                 "random" => return Some(Value::Module(Module::Random)),
                 "linalg" => return Some(Value::Module(Module::Linalg)),
                 _ => {}
             }
             if let Some(d) = dtype_name(name) {
                 return Some(Value::DType(d));
+            }
+            if let Some(c) = dtypes::abstract_class(name) {
+                return Some(c);
             }
             let b = lookup(name)?;
             matches!(b.home, Home::Numpy | Home::Both).then_some(Value::Builtin(b))

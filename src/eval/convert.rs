@@ -4,7 +4,7 @@
 use crate::array::{self, Array, DType, Element, Kind, dispatch, limits, shape_repr};
 
 use super::error::{EvalError, EvalResult};
-use super::value::{Scalar, Value};
+use super::value::Value;
 
 /// The dtype named by a `dtype=` argument (`float`, `np.float64`, `'int64'`, ...).
 pub fn dtype_arg(v: &Value) -> EvalResult<Option<DType>> {
@@ -15,9 +15,9 @@ pub fn dtype_arg(v: &Value) -> EvalResult<Option<DType>> {
             Ok(super::builtins::python_dtype(b.name))
         }
         Value::Str(s) => match DType::parse(s) {
-            Some(d @ (DType::Float64 | DType::Int64 | DType::Bool)) => Ok(Some(d)),
+            Some(d) => Ok(Some(d)),
             _ => Err(EvalError::type_error(format!(
-                "data type '{s}' not understood (gradlab supports float64, int64 and bool)"
+                "data type '{s}' not understood"
             ))),
         },
         other => Err(EvalError::type_error(format!(
@@ -25,14 +25,6 @@ pub fn dtype_arg(v: &Value) -> EvalResult<Option<DType>> {
             other.repr(&Default::default())
         ))),
     }
-}
-
-/// A leaf of a nested sequence, before the dtype is known.
-#[derive(Clone, Copy)]
-enum Leaf {
-    B(bool),
-    I(i64),
-    F(f64),
 }
 
 /// `np.asarray(v)`: arrays as they are (the same elements, not a copy),
@@ -45,7 +37,7 @@ pub fn to_array(v: &Value) -> EvalResult<Array> {
         Value::Bool(b) => Ok(Array::scalar_bool(*b)),
         Value::Int(i) => Ok(Array::scalar_i64(*i)),
         Value::Float(x) => Ok(Array::scalar_f64(*x)),
-        Value::List(_) | Value::Tuple(_) => from_sequence(v),
+        Value::List(_) | Value::Tuple(_) => from_sequence(v, None),
         other => Err(EvalError::type_error(format!(
             "cannot convert '{}' object to an array of numbers",
             other.short_type()
@@ -55,53 +47,109 @@ pub fn to_array(v: &Value) -> EvalResult<Array> {
 
 /// [`to_array`] then converted to `dtype` when given
 /// (`np.asarray(x, dtype=...)`: shared when the dtype already matches).
+/// Python ints given to an integer dtype must fit it (NumPy 2's
+/// `OverflowError: Python integer 300 out of bounds for uint8`).
 pub fn to_array_dtype(v: &Value, dtype: Option<DType>) -> EvalResult<Array> {
-    let a = to_array(v)?;
-    Ok(match dtype {
-        Some(d) => a.as_dtype(d)?,
-        None => a,
-    })
+    let Some(d) = dtype else {
+        return to_array(v);
+    };
+    match v {
+        Value::Int(i) => Ok(Array::scalar(int_in(*i, d)?)),
+        Value::Float(x) => Ok(Array::scalar(float_in(*x, d)?)),
+        Value::List(_) | Value::Tuple(_) => Ok(from_sequence(v, Some(d))?),
+        _ => Ok(to_array(v)?.as_dtype(d)?),
+    }
 }
 
-fn from_sequence(v: &Value) -> EvalResult<Array> {
+/// The Python int `i` as an element of `d` (NEP 50: a Python int must fit
+/// an integer dtype; floats and bools take it with `astype`'s rules).
+pub fn int_in(i: i64, d: DType) -> EvalResult<array::Scalar> {
+    let s = array::Scalar::Int64(i);
+    if d.is_integer() && s.cast(d).cast(DType::Int64) != s {
+        return Err(EvalError::new(
+            super::ErrorKind::OverflowError,
+            format!("Python integer {i} out of bounds for {d}"),
+        ));
+    }
+    Ok(s.cast(d))
+}
+
+/// `np.uint8(x)`, `np.float32(x)`, ...: a NumPy scalar of `d` (an array
+/// for a sequence or an array). Python ints must fit an integer dtype
+/// (NEP 50); strings are parsed as Python's `int()` / `float()` do.
+pub fn scalar_type_call(d: DType, v: &Value) -> EvalResult<Value> {
+    let a = match v {
+        Value::Str(s) => {
+            let t = s.trim();
+            if d.is_integer() {
+                let i = t.parse::<i64>().map_err(|_| {
+                    EvalError::value_error(format!(
+                        "invalid literal for int() with base 10: {}",
+                        crate::format::py_repr_str(s)
+                    ))
+                })?;
+                Array::scalar(int_in(i, d)?)
+            } else {
+                let x = super::builtins::python::parse_float(s)?;
+                Array::scalar(array::Scalar::Float64(x)).astype(d)?
+            }
+        }
+        other => to_array_dtype(other, Some(d))?.as_dtype(d)?,
+    };
+    // A new scalar or array, never a view of the argument.
+    let a = match v {
+        Value::Array(x) if x.shares_buffer(&a) => a.copy()?,
+        _ => a,
+    };
+    Ok(wrap(a, true))
+}
+
+/// The Python float `x` as an element of `d`: for an integer dtype NumPy 2
+/// goes through Python's `int(x)`, which must then fit.
+pub fn float_in(x: f64, d: DType) -> EvalResult<array::Scalar> {
+    if !d.is_integer() {
+        return Ok(array::Scalar::Float64(x).cast(d));
+    }
+    if x.is_nan() {
+        return Err(EvalError::value_error(
+            "cannot convert float NaN to integer",
+        ));
+    }
+    if x.is_infinite() {
+        return Err(EvalError::new(
+            super::ErrorKind::OverflowError,
+            "cannot convert float infinity to integer",
+        ));
+    }
+    let t = x.trunc();
+    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
+        return Err(EvalError::new(
+            super::ErrorKind::OverflowError,
+            "Python int too large to convert to C long",
+        ));
+    }
+    int_in(t as i64, d)
+}
+
+/// A nested list or tuple as an array: of `dtype` when given, else of the
+/// promoted dtype of its leaves (Python bool < int (int64) < float
+/// (float64); NumPy scalars and arrays bring their dtypes).
+fn from_sequence(v: &Value, dtype: Option<DType>) -> EvalResult<Array> {
     let mut shape: Vec<usize> = Vec::new();
     discover_shape(v, 0, &mut shape)?;
     let mut leaves = Vec::new();
     let mut kind = DType::Bool;
     let mut any = false;
-    collect(v, 0, &shape, &mut leaves, &mut kind, &mut any)?;
+    collect(v, 0, &shape, &mut leaves, &mut kind, &mut any, dtype)?;
     if !any {
         kind = DType::Float64;
     }
+    let kind = dtype.unwrap_or(kind);
     limits::check_alloc(&shape, kind)?;
-    let arr = match kind {
-        DType::Int64 => Array::from_vec(
-            &shape,
-            leaves
-                .iter()
-                .map(|l| match *l {
-                    Leaf::B(b) => i64::from(b),
-                    Leaf::I(i) => i,
-                    Leaf::F(x) => x as i64,
-                })
-                .collect(),
-        ),
-        DType::Bool => Array::from_vec(
-            &shape,
-            leaves.iter().map(|l| matches!(l, Leaf::B(true))).collect(),
-        ),
-        _ => Array::from_vec(
-            &shape,
-            leaves
-                .iter()
-                .map(|l| match *l {
-                    Leaf::B(b) => f64::from(u8::from(b)),
-                    Leaf::I(i) => i as f64,
-                    Leaf::F(x) => x,
-                })
-                .collect(),
-        ),
-    }?;
+    let arr = dispatch!(kind, T => Array::from_vec(
+        &shape,
+        leaves.iter().map(|l| l.get::<T>()).collect(),
+    ))?;
     Ok(arr)
 }
 
@@ -141,16 +189,17 @@ fn collect(
     v: &Value,
     depth: usize,
     shape: &[usize],
-    out: &mut Vec<Leaf>,
+    out: &mut Vec<array::Scalar>,
     kind: &mut DType,
     any: &mut bool,
+    dtype: Option<DType>,
 ) -> EvalResult<()> {
     if let Some(items) = items(v) {
         if depth >= shape.len() || items.len() != shape[depth] {
             return Err(ragged(shape, depth));
         }
         for item in items {
-            collect(item, depth + 1, shape, out, kind, any)?;
+            collect(item, depth + 1, shape, out, kind, any, dtype)?;
         }
         return Ok(());
     }
@@ -160,16 +209,23 @@ fn collect(
         }
         *any = true;
         *kind = kind.promote(a.dtype());
-        dispatch!(a.dtype(), T => out.extend(a.read::<T>().iter().map(leaf::<T>)));
+        dispatch!(a.dtype(), T => out.extend(a.read::<T>().iter().map(Element::to_scalar)));
         return Ok(());
     }
     if depth != shape.len() {
         return Err(ragged(shape, depth));
     }
     let leaf = match v {
-        Value::Bool(b) | Value::Scalar(Scalar::B(b)) => Leaf::B(*b),
-        Value::Int(i) | Value::Scalar(Scalar::I(i)) => Leaf::I(*i),
-        Value::Float(x) | Value::Scalar(Scalar::F(x)) => Leaf::F(*x),
+        Value::Bool(b) => array::Scalar::Bool(*b),
+        Value::Int(i) => match dtype {
+            Some(d) => int_in(*i, d)?,
+            None => array::Scalar::Int64(*i),
+        },
+        Value::Float(x) => match dtype {
+            Some(d) => float_in(*x, d)?,
+            None => array::Scalar::Float64(*x),
+        },
+        Value::Scalar(s) => *s,
         Value::Str(s) => {
             return Err(EvalError::value_error(format!(
                 "could not convert string to float: {}",
@@ -184,23 +240,9 @@ fn collect(
         }
     };
     *any = true;
-    *kind = kind.promote(match leaf {
-        Leaf::B(_) => DType::Bool,
-        Leaf::I(_) => DType::Int64,
-        Leaf::F(_) => DType::Float64,
-    });
+    *kind = kind.promote(leaf.dtype());
     out.push(leaf);
     Ok(())
-}
-
-/// An array element as a leaf (the interpreter's dtypes: every integer is
-/// read as int64, every float as float64).
-fn leaf<T: Element>(x: T) -> Leaf {
-    match T::DTYPE.kind() {
-        Kind::Bool => Leaf::B(x.cast()),
-        Kind::Int | Kind::UInt => Leaf::I(x.cast()),
-        Kind::Float | Kind::Complex => Leaf::F(x.cast()),
-    }
 }
 
 /// A Python int from an int-like value (`operator.index`), else TypeError
@@ -209,8 +251,9 @@ pub fn index_int(v: &Value) -> EvalResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
-        Value::Scalar(Scalar::I(i)) => Ok(*i),
-        Value::Scalar(Scalar::B(b)) => Ok(i64::from(*b)),
+        Value::Scalar(s) if matches!(s.dtype().kind(), Kind::Bool | Kind::Int | Kind::UInt) => {
+            Ok(s.get::<i64>())
+        }
         Value::Array(a)
             if a.ndim() == 0 && matches!(a.dtype().kind(), Kind::Bool | Kind::Int | Kind::UInt) =>
         {
@@ -248,7 +291,7 @@ pub fn truthy(v: &Value) -> EvalResult<bool> {
         Value::Bool(b) => *b,
         Value::Int(i) => *i != 0,
         Value::Float(x) => *x != 0.0,
-        Value::Scalar(s) => s.as_f64() != 0.0,
+        Value::Scalar(s) => s.is_nonzero(),
         Value::Str(s) => !s.is_empty(),
         Value::List(items) | Value::Tuple(items) | Value::Set(items) => !items.is_empty(),
         Value::Dict(items) => !items.is_empty(),
@@ -271,7 +314,7 @@ pub fn truthy(v: &Value) -> EvalResult<bool> {
 /// result is 0-d and `as_scalar` (no operand was an n-d array), else an array.
 pub fn wrap(a: Array, as_scalar: bool) -> Value {
     if as_scalar && a.ndim() == 0 {
-        Value::Scalar(Scalar::from_array_first(&a).expect("0-d array has one element"))
+        Value::Scalar(a.first().expect("0-d array has one element"))
     } else {
         Value::array(a)
     }

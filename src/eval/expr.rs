@@ -145,17 +145,6 @@ impl Session {
             ExprKind::Call { func, args, kwargs } => self.eval_call(e, func, args, kwargs, frame),
             ExprKind::Index { obj, index } => {
                 let o = self.eval(obj, frame)?;
-                if let Value::Builtin(b) = &o
-                    && b.name == "Out"
-                {
-                    let [IndexItem::Expr(k)] = index.as_slice() else {
-                        return Err(
-                            EvalError::type_error("Out[] takes one cell number").at(&e.span)
-                        );
-                    };
-                    let n = self.eval(k, frame)?;
-                    return at(self.out_entry(index_int(&n)?));
-                }
                 if let (Value::Dict(d), [IndexItem::Expr(k)]) = (&o, index.as_slice()) {
                     let key = self.eval(k, frame)?;
                     return at(super::pyseq::dict_get(d, &key, &self.opts));
@@ -475,9 +464,7 @@ impl Session {
             Value::DType(d) => {
                 let bound = super::args::bind(super::args::Signature::of("dtype(x=0)"), call)?;
                 let v = bound.get("x").cloned().unwrap_or(Value::Int(0));
-                let a = super::convert::to_array(&v).map_err(|err| err.at(&span))?;
-                let a = a.astype(*d).map_err(|err| EvalError::from(err).at(&span))?;
-                Ok(super::convert::wrap(a, true))
+                super::convert::scalar_type_call(*d, &v).map_err(|err| err.at(&span))
             }
             Value::Numdiff(obj) => builtins::call_numdiff(self, obj, call),
             other => Err(EvalError::type_error(format!(
@@ -530,6 +517,8 @@ impl Session {
                 Ok(Value::tuple(vec![Value::str(e.message.as_str())]))
             }
             Value::Named(t) => t.get(name).cloned().ok_or_else(|| no_attr(o, name)),
+            Value::NumInfo(i) => i.attr(name).ok_or_else(|| no_attr(o, name)),
+            Value::DTypeObj(d) => dtype_attr(*d, name).ok_or_else(|| no_attr(o, name)),
             Value::Random(r) => builtins::random::attr(o, r, name),
             _ if name == "__name__" => super::pyobj::short_class_name(o)
                 .map(Value::str)
@@ -538,6 +527,21 @@ impl Session {
             _ => Err(no_attr(o, name)),
         }
     }
+}
+
+/// `dtype.name` of a dtype object (`a.dtype.itemsize`).
+fn dtype_attr(d: crate::array::DType, name: &str) -> Option<Value> {
+    Some(match name {
+        "name" => Value::str(d.name()),
+        "kind" => Value::str(d.kind().char().to_string()),
+        "char" => Value::str(d.char().to_string()),
+        "str" => Value::str(d.str_code()),
+        "itemsize" => Value::Int(d.itemsize() as i64),
+        "type" => Value::DType(d),
+        "ndim" => Value::Int(0),
+        "shape" => Value::tuple(Vec::new()),
+        _ => return None,
+    })
 }
 
 /// Method names of Python's str, list, tuple, dict and set.

@@ -99,6 +99,10 @@ impl Spec {
 /// `format(v, spec)`.
 pub fn format_value(s: &Session, v: &Value, spec: &str) -> EvalResult<String> {
     if spec.is_empty() {
+        // np.float32.__format__ formats the value as a Python float.
+        if let Value::Scalar(crate::array::Scalar::Float32(x)) = v {
+            return Ok(crate::format::py_float(f64::from(*x)));
+        }
         return Ok(s.str(v));
     }
     let sp = Spec::parse(spec)?;
@@ -107,9 +111,11 @@ pub fn format_value(s: &Session, v: &Value, spec: &str) -> EvalResult<String> {
         Value::Bool(b) => format_int(i64::from(*b), &sp, "bool"),
         Value::Int(i) => format_int(*i, &sp, "int"),
         Value::Float(x) => format_float(*x, &sp, "float"),
-        Value::Scalar(Scalar::F(x)) => format_float(*x, &sp, "float"),
-        Value::Scalar(Scalar::I(i)) => format_int(*i, &sp, "int"),
-        Value::Scalar(Scalar::B(b)) => format_int(i64::from(*b), &sp, "bool"),
+        Value::Scalar(Scalar::Bool(b)) => format_int(i64::from(*b), &sp, "bool"),
+        Value::Scalar(s) if s.dtype().is_integer() => format_int(s.get::<i64>(), &sp, "int"),
+        Value::Scalar(s) if s.dtype().kind() == crate::array::Kind::Float => {
+            format_float(s.as_f64(), &sp, "float")
+        }
         other => Err(EvalError::type_error(format!(
             "unsupported format string passed to {}.__format__",
             other.type_name()

@@ -30,8 +30,9 @@ impl Idx {
     pub fn from_value(v: &Value) -> EvalResult<Idx> {
         Ok(match v {
             Value::None => Idx::NewAxis,
-            Value::Int(i) | Value::Scalar(Scalar::I(i)) => Idx::Int(*i),
-            Value::Bool(b) | Value::Scalar(Scalar::B(b)) => Idx::Mask(Array::scalar_bool(*b)),
+            Value::Int(i) => Idx::Int(*i),
+            Value::Scalar(s) if s.dtype().is_integer() => Idx::Int(s.get::<i64>()),
+            Value::Bool(b) | Value::Scalar(Scalar::Bool(b)) => Idx::Mask(Array::scalar_bool(*b)),
             Value::Array(_) | Value::List(_) | Value::Tuple(_) => {
                 let a = to_array(v)?;
                 match a.dtype().kind() {
@@ -72,7 +73,7 @@ pub fn index_array(a: &Array, items: &[Idx]) -> EvalResult<Value> {
     let items = to_indices(items);
     let out = a.index(&items)?;
     Ok(if array::selects_element(&items, a.ndim()) {
-        Value::Scalar(Scalar::from_array_first(&out).expect("one element"))
+        Value::Scalar(out.first().expect("one element"))
     } else {
         Value::array(out)
     })
@@ -82,7 +83,14 @@ pub fn index_array(a: &Array, items: &[Idx]) -> EvalResult<Value> {
 /// (NumPy's semantics: `b = a; a[0] = 5` changes `b`). Returns `a` itself
 /// for the caller to rebind.
 pub fn assign_array(a: &Array, items: &[Idx], value: &Value) -> EvalResult<Array> {
-    a.assign_index(&to_indices(items), &to_array(value)?)?;
+    // A Python int must fit an integer array's dtype (NumPy 2).
+    let v = match value {
+        Value::Int(i) if a.dtype().is_integer() => {
+            Array::scalar(super::convert::int_in(*i, a.dtype())?)
+        }
+        other => to_array(other)?,
+    };
+    a.assign_index(&to_indices(items), &v)?;
     Ok(a.clone())
 }
 

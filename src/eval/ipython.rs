@@ -15,6 +15,7 @@
 //! assert_eq!(s.repr(&v), "['', 'a = 1', 'a + 1', '_i']");
 //! ```
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::session::Session;
@@ -28,7 +29,13 @@ pub struct IPython {
     /// Digits of floats in displayed outputs (`%precision N`); `None`
     /// shows them as `repr` does.
     pub float_precision: Option<usize>,
+    /// The `Out` dict as last handed out, until the next output is cached:
+    /// `Out` is `_oh` (`is`), and showing `Out` does not cache it in itself.
+    out_dict: RefCell<Option<DictItems>>,
 }
+
+/// The items of a `Value::Dict`.
+type DictItems = Rc<Vec<(Value, Value)>>;
 
 impl Session {
     /// Records the input of cell `n` (before it runs, as IPython does, so
@@ -81,7 +88,7 @@ impl Session {
             }
         };
         match v {
-            Value::Float(x) | Value::Scalar(Scalar::F(x)) => fixed(*x),
+            Value::Float(x) | Value::Scalar(Scalar::Float64(x)) => fixed(*x),
             Value::List(items) => {
                 let parts: Vec<String> = items.iter().map(|i| self.display_with(i, p)).collect();
                 format!("[{}]", parts.join(", "))
@@ -92,6 +99,33 @@ impl Session {
             }
             other => self.repr(other),
         }
+    }
+
+    /// IPython's `Out` (and `_oh`): the dict from cell number to output.
+    pub(super) fn out_dict(&self) -> Value {
+        let mut cached = self.ipython.out_dict.borrow_mut();
+        let items = cached.get_or_insert_with(|| {
+            Rc::new(
+                self.outputs
+                    .iter()
+                    .map(|(&n, v)| (Value::Int(n as i64), v.clone()))
+                    .collect(),
+            )
+        });
+        Value::Dict(items.clone())
+    }
+
+    /// Whether `v` is the `Out` dict itself, which IPython's display hook
+    /// does not cache; otherwise the cached dict is out of date from now.
+    pub(super) fn is_out_dict(&mut self, v: &Value) -> bool {
+        let cached = self.ipython.out_dict.get_mut();
+        if let (Value::Dict(d), Some(c)) = (v, cached.as_ref())
+            && Rc::ptr_eq(d, c)
+        {
+            return true;
+        }
+        *cached = None;
+        false
     }
 
     /// `_i`, `_ii`, `_iii`, `_iN`, `In` and `_ih`, when the user has not

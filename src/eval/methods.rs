@@ -139,9 +139,7 @@ pub fn call_method(
                 )
                 .at(&span));
             }
-            Ok(python_scalar(
-                Scalar::from_array_first(&a).expect("one element"),
-            ))
+            Ok(python_scalar(a.first().expect("one element")))
         }
         "any" | "all" => {
             simple("any()", call)?;
@@ -150,7 +148,7 @@ pub fn call_method(
                 let mut it = r.iter().map(|x| x.cast::<bool>());
                 if name == "any" { it.any(|x| x) } else { it.all(|x| x) }
             });
-            Ok(Value::Scalar(Scalar::B(v)))
+            Ok(Value::Scalar(Scalar::Bool(v)))
         }
         "argmin" | "argmax" => {
             simple("argmax()", call)?;
@@ -161,7 +159,7 @@ pub fn call_method(
                 .at(&span));
             }
             let best = dispatch!(a.dtype(), T => arg_extreme::<T>(&a, name == "argmax"));
-            Ok(Value::Scalar(Scalar::I(best as i64)))
+            Ok(Value::Scalar(Scalar::Int64(best as i64)))
         }
         _ => Err(EvalError::new(
             ErrorKind::AttributeError,
@@ -193,9 +191,10 @@ fn arg_extreme<T: Element>(a: &Array, max: bool) -> usize {
 
 fn python_scalar(s: Scalar) -> Value {
     match s {
-        Scalar::F(x) => Value::Float(x),
-        Scalar::I(x) => Value::Int(x),
-        Scalar::B(x) => Value::Bool(x),
+        Scalar::Bool(x) => Value::Bool(x),
+        Scalar::Complex128(_) => Value::Scalar(s),
+        s if s.dtype().is_integer() => Value::Int(s.get::<i64>()),
+        s => Value::Float(s.as_f64()),
     }
 }
 
@@ -215,7 +214,7 @@ pub fn tolist(a: &Array) -> Value {
     let flat: Vec<Scalar> = dispatch!(a.dtype(), T => {
         a.read::<T>()
             .iter()
-            .map(|x| Scalar::from_element(x.to_scalar()))
+            .map(|x| x.to_scalar())
             .collect()
     });
     if a.is_empty() {

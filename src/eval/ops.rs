@@ -6,6 +6,7 @@
 //! copies nothing, mixed dtypes are converted in registers, broadcasting
 //! never materialises an operand, and the result is the one allocation.
 
+mod ints;
 mod kernels;
 mod matmul;
 mod python;
@@ -70,6 +71,14 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
         operand(b).map_err(|_| unsupported(op, a, b))?,
     );
     let dt = operand_dtype(&x, &y);
+    // NEP 50: a Python int must fit the integer dtype it adapts to.
+    if dt.is_integer() {
+        for v in [a, b] {
+            if let Value::Int(i) = v {
+                super::convert::int_in(*i, dt)?;
+            }
+        }
+    }
     if op == BinOp::MatMul {
         return matmul::matmul(&x.arr, &y.arr, dt);
     }
@@ -111,7 +120,22 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<Value> {
             };
         }
     };
-    let dt = operand_dtype(&x, &y);
+    let mut dt = operand_dtype(&x, &y);
+    // NumPy 2 compares with a Python int its dtype cannot hold exactly
+    // (`u8 == 300` is False, `u8 < 300` True).
+    if dt.is_integer() {
+        for v in [a, b] {
+            if let Value::Int(i) = v
+                && super::convert::int_in(*i, dt).is_err()
+            {
+                dt = if *i < 0 && dt == DType::UInt64 {
+                    DType::Float64
+                } else {
+                    DType::Int64
+                };
+            }
+        }
+    }
     let as_scalar = !x.nd && !y.nd;
     let out = kernels::compare(op, &x.arr, &y.arr, dt)?;
     Ok(wrap(out, as_scalar))
@@ -153,18 +177,19 @@ pub fn unary(op: UnaryOp, a: &Value) -> EvalResult<Value> {
 pub fn scalar_of(v: &Value) -> Option<Scalar> {
     match v {
         Value::Scalar(s) => Some(*s),
-        Value::Bool(b) => Some(Scalar::B(*b)),
-        Value::Int(i) => Some(Scalar::I(*i)),
-        Value::Float(x) => Some(Scalar::F(*x)),
+        Value::Bool(b) => Some(Scalar::Bool(*b)),
+        Value::Int(i) => Some(Scalar::Int64(*i)),
+        Value::Float(x) => Some(Scalar::Float64(*x)),
         _ => None,
     }
 }
 
-/// The error for an array whose dtype the operators do not compute with
-/// yet (the interpreter creates bool, int64 and float64 arrays only).
+/// The error of a function that does not compute with arrays of dtype `d`
+/// yet (the operators compute with every dtype; some functions only with
+/// bool, int64 and float64).
 pub(super) fn unsupported_dtype(d: DType) -> EvalError {
     EvalError::new(
         ErrorKind::NotImplementedError,
-        format!("gradlab's operators compute with bool, int64 and float64 arrays, not {d}"),
+        format!("gradlab does not compute this function for {d} arrays yet"),
     )
 }

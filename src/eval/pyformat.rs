@@ -334,13 +334,15 @@ fn percent_int(v: &Value, ty: char) -> EvalResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
-        Value::Float(x) | Value::Scalar(Scalar::F(x)) if x.is_finite() => Ok(x.trunc() as i64),
-        Value::Float(_) | Value::Scalar(Scalar::F(_)) => Err(EvalError::new(
+        Value::Float(x) | Value::Scalar(Scalar::Float64(x)) if x.is_finite() => {
+            Ok(x.trunc() as i64)
+        }
+        Value::Float(_) | Value::Scalar(Scalar::Float64(_)) => Err(EvalError::new(
             super::ErrorKind::OverflowError,
             "cannot convert float infinity to integer",
         )),
-        Value::Scalar(Scalar::I(i)) => Ok(*i),
-        Value::Scalar(Scalar::B(b)) => Ok(i64::from(*b)),
+        Value::Scalar(Scalar::Int64(i)) => Ok(*i),
+        Value::Scalar(Scalar::Bool(b)) => Ok(i64::from(*b)),
         other => Err(EvalError::type_error(format!(
             "%{ty} format: a real number is required, not {}",
             other.short_type()

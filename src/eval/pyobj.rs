@@ -100,9 +100,11 @@ impl PyRange {
     /// `x in r`, by arithmetic for integers.
     pub fn contains(&self, x: &Value) -> bool {
         let v: i128 = match x {
-            Value::Int(i) | Value::Scalar(Scalar::I(i)) => *i as i128,
-            Value::Bool(b) | Value::Scalar(Scalar::B(b)) => i128::from(*b),
-            Value::Float(f) | Value::Scalar(Scalar::F(f)) if f.fract() == 0.0 && f.is_finite() => {
+            Value::Int(i) | Value::Scalar(Scalar::Int64(i)) => *i as i128,
+            Value::Bool(b) | Value::Scalar(Scalar::Bool(b)) => i128::from(*b),
+            Value::Float(f) | Value::Scalar(Scalar::Float64(f))
+                if f.fract() == 0.0 && f.is_finite() =>
+            {
                 *f as i128
             }
             _ => return false,
@@ -196,22 +198,7 @@ pub fn type_of(v: &Value) -> Value {
 fn classes_of(v: &Value) -> Vec<String> {
     let names: &[&str] = match v {
         Value::Bool(_) => &["bool", "int"],
-        Value::Scalar(Scalar::F(_)) => &[
-            "numpy.float64",
-            "float",
-            "numpy.floating",
-            "numpy.inexact",
-            "numpy.number",
-            "numpy.generic",
-        ],
-        Value::Scalar(Scalar::I(_)) => &[
-            "numpy.int64",
-            "numpy.signedinteger",
-            "numpy.integer",
-            "numpy.number",
-            "numpy.generic",
-        ],
-        Value::Scalar(Scalar::B(_)) => &["numpy.bool", "numpy.generic"],
+        Value::Scalar(s) => return scalar_classes(s.dtype()),
         _ => &[],
     };
     let mut out: Vec<String> = names.iter().map(|s| s.to_string()).collect();
@@ -219,6 +206,26 @@ fn classes_of(v: &Value) -> Vec<String> {
         out.push(v.type_name());
     }
     out.push("object".into());
+    out
+}
+
+/// The classes of a NumPy scalar of dtype `d`, most derived first
+/// (float64 also subclasses Python's float).
+fn scalar_classes(d: crate::array::DType) -> Vec<String> {
+    use crate::array::Kind;
+    let mut out = vec![format!("numpy.{}", d.name())];
+    if d == crate::array::DType::Float64 {
+        out.push("float".into());
+    }
+    let bases: &[&str] = match d.kind() {
+        Kind::Bool => &[],
+        Kind::Int => &["numpy.signedinteger", "numpy.integer", "numpy.number"],
+        Kind::UInt => &["numpy.unsignedinteger", "numpy.integer", "numpy.number"],
+        Kind::Float => &["numpy.floating", "numpy.inexact", "numpy.number"],
+        Kind::Complex => &["numpy.complexfloating", "numpy.inexact", "numpy.number"],
+    };
+    out.extend(bases.iter().map(|s| s.to_string()));
+    out.extend(["numpy.generic".to_string(), "object".to_string()]);
     out
 }
 
@@ -320,6 +327,7 @@ pub fn is_type_builtin(name: &str) -> bool {
     matches!(
         name,
         "int"
+            | "complex"
             | "float"
             | "bool"
             | "str"

@@ -87,6 +87,17 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<Value> {
         CmpOp::NotIn => super::pyseq::contains(b, a).map(|x| Value::Bool(!x)),
         CmpOp::Is => Ok(Value::Bool(identical(a, b))),
         CmpOp::IsNot => Ok(Value::Bool(!identical(a, b))),
+        CmpOp::Eq | CmpOp::Ne
+            if matches!(a, Value::DTypeObj(_)) || matches!(b, Value::DTypeObj(_)) =>
+        {
+            // `a.dtype == np.int64`, `== 'int64'`, `== float`: anything
+            // naming the same dtype; what names no dtype is unequal.
+            let d = |v: &Value| super::convert::dtype_arg(v).ok().flatten();
+            let same = matches!((d(a), d(b)), (Some(x), Some(y)) if x == y)
+                && !matches!(a, Value::None)
+                && !matches!(b, Value::None);
+            Ok(Value::Bool(same == (op == CmpOp::Eq)))
+        }
         CmpOp::Eq if container(a) || container(b) => super::pyseq::py_eq(a, b).map(Value::Bool),
         CmpOp::Ne if container(a) || container(b) => {
             super::pyseq::py_eq(a, b).map(|x| Value::Bool(!x))

@@ -128,6 +128,8 @@ impl Session {
     pub fn reset(&mut self) {
         self.globals.clear();
         self.outputs.clear();
+        // (drops the cached `Out` dict)
+        let _ = self.is_out_dict(&Value::None);
     }
 
     /// Runs one chunk (one or more statements) as one cell, as IPython
@@ -275,7 +277,7 @@ impl Session {
     }
 
     fn record(&mut self, cell: usize, v: &Value) {
-        if cell == 0 {
+        if cell == 0 || self.is_out_dict(v) {
             return;
         }
         self.outputs.insert(cell, v.clone());
@@ -286,13 +288,15 @@ impl Session {
         self.outputs.get(&n)
     }
 
-    /// `_`, `__`, `___`, `_N` and `Out`, when the user has not bound them.
+    /// `_`, `__`, `___`, `_N`, `Out` and `_oh`, when the user has not bound them.
     pub(super) fn history_name(&self, name: &str) -> Option<Value> {
         if let Some(v) = self.input_name(name) {
             return Some(v);
         }
         let nth_last = |k: usize| self.outputs.values().rev().nth(k).cloned();
         match name {
+            // IPython's output cache: a dict from cell number to value.
+            "Out" | "_oh" => Some(self.out_dict()),
             "_" => Some(nth_last(0).unwrap_or(Value::str(""))),
             "__" => Some(nth_last(1).unwrap_or(Value::str(""))),
             "___" => Some(nth_last(2).unwrap_or(Value::str(""))),
@@ -301,14 +305,6 @@ impl Session {
                 self.outputs.get(&n).cloned()
             }
         }
-    }
-
-    /// The `Out` dictionary as a lookup for `Out[n]`.
-    pub(super) fn out_entry(&self, n: i64) -> EvalResult<Value> {
-        usize::try_from(n)
-            .ok()
-            .and_then(|n| self.outputs.get(&n).cloned())
-            .ok_or_else(|| EvalError::new(ErrorKind::KeyError, n.to_string()))
     }
 
     /// Python truthiness, for front ends.

@@ -4,63 +4,15 @@
 use std::fmt;
 use std::rc::Rc;
 
-use crate::array::{self, Array, DType};
+use crate::array::{Array, DType};
 use crate::format::{self, PrintOptions};
 use crate::syntax::ast::{FuncDef, Param};
 
 use super::builtins::Builtin;
 
-/// A NumPy scalar (`np.float64(2.5)`, `np.int64(3)`, `np.True_`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Scalar {
-    F(f64),
-    I(i64),
-    B(bool),
-}
-
-impl Scalar {
-    pub fn dtype(self) -> DType {
-        match self {
-            Scalar::F(_) => DType::Float64,
-            Scalar::I(_) => DType::Int64,
-            Scalar::B(_) => DType::Bool,
-        }
-    }
-
-    pub fn as_f64(self) -> f64 {
-        match self {
-            Scalar::F(x) => x,
-            Scalar::I(x) => x as f64,
-            Scalar::B(x) => f64::from(u8::from(x)),
-        }
-    }
-
-    pub fn to_array(self) -> Array {
-        match self {
-            Scalar::F(x) => Array::scalar_f64(x),
-            Scalar::I(x) => Array::scalar_i64(x),
-            Scalar::B(x) => Array::scalar_bool(x),
-        }
-    }
-
-    /// The element of a 0-d (or any one-element) array.
-    pub fn from_array_first(a: &Array) -> Option<Scalar> {
-        a.first().map(Scalar::from_element)
-    }
-
-    /// The interpreter's scalar of an element: bool, int64 or float64
-    /// (the dtypes it creates; other integers are read as int64 and other
-    /// floats and complex as float64 until NumPy scalars of every dtype
-    /// exist).
-    pub fn from_element(s: array::Scalar) -> Scalar {
-        match s {
-            array::Scalar::Bool(b) => Scalar::B(b),
-            array::Scalar::Float64(x) => Scalar::F(x),
-            s if s.dtype().is_integer() => Scalar::I(s.get::<i64>()),
-            s => Scalar::F(s.as_f64()),
-        }
-    }
-}
+/// A NumPy scalar (`np.float64(2.5)`, `np.uint8(7)`, `np.True_`): one
+/// element of any of the array layer's dtypes.
+pub use crate::array::Scalar;
 
 /// A user function from `def` or `lambda`.
 #[derive(Debug)]
@@ -197,6 +149,8 @@ pub enum Value {
     /// A random generator object (`np.random.default_rng()`,
     /// `np.random.RandomState()`).
     Random(Rc<super::builtins::random::RandomObject>),
+    /// `np.iinfo(t)` / `np.finfo(t)`.
+    NumInfo(Rc<super::builtins::dtypes::NumInfo>),
 }
 
 impl Value {
@@ -219,11 +173,7 @@ impl Value {
             Value::Bool(_) => "bool".into(),
             Value::Int(_) => "int".into(),
             Value::Float(_) => "float".into(),
-            Value::Scalar(s) => match s {
-                Scalar::F(_) => "numpy.float64".into(),
-                Scalar::I(_) => "numpy.int64".into(),
-                Scalar::B(_) => "numpy.bool".into(),
-            },
+            Value::Scalar(s) => format!("numpy.{}", s.dtype().name()),
             Value::Array(_) => "numpy.ndarray".into(),
             Value::Str(_) => "str".into(),
             Value::Tuple(_) => "tuple".into(),
@@ -245,6 +195,7 @@ impl Value {
             Value::Iter(it) => it.kind.into(),
             Value::Class(_) => "type".into(),
             Value::Random(r) => r.type_name().into(),
+            Value::NumInfo(i) => i.type_name().into(),
         }
     }
 
@@ -262,11 +213,7 @@ impl Value {
             Value::Float(x) => format::py_float(*x),
             // legacy='1.25' and older print NumPy scalars without their type.
             Value::Scalar(_) if opts.legacy.level() <= 125 => self.to_str(opts),
-            Value::Scalar(s) => match *s {
-                Scalar::F(x) => format::scalar_repr_f64(x),
-                Scalar::I(x) => format::scalar_repr_i64(x),
-                Scalar::B(b) => format::scalar_repr_bool(b),
-            },
+            Value::Scalar(s) => format::scalar_repr(*s),
             Value::Array(a) => format::array_repr(a, opts),
             Value::Str(s) => format::py_repr_str(s),
             Value::Tuple(items) => {
@@ -326,17 +273,14 @@ impl Value {
             Value::Iter(it) => it.repr(),
             Value::Class(name) => format!("<class '{name}'>"),
             Value::Random(r) => r.repr(),
+            Value::NumInfo(i) => i.repr(),
         }
     }
 
     pub fn to_str(&self, opts: &PrintOptions) -> String {
         match self {
             Value::Str(s) => s.to_string(),
-            Value::Scalar(s) => match *s {
-                Scalar::F(x) => format::scalar_str_f64(x),
-                Scalar::I(x) => format::scalar_str_i64(x),
-                Scalar::B(b) => format::scalar_str_bool(b),
-            },
+            Value::Scalar(s) => format::scalar_str(*s),
             Value::Array(a) => format::array_str(a, opts),
             Value::DTypeObj(d) => d.name().to_string(),
             Value::Random(r) => r.to_str(),

@@ -239,18 +239,24 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
     };
     match v {
         Value::Array(a) => array_checks(a, path, rtol, out),
-        Value::Scalar(Scalar::F(x)) => {
+        Value::Scalar(Scalar::Float64(x)) => {
             out.push_str(&format!(
                 "assert isinstance({path}, np.float64), repr({path})\n"
             ));
             close(*x, out);
         }
-        Value::Scalar(Scalar::I(i)) => out.push_str(&format!(
+        Value::Scalar(Scalar::Int64(i)) => out.push_str(&format!(
             "assert isinstance({path}, np.int64) and {path} == {i}, repr({path})\n"
         )),
-        Value::Scalar(Scalar::B(b)) => out.push_str(&format!(
+        Value::Scalar(Scalar::Bool(b)) => out.push_str(&format!(
             "assert isinstance({path}, np.bool_) and bool({path}) is {}, repr({path})\n",
             py_bool(*b)
+        )),
+        // The other dtypes: type and value exactly.
+        Value::Scalar(s) => out.push_str(&format!(
+            "assert isinstance({path}, np.{name}) and {path} == np.{name}({value}), repr({path})\n",
+            name = s.dtype().name(),
+            value = element_literal(*s)
         )),
         Value::Float(x) => {
             // np.float64 subclasses float: gradlab's `max(list)` follows
@@ -327,7 +333,12 @@ fn array_checks(a: &Array, path: &str, rtol: f64, out: &mut String) {
             .iter()
             .map(|b| py_bool(b).to_string())
             .collect(),
-        _ => a.to_f64_vec().into_iter().map(py_float).collect(),
+        DType::Float64 => a.to_f64_vec().into_iter().map(py_float).collect(),
+        d => crate::array::dispatch!(d, T => a
+            .read::<T>()
+            .iter()
+            .map(|x| element_literal(crate::array::Element::to_scalar(x)))
+            .collect()),
     };
     let mut want = format!("np.array([{}], dtype=np.{dtype})", data.join(", "));
     if a.ndim() != 1 {
@@ -346,6 +357,19 @@ fn array_checks(a: &Array, path: &str, rtol: f64, out: &mut String) {
             ));
         }
         _ => out.push_str(&format!("np.testing.assert_array_equal({path}, {want})\n")),
+    }
+}
+
+/// One element as a Python expression NumPy converts back to exactly it:
+/// integers in full, floats (float32 widened exactly), complex as
+/// `complex(re, im)`.
+fn element_literal(s: Scalar) -> String {
+    match s {
+        Scalar::Bool(b) => py_bool(b).to_string(),
+        Scalar::UInt64(u) => u.to_string(),
+        Scalar::Complex128(z) => format!("complex({}, {})", py_float(z.re), py_float(z.im)),
+        s if s.dtype().is_integer() => s.get::<i64>().to_string(),
+        s => py_float(s.as_f64()),
     }
 }
 

@@ -74,9 +74,9 @@ impl Default for Options {
 const BUFFER: i32 = 16384;
 
 /// `np.format_float_positional`'s formatting of `x`.
-pub fn positional(x: f64, o: &Options) -> String {
+pub fn positional<F: Binary>(x: F, o: &Options) -> String {
     let Some((mut out, parts)) = start(x, o) else {
-        return inf_nan(x, o.sign);
+        return inf_nan(x.widen(), o.sign);
     };
     let has_sign = i32::from(!out.is_empty());
     let cutoff_total = !o.fractional;
@@ -155,9 +155,9 @@ pub fn positional(x: f64, o: &Options) -> String {
 }
 
 /// `np.format_float_scientific`'s formatting of `x`.
-pub fn scientific(x: f64, o: &Options) -> String {
+pub fn scientific<F: Binary>(x: F, o: &Options) -> String {
     let Some((sign, parts)) = start(x, o) else {
-        return inf_nan(x, o.sign);
+        return inf_nan(x.widen(), o.sign);
     };
     let leftchars = 1 + i32::from(!sign.is_empty());
     let mut out = " ".repeat((o.pad_left - leftchars).max(0) as usize);
@@ -224,15 +224,60 @@ struct Parts {
     unequal_margins: bool,
 }
 
+/// A binary float Dragon4 formats with its own mantissa width: NumPy
+/// prints a float32 with float32's shortest digits (`0.1`, not
+/// `0.10000000149011612`).
+pub trait Binary: Copy {
+    /// Mantissa bits (without the implicit one).
+    const MANTISSA: u32;
+    /// Exponent bias.
+    const BIAS: i32;
+    /// The value as float64 (exact).
+    fn widen(self) -> f64;
+    /// `(negative, biased exponent field, mantissa field)`.
+    fn fields(self) -> (bool, i32, u64);
+}
+
+impl Binary for f64 {
+    const MANTISSA: u32 = 52;
+    const BIAS: i32 = 1023;
+    fn widen(self) -> f64 {
+        self
+    }
+    fn fields(self) -> (bool, i32, u64) {
+        let b = self.to_bits();
+        (
+            b >> 63 == 1,
+            ((b >> 52) & 0x7ff) as i32,
+            b & ((1 << 52) - 1),
+        )
+    }
+}
+
+impl Binary for f32 {
+    const MANTISSA: u32 = 23;
+    const BIAS: i32 = 127;
+    fn widen(self) -> f64 {
+        f64::from(self)
+    }
+    fn fields(self) -> (bool, i32, u64) {
+        let b = self.to_bits();
+        (
+            b >> 31 == 1,
+            ((b >> 23) & 0xff) as i32,
+            u64::from(b & ((1 << 23) - 1)),
+        )
+    }
+}
+
 /// The sign text and the parts of a finite `x`; `None` for inf and nan.
-fn start(x: f64, o: &Options) -> Option<(String, Parts)> {
-    let bits = x.to_bits();
-    let frac = bits & ((1u64 << 52) - 1);
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0x7ff {
+fn start<F: Binary>(x: F, o: &Options) -> Option<(String, Parts)> {
+    let (negative, exp, frac) = x.fields();
+    let mb = F::MANTISSA;
+    if exp == 2 * F::BIAS + 1 {
         return None;
     }
-    let sign = if bits >> 63 == 1 {
+    let sign = if negative {
         "-"
     } else if o.sign {
         "+"
@@ -241,15 +286,15 @@ fn start(x: f64, o: &Options) -> Option<(String, Parts)> {
     };
     let parts = if exp != 0 {
         Parts {
-            mantissa: (1u64 << 52) | frac,
-            exponent: exp - 1023 - 52,
-            mantissa_bit: 52,
+            mantissa: (1u64 << mb) | frac,
+            exponent: exp - F::BIAS - mb as i32,
+            mantissa_bit: mb,
             unequal_margins: exp != 1 && frac == 0,
         }
     } else {
         Parts {
             mantissa: frac,
-            exponent: 1 - 1023 - 52,
+            exponent: 1 - F::BIAS - mb as i32,
             mantissa_bit: 63u32.saturating_sub(frac.leading_zeros()),
             unequal_margins: false,
         }

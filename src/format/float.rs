@@ -11,6 +11,8 @@ use super::{FloatMode, PrintOptions, Sign};
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct FloatFormat {
     exp_format: bool,
+    /// The elements are float32 values (widened): Dragon4 runs on float32.
+    single: bool,
     /// Dragon4's options for every finite element (padding included).
     dragon: Options,
     pad_left: i32,
@@ -32,6 +34,33 @@ impl FloatFormat {
         o: &PrintOptions,
         zero_d: bool,
     ) -> FloatFormat {
+        Self::typed(values, o, zero_d, false)
+    }
+
+    /// [`FloatFormat::new`] for float32 elements (`single`), given widened
+    /// to f64: float32's digits, and its scientific threshold
+    /// `10**min(8, finfo(float32).precision)` = 1e6.
+    pub fn typed(
+        values: impl Iterator<Item = f64> + Clone,
+        o: &PrintOptions,
+        zero_d: bool,
+        single: bool,
+    ) -> FloatFormat {
+        let sci = |x: f64, d: &Options| {
+            if single {
+                dragon4::scientific(x as f32, d)
+            } else {
+                dragon4::scientific(x, d)
+            }
+        };
+        let pos = |x: f64, d: &Options| {
+            if single {
+                dragon4::positional(x as f32, d)
+            } else {
+                dragon4::positional(x, d)
+            }
+        };
+        let big = if single { 1e6 } else { 1e8 };
         let legacy = o.legacy.level();
         let mut sign = o.sign;
         if legacy <= 113 && !zero_d && sign == Sign::Minus {
@@ -47,9 +76,9 @@ impl FloatFormat {
             min = min.min(a);
             max = max.max(a);
         }
-        // float64: 10**min(8, finfo.precision) is 1e8 in every mode.
+        // 10**min(8, finfo.precision): 1e8 for float64, 1e6 for float32.
         let exp_format =
-            min.is_finite() && (max >= 1e8 || (!o.suppress && (min < 1e-4 || max / min > 1000.0)));
+            min.is_finite() && (max >= big || (!o.suppress && (min < 1e-4 || max / min > 1000.0)));
         let plus = sign == Sign::Plus;
         let mut dragon = Options {
             precision,
@@ -67,7 +96,7 @@ impl FloatFormat {
             dragon.trim = if fixed { Trim::Keep } else { Trim::Zeros };
             let (mut int_len, mut frac_len, mut exp_len) = (0, 0, 0);
             for x in finite.clone() {
-                let s = dragon4::scientific(x, &dragon);
+                let s = sci(x, &dragon);
                 let (int, frac) = split(&s);
                 let exp = s.split_once('e').map_or("", |(_, e)| e);
                 int_len = int_len.max(int.len() as i32);
@@ -86,7 +115,7 @@ impl FloatFormat {
             dragon.trim = if fixed { Trim::Keep } else { Trim::Zeros };
             let (mut int_len, mut frac_len) = (0, 0);
             for x in finite.clone() {
-                let s = dragon4::positional(x, &dragon);
+                let s = pos(x, &dragon);
                 let (int, frac) = split(&s);
                 let int_len_here = if legacy <= 113 {
                     1 + int.trim_start_matches(['-', '+']).len() as i32
@@ -121,6 +150,7 @@ impl FloatFormat {
         dragon.pad_right = if exp_format { -1 } else { pad_right };
         FloatFormat {
             exp_format,
+            single,
             dragon,
             pad_left,
             pad_right,
@@ -141,10 +171,11 @@ impl FloatFormat {
             let width = (self.pad_left + self.pad_right + 1).max(0) as usize;
             return format!("{s:>width$}");
         }
-        if self.exp_format {
-            dragon4::scientific(x, &self.dragon)
-        } else {
-            dragon4::positional(x, &self.dragon)
+        match (self.exp_format, self.single) {
+            (true, true) => dragon4::scientific(x as f32, &self.dragon),
+            (true, false) => dragon4::scientific(x, &self.dragon),
+            (false, true) => dragon4::positional(x as f32, &self.dragon),
+            (false, false) => dragon4::positional(x, &self.dragon),
         }
     }
 }

@@ -2,6 +2,99 @@
 //! tuples (rule E5) are [`crate::array::tuple_repr`].
 
 use super::digits::py_float;
+use super::dragon4::{self, Binary, Options, Trim};
+use crate::array::Scalar;
+
+/// `str(x)` of a NumPy scalar of any dtype: `2.5`, `7`, `True`, float32's
+/// own shortest digits (`0.1`), complex as Python prints it (`(1.5-2j)`).
+pub fn scalar_str(s: Scalar) -> String {
+    match s {
+        Scalar::Bool(b) => scalar_str_bool(b),
+        Scalar::Float64(x) => scalar_str_f64(x),
+        Scalar::Float32(x) => either(x, 1e6, Trim::LeaveOneZero, false),
+        Scalar::Complex128(z) => {
+            let body = complex_body(z.re, z.im);
+            if z.re == 0.0 && z.re.is_sign_positive() {
+                body
+            } else {
+                format!("({body})")
+            }
+        }
+        Scalar::Int8(x) => x.to_string(),
+        Scalar::Int16(x) => x.to_string(),
+        Scalar::Int32(x) => x.to_string(),
+        Scalar::Int64(x) => x.to_string(),
+        Scalar::UInt8(x) => x.to_string(),
+        Scalar::UInt16(x) => x.to_string(),
+        Scalar::UInt32(x) => x.to_string(),
+        Scalar::UInt64(x) => x.to_string(),
+    }
+}
+
+/// `repr(x)` of a NumPy scalar of any dtype (NumPy 2): `np.float32(0.1)`,
+/// `np.uint8(44)`, `np.True_`, `np.complex128(1.5-2j)`.
+pub fn scalar_repr(s: Scalar) -> String {
+    match s {
+        Scalar::Bool(b) => scalar_repr_bool(b),
+        Scalar::Complex128(z) => format!("np.complex128({})", complex_body(z.re, z.im)),
+        s => format!("np.{}({})", s.dtype().name(), scalar_str(s)),
+    }
+}
+
+/// NumPy's scalar formatting of one float: positional between 1e-4 and
+/// `big` (or zero), else scientific, shortest digits.
+fn either<F: Binary>(x: F, big: f64, trim: Trim, sign: bool) -> String {
+    let v = x.widen();
+    let a = v.abs();
+    let o = Options {
+        sign,
+        trim,
+        ..Options::default()
+    };
+    if !v.is_finite() || a == 0.0 || (1e-4..big).contains(&a) {
+        dragon4::positional(x, &o)
+    } else {
+        dragon4::scientific(
+            x,
+            &Options {
+                trim: Trim::DptZeros,
+                ..o
+            },
+        )
+    }
+}
+
+/// A complex scalar without parentheses: `1.5-2j`, `1j` (real part +0),
+/// `nan+infj`; parts trimmed as Python's `repr(complex)`.
+fn complex_body(re: f64, im: f64) -> String {
+    let imag = |sign: bool| {
+        if im.is_nan() {
+            format!("{}nan", if sign { "+" } else { "" })
+        } else if im.is_infinite() {
+            format!(
+                "{}inf",
+                if im < 0.0 {
+                    "-"
+                } else if sign {
+                    "+"
+                } else {
+                    ""
+                }
+            )
+        } else {
+            either(im, 1e16, Trim::DptZeros, sign)
+        }
+    };
+    if re == 0.0 && re.is_sign_positive() {
+        return format!("{}j", imag(false));
+    }
+    let real = if re.is_finite() {
+        either(re, 1e16, Trim::DptZeros, false)
+    } else {
+        py_float(re)
+    };
+    format!("{real}{}j", imag(true))
+}
 
 /// `str(np.float64(x))`: Python's `repr(float)` (rule N1), e.g. `2.5`, `1e-05`.
 pub fn scalar_str_f64(x: f64) -> String {

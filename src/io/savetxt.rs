@@ -73,12 +73,15 @@ fn dims(a: &Array) -> Result<(usize, usize), Error> {
     }
 }
 
-/// The elements in row-major order, as `format % tuple(row)` sees them.
-fn values(a: &Array) -> Vec<Value> {
+/// `f` over the elements in row-major order, as `format % tuple(row)` sees
+/// them, read one at a time from the array (no copy of a float64, int64 or
+/// bool array: a file of any size streams out of the buffer).
+fn with_values<R>(a: &Array, f: impl FnOnce(&mut dyn Iterator<Item = Value>) -> R) -> R {
     match a.dtype() {
-        DType::Int64 => a.read::<i64>().iter().map(Value::Int).collect(),
-        DType::Bool => a.read::<bool>().iter().map(Value::Bool).collect(),
-        _ => a.to_f64_vec().into_iter().map(Value::Float).collect(),
+        DType::Float64 => f(&mut a.read::<f64>().iter().map(Value::Float)),
+        DType::Int64 => f(&mut a.read::<i64>().iter().map(Value::Int)),
+        DType::Bool => f(&mut a.read::<bool>().iter().map(Value::Bool)),
+        _ => f(&mut a.to_f64_vec().into_iter().map(Value::Float)),
     }
 }
 
@@ -120,7 +123,6 @@ fn write_text(
     sink: &mut dyn FnMut(&str) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let (nrow, ncol) = dims(a)?;
-    let mut values = values(a).into_iter();
     let format = row_format(&opts.fmt, &opts.delimiter, ncol)?;
     let pieces: Vec<Piece> = printf::parse(&format)?;
     let dtype = a.dtype().name();
@@ -139,16 +141,19 @@ fn write_text(
     }
     let mut buf = String::with_capacity(1 << 16);
     let mut row: Vec<Value> = Vec::with_capacity(ncol);
-    for _ in 0..nrow {
-        row.clear();
-        row.extend(values.by_ref().take(ncol));
-        printf::format_into(&mut buf, &pieces, &row)?;
-        buf.push_str(&opts.newline);
-        if buf.len() >= 1 << 16 {
-            sink(&buf)?;
-            buf.clear();
+    with_values(a, |values| {
+        for _ in 0..nrow {
+            row.clear();
+            row.extend((&mut *values).take(ncol));
+            printf::format_into(&mut buf, &pieces, &row)?;
+            buf.push_str(&opts.newline);
+            if buf.len() >= 1 << 16 {
+                sink(&buf)?;
+                buf.clear();
+            }
         }
-    }
+        Ok::<(), Error>(())
+    })?;
     sink(&buf)?;
     if !opts.footer.is_empty() {
         sink(&comment_block(&opts.footer))?;

@@ -48,9 +48,9 @@ pub fn write_value(out: &mut dyn Write, session: &Session, v: &Value) -> io::Res
     match v {
         Value::Array(a) => write_array(out, a),
         Value::Scalar(s) => tree(out, &scalar(*s)),
-        Value::Float(x) => tree(out, &scalar(Scalar::F(*x))),
-        Value::Int(i) => tree(out, &scalar(Scalar::I(*i))),
-        Value::Bool(b) => tree(out, &scalar(Scalar::B(*b))),
+        Value::Float(x) => tree(out, &scalar(Scalar::Float64(*x))),
+        Value::Int(i) => tree(out, &scalar(Scalar::Int64(*i))),
+        Value::Bool(b) => tree(out, &scalar(Scalar::Bool(*b))),
         Value::Str(s) => tree(out, &json!({"kind": "string", "value": &**s})),
         Value::Tuple(list) => {
             out.write_all(br#"{"kind":"tuple","items":"#)?;
@@ -85,9 +85,11 @@ fn tree(out: &mut dyn Write, v: &Json) -> io::Result<()> {
 
 fn scalar(s: Scalar) -> Json {
     let v = match s {
-        Scalar::F(x) => float(x),
-        Scalar::I(i) => json!(i),
-        Scalar::B(b) => json!(b),
+        Scalar::Bool(b) => json!(b),
+        Scalar::UInt64(u) => json!(u),
+        s if s.dtype().is_integer() => json!(s.get::<i64>()),
+        // float32 widened exactly; complex as its real part (as arrays).
+        s => float(s.as_f64()),
     };
     json!({"kind": "scalar", "dtype": s.dtype().name(), "value": v})
 }
@@ -108,8 +110,19 @@ pub fn write_array(out: &mut dyn Write, a: &Array) -> io::Result<()> {
         Ok(())
     };
     match a.dtype() {
-        DType::Int64 => {
-            for v in a.read::<i64>().iter() {
+        DType::UInt64 => {
+            for v in a.read::<u64>().iter() {
+                sep(out)?;
+                write!(out, "{v}")?;
+            }
+        }
+        d if d.is_integer() => {
+            for v in a
+                .as_dtype(DType::Int64)
+                .map_err(io::Error::other)?
+                .read::<i64>()
+                .iter()
+            {
                 sep(out)?;
                 write!(out, "{v}")?;
             }
@@ -120,7 +133,7 @@ pub fn write_array(out: &mut dyn Write, a: &Array) -> io::Result<()> {
                 out.write_all(if v { b"true" } else { b"false" })?;
             }
         }
-        // float64, and the other dtypes as float64 until they are shown
+        // float64, float32 (widened exactly), complex as its real part
         _ => {
             let floats = a.as_dtype(DType::Float64).map_err(io::Error::other)?;
             for v in floats.read::<f64>().iter() {

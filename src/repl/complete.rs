@@ -331,6 +331,7 @@ mod tests {
                 "print",
                 "printoptions",
                 "prod",
+                "promote_types",
                 "ptp",
             ],
         );

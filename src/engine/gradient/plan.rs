@@ -42,6 +42,9 @@ impl Coords<'_> {
 pub(crate) struct AxisPlan<'a> {
     pub axis: usize,
     pub spacing: Spacing<'a>,
+    /// The spacing came from a coordinate array (NumPy float64 values,
+    /// "strong" under NEP 50), not from a scalar step.
+    pub strong: bool,
 }
 
 /// A checked `np.gradient` call.
@@ -66,20 +69,24 @@ impl<'a> Plan<'a> {
             // f.astype(np.float64) happens before the loop (gradlab converts
             // in registers instead, but keeps NumPy's MemoryError).
             Kind::Int | Kind::UInt => limits::check_alloc(f.shape(), DType::Float64)?,
-            Kind::Float | Kind::Complex if f.dtype() != DType::Float64 => {
-                return Err(Error::type_error(format!(
-                    "gradlab computes np.gradient of float64, integer and bool arrays; \
-                     this one is {}",
-                    f.dtype()
-                )));
-            }
             _ => {}
         }
+        let strong: Vec<bool> = (0..axes.len())
+            .map(|k| {
+                args.varargs.len() == axes.len()
+                    && args.varargs.get(k).is_some_and(|d| d.ndim() == 1)
+            })
+            .collect();
         let plan = Plan {
             axes: axes
                 .into_iter()
                 .zip(spacing)
-                .map(|(axis, spacing)| AxisPlan { axis, spacing })
+                .zip(strong)
+                .map(|((axis, spacing), strong)| AxisPlan {
+                    axis,
+                    spacing,
+                    strong,
+                })
                 .collect(),
             edge2: args.edge_order.is_second(),
         };

@@ -83,7 +83,7 @@ pub fn linspace(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let step = delta / div as f64;
     let dtype = dtype_of(b, "dtype")?;
     // An integer dtype floors the values first (NumPy's `_nx.floor`).
-    let floor = dtype == Some(DType::Int64);
+    let floor = dtype.is_some_and(DType::is_integer);
     let last = if endpoint && num > 1 {
         num - 1
     } else {
@@ -114,7 +114,7 @@ pub fn linspace(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         let step = if div == 0 { f64::NAN } else { step };
         return Ok(Value::tuple(vec![
             Value::array(out),
-            Value::Scalar(Scalar::F(step)),
+            Value::Scalar(Scalar::Float64(step)),
         ]));
     }
     Ok(Value::array(out))
@@ -128,7 +128,7 @@ pub fn arange(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     };
     let step = b.opt("step").cloned().unwrap_or(Value::Int(1));
     let is_float = [&start, &stop, &step].iter().any(|v| {
-        matches!(v, Value::Float(_) | Value::Scalar(Scalar::F(_)))
+        matches!(v, Value::Float(_) | Value::Scalar(Scalar::Float64(_)))
             || matches!(v, Value::Array(a) if a.dtype() == DType::Float64)
     });
     let dtype = dtype_of(b, "dtype")?.unwrap_or(if is_float {
@@ -149,6 +149,9 @@ pub fn arange(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             return Err(EvalError::value_error("arange: cannot compute length"));
         }
         let len = len.max(0.0) as usize;
+        if dtype == DType::Float32 {
+            return Ok(Value::array(arange_f32(a, a + s, len)?));
+        }
         // NumPy fills from the first two values: x[i] = start + i * delta.
         let delta = (a + s) - a;
         fill_f64(len, |i| match i {
@@ -170,6 +173,11 @@ pub fn arange(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         } else {
             0
         };
+        if dtype == DType::Bool && len > 2 {
+            return Err(EvalError::type_error(
+                "arange() is only supported for booleans when the result has at most length 2.",
+            ));
+        }
         let mut out = Fresh::<i64>::zeroed(&[len])?;
         for (i, o) in out.as_mut_slice().iter_mut().enumerate() {
             *o = a + i as i64 * s;
@@ -177,6 +185,22 @@ pub fn arange(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         out.finish().as_dtype(dtype)?
     };
     Ok(Value::array(out))
+}
+
+/// NumPy's float32 `arange` fill: the first two values converted to
+/// float32, the rest `x0 + i * (x1 - x0)` in float32 arithmetic.
+fn arange_f32(first: f64, second: f64, len: usize) -> EvalResult<Array> {
+    let (x0, x1) = (first as f32, second as f32);
+    let delta = x1 - x0;
+    let mut out = Fresh::<f32>::zeroed(&[len])?;
+    for (i, o) in out.as_mut_slice().iter_mut().enumerate() {
+        *o = match i {
+            0 => x0,
+            1 => x1,
+            _ => x0 + i as f32 * delta,
+        };
+    }
+    Ok(out.finish())
 }
 
 fn filled(shape: &[usize], dtype: DType, x: f64) -> EvalResult<Array> {
@@ -203,8 +227,13 @@ pub fn ones(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 pub fn full(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let shape = b.at("shape", shape_arg(b.req("shape")))?;
-    let fill = b.at("fill_value", to_array(b.req("fill_value")))?;
-    let dtype = dtype_of(b, "dtype")?.unwrap_or(fill.dtype());
+    let dtype = dtype_of(b, "dtype")?;
+    // np.full copies with casting='unsafe': only Python ints are checked.
+    let fill = match b.req("fill_value") {
+        Value::Float(_) => to_array(b.req("fill_value"))?,
+        v => b.at("fill_value", to_array_dtype(v, dtype))?,
+    };
+    let dtype = dtype.unwrap_or(fill.dtype());
     let x = fill.first().unwrap_or(Elem::Float64(0.0));
     Ok(Value::array(Array::full(&shape, x.cast(dtype))?))
 }

@@ -294,7 +294,7 @@ pub fn trapezoid(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         }
     };
     let terms: Vec<f64> = (1..n).map(|i| d[i - 1] * pair(i) / 2.0).collect();
-    Ok(Value::Scalar(Scalar::F(pairwise_sum(&terms))))
+    Ok(Value::Scalar(Scalar::Float64(pairwise_sum(&terms))))
 }
 
 /// `ediff1d(ary, to_end=None, to_begin=None)`: the flattened differences

@@ -252,15 +252,15 @@ pub fn derivative(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     }
     let e = est[0];
     if !full {
-        return Ok(Value::Scalar(Scalar::F(e.value)));
+        return Ok(Value::Scalar(Scalar::Float64(e.value)));
     }
     Ok(Value::Named(Rc::new(NamedTuple {
         name: "EstimateResult",
         fields: ESTIMATE_RESULT,
         items: vec![
-            Value::Scalar(Scalar::F(e.value)),
-            Value::Scalar(Scalar::F(e.error)),
-            Value::Scalar(Scalar::F(e.step)),
+            Value::Scalar(Scalar::Float64(e.value)),
+            Value::Scalar(Scalar::Float64(e.error)),
+            Value::Scalar(Scalar::Float64(e.step)),
             Value::Int(e.index as i64),
         ],
     })))

@@ -10,7 +10,7 @@ use super::super::convert::to_array;
 use super::super::error::EvalResult;
 use super::super::ops;
 use super::super::session::Session;
-use super::super::value::{Scalar, Value};
+use super::super::value::Value;
 use super::{Builtin, Home};
 
 builtins! { POLYNOMIALS;
@@ -28,7 +28,7 @@ pub fn polyval(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let mut y = Value::array(Array::zeros(xa.dtype(), xa.shape())?);
     let coefficients = p.ravel()?;
     for i in 0..coefficients.len() {
-        let pv = Value::Scalar(Scalar::from_element(coefficients.get(&[i])));
+        let pv = Value::Scalar(coefficients.get(&[i]));
         y = ops::binary(BinOp::Add, &ops::binary(BinOp::Mul, &y, &x)?, &pv)?;
     }
     Ok(y)

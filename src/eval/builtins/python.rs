@@ -69,7 +69,7 @@ pub fn float(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     }
 }
 
-fn parse_float(t: &str) -> EvalResult<f64> {
+pub(crate) fn parse_float(t: &str) -> EvalResult<f64> {
     let clean = t.trim().replace('_', "");
     match clean.to_ascii_lowercase().as_str() {
         "nan" | "+nan" | "-nan" => return Ok(f64::NAN),
@@ -99,9 +99,10 @@ pub fn int(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
                     crate::format::py_repr_str(t)
                 ))
             }),
-        Some(v @ (Value::Int(_) | Value::Bool(_) | Value::Scalar(Scalar::I(_) | Scalar::B(_)))) => {
-            index_int(v).map(Value::Int)
-        }
+        Some(
+            v
+            @ (Value::Int(_) | Value::Bool(_) | Value::Scalar(Scalar::Int64(_) | Scalar::Bool(_))),
+        ) => index_int(v).map(Value::Int),
         Some(v) => {
             let x = real(v)?;
             if x.is_nan() {
@@ -337,6 +338,7 @@ pub fn builtin_dtype(name: &str) -> Option<DType> {
         "float" => Some(DType::Float64),
         "int" => Some(DType::Int64),
         "bool" => Some(DType::Bool),
+        "complex" => Some(DType::Complex128),
         _ => None,
     }
 }

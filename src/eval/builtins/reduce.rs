@@ -160,6 +160,25 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
                 true,
             ));
         }
+        // NumPy sums smaller integers in int64 / uint64.
+        d if d.is_integer() => {
+            let wide = if d.kind() == crate::array::Kind::UInt {
+                DType::UInt64
+            } else {
+                DType::Int64
+            };
+            let x = a.as_dtype(wide)?;
+            let out = if wide == DType::UInt64 {
+                Array::from_ndarray(reduce_lanes(&x.read::<u64>().view(), &r, |v| {
+                    v.iter().fold(0u64, |s, &e| s.wrapping_add(e))
+                }))
+            } else {
+                Array::from_ndarray(reduce_lanes(&x.read::<i64>().view(), &r, |v| {
+                    v.iter().fold(0i64, |s, &e| s.wrapping_add(e))
+                }))
+            };
+            return Ok(wrap(out, true));
+        }
         other => return Err(super::super::ops::unsupported_dtype(other)),
     };
     Ok(wrap(Array::from_ndarray(out), true))
@@ -190,6 +209,10 @@ fn as_f64(a: &Array) -> EvalResult<Array> {
 }
 
 fn mean_array(a: &Array, r: &Reduce) -> EvalResult<ArrayD<f64>> {
+    // float32 and complex means accumulate in their own dtype.
+    if a.dtype().is_inexact() && a.dtype() != DType::Float64 {
+        return Err(super::super::ops::unsupported_dtype(a.dtype()));
+    }
     let n = count(a, r) as f64;
     let cast = a.dtype() != DType::Float64;
     let x = as_f64(a)?;
@@ -313,9 +336,30 @@ fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
                 v.iter().all(|&e| e)
             }
         })),
+        d if d.is_integer() => crate::dispatch!(d, T => int_extreme::<T>(&a, &r, max)),
         other => return Err(super::super::ops::unsupported_dtype(other)),
     };
     Ok(wrap(out, true))
+}
+
+/// `max`/`min` of an integer array of any width, in its own dtype.
+fn int_extreme<T: Element>(a: &Array, r: &Reduce, max: bool) -> Array {
+    // Every integer type's order is its i128 order.
+    let key = |e: &T| -> i128 {
+        match e.to_scalar() {
+            crate::array::Scalar::UInt64(u) => i128::from(u),
+            s => i128::from(s.get::<i64>()),
+        }
+    };
+    Array::from_ndarray(reduce_lanes(&a.read::<T>().view(), r, |v| {
+        let it = v.iter();
+        *if max {
+            it.max_by_key(|e| key(e))
+        } else {
+            it.min_by_key(|e| key(e))
+        }
+        .expect("non-empty")
+    }))
 }
 
 pub fn min(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {

@@ -382,7 +382,7 @@ pub fn average(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             Value::Array(x) => {
                 Value::array(Array::full(x.shape(), crate::array::Scalar::Float64(n))?)
             }
-            _ => Value::Scalar(super::super::value::Scalar::F(n)),
+            _ => Value::Scalar(crate::array::Scalar::Float64(n)),
         };
         return Ok(Value::tuple(vec![avg, scl]));
     };

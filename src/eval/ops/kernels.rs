@@ -2,22 +2,22 @@
 //! int64, float64): operands read in place and converted to the result
 //! dtype in registers, one fresh output.
 
-use crate::array::{Array, DType, Element, map, zip_map};
+use crate::array::{Array, Complex128, DType, Element, Kind, map, zip_map};
 use crate::eval::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 use super::super::error::{EvalError, EvalResult};
+use super::ints::{IntOps, integer};
 use super::python::{floor_div_f, floor_div_i, mod_f, mod_i};
-use super::unsupported_dtype;
 
 const BOOL_SUB: &str = "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.";
 const BOOL_NEG: &str = "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.";
 const NEG_POW: &str = "Integers to negative integer powers are not allowed.";
 
 /// Runs `$body` with `$T` bound to the element type of one of the
-/// interpreter's dtypes, or returns the "not yet" error for the others.
+/// interpreter's register-converted dtypes, or returns `$other`.
 macro_rules! basic_dtype {
-    ($dtype:expr, $T:ident => $body:expr) => {
+    ($dtype:expr, $T:ident => $body:expr, $other:expr) => {
         match $dtype {
             DType::Bool => {
                 type $T = bool;
@@ -31,21 +31,25 @@ macro_rules! basic_dtype {
                 type $T = f64;
                 $body
             }
-            other => return Err(unsupported_dtype(other)),
+            _ => $other,
         }
     };
 }
 
-/// `f(x, y)` elementwise with both operands converted to `T` in registers.
-/// `f` is a function pointer, so one instantiation serves every operator.
+/// `f(x, y)` elementwise with both operands converted to `T`: in registers
+/// when both are bool, int64 or float64 (one instantiation per pair), else
+/// through a converted copy of the operand whose dtype differs. `f` is a
+/// function pointer, so one instantiation serves every operator.
 pub(in crate::eval) fn zip_as<T: Element, R: Element>(
     x: &Array,
     y: &Array,
     f: fn(T, T) -> R,
 ) -> EvalResult<Array> {
     basic_dtype!(x.dtype(), A => basic_dtype!(y.dtype(), B => {
-        Ok(zip_map::<A, B, R>(x, y, move |a, b| f(a.cast(), b.cast()))?)
-    }))
+        return Ok(zip_map::<A, B, R>(x, y, move |a, b| f(a.cast(), b.cast()))?);
+    }, ()), ());
+    let (x, y) = (x.as_dtype(T::DTYPE)?, y.as_dtype(T::DTYPE)?);
+    Ok(zip_map::<T, T, R>(&x, &y, f)?)
 }
 
 /// `x op y` in dtype `dt` (the promoted dtype of the operands).
@@ -67,13 +71,8 @@ pub(super) fn binary(op: BinOp, x: &Array, y: &Array, dt: DType) -> EvalResult<A
             }
             zip_as::<f64, f64>(x, y, float_op(op)?)
         }
-        DType::Int64 => match op {
-            BinOp::Div => zip_as::<f64, f64>(x, y, |a, b| a / b),
-            BinOp::Pow if y.dtype() == DType::Int64 && y.read::<i64>().iter().any(|e| e < 0) => {
-                Err(EvalError::value_error(NEG_POW))
-            }
-            _ => zip_as::<i64, i64>(x, y, int_op(op)?),
-        },
+        DType::Float32 => zip_as::<f32, f32>(x, y, f32_op(op)?),
+        DType::Complex128 => zip_as::<Complex128, Complex128>(x, y, complex_op(op)?),
         DType::Bool => match op {
             BinOp::Add | BinOp::BitOr => zip_as::<bool, bool>(x, y, |a, b| a | b),
             BinOp::Mul | BinOp::BitAnd => zip_as::<bool, bool>(x, y, |a, b| a & b),
@@ -81,7 +80,116 @@ pub(super) fn binary(op: BinOp, x: &Array, y: &Array, dt: DType) -> EvalResult<A
             BinOp::Sub => Err(EvalError::type_error(BOOL_SUB)),
             _ => binary(op, x, y, DType::Int64),
         },
-        other => Err(unsupported_dtype(other)),
+        // Integers: true division is float64's.
+        _ if op == BinOp::Div => zip_as::<f64, f64>(x, y, |a, b| a / b),
+        DType::Int64 => match op {
+            BinOp::Pow if has_negative(y)? => Err(EvalError::value_error(NEG_POW)),
+            _ => zip_as::<i64, i64>(x, y, int_op(op)?),
+        },
+        int => {
+            if op == BinOp::Pow && int.kind() == Kind::Int && has_negative(y)? {
+                return Err(EvalError::value_error(NEG_POW));
+            }
+            if op == BinOp::MatMul {
+                return Err(matmul_unsupported());
+            }
+            integer!(int, T => zip_as::<T, T>(x, y, <T as IntOps>::op(op)))
+        }
+    }
+}
+
+/// Whether an integer exponent array has a negative element.
+fn has_negative(y: &Array) -> EvalResult<bool> {
+    Ok(y.dtype().kind() == Kind::Int
+        && y.as_dtype(DType::Int64)?
+            .read::<i64>()
+            .iter()
+            .any(|e| e < 0))
+}
+
+/// float32 arithmetic in float32 (NumPy's `npy_divmodf` for `//` and `%`).
+fn f32_op(op: BinOp) -> EvalResult<fn(f32, f32) -> f32> {
+    Ok(match op {
+        BinOp::Add => |a, b| a + b,
+        BinOp::Sub => |a, b| a - b,
+        BinOp::Mul => |a, b| a * b,
+        BinOp::Div => |a, b| a / b,
+        BinOp::FloorDiv => |a, b| divmod_f32(a, b).0,
+        BinOp::Mod => |a, b| divmod_f32(a, b).1,
+        BinOp::Pow => f32::powf,
+        // The errors are float64's (same words).
+        other => {
+            float_op(other)?;
+            unreachable!("float_op refuses the other operators")
+        }
+    })
+}
+
+/// NumPy's `npy_divmodf`, as [`super::python`]'s float64 one.
+fn divmod_f32(a: f32, b: f32) -> (f32, f32) {
+    let mut m = a % b;
+    if b == 0.0 {
+        return (a / b, m);
+    }
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f32.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let fl = div.floor();
+        if div - fl > 0.5 { fl + 1.0 } else { fl }
+    } else {
+        0.0f32.copysign(a / b)
+    };
+    (floordiv, m)
+}
+
+fn ufunc_unsupported(name: &str) -> EvalError {
+    EvalError::type_error(format!(
+        "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
+    ))
+}
+
+/// complex128 arithmetic (NumPy's loops: Smith's division).
+fn complex_op(op: BinOp) -> EvalResult<fn(Complex128, Complex128) -> Complex128> {
+    Ok(match op {
+        BinOp::Add => |a, b| a + b,
+        BinOp::Sub => |a, b| a - b,
+        BinOp::Mul => |a, b| Complex128::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re),
+        BinOp::Div => complex_div,
+        BinOp::FloorDiv => return Err(ufunc_unsupported("floor_divide")),
+        BinOp::Mod => return Err(ufunc_unsupported("remainder")),
+        BinOp::Pow => {
+            return Err(EvalError::new(
+                ErrorKind::NotImplementedError,
+                "gradlab does not compute complex powers",
+            ));
+        }
+        other => {
+            float_op(other)?;
+            unreachable!("float_op refuses the other operators")
+        }
+    })
+}
+
+fn complex_div(a: Complex128, b: Complex128) -> Complex128 {
+    let (br_abs, bi_abs) = (b.re.abs(), b.im.abs());
+    if br_abs >= bi_abs {
+        if br_abs == 0.0 && bi_abs == 0.0 {
+            return Complex128::new(a.re / br_abs, a.im / bi_abs);
+        }
+        let rat = b.im / b.re;
+        let scl = 1.0 / (b.re + b.im * rat);
+        Complex128::new((a.re + a.im * rat) * scl, (a.im - a.re * rat) * scl)
+    } else {
+        let rat = b.re / b.im;
+        let scl = 1.0 / (b.im + b.re * rat);
+        Complex128::new((a.re * rat + a.im) * scl, (a.im * rat - a.re) * scl)
     }
 }
 
@@ -157,7 +265,30 @@ fn int_op(op: BinOp) -> EvalResult<fn(i64, i64) -> i64> {
 
 /// `x op y` for a comparison, computed in dtype `dt`.
 pub(super) fn compare(op: CmpOp, x: &Array, y: &Array, dt: DType) -> EvalResult<Array> {
-    basic_dtype!(dt, T => zip_as::<T, bool>(x, y, cmp_fn::<T>(op)))
+    macro_rules! ordered {
+        ($($d:ident => $t:ty),*) => {
+            match dt {
+                $(DType::$d => zip_as::<$t, bool>(x, y, cmp_fn::<$t>(op)),)*
+                DType::Complex128 => zip_as::<Complex128, bool>(x, y, complex_cmp(op)),
+            }
+        };
+    }
+    ordered!(Bool => bool, Int8 => i8, Int16 => i16, Int32 => i32, Int64 => i64,
+        UInt8 => u8, UInt16 => u16, UInt32 => u32, UInt64 => u64,
+        Float32 => f32, Float64 => f64)
+}
+
+/// NumPy orders complex numbers lexicographically (real part first).
+fn complex_cmp(op: CmpOp) -> fn(Complex128, Complex128) -> bool {
+    match op {
+        CmpOp::Eq => |a, b| a == b,
+        CmpOp::Ne => |a, b| a != b,
+        CmpOp::Lt => |a, b| (a.re, a.im) < (b.re, b.im),
+        CmpOp::Le => |a, b| (a.re, a.im) <= (b.re, b.im),
+        CmpOp::Gt => |a, b| (a.re, a.im) > (b.re, b.im),
+        CmpOp::Ge => |a, b| (a.re, a.im) >= (b.re, b.im),
+        CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot => |_, _| false,
+    }
 }
 
 fn cmp_fn<T: PartialOrd>(op: CmpOp) -> fn(T, T) -> bool {
@@ -176,17 +307,17 @@ fn cmp_fn<T: PartialOrd>(op: CmpOp) -> fn(T, T) -> bool {
 /// `op x` (`-x`, `+x`, `~x`): always a new array, as NumPy's ufuncs give.
 pub(super) fn unary(op: UnaryOp, x: &Array) -> EvalResult<Array> {
     Ok(match (op, x.dtype()) {
-        (UnaryOp::Neg, DType::Float64) => map::<f64, f64>(x, |e| -e)?,
-        (UnaryOp::Neg, DType::Int64) => map::<i64, i64>(x, i64::wrapping_neg)?,
-        (UnaryOp::Neg, DType::Bool) => return Err(EvalError::type_error(BOOL_NEG)),
         (UnaryOp::Pos, _) => x.copy()?,
-        (UnaryOp::Invert, DType::Int64) => map::<i64, i64>(x, |e| !e)?,
-        (UnaryOp::Invert, DType::Bool) => map::<bool, bool>(x, |e| !e)?,
-        (UnaryOp::Invert, DType::Float64) => {
-            return Err(EvalError::type_error(
-                "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
-            ));
+        (UnaryOp::Neg, DType::Bool) => return Err(EvalError::type_error(BOOL_NEG)),
+        (UnaryOp::Neg, DType::Float64) => map::<f64, f64>(x, |e| -e)?,
+        (UnaryOp::Neg, DType::Float32) => map::<f32, f32>(x, |e| -e)?,
+        (UnaryOp::Neg, DType::Complex128) => map::<Complex128, Complex128>(x, |e| -e)?,
+        (UnaryOp::Neg, d) => {
+            integer!(d, T => map::<T, T>(x, |e| <T as IntOps>::op(BinOp::Sub)(0, e))?)
         }
-        (_, other) => return Err(unsupported_dtype(other)),
+        (UnaryOp::Invert, DType::Bool) => map::<bool, bool>(x, |e| !e)?,
+        (UnaryOp::Invert, d) if d.is_integer() => integer!(d, T => map::<T, T>(x, |e| !e)?),
+        (UnaryOp::Invert, _) => return Err(ufunc_unsupported("invert")),
+        (UnaryOp::Not, _) => unreachable!("`not` is Python's"),
     })
 }

@@ -148,8 +148,8 @@ pub fn int_out(s: Sample<i64>, out: IntOut) -> Value {
             match out {
                 IntOut::PythonInt => Value::Int(x),
                 IntOut::PythonBool => Value::Bool(x != 0),
-                IntOut::Int64 => Value::Scalar(Scalar::I(x)),
-                IntOut::Bool => Value::Scalar(Scalar::B(x != 0)),
+                IntOut::Int64 => Value::Scalar(Scalar::Int64(x)),
+                IntOut::Bool => Value::Scalar(Scalar::Bool(x != 0)),
             }
         }
         Some(shape) if boolean => Value::array(from_shape(
@@ -176,7 +176,7 @@ pub fn take(a: &Array, idx: &Sample<i64>, axis: usize) -> Value {
     shape.extend(&a.shape()[axis + 1..]);
     let out = reshape(&taken, &shape);
     if idx.shape.is_none() && out.ndim() == 0 {
-        return Value::Scalar(Scalar::from_array_first(&out).expect("one element"));
+        return Value::Scalar(out.first().expect("one element"));
     }
     Value::array(out)
 }

@@ -46,7 +46,7 @@ fn entropy(v: &Value, out: &mut Vec<u64>) -> EvalResult<()> {
             out.push(n.ok_or_else(|| EvalError::value_error("unrecognized seed string"))?);
             Ok(())
         }
-        Value::Float(_) | Value::Scalar(Scalar::F(_)) => {
+        Value::Float(_) | Value::Scalar(Scalar::Float64(_)) => {
             Err(EvalError::type_error("seed must be integer"))
         }
         other => {
@@ -196,7 +196,7 @@ pub fn choice(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 pub fn permutation(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let x = b.req("x");
     let axis = b.get("axis").map_or(Ok(0), index_int)?;
-    if let Value::Int(_) | Value::Bool(_) | Value::Scalar(Scalar::I(_) | Scalar::B(_)) = x {
+    if let Value::Int(_) | Value::Bool(_) | Value::Scalar(Scalar::Int64(_) | Scalar::Bool(_)) = x {
         let n = usize::try_from(index_int(x)?).unwrap_or(0);
         let order = with_generator(s, |g| g.shuffle_order(n));
         return Ok(convert::int_vector(

@@ -188,7 +188,7 @@ pub(super) fn probabilities(v: Option<&Value>) -> EvalResult<Option<Param<f64>>>
 
 pub fn permutation(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let x = b.req("x");
-    if let Value::Int(_) | Value::Bool(_) | Value::Scalar(Scalar::I(_) | Scalar::B(_)) = x {
+    if let Value::Int(_) | Value::Bool(_) | Value::Scalar(Scalar::Int64(_) | Scalar::Bool(_)) = x {
         let n = index_int(x)?;
         return Ok(convert::int_vector(with_legacy(s, |rs| {
             rs.permutation_int(n)

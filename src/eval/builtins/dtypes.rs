@@ -1,0 +1,298 @@
+//! dtype objects and questions about them: `np.dtype`, `np.issubdtype`,
+//! `np.iinfo`, `np.finfo`, `np.promote_types`, `np.can_cast`, and the
+//! abstract scalar classes (`np.integer`, `np.floating`, ...).
+
+use std::rc::Rc;
+
+use crate::array::{Casting, DType, Kind, Scalar};
+use crate::eval::ErrorKind;
+
+use super::super::args::Bound;
+use super::super::convert::dtype_arg;
+use super::super::error::{EvalError, EvalResult};
+use super::super::session::Session;
+use super::super::value::Value;
+use super::{Builtin, Home};
+
+builtins! { DTYPES;
+    "dtype", Numpy, dtype, "dtype(dtype)",
+        "A dtype object: np.dtype('float32'), np.dtype(np.uint8), np.dtype(float).",
+        "np.dtype('float32').itemsize";
+    "issubdtype", Numpy, issubdtype, "issubdtype(arg1, arg2)",
+        "Whether arg1 is a sub-dtype of arg2 (np.integer, np.floating, np.number, ...).",
+        "np.issubdtype(np.uint8, np.integer)";
+    "iinfo", Numpy, iinfo, "iinfo(int_type)",
+        "The limits of an integer dtype: .min, .max, .bits, .dtype.",
+        "np.iinfo(np.uint8).max";
+    "finfo", Numpy, finfo, "finfo(dtype)",
+        "The limits of a float dtype: .eps, .max, .min, .tiny, .resolution, .precision.",
+        "np.finfo(np.float32).eps";
+    "promote_types", Numpy, promote_types, "promote_types(type1, type2)",
+        "The smallest dtype both cast to safely.", "np.promote_types(np.uint8, np.int8)";
+    "complex", Python, complex, "complex(real=0, imag=0)",
+        "Python's complex type: a dtype argument here (dtype=complex is complex128).",
+        "np.ones(2, dtype=complex)";
+    "can_cast", Numpy, can_cast, "can_cast(from_, to, casting='safe')",
+        "Whether a cast between dtypes is allowed under a casting rule.",
+        "np.can_cast(np.int64, np.float32)";
+}
+
+/// NumPy's abstract scalar classes, as `np.<name>` answers them.
+const ABSTRACT: &[&str] = &[
+    "generic",
+    "number",
+    "integer",
+    "signedinteger",
+    "unsignedinteger",
+    "inexact",
+    "floating",
+    "complexfloating",
+];
+
+/// `np.<name>` for an abstract scalar class (`np.integer`).
+pub fn abstract_class(name: &str) -> Option<Value> {
+    ABSTRACT
+        .contains(&name)
+        .then(|| Value::Class(format!("numpy.{name}").into()))
+}
+
+/// The abstract classes a concrete dtype derives from, most derived first.
+fn bases(d: DType) -> &'static [&'static str] {
+    match d.kind() {
+        Kind::Bool => &["generic"],
+        Kind::Int => &["signedinteger", "integer", "number", "generic"],
+        Kind::UInt => &["unsignedinteger", "integer", "number", "generic"],
+        Kind::Float => &["floating", "inexact", "number", "generic"],
+        Kind::Complex => &["complexfloating", "inexact", "number", "generic"],
+    }
+}
+
+/// The parent of an abstract class.
+fn parent(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "number" => "generic",
+        "integer" | "inexact" => "number",
+        "signedinteger" | "unsignedinteger" => "integer",
+        "floating" | "complexfloating" => "inexact",
+        _ => return None,
+    })
+}
+
+/// A dtype or abstract class argument.
+enum Sub {
+    Concrete(DType),
+    Abstract(&'static str),
+}
+
+fn sub_arg(v: &Value) -> EvalResult<Sub> {
+    if let Value::Class(name) = v
+        && let Some(n) = name.strip_prefix("numpy.")
+        && let Some(a) = ABSTRACT.iter().find(|a| **a == n)
+    {
+        return Ok(Sub::Abstract(a));
+    }
+    match dtype_arg(v)? {
+        Some(d) => Ok(Sub::Concrete(d)),
+        None => Ok(Sub::Concrete(DType::Float64)),
+    }
+}
+
+pub fn dtype(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let d = b.at("dtype", dtype_arg(b.req("dtype")))?;
+    Ok(Value::DTypeObj(d.unwrap_or(DType::Float64)))
+}
+
+pub fn issubdtype(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let x = b.at("arg1", sub_arg(b.req("arg1")))?;
+    let y = b.at("arg2", sub_arg(b.req("arg2")))?;
+    Ok(Value::Bool(match (x, y) {
+        (Sub::Concrete(x), Sub::Concrete(y)) => x == y,
+        (Sub::Concrete(x), Sub::Abstract(y)) => bases(x).contains(&y),
+        (Sub::Abstract(_), Sub::Concrete(_)) => false,
+        (Sub::Abstract(mut x), Sub::Abstract(y)) => loop {
+            if x == y {
+                break true;
+            }
+            match parent(x) {
+                Some(p) => x = p,
+                None => break false,
+            }
+        },
+    }))
+}
+
+/// What `np.iinfo(t)` / `np.finfo(t)` return.
+#[derive(Debug)]
+pub struct NumInfo {
+    /// The integer or float dtype described.
+    pub dtype: DType,
+}
+
+impl NumInfo {
+    fn is_int(&self) -> bool {
+        self.dtype.is_integer()
+    }
+
+    /// `numpy.iinfo` or `numpy.finfo`.
+    pub fn type_name(&self) -> &'static str {
+        if self.is_int() {
+            "numpy.iinfo"
+        } else {
+            "numpy.finfo"
+        }
+    }
+
+    /// NumPy's repr: `iinfo(min=0, max=255, dtype=uint8)`,
+    /// `finfo(resolution=1e-06, min=-3.4028235e+38, ...)`.
+    pub fn repr(&self) -> String {
+        let s = |name| {
+            self.attr(name)
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "?".into())
+        };
+        if self.is_int() {
+            format!(
+                "iinfo(min={}, max={}, dtype={})",
+                s("min"),
+                s("max"),
+                self.dtype
+            )
+        } else {
+            format!(
+                "finfo(resolution={}, min={}, max={}, dtype={})",
+                s("resolution"),
+                s("min"),
+                s("max"),
+                self.dtype
+            )
+        }
+    }
+
+    /// `info.name`.
+    pub fn attr(&self, name: &str) -> Option<Value> {
+        let d = self.dtype;
+        if name == "dtype" {
+            return Some(Value::DTypeObj(d));
+        }
+        if name == "bits" {
+            return Some(Value::Int(8 * d.itemsize() as i64));
+        }
+        if self.is_int() {
+            let (min, max) = int_limits(d);
+            return match name {
+                "min" => Some(Value::Int(min)),
+                // uint64's max is not an int64: a NumPy uint64 stands in.
+                "max" if d == DType::UInt64 => Some(Value::Scalar(Scalar::UInt64(u64::MAX))),
+                "max" => Some(Value::Int(max as i64)),
+                "kind" => Some(Value::str(d.kind().char().to_string())),
+                _ => None,
+            };
+        }
+        let single = d == DType::Float32;
+        let f = |x32: f32, x64: f64| {
+            Value::Scalar(if single {
+                Scalar::Float32(x32)
+            } else {
+                Scalar::Float64(x64)
+            })
+        };
+        let i = |a: i64, b: i64| Value::Int(if single { a } else { b });
+        Some(match name {
+            "eps" => f(f32::EPSILON, f64::EPSILON),
+            "epsneg" => f(f32::EPSILON / 2.0, f64::EPSILON / 2.0),
+            "max" => f(f32::MAX, f64::MAX),
+            "min" => f(f32::MIN, f64::MIN),
+            "tiny" | "smallest_normal" => f(f32::MIN_POSITIVE, f64::MIN_POSITIVE),
+            "resolution" => f(1e-6, 1e-15),
+            "precision" => i(6, 15),
+            "nmant" => i(23, 52),
+            "nexp" => i(8, 11),
+            "maxexp" => i(128, 1024),
+            "minexp" => i(-126, -1022),
+            _ => return None,
+        })
+    }
+}
+
+/// The smallest and largest value of an integer dtype.
+fn int_limits(d: DType) -> (i64, u64) {
+    let bits = 8 * d.itemsize() as u32;
+    if d.kind() == Kind::UInt {
+        (0, u64::MAX >> (64 - bits))
+    } else {
+        (i64::MIN >> (64 - bits), (i64::MAX >> (64 - bits)) as u64)
+    }
+}
+
+/// The dtype of an `iinfo`/`finfo` argument: a dtype-like, or an array's
+/// or NumPy scalar's dtype.
+fn info_dtype(v: &Value) -> EvalResult<DType> {
+    match v {
+        Value::Scalar(s) => Ok(s.dtype()),
+        Value::Array(a) => Ok(a.dtype()),
+        other => Ok(dtype_arg(other)?.unwrap_or(DType::Float64)),
+    }
+}
+
+pub fn iinfo(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let d = b.at("int_type", info_dtype(b.req("int_type")))?;
+    if !d.is_integer() {
+        return Err(EvalError::value_error(format!(
+            "Invalid integer data type '{}'.",
+            d.kind().char()
+        )));
+    }
+    Ok(Value::NumInfo(Rc::new(NumInfo { dtype: d })))
+}
+
+pub fn finfo(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let d = b.at("dtype", info_dtype(b.req("dtype")))?;
+    let d = match d.kind() {
+        Kind::Float => d,
+        Kind::Complex => DType::Float64,
+        _ => {
+            return Err(EvalError::value_error(format!(
+                "data type <class 'numpy.{}'> not inexact",
+                d.name()
+            )));
+        }
+    };
+    Ok(Value::NumInfo(Rc::new(NumInfo { dtype: d })))
+}
+
+/// `complex(...)`: gradlab has no Python complex numbers (the type is a
+/// dtype argument only); NumPy's complex128 scalars stand in.
+pub fn complex(_: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
+    Err(EvalError::new(
+        ErrorKind::NotImplementedError,
+        "gradlab has no Python complex numbers; use np.complex128(x) or dtype=complex",
+    ))
+}
+
+fn dtype_req(b: &Bound, name: &str) -> EvalResult<DType> {
+    b.at(name, info_dtype(b.req(name)))
+}
+
+pub fn promote_types(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let (x, y) = (dtype_req(b, "type1")?, dtype_req(b, "type2")?);
+    Ok(Value::DTypeObj(x.promote(y)))
+}
+
+pub fn can_cast(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let (x, y) = (dtype_req(b, "from_")?, dtype_req(b, "to")?);
+    let casting = match b.get("casting") {
+        Some(Value::Str(s)) => Casting::parse(s).ok_or_else(|| {
+            EvalError::value_error(format!(
+                "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got '{s}')"
+            ))
+        })?,
+        Some(_) => {
+            return Err(EvalError::new(
+                ErrorKind::TypeError,
+                "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'",
+            ));
+        }
+        None => Casting::Safe,
+    };
+    Ok(Value::Bool(x.can_cast(y, casting)))
+}
