@@ -45,6 +45,7 @@ mod axis;
 mod broadcast;
 mod cast;
 mod concat;
+mod diagonal;
 mod dtype;
 mod element;
 mod error;

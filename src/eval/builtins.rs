@@ -44,6 +44,8 @@ pub enum Home {
     /// A method of `np.random.Generator` objects (table name
     /// `Generator.name`).
     GeneratorMethod,
+    /// `np.linalg.name` (table name `linalg.name`).
+    Linalg,
 }
 
 /// Implementation: the session, the bound arguments, and whether the call
@@ -87,13 +89,21 @@ macro_rules! builtins {
 
 pub(crate) mod dtypes;
 mod elementwise;
+mod histogram;
 mod linalg;
+mod matrices;
 mod nanfuncs;
+mod numpy_linalg;
+mod order_stats;
+mod polynomials;
 pub mod printing;
 pub mod random;
+mod rearrange;
 mod removed;
 mod sharing;
 mod sorting;
+mod stacking;
+mod stats;
 
 pub use removed::removed_message;
 
@@ -220,9 +230,9 @@ builtins! { BUILTINS;
     "genfromtxt", Numpy, files::genfromtxt, "genfromtxt(fname, dtype=float, comments='#', delimiter=None, skip_header=0, usecols=None, filling_values=None)",
         "Like loadtxt, with missing values as nan.", "np.genfromtxt('data.csv', delimiter=',', skip_header=1)";
     "savetxt", Numpy, files::savetxt, "savetxt(fname, X, fmt='%.18e', delimiter=' ', newline='\\n', header='', footer='', comments='# ')",
-        "Write an array to a text file.", "np.savetxt('out.csv', a, delimiter=',', fmt='%.6f')";
+        "Write an array to a text file.", "np.savetxt('out.csv', np.eye(2), delimiter=',', fmt='%.6f')";
     "load", Numpy, files::load, "load(file)", "An array from a .npy file.", "np.load('a.npy')";
-    "save", Numpy, files::save, "save(file, arr)", "Write an array to a .npy file (.npy is added).", "np.save('a.npy', a)";
+    "save", Numpy, files::save, "save(file, arr)", "Write an array to a .npy file (.npy is added).", "np.save('a.npy', np.arange(3))";
     "Out", Python, python::out_table, "Out[n]", "The output of cell n.", "Out[1]";
 }
 
@@ -247,6 +257,14 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         linalg::LINALG,
         nanfuncs::NANFUNCS,
         sorting::SORTING,
+        stacking::STACKING,
+        rearrange::REARRANGE,
+        stats::STATS,
+        matrices::MATRICES,
+        histogram::HISTOGRAM,
+        numpy_linalg::NUMPY_LINALG,
+        polynomials::POLYNOMIALS,
+        order_stats::ORDER_STATS,
         dtypes::DTYPES,
         sharing::SHARING,
     ]
@@ -352,6 +370,7 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
                 "True_" => return Some(Value::Scalar(super::value::Scalar::Bool(true))),
                 "False_" => return Some(Value::Scalar(super::value::Scalar::Bool(false))),
                 "random" => return Some(Value::Module(Module::Random)),
+                "linalg" => return Some(Value::Module(Module::Linalg)),
                 _ => {}
             }
             if let Some(d) = dtype_name(name) {
@@ -369,6 +388,7 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
         }
         Module::Math => math::math_attr(name),
         Module::Random => random::module_attr(name),
+        Module::Linalg => numpy_linalg::attr(name),
     }
 }
 
@@ -376,6 +396,7 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
 pub fn module_member(m: Module, name: &str) -> Option<&'static Builtin> {
     match m {
         Module::Random => random::module_member(name),
+        Module::Linalg => numpy_linalg::member(name),
         Module::Math => None,
         Module::Numpy | Module::Numdifftools => {
             let b = lookup(name)?;
@@ -396,7 +417,7 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
                 .iter()
                 .map(|(n, _)| *n)
                 .chain([
-                    "newaxis", "float64", "int64", "bool_", "True_", "False_", "random",
+                    "newaxis", "float64", "int64", "bool_", "True_", "False_", "random", "linalg",
                 ])
                 .chain(
                     all()
@@ -411,6 +432,7 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
         ),
         Module::Math => Box::new(math::MATH_NAMES.iter().copied()),
         Module::Random => Box::new(random::module_names()),
+        Module::Linalg => Box::new(numpy_linalg::names()),
     }
 }
 

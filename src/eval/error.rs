@@ -46,11 +46,13 @@ pub enum ErrorKind {
     UsageError,
     ValueError,
     ZeroDivisionError,
+    /// `numpy.linalg.LinAlgError` (a `ValueError`).
+    LinAlgError,
 }
 
 impl ErrorKind {
     /// Every kind, for name lookups.
-    pub const ALL: [ErrorKind; 36] = {
+    pub const ALL: [ErrorKind; 37] = {
         use ErrorKind::*;
         [
             Exception,
@@ -89,6 +91,7 @@ impl ErrorKind {
             UsageError,
             ValueError,
             ZeroDivisionError,
+            LinAlgError,
         ]
     };
 
@@ -132,6 +135,7 @@ impl ErrorKind {
             UsageError => "UsageError",
             ValueError => "ValueError",
             ZeroDivisionError => "ZeroDivisionError",
+            LinAlgError => "LinAlgError",
         }
     }
 
@@ -157,6 +161,7 @@ impl ErrorKind {
             ModuleNotFoundError => &[ImportError],
             NotImplementedError | RecursionError => &[RuntimeError],
             UFuncTypeError => &[TypeError],
+            LinAlgError => &[ValueError],
             UnboundLocalError => &[NameError],
             UnicodeDecodeError => &[ValueError],
             _ => &[Exception],

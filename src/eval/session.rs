@@ -319,6 +319,7 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
         "numdifftools" => Ok(Module::Numdifftools),
         "math" => Ok(Module::Math),
         "numpy.random" => Ok(Module::Random),
+        "numpy.linalg" => Ok(Module::Linalg),
         other => Err(EvalError::new(
             ErrorKind::ModuleNotFoundError,
             format!("No module named '{other}' (gradlab knows numpy, numdifftools and math)"),

@@ -51,6 +51,8 @@ pub enum Module {
     Math,
     /// `numpy.random`.
     Random,
+    /// `numpy.linalg`.
+    Linalg,
 }
 
 impl Module {
@@ -60,6 +62,7 @@ impl Module {
             Module::Numdifftools => "numdifftools",
             Module::Math => "math",
             Module::Random => "numpy.random",
+            Module::Linalg => "numpy.linalg",
         }
     }
 }

@@ -304,11 +304,15 @@ mod tests {
                 "edge_order=",
                 "edges",
                 "ediff1d",
+                "empty",
+                "empty_like",
                 "enumerate",
                 "exp",
                 "exp2",
+                "expand_dims",
                 "explain",
                 "expm1",
+                "eye",
             ],
         );
         exactly(
@@ -316,14 +320,19 @@ mod tests {
             11,
             &[
                 "prepend=",
+                "pad",
                 "pass",
+                "percentile",
                 "pi",
                 "plot",
+                "polyval",
                 "positive",
                 "power",
                 "print",
                 "printoptions",
+                "prod",
                 "promote_types",
+                "ptp",
             ],
         );
         exactly(
@@ -335,7 +344,15 @@ mod tests {
         exactly(
             "f(1, h",
             5,
-            &["h=", "heatmap", "heaviside", "help", "hypot"],
+            &[
+                "h=",
+                "heatmap",
+                "heaviside",
+                "help",
+                "histogram",
+                "hstack",
+                "hypot",
+            ],
         );
         exactly("np.gradient(data)", 17, &[]);
     }

@@ -229,19 +229,46 @@ pub fn std(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let r = reduce_args(b, &a)?;
     let ddof = b.opt("ddof").map(real).transpose()?.unwrap_or(0.0);
+    let out = variance(&a, r.axis, r.keepdims, ddof)?.mapv(f64::sqrt);
+    Ok(wrap(Array::from_ndarray(out), true))
+}
+
+/// Float sum of a float64 array along `axis` (or all), in NumPy's order
+/// (for `average`'s weighted sums).
+pub(super) fn float_sum_of(
+    a: &Array,
+    axis: Option<usize>,
+    keepdims: bool,
+) -> EvalResult<ArrayD<f64>> {
+    let r = Reduce { axis, keepdims };
+    Ok(float_sum(
+        &a.as_dtype(DType::Float64)?.read::<f64>().view(),
+        &r,
+        false,
+    ))
+}
+
+/// NumPy's `_var`: the mean (kept dims), squared deviations, their
+/// pairwise sum divided by `max(n - ddof, 0)` (`std` is its square root).
+pub(super) fn variance(
+    a: &Array,
+    axis: Option<usize>,
+    keepdims: bool,
+    ddof: f64,
+) -> EvalResult<ArrayD<f64>> {
+    let r = Reduce { axis, keepdims };
     let kept = Reduce {
         axis: r.axis,
         keepdims: true,
     };
-    let m = Array::from_ndarray(mean_array(&a, &kept)?);
-    let x = as_f64(&a)?;
+    let m = Array::from_ndarray(mean_array(a, &kept)?);
+    let x = as_f64(a)?;
     let dev = zip_map::<f64, f64, f64>(&x, &m, |p, q| {
         let d = p - q;
         d * d
     })?;
-    let n = (count(&a, &r) as f64 - ddof).max(0.0);
-    let out = float_sum(&dev.read::<f64>().view(), &r, false).mapv(|s| (s / n).sqrt());
-    Ok(wrap(Array::from_ndarray(out), true))
+    let n = (count(a, &r) as f64 - ddof).max(0.0);
+    Ok(float_sum(&dev.read::<f64>().view(), &r, false).mapv(|s| s / n))
 }
 
 fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {

@@ -1,0 +1,183 @@
+//! Order statistics (issue 13): `median`, `percentile`, `quantile` with
+//! NumPy's default 'linear' method: each lane sorted (NaN last, which makes
+//! the result NaN), then NumPy's `_lerp` between the neighbours of the
+//! virtual index `(n - 1) * q`.
+
+use ndarray::Axis;
+
+use crate::array::{Array, DType};
+
+use super::super::args::Bound;
+use super::super::convert::{to_array, truthy, wrap};
+use super::super::error::{ErrorKind, EvalError, EvalResult};
+use super::super::session::Session;
+use super::super::value::Value;
+use super::stats::axis_arg;
+use super::{Builtin, Home};
+
+builtins! { ORDER_STATS;
+    "median", Numpy, median, "median(a, axis=None, out=None, overwrite_input=False, keepdims=False)",
+        "The middle value (mean of the two middle values for even counts; NaN propagates).",
+        "np.median(np.array([3, 1, 4, 1, 5, 9]))";
+    "percentile", Numpy, percentile, "percentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)",
+        "The q-th percentiles (0..100), linear interpolation between sorted values.",
+        "np.percentile(np.array([1., 2., 3., 4.]), [25, 50, 90])";
+    "quantile", Numpy, percentile, "quantile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)",
+        "The q-th quantiles (0..1), linear interpolation between sorted values.",
+        "np.quantile(np.arange(10), 0.25)";
+}
+
+/// NumPy's sort order: NaN last.
+fn sort_nan_last(v: &mut [f64]) {
+    v.sort_by(|x, y| {
+        x.partial_cmp(y)
+            .unwrap_or_else(|| x.is_nan().cmp(&y.is_nan()))
+    });
+}
+
+/// The lanes of `a` (as float64 values, each sorted, NaN last) along
+/// `axis`, or of all elements; with the shape of the reduced result.
+fn sorted_lanes(a: &Array, axis: Option<usize>) -> EvalResult<(Vec<Vec<f64>>, Vec<usize>)> {
+    let x = a.as_dtype(DType::Float64)?;
+    let r = x.read::<f64>();
+    let v = r.view();
+    let (mut lanes, shape): (Vec<Vec<f64>>, Vec<usize>) = match axis {
+        None => (vec![v.iter().copied().collect()], vec![]),
+        Some(k) => {
+            let mut shape = a.shape().to_vec();
+            shape.remove(k);
+            let moved = v.view().permuted_axes(
+                (0..a.ndim())
+                    .filter(|&d| d != k)
+                    .chain([k])
+                    .collect::<Vec<_>>(),
+            );
+            let lanes = moved
+                .lanes(Axis(a.ndim() - 1))
+                .into_iter()
+                .map(|l| l.iter().copied().collect())
+                .collect();
+            (lanes, shape)
+        }
+    };
+    lanes.iter_mut().for_each(|l| sort_nan_last(l));
+    Ok((lanes, shape))
+}
+
+/// The result shape with the reduced axes kept as length 1.
+fn kept_shape(a: &Array, axis: Option<usize>, shape: Vec<usize>) -> Vec<usize> {
+    match axis {
+        None => vec![1; a.ndim()],
+        Some(k) => {
+            let mut s = shape;
+            s.insert(k, 1);
+            s
+        }
+    }
+}
+
+fn median_lane(v: &[f64]) -> f64 {
+    let n = v.len();
+    if n == 0 || v[n - 1].is_nan() {
+        return f64::NAN;
+    }
+    match n % 2 {
+        1 => v[n / 2],
+        _ => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+pub fn median(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let a = b.at("a", to_array(b.req("a")))?;
+    let axis = axis_arg(b, "axis", a.ndim())?;
+    let (lanes, shape) = sorted_lanes(&a, axis)?;
+    let keep = b.opt("keepdims").map(truthy).transpose()?.unwrap_or(false);
+    let shape = if keep {
+        kept_shape(&a, axis, shape)
+    } else {
+        shape
+    };
+    let vals: Vec<f64> = lanes.iter().map(|l| median_lane(l)).collect();
+    Ok(wrap(Array::from_vec(&shape, vals)?, true))
+}
+
+/// NumPy's `_lerp(a, b, t)`: from the nearer end, so t = 1 gives b exactly.
+fn lerp(a: f64, b: f64, t: f64) -> f64 {
+    let d = b - a;
+    if t >= 0.5 {
+        b - d * (1.0 - t)
+    } else {
+        a + d * t
+    }
+}
+
+/// The 'linear' quantile `q` (0..1) of a sorted lane (NaN last).
+fn quantile_lane(v: &[f64], q: f64) -> f64 {
+    let n = v.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    let virt = (n as f64 - 1.0) * q;
+    let (mut prev, mut next) = (virt.floor() as i64, virt.floor() as i64 + 1);
+    if virt >= n as f64 - 1.0 {
+        (prev, next) = (-1, -1);
+    }
+    if virt < 0.0 {
+        (prev, next) = (0, 0);
+    }
+    let at = |i: i64| {
+        v[if i < 0 {
+            (n as i64 + i) as usize
+        } else {
+            i as usize
+        }]
+    };
+    let gamma = virt - prev as f64;
+    if v[n - 1].is_nan() {
+        return f64::NAN;
+    }
+    lerp(at(prev), at(next), gamma)
+}
+
+pub fn percentile(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let is_pct = b.sig.name.as_str() == "percentile";
+    let a = b.at("a", to_array(b.req("a")))?;
+    let qv = b.req("q");
+    let q = b.at("q", to_array(qv))?;
+    match b.opt("method") {
+        None => {}
+        Some(Value::Str(s)) if &**s == "linear" => {}
+        Some(_) => {
+            return Err(EvalError::new(
+                ErrorKind::NotImplementedError,
+                "gradlab's percentile/quantile use the default method='linear' only",
+            ));
+        }
+    }
+    let qs: Vec<f64> = q
+        .to_f64_vec()
+        .into_iter()
+        .map(|x| if is_pct { x / 100.0 } else { x })
+        .collect();
+    if qs.iter().any(|x| !(0.0..=1.0).contains(x)) {
+        return Err(EvalError::value_error(match is_pct {
+            true => "Percentiles must be in the range [0, 100]",
+            false => "Quantiles must be in the range [0, 1]",
+        }));
+    }
+    let axis = axis_arg(b, "axis", a.ndim())?;
+    let (lanes, shape) = sorted_lanes(&a, axis)?;
+    let keep = b.opt("keepdims").map(truthy).transpose()?.unwrap_or(false);
+    let shape = if keep {
+        kept_shape(&a, axis, shape)
+    } else {
+        shape
+    };
+    let mut out_shape = q.shape().to_vec();
+    out_shape.extend(shape);
+    let vals: Vec<f64> = qs
+        .iter()
+        .flat_map(|&p| lanes.iter().map(move |l| quantile_lane(l, p)))
+        .collect();
+    Ok(wrap(Array::from_vec(&out_shape, vals)?, true))
+}
