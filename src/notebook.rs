@@ -65,6 +65,11 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
             {
                 last.events.retain(|e| !matches!(e, Event::Value(_)));
             }
+            for e in outcomes.iter_mut().flat_map(|o| o.events.iter_mut()) {
+                if let Event::Value(v) = e {
+                    *v = as_shown(v);
+                }
+            }
             Cell {
                 number,
                 line: *line,
@@ -92,6 +97,24 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
                 },
             }
         }
+    }
+}
+
+/// Arrays up to this many elements are copied when shown, so that a cell
+/// rendered later (`--check`, `--bless`, exports) shows them as they were.
+const SNAPSHOT_MAX: usize = 1 << 20;
+
+/// A shown value as it is now: its arrays copied (up to [`SNAPSHOT_MAX`]
+/// elements each), as IPython renders an output before the next cell can
+/// change it in place (`a` shown, then `a[0] = 9`, shows the old `a`).
+fn as_shown(v: &Value) -> Value {
+    match v {
+        Value::Array(a) if a.len() <= SNAPSHOT_MAX => {
+            a.copy().map_or_else(|_| v.clone(), Value::array)
+        }
+        Value::Tuple(items) => Value::Tuple(std::rc::Rc::new(items.iter().map(as_shown).collect())),
+        Value::List(items) => Value::List(std::rc::Rc::new(items.iter().map(as_shown).collect())),
+        other => other.clone(),
     }
 }
 

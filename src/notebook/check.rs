@@ -127,6 +127,12 @@ mod tests {
                 true,
                 "1 of 1 checked outputs match",
             ),
+            // Shown as it was, not as a later in-place write left it.
+            (
+                "import numpy as np\na = np.array([1, 2, 3])\na\n#> array([1, 2, 3])\na[0] = 9\n(a, [a])\n#> (array([9, 2, 3]), [array([9, 2, 3])])\na[1] = 7\n",
+                true,
+                "2 of 2 checked outputs match",
+            ),
             (
                 "print(1)\n2\n",
                 false,
