@@ -453,9 +453,17 @@ impl super::Session {
             }
             Target::Index { obj, index, span } => {
                 let ExprKind::Name(name) = &obj.kind else {
+                    // `m.T[2, 1] = 5`, `m[0][1] = 5`: an array target is a
+                    // view of its owner's buffer, so the write goes through
+                    // to every array that shares it, as in NumPy.
+                    if let Value::Array(a) = self.eval(obj, frame)? {
+                        let items: Vec<Idx> = self.eval_index(index, frame)?;
+                        assign_array(&a, &items, &v).map_err(|e| e.at(span))?;
+                        return Ok(());
+                    }
                     return Err(EvalError::new(
                         ErrorKind::NotImplementedError,
-                        "gradlab assigns into a subscript of a variable only (a[...] = v)",
+                        "gradlab assigns into a subscript of a variable or an array only (a[...] = v)",
                     )
                     .at(span));
                 };
