@@ -23,6 +23,15 @@ use serde_json::Value as Json;
 #[global_allocator]
 static ALLOC: memory::Counting = memory::Counting;
 
+/// Every test here takes this lock: the counting test measures the
+/// process-wide live bytes, and the others allocate in this process too
+/// (a 50 MB file read back, a huge list), so none may run beside it.
+static IN_PROCESS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn in_process() -> std::sync::MutexGuard<'static, ()> {
+    IN_PROCESS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn fixture(name: &str) -> Vec<Json> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -95,6 +104,7 @@ fn shown(e: &Json) -> String {
 
 #[test]
 fn sizes_in_memory_errors_are_numpys() {
+    let _alone = in_process();
     for case in fixture("memory_sizes.jsonl") {
         let bytes = case["bytes"].as_u64().unwrap() as usize;
         assert_eq!(memory::size_string(bytes), case["shown"], "{bytes} bytes");
@@ -103,6 +113,7 @@ fn sizes_in_memory_errors_are_numpys() {
 
 #[test]
 fn the_counting_allocator_tracks_live_bytes() {
+    let _alone = in_process();
     const MB64: usize = 64 << 20;
     let before = memory::in_use();
     let v: Vec<u8> = vec![1; MB64];
@@ -120,6 +131,7 @@ fn the_counting_allocator_tracks_live_bytes() {
 /// one cap for all, the session going on after each `MemoryError`.
 #[test]
 fn one_cap_covers_lists_strings_and_arrays() {
+    let _alone = in_process();
     let cases = fixture("memory_cases.jsonl");
     let budget = cases[0]["budget"].as_u64().unwrap();
     let stmts: Vec<&str> = cases[1..]
@@ -144,6 +156,7 @@ fn one_cap_covers_lists_strings_and_arrays() {
 /// impossible raises what NumPy raises, allocating nothing it cannot hold.
 #[test]
 fn npy_headers_with_absurd_sizes_raise_numpys_errors() {
+    let _alone = in_process();
     let dir = scratch("npy");
     let path = dir.path().join("case.npy");
     for case in fixture("npy_limits.jsonl") {
@@ -217,6 +230,7 @@ fn feed_fifo(path: &Path, head: Vec<u8>, body: Vec<u8>) -> std::thread::JoinHand
 /// at the cap instead of reading until the machine runs out.
 #[test]
 fn endless_inputs_stop_at_the_cap() {
+    let _alone = in_process();
     let cap = 32u64 << 20;
     let npy_head = {
         let h = b"{'descr': '<f8', 'fortran_order': False, 'shape': (-1,), }";
@@ -248,6 +262,7 @@ fn endless_inputs_stop_at_the_cap() {
 /// one whose values do not is a `MemoryError`, with memory near the cap.
 #[test]
 fn loadtxt_streams_files_larger_than_the_cap() {
+    let _alone = in_process();
     let dir = scratch("big");
     // 40 MiB of text, 10 MiB of values: more text than the 16 MiB cap
     let line = format!("{:>31}\n", "1.5");
@@ -293,6 +308,7 @@ fn loadtxt_streams_files_larger_than_the_cap() {
 /// does not happen (the REPL's SIGINT handler raises the same flag).
 #[test]
 fn an_interrupted_huge_list_assigns_nothing() {
+    let _alone = in_process();
     let mut s = Session::new();
     let stop = std::sync::Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
@@ -326,6 +342,7 @@ fn an_interrupted_huge_list_assigns_nothing() {
 /// two to three times the array).
 #[test]
 fn savetxt_streams_from_the_buffer() {
+    let _alone = in_process();
     let dir = scratch("savetxt");
     let (events, peak) = run_capped(
         "1G",
