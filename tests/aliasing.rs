@@ -5,8 +5,7 @@
 //! and `a OP= x` updates the buffer in place under NumPy's 'same_kind'
 //! casting rule and shape check.
 
-#[path = "support/table.rs"]
-mod table;
+use crate::table;
 
 use table::shown;
 

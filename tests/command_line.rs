@@ -3,7 +3,7 @@
 //! own folder, exit statuses, a closed or broken standard output, and
 //! `--json` that streams.
 
-mod cli;
+use crate::cli;
 
 use std::io::Read;
 use std::process::{Command, Stdio};

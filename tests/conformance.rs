@@ -5,7 +5,7 @@
 //! floats to rtol 1e-12 plus atol 1e-12 x scale, NaN/inf at the same
 //! positions, dtype and shape exactly, errors by type.
 
-mod cli;
+use crate::cli;
 
 use serde_json::Value;
 

@@ -6,8 +6,7 @@
 //! 2.4.6 shows (`tests/fixtures/dtypes.jsonl`, from
 //! `tests/fixtures/gen_dtypes.py`).
 
-#[path = "support/table.rs"]
-mod table;
+use crate::table;
 
 #[test]
 fn dtypes_show_what_numpy_shows() {

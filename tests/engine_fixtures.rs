@@ -2,7 +2,7 @@
 //! results) and of engine_extra.jsonl (corner cases, generated with NumPy by
 //! gen_engine_extra.py) replayed against the engine.
 
-mod common;
+use crate::common;
 
 use common::{array, compare, compare_gradient, gradient_value, max_abs};
 use gradlab::array::{Array, Axis, AxisSpec};

@@ -3,8 +3,6 @@
 //! agreeing bit for bit with the slow reference across dtypes, shapes, axes,
 //! spacings and edge orders.
 
-mod common;
-
 use gradlab::array::{Array, Axis, AxisSpec, DType};
 use gradlab::engine::{
     DiffArgs, DiffOrder, EdgeOrder, Gradient, GradientArgs, diff, gradient, reference,

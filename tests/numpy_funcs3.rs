@@ -6,8 +6,7 @@
 //! the families' table rows): values, dtypes, views, printing and NumPy's
 //! exact errors.
 
-#[path = "support/table.rs"]
-mod table;
+use crate::table;
 
 #[test]
 fn functions_show_what_numpy_shows() {

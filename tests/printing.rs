@@ -2,7 +2,7 @@
 //! stdout of `print(repr(EXPR))` and `print(EXPR)` must be NumPy's repr and
 //! str exactly (as /work/shared/tools/printing_check.py grades it).
 
-mod cli;
+use crate::cli;
 
 use serde_json::Value;
 

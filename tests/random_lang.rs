@@ -7,8 +7,7 @@
 
 use serde_json::Value as Json;
 
-#[path = "support/table.rs"]
-mod table;
+use crate::table;
 
 use table::shown;
 

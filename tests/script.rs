@@ -1,7 +1,7 @@
 //! The `.grad` format end to end: parsing, `--check` diffs, `--bless`
 //! rewrites, and `:save` (`export::to_script`) round trips.
 
-mod cli;
+use crate::cli;
 
 use cli::{gradlab, scratch};
 use gradlab::eval::Session;

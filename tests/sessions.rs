@@ -2,7 +2,7 @@
 //! NumPy's, and every export of it is valid (the `.py` one runs under real
 //! NumPy when python3 is available).
 
-mod cli;
+use crate::cli;
 
 use std::path::{Path, PathBuf};
 
