@@ -10,7 +10,10 @@ use std::path::Path;
 use std::process::Command;
 
 use gradlab::eval::{Event, Session, Value};
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
+#[path = "support/quiet.rs"]
+mod quiet;
+use quiet::output_text;
 use gradlab::script::Script;
 use serde_json::Value as Json;
 

@@ -8,7 +8,10 @@
 //! `tests/fixtures/gen_functions.py` run with the real numdifftools.
 
 use gradlab::eval::{Event, Session, Value};
-use gradlab::notebook::{json, output_text, run_script};
+use gradlab::notebook::{json, run_script};
+#[path = "support/quiet.rs"]
+mod quiet;
+use quiet::output_text;
 use gradlab::script::Script;
 use serde_json::Value as Json;
 

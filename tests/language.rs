@@ -4,7 +4,10 @@
 //! value, printed text, or `ExceptionType: message`).
 
 use gradlab::eval::Session;
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
+#[path = "support/quiet.rs"]
+mod quiet;
+use quiet::output_text;
 use gradlab::script::Script;
 
 /// Runs `setup` then `stmt` (with `np.` prefixes as written) and returns

@@ -95,8 +95,14 @@ fn binary_as(op: BinOp, a: &Value, b: &Value, ufunc: bool) -> EvalResult<Value> 
         return matmul::matmul(&x.arr, &y.arr, dt);
     }
     let as_scalar = !x.nd && !y.nd;
-    let scalar_math = !ufunc && !matches!(a, Value::Array(_)) && !matches!(b, Value::Array(_));
-    let out = flags::checked(op, &x.arr, &y.arr, dt, scalar_math, || {
+    let naming = if ufunc {
+        flags::Naming::Ufunc
+    } else if !matches!(a, Value::Array(_)) && !matches!(b, Value::Array(_)) {
+        flags::Naming::Scalar
+    } else {
+        flags::Naming::Operator
+    };
+    let out = flags::checked(op, &x.arr, &y.arr, dt, naming, || {
         kernels::binary(op, &x.arr, &y.arr, dt)
     })?;
     Ok(wrap(out, as_scalar))

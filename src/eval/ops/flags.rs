@@ -10,6 +10,7 @@ use crate::syntax::ast::BinOp;
 
 use super::super::error::EvalResult;
 use super::super::warnings;
+use super::kernels::zip_as;
 
 /// NumPy's ufunc name of an operator (`a / b` is `divide`).
 pub(super) fn ufunc_name(op: BinOp) -> &'static str {
@@ -30,20 +31,35 @@ pub(super) fn ufunc_name(op: BinOp) -> &'static str {
     }
 }
 
-/// Runs the kernel of `x op y` in dtype `dt` and reports its flags:
-/// `scalar` when neither operand is an array (NumPy's scalar math says
-/// "encountered in scalar divide").
+/// How NumPy names the operation in its warnings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Naming {
+    /// An operator with an array operand: the ufunc, or for `a ** -1`,
+    /// `** 0.5`, `** 2` the ufunc NumPy's fast path runs.
+    Operator,
+    /// NumPy scalars (or a scalar and a Python number): "scalar divide".
+    Scalar,
+    /// The ufunc called by name (`np.power`): its own name.
+    Ufunc,
+}
+
+/// Runs the kernel of `x op y` in dtype `dt` and reports its flags, named
+/// as `naming` says.
 pub(super) fn checked(
     op: BinOp,
     x: &Array,
     y: &Array,
     dt: DType,
-    scalar: bool,
+    naming: Naming,
     kernel: impl FnOnce() -> EvalResult<Array>,
 ) -> EvalResult<Array> {
+    let scalar = naming == Naming::Scalar;
     warnings::begin();
     let out = kernel()?;
     let mut flags = fpe::take();
+    if op == BinOp::FloorDiv && dt.is_inexact() && !flags.is_empty() {
+        flags = floor_divide_flags(flags, x, y)?;
+    }
     if dt.is_integer() {
         if matches!(op, BinOp::FloorDiv | BinOp::Mod) && has_zero(y)? {
             flags = flags.union(Flags::DIVIDE);
@@ -53,7 +69,11 @@ pub(super) fn checked(
         }
     }
     if !flags.is_empty() {
-        let name = power_fast_path(op, y, dt).unwrap_or(ufunc_name(op));
+        let fast = match naming {
+            Naming::Operator => power_fast_path(op, y, dt),
+            _ => None,
+        };
+        let name = fast.unwrap_or(ufunc_name(op));
         if scalar {
             warnings::report(flags, &format!("scalar {name}"))?;
         } else {
@@ -75,6 +95,34 @@ fn power_fast_path(op: BinOp, y: &Array, dt: DType) -> Option<&'static str> {
         2.0 => Some("square"),
         _ => None,
     }
+}
+
+/// NumPy's float `//` by zero reports divide by zero (invalid for 0 or
+/// NaN divided), not the flags of the remainder it computes on the way:
+/// where a divisor is zero, the flags are recomputed from the operands.
+fn floor_divide_flags(flags: Flags, x: &Array, y: &Array) -> EvalResult<Flags> {
+    let by_zero = zip_as::<f64, u8>(x, y, |a, b| match b {
+        0.0 if a == 0.0 || a.is_nan() => 8,
+        0.0 => 1,
+        _ => 0,
+    })?;
+    let seen = by_zero.read::<u8>().iter().fold(0u8, |acc, f| acc | f);
+    if seen == 0 {
+        return Ok(flags);
+    }
+    let mut out = Flags::NONE;
+    for f in [Flags::OVERFLOW, Flags::UNDERFLOW] {
+        if flags.contains(f) {
+            out = out.union(f);
+        }
+    }
+    if seen & 1 != 0 {
+        out = out.union(Flags::DIVIDE);
+    }
+    if seen & 8 != 0 {
+        out = out.union(Flags::INVALID);
+    }
+    Ok(out)
 }
 
 /// Whether an integer divisor has a zero element.
