@@ -13,8 +13,8 @@ use gradlab::eval::{Event, Session, Value};
 use gradlab::notebook::run_script;
 #[path = "support/quiet.rs"]
 mod quiet;
-use quiet::output_text;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// What each statement of `src` shows, in order (one entry per cell).

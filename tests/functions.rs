@@ -11,8 +11,8 @@ use gradlab::eval::{Event, Session, Value};
 use gradlab::notebook::{json, run_script};
 #[path = "support/quiet.rs"]
 mod quiet;
-use quiet::output_text;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// Runs `src` in a fresh session; returns the session and the last cell's

@@ -11,8 +11,8 @@ use gradlab::eval::builtins::{self, Home};
 use gradlab::notebook::run_script;
 #[path = "support/quiet.rs"]
 mod quiet;
-use quiet::output_text;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// `(failed, shown)` for `src` run in a fresh session.

@@ -7,8 +7,8 @@ use gradlab::eval::Session;
 use gradlab::notebook::run_script;
 #[path = "support/quiet.rs"]
 mod quiet;
-use quiet::output_text;
 use gradlab::script::Script;
+use quiet::output_text;
 
 /// Runs `setup` then `stmt` (with `np.` prefixes as written) and returns
 /// what the statement's cell shows.

@@ -9,8 +9,8 @@ use gradlab::eval::Session;
 use gradlab::notebook::run_script;
 #[path = "support/quiet.rs"]
 mod quiet;
-use quiet::output_text;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 const FIXTURE: &str = include_str!("fixtures/numpy_funcs1.jsonl");

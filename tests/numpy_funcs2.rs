@@ -8,8 +8,8 @@ use gradlab::eval::Session;
 use gradlab::notebook::run_script;
 #[path = "support/quiet.rs"]
 mod quiet;
-use quiet::output_text;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// What the last statement of `src` shows in a fresh session.

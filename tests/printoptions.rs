@@ -11,8 +11,8 @@ use gradlab::eval::Session;
 use gradlab::notebook::run_script;
 #[path = "support/quiet.rs"]
 mod quiet;
-use quiet::output_text;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// What the last line of `src` shows in `session`.
