@@ -196,7 +196,8 @@ pub fn run_script(
 }
 
 /// The text a cell's `#>` lines record: printed text, the `Out` repr, or
-/// `ErrorType: message`, in order; `None` when the cell shows nothing.
+/// `ErrorType: message`, and warnings as `#! RuntimeWarning: message`
+/// lines, in order; `None` when the cell shows nothing.
 /// Timings (`:timeit`) differ from run to run, so they are never recorded.
 pub fn output_text(session: &Session, cell: &Cell) -> Option<String> {
     let mut out = String::new();
@@ -216,6 +217,12 @@ pub fn output_text(session: &Session, cell: &Cell) -> Option<String> {
                 out.push('\n');
             }
             Event::Timing(_) => {}
+            // Recorded as a `#! ` line (see `script::WARNING_PREFIX`).
+            Event::Warning { kind, message } => {
+                out.push_str(crate::script::WARNING_PREFIX);
+                out.push_str(&crate::eval::warnings::warning_line(*kind, message));
+                out.push('\n');
+            }
         }
     }
     if out.is_empty() {

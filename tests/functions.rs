@@ -8,8 +8,11 @@
 //! `tests/fixtures/gen_functions.py` run with the real numdifftools.
 
 use gradlab::eval::{Event, Session, Value};
-use gradlab::notebook::{json, output_text, run_script};
+use gradlab::notebook::{json, run_script};
+#[path = "support/quiet.rs"]
+mod quiet;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// Runs `src` in a fresh session; returns the session and the last cell's

@@ -8,8 +8,11 @@
 
 use gradlab::eval::Session;
 use gradlab::eval::builtins::{self, Home};
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
+#[path = "support/quiet.rs"]
+mod quiet;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// `(failed, shown)` for `src` run in a fresh session.

@@ -4,8 +4,11 @@
 //! value, printed text, or `ExceptionType: message`).
 
 use gradlab::eval::Session;
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
+#[path = "support/quiet.rs"]
+mod quiet;
 use gradlab::script::Script;
+use quiet::output_text;
 
 /// Runs `setup` then `stmt` (with `np.` prefixes as written) and returns
 /// what the statement's cell shows.

@@ -6,8 +6,11 @@
 //! NumPy's exact errors.
 
 use gradlab::eval::Session;
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
+#[path = "support/quiet.rs"]
+mod quiet;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 const FIXTURE: &str = include_str!("fixtures/numpy_funcs1.jsonl");

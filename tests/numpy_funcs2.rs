@@ -5,8 +5,11 @@
 //! the families' table rows).
 
 use gradlab::eval::Session;
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
+#[path = "support/quiet.rs"]
+mod quiet;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// What the last statement of `src` shows in a fresh session.

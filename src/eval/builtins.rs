@@ -89,6 +89,7 @@ macro_rules! builtins {
 
 pub(crate) mod dtypes;
 mod elementwise;
+mod errstate;
 mod histogram;
 mod linalg;
 mod matrices;
@@ -267,6 +268,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         order_stats::ORDER_STATS,
         dtypes::DTYPES,
         sharing::SHARING,
+        errstate::ERRSTATE,
     ]
     .into_iter()
     .flatten()

@@ -187,6 +187,12 @@ fn outputs(session: &Session, cell: &Cell) -> Vec<Json> {
                 "data": {"text/plain": lines(&super::pretty::pretty(session, v))},
                 "metadata": {},
             })),
+            // Jupyter shows a warning as a stderr stream.
+            Event::Warning { kind, message } => out.push(json!({
+                "output_type": "stream",
+                "name": "stderr",
+                "text": lines(&format!("{}\n", crate::eval::warnings::warning_line(*kind, message))),
+            })),
             Event::Error(err) => out.push(json!({
                 "output_type": "error",
                 "ename": err.kind.name(),

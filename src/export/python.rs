@@ -164,7 +164,8 @@ fn statement(
             Event::Stdout(t) => stdout.push_str(t),
             Event::Value(v) => value = Some(v),
             Event::Error(err) => error = Some(err),
-            Event::Timing(_) => {}
+            // NumPy shows its warnings itself when the script runs.
+            Event::Timing(_) | Event::Warning { .. } => {}
         }
     }
     let checked_value = value.filter(|v| checkable(v) && stmt.is_expr);
