@@ -67,6 +67,8 @@ pub struct Session {
     pub(super) ipython: super::ipython::IPython,
     /// np.random's global state and generator objects.
     pub(super) random: super::builtins::random::RandomSession,
+    /// matplotlib's figures and the receiver of a pandas/matplotlib method.
+    pub(super) tables: super::builtins::pyplot::PlotState,
 }
 
 impl Default for Session {
@@ -89,6 +91,7 @@ impl Session {
             allow_write: true,
             ipython: Default::default(),
             random: Default::default(),
+            tables: Default::default(),
         }
     }
 
@@ -320,9 +323,14 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
         "math" => Ok(Module::Math),
         "numpy.random" => Ok(Module::Random),
         "numpy.linalg" => Ok(Module::Linalg),
+        "pandas" => Ok(Module::Pandas),
+        "matplotlib" => Ok(Module::Matplotlib),
+        "matplotlib.pyplot" => Ok(Module::Pyplot),
         other => Err(EvalError::new(
             ErrorKind::ModuleNotFoundError,
-            format!("No module named '{other}' (gradlab knows numpy, numdifftools and math)"),
+            format!(
+                "No module named '{other}' (gradlab knows numpy, numdifftools, math, pandas and matplotlib.pyplot)"
+            ),
         )),
     }
 }
