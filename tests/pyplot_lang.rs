@@ -167,8 +167,15 @@ fn the_three_imports_reach_pyplot() {
         "import matplotlib; import matplotlib.pyplot as plt; matplotlib.use('Agg')",
     ] {
         let mut s = Session::new();
-        let events = run(&mut s, &format!("{import}\nplt.plot([1, 4, 9])\nplt.show()"));
-        assert!(errors(&events).is_empty(), "{import}: {:?}", errors(&events));
+        let events = run(
+            &mut s,
+            &format!("{import}\nplt.plot([1, 4, 9])\nplt.show()"),
+        );
+        assert!(
+            errors(&events).is_empty(),
+            "{import}: {:?}",
+            errors(&events)
+        );
         assert_eq!(figures(&events).len(), 1, "{import}");
     }
 }
@@ -191,7 +198,10 @@ plt.imsave({edges:?}, np.outer(np.arange(5), np.arange(7)), cmap='gray')"
     locked.allow_write = false;
     let errs = errors(&run(&mut locked, &src));
     assert_eq!(errs.len(), 3, "{errs:?}");
-    assert!(errs[0].starts_with("PermissionError: plt.savefig() may not write"), "{errs:?}");
+    assert!(
+        errs[0].starts_with("PermissionError: plt.savefig() may not write"),
+        "{errs:?}"
+    );
     assert!(!png.exists() && !edges.exists());
 
     let mut s = Session::new();
@@ -205,7 +215,8 @@ plt.imsave({edges:?}, np.outer(np.arange(5), np.arange(7)), cmap='gray')"
     reader.next_frame(&mut buf).unwrap();
     let first = buf[..3].to_vec();
     assert!(
-        buf.chunks(reader.info().bytes_per_pixel()).any(|p| p[..3] != first[..]),
+        buf.chunks(reader.info().bytes_per_pixel())
+            .any(|p| p[..3] != first[..]),
         "the saved figure is blank"
     );
     let svg_text = std::fs::read_to_string(&svg).unwrap();
@@ -219,7 +230,9 @@ plt.imsave({edges:?}, np.outer(np.arange(5), np.arange(7)), cmap='gray')"
 #[test]
 fn imread_gives_matplotlibs_array() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let src = format!("import matplotlib.pyplot as plt\nimg = plt.imread('{root}/sessions/data/photo.png')");
+    let src = format!(
+        "import matplotlib.pyplot as plt\nimg = plt.imread('{root}/sessions/data/photo.png')"
+    );
     assert_eq!(shown(&format!("{src}\nimg.shape")), "(96, 128, 3)");
     assert_eq!(shown(&format!("{src}\nimg.dtype")), "dtype('float32')");
     assert_eq!(

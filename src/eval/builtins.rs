@@ -108,8 +108,10 @@ mod matrices;
 mod nanfuncs;
 mod numpy_linalg;
 mod order_stats;
+pub mod pandas;
 mod polynomials;
 pub mod printing;
+pub mod pyplot;
 pub mod random;
 mod rearrange;
 mod removed;
@@ -117,8 +119,6 @@ mod sharing;
 mod sorting;
 mod stacking;
 mod stats;
-pub mod pandas;
-pub mod pyplot;
 
 pub use removed::removed_message;
 

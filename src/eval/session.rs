@@ -384,9 +384,13 @@ pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
         }
         Value::Array(_) => Err(EvalError::type_error("iteration over a 0-d array")),
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.to_string())).collect()),
-        Value::Range(_) | Value::Iter(_) | Value::Set(_) | Value::Dict(_) => {
-            super::iter::iterate(v)
-        }
+        Value::Range(_)
+        | Value::Iter(_)
+        | Value::Set(_)
+        | Value::Dict(_)
+        | Value::Series(_)
+        | Value::PdIndex(_)
+        | Value::DataFrame(_) => super::iter::iterate(v),
         other => Err(EvalError::type_error(format!(
             "cannot unpack non-iterable {} object",
             other.short_type()

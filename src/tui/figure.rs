@@ -73,23 +73,32 @@ fn series(ax: &Axes) -> Vec<Series> {
                 }
                 (name(b.label.as_deref(), "bars"), x, y)
             }
-            Artist::HLine(h) if h.vertical => {
-                (name(h.label.as_deref(), "x ="), vec![h.at, h.at], vec![y0, y1])
-            }
-            Artist::HLine(h) => (name(h.label.as_deref(), "y ="), vec![x0, x1], vec![h.at, h.at]),
+            Artist::HLine(h) if h.vertical => (
+                name(h.label.as_deref(), "x ="),
+                vec![h.at, h.at],
+                vec![y0, y1],
+            ),
+            Artist::HLine(h) => (
+                name(h.label.as_deref(), "y ="),
+                vec![x0, x1],
+                vec![h.at, h.at],
+            ),
             Artist::Quiver(q) => {
                 // Arrows scaled so the longest spans most of a grid step.
-                let longest = q
-                    .u
-                    .iter()
-                    .zip(&q.v)
-                    .map(|(u, v)| u.hypot(*v))
-                    .filter(|m| m.is_finite())
-                    .fold(0.0, f64::max);
+                let longest =
+                    q.u.iter()
+                        .zip(&q.v)
+                        .map(|(u, v)| u.hypot(*v))
+                        .filter(|m| m.is_finite())
+                        .fold(0.0, f64::max);
                 let step = ((x1 - x0).abs().max((y1 - y0).abs())
                     / (q.x.len() as f64).sqrt().max(1.0))
                 .max(f64::MIN_POSITIVE);
-                let k = if longest > 0.0 { 0.9 * step / longest } else { 0.0 };
+                let k = if longest > 0.0 {
+                    0.9 * step / longest
+                } else {
+                    0.0
+                };
                 let (mut x, mut y) = (Vec::new(), Vec::new());
                 for i in 0..q.x.len() {
                     x.extend([q.x[i], q.x[i] + k * q.u[i], f64::NAN]);
@@ -149,7 +158,10 @@ fn axis_note(ax: &Axes) -> Option<String> {
 fn parts(fig: &Figure, theme: &Theme) -> Vec<Part> {
     let mut out = Vec::new();
     if !fig.suptitle.is_empty() {
-        out.push(Part::Text(vec![Line::styled(fig.suptitle.clone(), theme.title)]));
+        out.push(Part::Text(vec![Line::styled(
+            fig.suptitle.clone(),
+            theme.title,
+        )]));
     }
     for (k, ax) in fig.axes.iter().enumerate() {
         if fig.axes.len() > 1 {

@@ -115,10 +115,7 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 fn method_row(class: &str, name: &str) -> Option<&'static Builtin> {
     PANDAS.iter().find(|b| {
         b.home == Home::PandasMethod
-            && b.name
-                .strip_prefix(class)
-                .and_then(|r| r.strip_prefix('.'))
-                == Some(name)
+            && b.name.strip_prefix(class).and_then(|r| r.strip_prefix('.')) == Some(name)
     })
 }
 
@@ -164,7 +161,12 @@ fn columns_index(df: &DataFrame) -> Index {
 pub fn attr(o: &Value, name: &str) -> EvalResult<Value> {
     match o {
         Value::DataFrame(df) => {
-            let indexer = |loc| Value::Indexer(Rc::new(Indexer { owner: o.clone(), loc }));
+            let indexer = |loc| {
+                Value::Indexer(Rc::new(Indexer {
+                    owner: o.clone(),
+                    loc,
+                }))
+            };
             Ok(match name {
                 "columns" => Value::PdIndex(Rc::new(columns_index(df))),
                 "index" => Value::PdIndex(Rc::new(df.index().clone())),
@@ -191,7 +193,12 @@ pub fn attr(o: &Value, name: &str) -> EvalResult<Value> {
             })
         }
         Value::Series(s) => {
-            let indexer = |loc| Value::Indexer(Rc::new(Indexer { owner: o.clone(), loc }));
+            let indexer = |loc| {
+                Value::Indexer(Rc::new(Indexer {
+                    owner: o.clone(),
+                    loc,
+                }))
+            };
             Ok(match name {
                 "index" => Value::PdIndex(Rc::new(s.index().clone())),
                 "name" => match s.name() {
@@ -236,9 +243,13 @@ pub fn attr(o: &Value, name: &str) -> EvalResult<Value> {
 pub fn attribute_names(series: bool) -> Vec<&'static str> {
     let class = if series { "Series." } else { "DataFrame." };
     let fixed: &[&str] = if series {
-        &["index", "name", "shape", "size", "dtype", "values", "iloc", "loc"]
+        &[
+            "index", "name", "shape", "size", "dtype", "values", "iloc", "loc",
+        ]
     } else {
-        &["columns", "index", "shape", "size", "dtypes", "values", "iloc", "loc"]
+        &[
+            "columns", "index", "shape", "size", "dtypes", "values", "iloc", "loc",
+        ]
     };
     fixed
         .iter()
@@ -251,9 +262,9 @@ pub fn attribute_names(series: bool) -> Vec<&'static str> {
 pub fn call_method(s: &mut Session, recv: &Value, name: &str, call: CallArgs) -> EvalResult<Value> {
     let span = call.span.clone();
     if let Value::PdIndex(_) = recv {
-        super::super::args::bind(super::super::args::Signature::of("tolist()"), call)?;
-        let items = super::super::iter::iterate(recv)?;
-        return Ok(Value::List(Rc::new(items)));
+        let bound = super::super::args::bind(super::super::args::Signature::of("tolist()"), call)?;
+        s.tables.receiver = Some(recv.clone());
+        return tolist(s, &bound, false);
     }
     let class = match recv {
         Value::DataFrame(_) => "DataFrame",
@@ -334,9 +345,19 @@ fn to_numpy(s: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
     Ok(Value::array(to_array_of(&recv)?))
 }
 
+/// `s.tolist()`: Python scalars, as NumPy's `tolist` gives them.
 fn tolist(s: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
     let recv = receiver(s);
-    Ok(Value::List(Rc::new(super::super::iter::iterate(&recv)?)))
+    let items = super::super::iter::iterate(&recv)?
+        .into_iter()
+        .map(|v| match v {
+            Value::Scalar(crate::array::Scalar::Float64(x)) => Value::Float(x),
+            Value::Scalar(crate::array::Scalar::Int64(i)) => Value::Int(i),
+            Value::Scalar(crate::array::Scalar::Bool(b)) => Value::Bool(b),
+            other => other,
+        })
+        .collect();
+    Ok(Value::List(Rc::new(items)))
 }
 
 /// The PermissionError of a write a script may not make.
@@ -441,12 +462,14 @@ fn column_ref(v: &Value) -> EvalResult<pandas::ColumnRef> {
 fn usecols_arg(b: &Bound, excel: bool) -> EvalResult<Option<Vec<pandas::ColumnRef>>> {
     match b.opt("usecols") {
         None => Ok(None),
-        Some(Value::Str(t)) if excel => ExcelOptions::usecols_letters(t)
-            .map(Some)
-            .map_err(pd_error),
+        Some(Value::Str(t)) if excel => {
+            ExcelOptions::usecols_letters(t).map(Some).map_err(pd_error)
+        }
         Some(v) => {
             let items = super::super::iter::iterate(v)?;
-            Ok(Some(items.iter().map(column_ref).collect::<EvalResult<_>>()?))
+            Ok(Some(
+                items.iter().map(column_ref).collect::<EvalResult<_>>()?,
+            ))
         }
     }
 }
@@ -535,9 +558,8 @@ fn read_excel(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 }
 
 fn label_of(v: &Value) -> EvalResult<Label> {
-    convert::label(v).ok_or_else(|| {
-        EvalError::type_error(format!("unhashable type: '{}'", v.short_type()))
-    })
+    convert::label(v)
+        .ok_or_else(|| EvalError::type_error(format!("unhashable type: '{}'", v.short_type())))
 }
 
 fn dataframe(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -563,7 +585,12 @@ fn dataframe(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             let (rows, cols) = match a.shape() {
                 [n] => (*n, 1),
                 [r, c] => (*r, *c),
-                _ => return Err(EvalError::value_error("Must pass 2-d input. shape=".to_string() + &crate::array::shape_repr(a.shape()))),
+                _ => {
+                    return Err(EvalError::value_error(
+                        "Must pass 2-d input. shape=".to_string()
+                            + &crate::array::shape_repr(a.shape()),
+                    ));
+                }
             };
             let a2 = a.reshape_to(&[rows, cols])?;
             let mut columns = Vec::new();
@@ -598,7 +625,9 @@ fn dataframe(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     };
     let n = columns.first().map_or(0, Column::len);
     if columns.iter().any(|c| c.len() != n) {
-        return Err(EvalError::value_error("All arrays must be of the same length"));
+        return Err(EvalError::value_error(
+            "All arrays must be of the same length",
+        ));
     }
     DataFrame::new(Index::range(n), labels, columns)
         .map(frame)
@@ -625,7 +654,10 @@ fn series(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 pub fn iterate(v: &Value) -> EvalResult<Vec<Value>> {
     let of_column = |c: &Column| {
         let dtype = c.dtype();
-        c.cells().into_iter().map(|x| cell_value(x, dtype)).collect()
+        c.cells()
+            .into_iter()
+            .map(|x| cell_value(x, dtype))
+            .collect()
     };
     Ok(match v {
         Value::Series(s) => of_column(s.values()),

@@ -239,8 +239,16 @@ fn line_kw(b: &Bound) -> EvalResult<LineKw> {
     Ok(LineKw {
         label: text(b, "label")?,
         color: pick("color", "c")?,
-        linestyle: if b.has("linestyle") { pick("linestyle", "ls")? } else { None },
-        marker: if b.has("marker") { text(b, "marker")? } else { None },
+        linestyle: if b.has("linestyle") {
+            pick("linestyle", "ls")?
+        } else {
+            None
+        },
+        marker: if b.has("marker") {
+            text(b, "marker")?
+        } else {
+            None
+        },
         linewidth: if b.has("linewidth") { width } else { None },
     })
 }
@@ -323,7 +331,12 @@ fn call(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         }
         "bar" => {
             let width = number(b, "width")?.unwrap_or(0.8);
-            ax.bar(flat(b.req("x"))?, flat(b.req("height"))?, width, &line_kw(b)?)
+            ax.bar(
+                flat(b.req("x"))?,
+                flat(b.req("height"))?,
+                width,
+                &line_kw(b)?,
+            )
         }
         "axhline" | "axvline" => {
             let at = if name == "axhline" { "y" } else { "x" };
@@ -333,7 +346,13 @@ fn call(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         "imshow" => {
             let (shape, data) = floats(b.req("X"))?;
             let cmap = text(b, "cmap")?;
-            ax.imshow(&shape, data, cmap.as_deref(), number(b, "vmin")?, number(b, "vmax")?)
+            ax.imshow(
+                &shape,
+                data,
+                cmap.as_deref(),
+                number(b, "vmin")?,
+                number(b, "vmax")?,
+            )
         }
         "colorbar" => ax.colorbar(),
         "quiver" => quiver(ax, b),
@@ -358,7 +377,11 @@ fn call(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             Ok(())
         }
         "xlim" | "set_xlim" | "ylim" | "set_ylim" => {
-            let (lo, hi) = if name.contains('x') { ("left", "right") } else { ("bottom", "top") };
+            let (lo, hi) = if name.contains('x') {
+                ("left", "right")
+            } else {
+                ("bottom", "top")
+            };
             let pair = match b.opt(lo) {
                 Some(v @ (Value::Tuple(_) | Value::List(_))) => {
                     let f = flat(v)?;
@@ -367,7 +390,11 @@ fn call(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
                 _ => (number(b, lo)?, number(b, hi)?),
             };
             let current = ax.limits();
-            let old = if name.contains('x') { current.0 } else { current.1 };
+            let old = if name.contains('x') {
+                current.0
+            } else {
+                current.1
+            };
             let lim = (pair.0.unwrap_or(old.0), pair.1.unwrap_or(old.1));
             if name.contains('x') {
                 ax.xlim = Some(lim);
@@ -387,7 +414,12 @@ fn call(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 }
 
 /// The calls about figures rather than axes (`None`: not one of them).
-fn figure_call(s: &mut Session, b: &Bound, name: &str, fig: Option<usize>) -> EvalResult<Option<Value>> {
+fn figure_call(
+    s: &mut Session,
+    b: &Bound,
+    name: &str,
+    fig: Option<usize>,
+) -> EvalResult<Option<Value>> {
     let p = &mut s.tables.pyplot;
     let v = match name {
         "figure" => {
@@ -478,7 +510,10 @@ fn figure_call(s: &mut Session, b: &Bound, name: &str, fig: Option<usize>) -> Ev
             check_write(s, "savefig", &path)?;
             let p = &mut s.tables.pyplot;
             let number = fig.unwrap_or_else(|| p.gcf());
-            let figure = p.figure_mut(number).cloned().unwrap_or_else(|| mpl::Figure::new(number, None, None));
+            let figure = p
+                .figure_mut(number)
+                .cloned()
+                .unwrap_or_else(|| mpl::Figure::new(number, None, None));
             mpl::savefig(&figure, Path::new(&path)).map_err(mpl_error)?;
             Value::None
         }
@@ -496,8 +531,15 @@ fn figure_call(s: &mut Session, b: &Bound, name: &str, fig: Option<usize>) -> Ev
             check_write(s, "imsave", &path)?;
             let (shape, data) = floats(b.req("arr"))?;
             let cmap = text(b, "cmap")?;
-            mpl::imsave(Path::new(&path), &shape, &data, cmap.as_deref(), number(b, "vmin")?, number(b, "vmax")?)
-                .map_err(mpl_error)?;
+            mpl::imsave(
+                Path::new(&path),
+                &shape,
+                &data,
+                cmap.as_deref(),
+                number(b, "vmin")?,
+                number(b, "vmax")?,
+            )
+            .map_err(mpl_error)?;
             Value::None
         }
         "tight_layout" | "use" => Value::None,
@@ -521,7 +563,11 @@ fn plot(ax: &mut mpl::Axes, b: &Bound) -> mpl::Result<()> {
             _ => None,
         };
         let (x, y, used) = match (args.get(k + 1), fmt_at(k + 1)) {
-            (Some(_), None) => (Some(flat(&args[k]).map_err(to_mpl)?), flat(&args[k + 1]).map_err(to_mpl)?, 2),
+            (Some(_), None) => (
+                Some(flat(&args[k]).map_err(to_mpl)?),
+                flat(&args[k + 1]).map_err(to_mpl)?,
+                2,
+            ),
             _ => (None, flat(&args[k]).map_err(to_mpl)?, 1),
         };
         let fmt = fmt_at(k + used);
@@ -559,7 +605,10 @@ fn quiver(ax: &mut mpl::Axes, b: &Bound) -> mpl::Result<()> {
         [(_, x), (_, y), (_, u), (_, v)] => ax.quiver(x.clone(), y.clone(), u.clone(), v.clone()),
         _ => Err(mpl::Error {
             kind: mpl::ErrorKind::TypeError,
-            message: format!("quiver() takes 2 or 4 positional arguments but {} were given", args.len()),
+            message: format!(
+                "quiver() takes 2 or 4 positional arguments but {} were given",
+                args.len()
+            ),
         }),
     }
 }

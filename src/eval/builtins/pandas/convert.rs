@@ -132,7 +132,10 @@ pub fn values_column(v: &Value) -> EvalResult<Column> {
     match v {
         Value::Series(s) => Ok(s.values().clone()),
         Value::List(items) | Value::Tuple(items) => {
-            if items.iter().any(|x| matches!(x, Value::Str(_) | Value::None)) {
+            if items
+                .iter()
+                .any(|x| matches!(x, Value::Str(_) | Value::None))
+            {
                 let cells = items
                     .iter()
                     .map(|x| match x {
@@ -140,7 +143,9 @@ pub fn values_column(v: &Value) -> EvalResult<Column> {
                         x => cell(x),
                     })
                     .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| EvalError::type_error("gradlab's columns hold numbers or text"))?;
+                    .ok_or_else(|| {
+                        EvalError::type_error("gradlab's columns hold numbers or text")
+                    })?;
                 return Ok(Column::from_cells(cells));
             }
             array_column(&to_array(v)?)

@@ -92,10 +92,7 @@ pub fn subscript(o: &Value, keys: &[Key]) -> EvalResult<Value> {
                 s.iloc_slice(position(a)?, position(b)?, position(c)?)
                     .map_err(pd_error)?,
             )),
-            _ => Err(EvalError::new(
-                ErrorKind::IndexError,
-                "too many indexers",
-            )),
+            _ => Err(EvalError::new(ErrorKind::IndexError, "too many indexers")),
         },
         Value::Indexer(ix) => indexer(ix, keys),
         _ => unreachable!("only pandas values come here"),
@@ -120,10 +117,9 @@ fn indexer(ix: &Indexer, keys: &[Key]) -> EvalResult<Value> {
                             let c = df.iloc_at(i, j).map_err(pd_error)?;
                             return Ok(cell_value(c, col.dtype()));
                         }
-                        Some(Key::Slice(..)) => {
-                            df.iloc_slice(Some(i), Some(if i == -1 { i64::MAX } else { i + 1 }), None)
-                                .map_err(pd_error)?
-                        }
+                        Some(Key::Slice(..)) => df
+                            .iloc_slice(Some(i), Some(if i == -1 { i64::MAX } else { i + 1 }), None)
+                            .map_err(pd_error)?,
                     }
                 }
                 Key::Slice(a, b, c) => df
@@ -147,7 +143,13 @@ fn indexer(ix: &Indexer, keys: &[Key]) -> EvalResult<Value> {
                     }
                 }
             }
-            .and_then(|v| if keys.len() > 2 { Err(too_many()) } else { Ok(v) })
+            .and_then(|v| {
+                if keys.len() > 2 {
+                    Err(too_many())
+                } else {
+                    Ok(v)
+                }
+            })
         }
         (Value::DataFrame(df), true) => {
             if keys.len() > 2 {
