@@ -13,8 +13,10 @@ mod grid;
 mod render;
 
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -25,7 +27,7 @@ use ratatui::style::Color;
 pub use app::{Action, App, Spacing, explorable};
 
 use super::{ColorMode, THEME, terminal};
-use crate::array::Array;
+use crate::array::{Array, limits};
 use crate::engine::EdgeOrder;
 
 /// The settings when the explorer was left, for the notebook to keep.
@@ -83,23 +85,75 @@ pub fn explore(
     };
     let _screen = Screen::enter()?;
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    loop {
+    'frame: loop {
         term.draw(|frame| {
             frame.render_widget(&app, frame.area());
             if plain {
                 strip_colours(frame.buffer_mut());
             }
         })?;
-        // A resize needs nothing but the redraw at the top of the loop.
-        if let Event::Key(key) = event::read()? {
-            match app.handle_key(key) {
-                Action::Quit => break,
-                Action::ResolveSpacing(text) => app.apply_spacing(&text, resolve),
-                Action::None => {}
+        // Every key already waiting is handled before the next frame, so
+        // a held arrow key costs one frame, not one per repeat.
+        let mut event = event::read()?;
+        loop {
+            // A resize needs nothing but the redraw at the top of the loop.
+            if let Event::Key(key) = event {
+                match app.handle_key(key) {
+                    Action::Quit => break 'frame,
+                    Action::ResolveSpacing(text) => {
+                        let mut watched = |t: &str| interruptible(|| resolve(t));
+                        app.apply_spacing(&text, &mut watched);
+                    }
+                    Action::None => {}
+                }
             }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+            event = event::read()?;
         }
     }
+    drain_keys();
     Ok(app.outcome())
+}
+
+/// Keys typed after `q` (a second `q`, a held key's repeats) belong to
+/// no one: dropped, so they do not close the next explorer at once or
+/// land at the prompt.
+fn drain_keys() {
+    while event::poll(Duration::from_millis(30)).unwrap_or(false) {
+        if event::read().is_err() {
+            break;
+        }
+    }
+}
+
+/// Runs `work` (the evaluation of a spacing expression, which may be
+/// slow) while a watcher turns Ctrl-C, `q` or Esc into the session's
+/// interrupt: raw mode delivers Ctrl-C as a key, not as SIGINT.
+fn interruptible<T>(work: impl FnOnce() -> T) -> T {
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                if !event::poll(Duration::from_millis(20)).unwrap_or(false) {
+                    continue;
+                }
+                if let Ok(Event::Key(key)) = event::read() {
+                    let stop = matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+                        || (key.code == KeyCode::Char('c')
+                            && key.modifiers.contains(KeyModifiers::CONTROL));
+                    if stop && key.kind != KeyEventKind::Release {
+                        limits::interrupt();
+                    }
+                }
+            }
+        });
+        let out = work();
+        done.store(true, Ordering::Relaxed);
+        limits::clear_interrupt();
+        out
+    })
 }
 
 /// NO_COLOR: every cell back to the terminal's own colours (modifiers such

@@ -61,6 +61,27 @@ impl Scale {
         (at(k), at(k + 1))
     }
 
+    /// The colour scale of `values`: diverging when they have both signs,
+    /// [`Scale::Empty`] when none is finite.
+    pub fn of(values: impl Iterator<Item = f64>) -> Scale {
+        let (lo, hi) = values
+            .filter(|v| v.is_finite())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                (a.min(v), b.max(v))
+            });
+        if !lo.is_finite() {
+            Scale::Empty
+        } else if lo == hi {
+            Scale::Constant(lo)
+        } else if lo < 0.0 && hi > 0.0 {
+            Scale::Diverging {
+                m: lo.abs().max(hi),
+            }
+        } else {
+            Scale::Sequential { lo, hi }
+        }
+    }
+
     /// Short text of a scale value, rounded for a legend.
     pub fn label(v: f64) -> String {
         let exact = num(v);
@@ -107,24 +128,7 @@ impl Heatmap {
 
     /// The colour scale of the data: diverging when it has both signs.
     pub fn scale(&self) -> Scale {
-        let (lo, hi) = self
-            .data
-            .iter()
-            .filter(|v| v.is_finite())
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
-                (a.min(v), b.max(v))
-            });
-        if !lo.is_finite() {
-            Scale::Empty
-        } else if lo == hi {
-            Scale::Constant(lo)
-        } else if lo < 0.0 && hi > 0.0 {
-            Scale::Diverging {
-                m: lo.abs().max(hi),
-            }
-        } else {
-            Scale::Sequential { lo, hi }
-        }
+        Scale::of(self.data.iter().copied())
     }
 
     /// The block size `k` so that `ceil(rows/k) ≤ max_rows` and

@@ -3,7 +3,8 @@
 //! the settings it was left with as `_explore`.
 
 use super::Shell;
-use crate::array::{Array, DType};
+use crate::array::{Array, DType, Kind};
+use crate::engine::GradientArgs;
 use crate::eval::ErrorKind;
 use crate::eval::{EvalError, Event, Session, Value};
 use crate::notebook::meta::{Call, MetaResult};
@@ -70,6 +71,23 @@ impl Shell {
             ));
         };
         tui::explore::explorable(&a).map_err(|m| EvalError::new(ErrorKind::ValueError, m))?;
+        match a.dtype() {
+            // What `np.gradient` itself raises (a bool subtract TypeError).
+            DType::Bool => {
+                crate::engine::gradient(&a, &GradientArgs::default())?;
+            }
+            d if d.kind() == Kind::Complex => {
+                return Err(EvalError::new(
+                    ErrorKind::TypeError,
+                    format!(
+                        "the explorer draws real values and {name} is {}: \
+                         explore np.abs({name}) or {name}.real",
+                        d.name()
+                    ),
+                ));
+            }
+            _ => {}
+        }
         Ok(((*a).clone(), name))
     }
 }

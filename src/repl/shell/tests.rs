@@ -266,6 +266,15 @@ fn explore_needs_a_1d_or_2d_array() {
             "ValueError: np.gradient needs at least 2 samples",
         ),
         (":explore a = 1", "SyntaxError"),
+        // np.gradient's own error (NumPy 2.4.6), not an OSError
+        (
+            ":explore a > 3",
+            "TypeError: numpy boolean subtract, the `-` operator, is not supported",
+        ),
+        (
+            ":explore a.astype(complex)",
+            "TypeError: the explorer draws real values",
+        ),
     ] {
         let out = submit(&mut s, input);
         assert!(out.contains(shown), "{input}: {out}");

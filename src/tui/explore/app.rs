@@ -5,6 +5,13 @@
 //! edge_order=edge_order)` and `np.diff(f, axis=axis)` with the engine; a
 //! change the engine rejects (NumPy's error) is shown on the message line
 //! and the previous settings stay.
+//!
+//! What costs a pass over the whole array (the x range, the colour scales)
+//! is computed with the model, never per key: a key moving the cursor
+//! draws only what is on screen, so it stays fast at 10^6 elements.
+
+use std::borrow::Cow;
+use std::cell::Cell;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ndarray::{ArrayD, IxDyn};
@@ -12,7 +19,7 @@ use ndarray::{ArrayD, IxDyn};
 use crate::array::{Array, Axis, AxisSpec};
 use crate::engine::{DiffArgs, EdgeOrder, GradientArgs, diff, gradient};
 use crate::tui::{THEME, Theme};
-use crate::views::{AxisSpacing, Item, index_text, resolve_spacing, shape_text, stencil};
+use crate::views::{AxisSpacing, Item, Scale, index_text, resolve_spacing, shape_text, stencil};
 use crate::views::{num, num_paren};
 
 /// What the event loop does after a key.
@@ -36,12 +43,19 @@ pub struct Spacing {
 }
 
 /// What the settings give: the gradient along the axis, the diff along it,
-/// and the axis's spacing.
+/// and the axis's spacing; with the gradient's colour scale and the finite
+/// range of the coordinates, so drawing never scans the whole array.
 #[derive(Clone, Debug)]
 pub(super) struct Model {
     pub g: ArrayD<f64>,
     pub d: ArrayD<f64>,
     pub sp: AxisSpacing,
+    pub g_scale: Scale,
+    /// The smallest and largest finite x along the axis.
+    pub x_range: Option<(f64, f64)>,
+    /// x never decreases along the axis (and is finite), so the samples in
+    /// a window are found by binary search.
+    pub x_increasing: bool,
 }
 
 /// The explorer of one 1-D or 2-D array.
@@ -64,6 +78,12 @@ pub struct App {
     pub message: Option<String>,
     pub(super) model: Model,
     pub(super) theme: Theme,
+    /// The colour scale of `f`.
+    pub(super) f_scale: Scale,
+    /// Widths of the 1-D table's columns as far as it was seen: only the
+    /// rows on screen are formatted, and columns only ever widen (so they
+    /// do not jump while scrolling). Reset with the model.
+    pub(super) widths: Cell<[usize; 5]>,
 }
 
 /// `Ok` when the explorer can show `a`: 1-D or 2-D with at least two
@@ -108,9 +128,12 @@ impl App {
             .find(|&ax| array.shape()[ax] >= 2)
             .unwrap_or(0);
         let model = compute(array, EdgeOrder::FIRST, axis, &spacing)?;
+        let f = array.to_f64();
         Ok(App {
             name: name.to_string(),
-            f: array.to_f64(),
+            f_scale: Scale::of(f.iter().copied()),
+            widths: Cell::new([0; 5]),
+            f,
             array: array.clone(),
             edge_order: EdgeOrder::FIRST,
             axis,
@@ -234,6 +257,7 @@ impl App {
         match compute(&self.array, edge_order, axis, &spacing) {
             Ok(model) => {
                 self.model = model;
+                self.widths.set([0; 5]);
                 self.edge_order = edge_order;
                 self.axis = axis;
                 self.spacing = spacing;
@@ -275,15 +299,17 @@ impl App {
         }
     }
 
-    /// The cursor's lane along the axis, as float64.
-    pub(super) fn lane(&self, a: &ArrayD<f64>) -> Vec<f64> {
-        let mut idx = self.cursor.clone();
-        (0..a.shape()[self.axis])
-            .map(|k| {
-                idx[self.axis] = k;
-                a[IxDyn(&idx)]
-            })
-            .collect()
+    /// The cursor's lane of `a` along the axis: borrowed when it is
+    /// contiguous (a 1-D array, a row), gathered otherwise.
+    pub(super) fn lane<'a>(&self, a: &'a ArrayD<f64>) -> Cow<'a, [f64]> {
+        let mut v = a.view();
+        for ax in (0..a.ndim()).rev().filter(|&ax| ax != self.axis) {
+            v.index_axis_inplace(ndarray::Axis(ax), self.cursor[ax]);
+        }
+        match v.to_slice() {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(v.iter().copied().collect()),
+        }
     }
 
     /// The selected gradient element explained: its stencil with the
@@ -363,9 +389,34 @@ fn compute(
     let sp = resolve_spacing(a.shape(), &[axis], &args.varargs)
         .map_err(|e| e.to_string())?
         .remove(0);
+    // One pass over x: its finite range, and whether it never decreases.
+    let (mut x_range, mut x_increasing) = (None, true);
+    let mut prev = f64::NEG_INFINITY;
+    for i in 0..a.shape()[axis] {
+        let x = sp.x(i);
+        if !x.is_finite() {
+            x_increasing = false;
+            continue;
+        }
+        x_increasing &= prev <= x;
+        prev = x;
+        x_range = Some(match x_range {
+            None => (x, x),
+            Some((lo, hi)) => (f64::min(lo, x), f64::max(hi, x)),
+        });
+    }
+    let g = g.to_f64();
+    // Only the 2-D view draws the gradient as a heat map.
+    let g_scale = match g.ndim() {
+        2 => Scale::of(g.iter().copied()),
+        _ => Scale::Empty,
+    };
     Ok(Model {
-        g: g.to_f64(),
+        x_increasing,
+        g_scale,
+        g,
         d: d.to_f64(),
         sp,
+        x_range,
     })
 }

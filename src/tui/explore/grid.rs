@@ -15,7 +15,7 @@ use super::render::selected;
 use crate::tui::Theme;
 use crate::tui::heatmap::{legend, swatch};
 use crate::tui::text::{right, width};
-use crate::views::{Heatmap, Scale, num};
+use crate::views::{Scale, num};
 
 /// Rows of the selected-row table.
 const ROW_TABLE: u16 = 5;
@@ -37,9 +37,19 @@ pub(super) fn render_2d(app: &App, area: Rect, buf: &mut Buffer) {
     .areas(maps);
     let cursor = (app.cursor[0], app.cursor[1]);
     let f_title = format!("f = {}", app.name);
-    map(&app.f, &f_title, cursor, left, buf, &app.theme);
+    let f_map = Map {
+        data: &app.f,
+        scale: &app.f_scale,
+        title: &f_title,
+    };
+    f_map.render(cursor, left, buf, &app.theme);
     let g_title = format!("gradient along axis {}", app.axis);
-    map(&app.model.g, &g_title, cursor, right_area, buf, &app.theme);
+    let g_map = Map {
+        data: &app.model.g,
+        scale: &app.model.g_scale,
+        title: &g_title,
+    };
+    g_map.render(cursor, right_area, buf, &app.theme);
     row_table(app, table, buf);
 }
 
@@ -49,65 +59,61 @@ fn scroll(at: usize, shown: usize, n: usize) -> usize {
     at.saturating_sub(shown / 2).min(n.saturating_sub(shown))
 }
 
-/// One heat map: title, grid (cursor cell as `◆`), legend.
-fn map(
-    data: &ArrayD<f64>,
-    title: &str,
-    (cr, cc): (usize, usize),
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-) {
-    let (rows, cols) = (data.shape()[0], data.shape()[1]);
-    let hm = Heatmap {
-        title: title.to_string(),
-        rows,
-        cols,
-        data: data.iter().copied().collect(),
-    };
-    let scale = hm.scale();
-    let w = usize::from(area.width);
-    let legend = legend(&scale, w, theme);
-    let grid_h = usize::from(area.height).saturating_sub(1 + legend.len());
-    // Even widths keep two columns per row of glyphs roughly square.
-    let cw = match (w / cols.max(1)).clamp(1, 8) {
-        1 => 1,
-        n => n & !1,
-    };
-    let shown_cols = (w / cw).min(cols);
-    // Taller cells for small arrays, so the squares look square.
-    let ch = (grid_h / rows.max(1)).min(cw / 2).max(1);
-    let shown_rows = (grid_h / ch).min(rows);
-    let (r0, c0) = (scroll(cr, shown_rows, rows), scroll(cc, shown_cols, cols));
-    let mut lines = vec![Line::styled(
-        if shown_rows < rows || shown_cols < cols {
-            format!(
-                "{title}  rows {r0}…{} cols {c0}…{}",
-                r0 + shown_rows.max(1) - 1,
-                c0 + shown_cols.max(1) - 1
-            )
-        } else {
-            title.to_string()
-        },
-        theme.title,
-    )];
-    for i in r0..r0 + shown_rows {
-        let spans: Vec<Span<'static>> = (c0..c0 + shown_cols)
-            .map(|j| {
-                let v = data[[i, j]];
-                if (i, j) == (cr, cc) {
-                    cursor_cell(&scale, v, cw, theme)
-                } else {
-                    swatch(&scale, v, cw, theme)
-                }
-            })
-            .collect();
-        for _ in 0..ch {
-            lines.push(Line::from(spans.clone()));
+/// One heat map: title, grid (cursor cell as `◆`), legend. Its colour
+/// scale comes with it (computed once per model, not per key).
+struct Map<'a> {
+    data: &'a ArrayD<f64>,
+    scale: &'a Scale,
+    title: &'a str,
+}
+
+impl Map<'_> {
+    fn render(&self, (cr, cc): (usize, usize), area: Rect, buf: &mut Buffer, theme: &Theme) {
+        let Map { data, scale, title } = *self;
+        let (rows, cols) = (data.shape()[0], data.shape()[1]);
+        let w = usize::from(area.width);
+        let legend = legend(scale, w, theme);
+        let grid_h = usize::from(area.height).saturating_sub(1 + legend.len());
+        // Even widths keep two columns per row of glyphs roughly square.
+        let cw = match (w / cols.max(1)).clamp(1, 8) {
+            1 => 1,
+            n => n & !1,
+        };
+        let shown_cols = (w / cw).min(cols);
+        // Taller cells for small arrays, so the squares look square.
+        let ch = (grid_h / rows.max(1)).min(cw / 2).max(1);
+        let shown_rows = (grid_h / ch).min(rows);
+        let (r0, c0) = (scroll(cr, shown_rows, rows), scroll(cc, shown_cols, cols));
+        let mut lines = vec![Line::styled(
+            if shown_rows < rows || shown_cols < cols {
+                format!(
+                    "{title}  rows {r0}…{} cols {c0}…{}",
+                    r0 + shown_rows.max(1) - 1,
+                    c0 + shown_cols.max(1) - 1
+                )
+            } else {
+                title.to_string()
+            },
+            theme.title,
+        )];
+        for i in r0..r0 + shown_rows {
+            let spans: Vec<Span<'static>> = (c0..c0 + shown_cols)
+                .map(|j| {
+                    let v = data[[i, j]];
+                    if (i, j) == (cr, cc) {
+                        cursor_cell(scale, v, cw, theme)
+                    } else {
+                        swatch(scale, v, cw, theme)
+                    }
+                })
+                .collect();
+            for _ in 0..ch {
+                lines.push(Line::from(spans.clone()));
+            }
         }
+        lines.extend(legend);
+        Paragraph::new(lines).render(area, buf);
     }
-    lines.extend(legend);
-    Paragraph::new(lines).render(area, buf);
 }
 
 /// The cursor's cell: `◆` glyphs, on the cell's own colour when there is
@@ -137,26 +143,31 @@ fn row_table(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let (r, c) = (app.cursor[0], app.cursor[1]);
     let cols = app.f.shape()[1];
+    // Only columns that could be on screen are formatted: a cell is at
+    // least 3 wide (a digit and two spaces), so no more than width / 3
+    // columns on either side of the cursor can show.
+    let reach = usize::from(area.width) / 3 + 1;
+    let near = c.saturating_sub(reach)..(c + reach + 1).min(cols);
     let d_at = |j: usize| app.model.d.get([r, j]).map_or(String::new(), |&v| num(v));
     let rows: [(String, Vec<String>, Style); 4] = [
         (
             "j".into(),
-            (0..cols).map(|j| j.to_string()).collect(),
+            near.clone().map(|j| j.to_string()).collect(),
             t.index,
         ),
         (
             format!("f[{r}, j]"),
-            (0..cols).map(|j| num(app.f[[r, j]])).collect(),
+            near.clone().map(|j| num(app.f[[r, j]])).collect(),
             t.value,
         ),
         (
             format!("g[{r}, j] axis {}", app.axis),
-            (0..cols).map(|j| num(app.model.g[[r, j]])).collect(),
+            near.clone().map(|j| num(app.model.g[[r, j]])).collect(),
             t.gradient,
         ),
         (
             format!("diff[{r}, j] axis {}", app.axis),
-            (0..cols).map(d_at).collect(),
+            near.clone().map(d_at).collect(),
             t.diff,
         ),
     ];
@@ -168,14 +179,14 @@ fn row_table(app: &App, area: Rect, buf: &mut Buffer) {
         .unwrap_or(1)
         + 2;
     let shown = (usize::from(area.width).saturating_sub(label_w) / cw).clamp(1, cols);
-    let c0 = scroll(c, shown, cols);
+    let c0 = scroll(c, shown, cols).max(near.start);
     let mut lines = vec![Line::styled(
         format!("row {r} of {}", app.f.shape()[0]),
         t.header,
     )];
     for (label, values, style) in &rows {
         let mut spans = vec![Span::styled(format!("{label:<label_w$}"), t.header)];
-        for (j, v) in values.iter().enumerate().skip(c0).take(shown) {
+        for (j, v) in (near.start..).zip(values).skip(c0 - near.start).take(shown) {
             let cell = if j == c && label == "j" {
                 right(&format!("▶{v}"), cw)
             } else {

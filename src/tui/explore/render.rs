@@ -92,8 +92,14 @@ impl App {
     }
 
     fn render_1d(&self, area: Rect, buf: &mut Buffer) {
-        let table = self.table_1d();
-        let need = table.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
+        let rows = usize::from(area.height.saturating_sub(1));
+        let (header, lines) = self.table_1d(rows);
+        let need = std::iter::once(&header)
+            .chain(&lines)
+            .map(Line::width)
+            .max()
+            .unwrap_or(0) as u16
+            + 1;
         let chart_min = 24;
         let table_w = if area.width >= need + chart_min {
             need.max(area.width * 2 / 5)
@@ -102,19 +108,35 @@ impl App {
         };
         let [left, rest] =
             Layout::horizontal([Constraint::Length(table_w), Constraint::Fill(1)]).areas(area);
-        self.render_table_1d(table, left, buf);
+        Paragraph::new(header).render(Rect { height: 1, ..left }, buf);
+        let body = Rect {
+            y: left.y + 1,
+            height: left.height.saturating_sub(1),
+            ..left
+        };
+        Paragraph::new(lines).render(body, buf);
         if rest.width >= chart_min {
-            self.plot().render(rest, buf, &self.theme);
+            self.plot(rest.width).render(rest, buf, &self.theme);
         }
     }
 
-    /// Header and one line per sample with the diff on the line between
-    /// two samples, as `compare` prints them; `▶` marks the cursor.
-    fn table_1d(&self) -> Vec<Line<'static>> {
+    /// The header and the `rows` lines of the table in view: one line per
+    /// sample with the diff on the line between two samples, as `compare`
+    /// prints them, scrolled so the cursor's line stays in view (centred
+    /// where possible); `▶` marks the cursor. Only these samples are
+    /// formatted.
+    fn table_1d(&self, rows: usize) -> (Line<'static>, Vec<Line<'static>>) {
         let t = &self.theme;
         let n = self.f.len();
         let sp = &self.model.sp;
-        let cells: Vec<[String; 5]> = (0..n)
+        // Lines: sample i is line 2i, the diff after it line 2i + 1.
+        let total = 2 * n - 1;
+        let at = 2 * self.cursor[0];
+        let top = at.saturating_sub(rows / 2).min(total.saturating_sub(rows));
+        let end = (top + rows).min(total);
+        let samples = top / 2..end.div_ceil(2).min(n);
+        let cells: Vec<[String; 5]> = samples
+            .clone()
             .map(|i| {
                 [
                     i.to_string(),
@@ -126,21 +148,26 @@ impl App {
             })
             .collect();
         let head = ["i", "x", "f", "diff", "gradient"];
-        let mut cw: Vec<usize> = head.iter().map(|h| width(h)).collect();
+        let mut cw = self.widths.get();
+        for (k, h) in head.iter().enumerate() {
+            cw[k] = cw[k].max(width(h));
+        }
         for row in &cells {
             for (k, c) in row.iter().enumerate() {
                 cw[k] = cw[k].max(width(c));
             }
         }
-        let mut out = vec![Line::from(
+        self.widths.set(cw);
+        let mut header = Line::from(
             head.iter()
                 .zip(&cw)
                 .map(|(h, &w)| Span::styled(format!("{}  ", right(h, w)), t.header))
                 .chain([Span::styled("scheme", t.header)])
                 .collect::<Vec<_>>(),
-        )];
-        out[0].spans.insert(0, Span::raw("  "));
-        for (i, row) in cells.iter().enumerate() {
+        );
+        header.spans.insert(0, Span::raw("  "));
+        let mut out = Vec::with_capacity(2 * cells.len());
+        for (i, row) in samples.zip(&cells) {
             let here = i == self.cursor[0];
             let st = |s: Style| if here { selected(s) } else { s };
             let side = match i {
@@ -175,41 +202,18 @@ impl App {
                 ]));
             }
         }
-        out
-    }
-
-    /// The table scrolled so the cursor's line stays in view (centred
-    /// where possible), header pinned.
-    fn render_table_1d(&self, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
-        let mut lines = lines;
-        let header = lines.remove(0);
-        Paragraph::new(header).render(Rect { height: 1, ..area }, buf);
-        let rows = usize::from(area.height.saturating_sub(1));
-        let at = 2 * self.cursor[0];
-        let top = at
-            .saturating_sub(rows / 2)
-            .min(lines.len().saturating_sub(rows));
-        let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(rows).collect();
-        let body = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        };
-        Paragraph::new(shown).render(body, buf);
+        // The first sample's line may be above the view (its diff line is
+        // the top one).
+        let skip = top - 2 * (top / 2);
+        (header, out.into_iter().skip(skip).take(rows).collect())
     }
 
     /// The x range shown at the current zoom: the whole range halved
     /// `zoom` times around the cursor, kept inside the data.
     pub(super) fn window(&self) -> Option<(f64, f64)> {
-        let n = self.f.len();
-        let xs: Vec<f64> = (0..n)
-            .map(|i| self.model.sp.x(i))
-            .filter(|x| x.is_finite())
-            .collect();
-        let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        if !lo.is_finite() || self.zoom == 0 {
-            return lo.is_finite().then_some((lo, hi));
+        let (lo, hi) = self.model.x_range?;
+        if self.zoom == 0 {
+            return Some((lo, hi));
         }
         let span = (hi - lo) / f64::from(1u32 << self.zoom.min(20));
         let xc = self.model.sp.x(self.cursor[0]);
@@ -218,35 +222,47 @@ impl App {
     }
 
     /// f, the gradient and the diff at the midpoints inside the window,
-    /// and a vertical line at the cursor.
-    fn plot(&self) -> Plot {
+    /// and a vertical line at the cursor, for a chart `width` cells wide.
+    /// Only samples inside the window are visited when x increases, and
+    /// long series arrive already reduced to the chart's resolution (see
+    /// [`window_points`]), so a key costs the same at 10^6 samples as at
+    /// 10^3.
+    fn plot(&self, width: u16) -> Plot {
         let n = self.f.len();
         let sp = &self.model.sp;
         let (lo, hi) = self.window().unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
         let keep = |x: f64| x >= lo && x <= hi;
-        let series = |label: &str, pts: Vec<(f64, f64)>| {
-            let (x, y) = pts.into_iter().filter(|p| keep(p.0)).unzip();
-            Series {
-                label: label.into(),
-                x,
-                y,
-            }
+        let columns = 2 * usize::from(width);
+        let sorted = self.model.x_increasing;
+        let x = |i: usize| sp.x(i);
+        let mid = |i: usize| (sp.x(i) + sp.x(i + 1)) / 2.0;
+        let series = |label: &str, (x, y): (Vec<f64>, Vec<f64>)| Series {
+            label: label.into(),
+            x,
+            y,
         };
-        let x: Vec<f64> = (0..n).map(|i| sp.x(i)).collect();
-        let f = series("f", x.iter().copied().zip(self.f.iter().copied()).collect());
+        let (f, g, d) = (&self.f, &self.model.g, &self.model.d);
+        let f = series(
+            "f",
+            window_points(in_window(n, x, lo, hi, sorted), columns, keep, x, |i| {
+                f[[i]]
+            }),
+        );
         let g = series(
             "gradient",
-            x.iter()
-                .copied()
-                .zip(self.model.g.iter().copied())
-                .collect(),
+            window_points(in_window(n, x, lo, hi, sorted), columns, keep, x, |i| {
+                g[[i]]
+            }),
         );
         let d = series(
             "diff (at midpoints)",
-            x.windows(2)
-                .map(|w| (w[0] + w[1]) / 2.0)
-                .zip(self.model.d.iter().copied())
-                .collect(),
+            window_points(
+                in_window(n - 1, mid, lo, hi, sorted),
+                columns,
+                keep,
+                mid,
+                |i| d[[i]],
+            ),
         );
         let title = if self.zoom == 0 {
             "f, gradient and diff".to_string()
@@ -378,5 +394,134 @@ impl App {
         Paragraph::new(lines)
             .block(Block::default().borders(Borders::ALL).title(" keys "))
             .render(popup, buf);
+    }
+}
+
+/// The indices `0..n` whose `x(i)` can lie in `[lo, hi]`: found by binary
+/// search when x increases, all of them otherwise.
+fn in_window(
+    n: usize,
+    x: impl Fn(usize) -> f64,
+    lo: f64,
+    hi: f64,
+    sorted: bool,
+) -> std::ops::Range<usize> {
+    if !sorted {
+        return 0..n;
+    }
+    let first = |pred: &dyn Fn(f64) -> bool| {
+        let (mut a, mut b) = (0, n);
+        while a < b {
+            let m = (a + b) / 2;
+            if pred(x(m)) {
+                a = m + 1;
+            } else {
+                b = m;
+            }
+        }
+        a
+    };
+    first(&|v| v < lo)..first(&|v| v <= hi)
+}
+
+/// The points `(x(i), y(i))` for `i` in `range` with `keep(x(i))`. When
+/// there are more than `2 · columns`, each run of `len / columns` indices
+/// gives only its first, lowest, highest and last finite point, in their
+/// order (M4, as [`Plot::segments`] draws them), and non-finite values
+/// stay, so lines still break there: what the chart shows is unchanged.
+fn window_points(
+    range: std::ops::Range<usize>,
+    columns: usize,
+    keep: impl Fn(f64) -> bool,
+    x: impl Fn(usize) -> f64,
+    y: impl Fn(usize) -> f64,
+) -> (Vec<f64>, Vec<f64>) {
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    if range.len() <= 2 * columns.max(1) {
+        for i in range {
+            let xi = x(i);
+            if keep(xi) {
+                xs.push(xi);
+                ys.push(y(i));
+            }
+        }
+        return (xs, ys);
+    }
+    let chunk = range.len().div_ceil(columns.max(1));
+    // (first, lowest, highest, last) indices of the current finite run,
+    // and the lowest and highest values.
+    let mut run: Option<([usize; 4], f64, f64)> = None;
+    let flush = |run: &mut Option<([usize; 4], f64, f64)>, xs: &mut Vec<f64>, ys: &mut Vec<f64>| {
+        if let Some((mut idx, _, _)) = run.take() {
+            idx.sort_unstable();
+            for (k, &j) in idx.iter().enumerate() {
+                if k == 0 || j != idx[k - 1] {
+                    xs.push(x(j));
+                    ys.push(y(j));
+                }
+            }
+        }
+    };
+    let mut start = range.start;
+    while start < range.end {
+        let end = (start + chunk).min(range.end);
+        for i in start..end {
+            let xi = x(i);
+            if !keep(xi) {
+                continue;
+            }
+            let yi = y(i);
+            if !yi.is_finite() {
+                flush(&mut run, &mut xs, &mut ys);
+                xs.push(xi);
+                ys.push(yi);
+                continue;
+            }
+            match &mut run {
+                None => run = Some(([i; 4], yi, yi)),
+                Some((idx, low, high)) => {
+                    if yi < *low {
+                        (idx[1], *low) = (i, yi);
+                    }
+                    if yi > *high {
+                        (idx[2], *high) = (i, yi);
+                    }
+                    idx[3] = i;
+                }
+            }
+        }
+        flush(&mut run, &mut xs, &mut ys);
+        start = end;
+    }
+    (xs, ys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{in_window, window_points};
+
+    #[test]
+    fn reduced_points_keep_every_extreme_and_every_break() {
+        let y = |i: usize| match i {
+            500 => f64::NAN,
+            _ => ((i as f64) * 0.37).sin() * (i % 7) as f64,
+        };
+        let x = |i: usize| i as f64 * 0.5;
+        let all = |_: f64| true;
+        let (xs, ys) = window_points(0..1000, 10, all, x, y);
+        assert!(xs.len() <= 4 * 10 + 4 + 1, "{}", xs.len());
+        let finite = || (0..1000).map(y).filter(|v| v.is_finite());
+        let max = finite().fold(f64::MIN, f64::max);
+        let min = finite().fold(f64::MAX, f64::min);
+        assert!(ys.contains(&max) && ys.contains(&min));
+        assert_eq!(ys.iter().filter(|v| v.is_nan()).count(), 1);
+        assert!(xs.windows(2).all(|w| w[0] < w[1]), "in order");
+        // Few points: all of them inside the window, unchanged.
+        let keep = |v: f64| (2.0..=4.0).contains(&v);
+        let (xs, ys) = window_points(0..20, 10, keep, x, y);
+        assert_eq!(xs, [2.0, 2.5, 3.0, 3.5, 4.0]);
+        assert_eq!(ys, (4..=8).map(y).collect::<Vec<_>>());
+        assert_eq!(in_window(20, x, 2.0, 4.0, true), 4..9);
+        assert_eq!(in_window(20, x, 2.0, 4.0, false), 0..20);
     }
 }

@@ -248,3 +248,49 @@ fn colours_of_the_2d_view() {
     let text = crate::tui::buffer_to_text(&buf, ColorMode::Ansi256).replace('\x1b', "⎋");
     insta::assert_snapshot!(text);
 }
+
+/// Long arrays draw only the rows (and columns) in view: the cursor's line
+/// is on screen with its own numbers wherever it goes, and the columns
+/// never narrow while scrolling.
+#[test]
+fn long_arrays_show_the_cursor_wherever_it_goes() {
+    let n = 100_000;
+    let a = Array::from_i64((0..n).map(|i| i * i).collect());
+    let mut app = App::new(&a, "a").unwrap();
+    let cursor_line = |app: &App| {
+        let s = screen(app, 120, 30);
+        s.lines()
+            .find(|l| l.contains('▶'))
+            .unwrap_or_else(|| panic!("no cursor line:\n{s}"))
+            .to_string()
+    };
+    for keys in ["", "<Right><Right>", "<End>", "<Left>", "<Home>"] {
+        press(&mut app, keys);
+        let i = app.cursor[0];
+        let line = cursor_line(&app);
+        for v in [app.f[[i]], app.model.g[[i]]] {
+            assert!(line.contains(&crate::views::num(v)), "{keys}: {line}");
+        }
+        assert!(line.contains(&format!(" {i} ")), "{keys}: {line}");
+    }
+    let widest = app.widths.get();
+    press(&mut app, "<Home>");
+    screen(&app, 120, 30);
+    assert_eq!(app.widths.get(), widest);
+    // A 2-D array with long rows: the row table follows the cursor.
+    let wide = Array::from_vec(&[2, n as usize], (0..2 * n).collect::<Vec<i64>>()).unwrap();
+    let mut app = App::new(&wide, "w").unwrap();
+    press(&mut app, "<End>");
+    let s = screen(&app, 120, 30);
+    assert!(s.contains(&format!("▶{}", n - 1)), "{s}");
+    assert!(s.contains(&(2 * n - 1).to_string()), "{s}");
+}
+
+/// `:explore` of a bool array is NumPy's TypeError from np.gradient, not
+/// an I/O error; nothing breaks on the way.
+#[test]
+fn a_bool_array_is_refused_with_the_gradients_error() {
+    let b = Array::from_vec(&[3], vec![true, false, true]).unwrap();
+    let e = App::new(&b, "b").unwrap_err();
+    assert!(e.contains("boolean subtract"), "{e}");
+}
