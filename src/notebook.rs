@@ -63,7 +63,11 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
             if ends_with_semicolon(text)
                 && let Some(last) = outcomes.last_mut()
             {
-                last.events.retain(|e| !matches!(e, Event::Value(_)));
+                // `plt.show();` still draws: a figure is not an Out value.
+                last.events.retain(|e| match e {
+                    Event::Value(Value::View(v)) => matches!(**v, crate::views::View::Figure(_)),
+                    _ => !matches!(e, Event::Value(_)),
+                });
             }
             for e in outcomes.iter_mut().flat_map(|o| o.events.iter_mut()) {
                 if let Event::Value(v) = e {

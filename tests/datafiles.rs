@@ -9,10 +9,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::quiet;
 use gradlab::eval::{Event, Session, Value};
 use gradlab::notebook::run_script;
-#[path = "support/quiet.rs"]
-mod quiet;
 use gradlab::script::Script;
 use quiet::output_text;
 use serde_json::Value as Json;

@@ -7,10 +7,9 @@
 //! The reference rows in `tests/fixtures/functions.jsonl` come from
 //! `tests/fixtures/gen_functions.py` run with the real numdifftools.
 
+use crate::quiet;
 use gradlab::eval::{Event, Session, Value};
 use gradlab::notebook::{json, run_script};
-#[path = "support/quiet.rs"]
-mod quiet;
 use gradlab::script::Script;
 use quiet::output_text;
 use serde_json::Value as Json;

@@ -3,10 +3,9 @@
 //! running the same statement in Python 3.11 with NumPy 2.4.6 (`repr` of the
 //! value, printed text, or `ExceptionType: message`).
 
+use crate::quiet;
 use gradlab::eval::Session;
 use gradlab::notebook::run_script;
-#[path = "support/quiet.rs"]
-mod quiet;
 use gradlab::script::Script;
 use quiet::output_text;
 

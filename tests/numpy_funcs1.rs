@@ -5,10 +5,9 @@
 //! `tests/fixtures/gen_numpy_funcs1.py`): values, dtypes, printing and
 //! NumPy's exact errors.
 
+use crate::quiet;
 use gradlab::eval::Session;
 use gradlab::notebook::run_script;
-#[path = "support/quiet.rs"]
-mod quiet;
 use gradlab::script::Script;
 use quiet::output_text;
 use serde_json::Value as Json;

@@ -4,10 +4,9 @@
 //! `tests/fixtures/gen_numpy_funcs2.py`, which also takes every example of
 //! the families' table rows).
 
+use crate::quiet;
 use gradlab::eval::Session;
 use gradlab::notebook::run_script;
-#[path = "support/quiet.rs"]
-mod quiet;
 use gradlab::script::Script;
 use quiet::output_text;
 use serde_json::Value as Json;

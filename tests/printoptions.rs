@@ -7,10 +7,9 @@
 //! `tests/fixtures/gen_printoptions.py`); and `:set precision` as a
 //! spelling of the same option.
 
+use crate::quiet;
 use gradlab::eval::Session;
 use gradlab::notebook::run_script;
-#[path = "support/quiet.rs"]
-mod quiet;
 use gradlab::script::Script;
 use quiet::output_text;
 use serde_json::Value as Json;

@@ -197,9 +197,17 @@ mod tests {
     use super::*;
     use std::hint::black_box;
 
+    /// An operation, its input, and the flags it must raise.
+    type Case = (fn(f64) -> f64, f64, Flags);
+
+    /// Flags raised on other threads meet in one process-wide word, so
+    /// these tests take turns.
+    static ALONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
     #[test]
     fn each_kind_is_seen_and_taking_clears_it() {
-        let cases: &[(fn(f64) -> f64, f64, Flags)] = &[
+        let _alone = ALONE.lock().unwrap_or_else(|e| e.into_inner());
+        let cases: &[Case] = &[
             (|x| 1.0 / x, 0.0, Flags::DIVIDE),
             (|x| x * x, 1e300, Flags::OVERFLOW),
             (|x| x * x, 1e-300, Flags::UNDERFLOW),
@@ -220,6 +228,7 @@ mod tests {
 
     #[test]
     fn raised_and_worker_flags_are_taken_once() {
+        let _alone = ALONE.lock().unwrap_or_else(|e| e.into_inner());
         clear();
         raise(Flags::DIVIDE);
         let r = rayon::join(|| on_worker(|| black_box(black_box(1e308f64) * 10.0)), || 0);

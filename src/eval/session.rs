@@ -80,6 +80,8 @@ pub struct Session {
     warned: std::collections::HashSet<(super::warnings::WarningKind, String, usize)>,
     /// The running statement's first line in its cell (0-based).
     stmt_line: usize,
+    /// matplotlib's figures and the receiver of a pandas/matplotlib method.
+    pub(super) tables: super::builtins::pyplot::PlotState,
 }
 
 impl Default for Session {
@@ -105,6 +107,7 @@ impl Session {
             random: Default::default(),
             warned: Default::default(),
             stmt_line: 0,
+            tables: Default::default(),
         }
     }
 
@@ -366,9 +369,14 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
         "math" => Ok(Module::Math),
         "numpy.random" => Ok(Module::Random),
         "numpy.linalg" => Ok(Module::Linalg),
+        "pandas" => Ok(Module::Pandas),
+        "matplotlib" => Ok(Module::Matplotlib),
+        "matplotlib.pyplot" => Ok(Module::Pyplot),
         other => Err(EvalError::new(
             ErrorKind::ModuleNotFoundError,
-            format!("No module named '{other}' (gradlab knows numpy, numdifftools and math)"),
+            format!(
+                "No module named '{other}' (gradlab knows numpy, numdifftools, math, pandas and matplotlib.pyplot)"
+            ),
         )),
     }
 }
@@ -422,9 +430,13 @@ pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
         }
         Value::Array(_) => Err(EvalError::type_error("iteration over a 0-d array")),
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.to_string())).collect()),
-        Value::Range(_) | Value::Iter(_) | Value::Set(_) | Value::Dict(_) => {
-            super::iter::iterate(v)
-        }
+        Value::Range(_)
+        | Value::Iter(_)
+        | Value::Set(_)
+        | Value::Dict(_)
+        | Value::Series(_)
+        | Value::PdIndex(_)
+        | Value::DataFrame(_) => super::iter::iterate(v),
         other => Err(EvalError::type_error(format!(
             "cannot unpack non-iterable {} object",
             other.short_type()

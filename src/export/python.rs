@@ -226,6 +226,8 @@ fn checkable(v: &Value) -> bool {
         | Value::Bool(_)
         | Value::Str(_)
         | Value::DTypeObj(_) => true,
+        // pandas values: by their printed text (pandas' repr is exact).
+        Value::DataFrame(_) | Value::Series(_) | Value::PdIndex(_) => true,
         _ => false,
     }
 }
@@ -239,6 +241,10 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
         ));
     };
     match v {
+        Value::DataFrame(_) | Value::Series(_) | Value::PdIndex(_) => out.push_str(&format!(
+            "assert repr({path}) == {}, repr({path})\n",
+            format::py_repr_str(&session.repr(v))
+        )),
         Value::Array(a) => array_checks(a, path, rtol, out),
         Value::Scalar(Scalar::Float64(x)) => {
             out.push_str(&format!(
