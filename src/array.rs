@@ -49,6 +49,7 @@ mod diagonal;
 mod dtype;
 mod element;
 mod error;
+pub mod fpe;
 mod fresh;
 mod handle;
 mod index;

@@ -32,6 +32,7 @@ mod pyseq;
 mod scope;
 mod session;
 mod value;
+pub mod warnings;
 
 pub use args::{Bound, CallArgs, DefaultArg, Param, Signature};
 pub use error::{ErrorKind, EvalError, EvalResult};

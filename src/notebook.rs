@@ -63,7 +63,11 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
             if ends_with_semicolon(text)
                 && let Some(last) = outcomes.last_mut()
             {
-                last.events.retain(|e| !matches!(e, Event::Value(_)));
+                // `plt.show();` still draws: a figure is not an Out value.
+                last.events.retain(|e| match e {
+                    Event::Value(Value::View(v)) => matches!(**v, crate::views::View::Figure(_)),
+                    _ => !matches!(e, Event::Value(_)),
+                });
             }
             for e in outcomes.iter_mut().flat_map(|o| o.events.iter_mut()) {
                 if let Event::Value(v) = e {
@@ -196,7 +200,8 @@ pub fn run_script(
 }
 
 /// The text a cell's `#>` lines record: printed text, the `Out` repr, or
-/// `ErrorType: message`, in order; `None` when the cell shows nothing.
+/// `ErrorType: message`, and warnings as `#! RuntimeWarning: message`
+/// lines, in order; `None` when the cell shows nothing.
 /// Timings (`:timeit`) differ from run to run, so they are never recorded.
 pub fn output_text(session: &Session, cell: &Cell) -> Option<String> {
     let mut out = String::new();
@@ -216,6 +221,12 @@ pub fn output_text(session: &Session, cell: &Cell) -> Option<String> {
                 out.push('\n');
             }
             Event::Timing(_) => {}
+            // Recorded as a `#! ` line (see `script::WARNING_PREFIX`).
+            Event::Warning { kind, message } => {
+                out.push_str(crate::script::WARNING_PREFIX);
+                out.push_str(&crate::eval::warnings::warning_line(*kind, message));
+                out.push('\n');
+            }
         }
     }
     if out.is_empty() {

@@ -1,5 +1,6 @@
 //! Session scripts (`.grad`): statements, `## ` prose cells, `#> ` expected
-//! output lines, other `#` comments, and `:meta` commands.
+//! output lines, `#! ` expected warning lines (`#! RuntimeWarning: divide
+//! by zero encountered in divide`), other `#` comments, and `:meta` commands.
 //!
 //! ```
 //! use gradlab::script::{Script, Item};
@@ -13,10 +14,14 @@ use std::ops::Range;
 
 use crate::syntax;
 
-/// The `#> ` lines recorded after a statement.
+/// How a recorded warning line starts. An output line that itself starts
+/// with `#!` is written as it is, so it reads back the same.
+pub const WARNING_PREFIX: &str = "#! ";
+
+/// The `#> ` (and `#! `) lines recorded after a statement.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Expected {
-    /// The recorded lines, without the `#> ` prefix.
+    /// The recorded lines, without the `#> ` prefix (`#!` lines whole).
     pub lines: Vec<String>,
     /// 0-based line indices of the `#>` lines in the script.
     pub range: Range<usize>,
@@ -197,7 +202,9 @@ impl Script {
                     out.push_str(eol);
                 }
                 for l in text.split('\n') {
-                    out.push_str(if l.is_empty() { "#>" } else { "#> " });
+                    if !l.starts_with("#!") {
+                        out.push_str(if l.is_empty() { "#>" } else { "#> " });
+                    }
                     out.push_str(l);
                     out.push_str(eol);
                 }
@@ -225,6 +232,11 @@ fn collect_expected(lines: &[String], i: usize) -> (Option<Expected>, usize) {
     let mut got = Vec::new();
     while j < lines.len() {
         let l = lines[j].trim_end_matches(['\n', '\r']);
+        if l.starts_with("#!") {
+            got.push(l.to_string());
+            j += 1;
+            continue;
+        }
         let Some(rest) = l.strip_prefix("#>") else {
             break;
         };

@@ -29,6 +29,7 @@ mod compare;
 mod edges;
 mod explain;
 pub mod explore;
+mod figure;
 mod heatmap;
 mod plot;
 pub mod terminal;
@@ -64,6 +65,7 @@ fn drawing(view: &View) -> &dyn Draw {
         View::Plot(m) => m,
         View::Heatmap(m) => m,
         View::Edges(m) => m,
+        View::Figure(m) => m,
     }
 }
 

@@ -46,8 +46,8 @@ pub enum View {
     Plot(Plot),
     Heatmap(Heatmap),
     Edges(Edges),
-    // The matplotlib figure (helper `tables`, `src/mpl*`) joins here as
-    // `Figure(crate::mpl::Figure)`, drawn by `tui` like the others.
+    /// A matplotlib figure (`plt.show()`), drawn by `tui` like the others.
+    Figure(crate::mpl::Figure),
 }
 
 impl View {
@@ -61,6 +61,7 @@ impl View {
             View::Plot(_) => "plot",
             View::Heatmap(_) => "heatmap",
             View::Edges(_) => "edges",
+            View::Figure(_) => "figure",
         }
     }
 
@@ -73,6 +74,7 @@ impl View {
             View::Plot(m) => m.to_json(),
             View::Heatmap(m) => m.to_json(),
             View::Edges(m) => m.to_json(),
+            View::Figure(f) => f.to_json(),
         }
     }
 

@@ -9,9 +9,11 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::quiet;
 use gradlab::eval::{Event, Session, Value};
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// What each statement of `src` shows, in order (one entry per cell).

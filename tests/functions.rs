@@ -7,9 +7,11 @@
 //! The reference rows in `tests/fixtures/functions.jsonl` come from
 //! `tests/fixtures/gen_functions.py` run with the real numdifftools.
 
+use crate::quiet;
 use gradlab::eval::{Event, Session, Value};
-use gradlab::notebook::{json, output_text, run_script};
+use gradlab::notebook::{json, run_script};
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// Runs `src` in a fresh session; returns the session and the last cell's

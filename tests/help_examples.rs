@@ -8,8 +8,11 @@
 
 use gradlab::eval::Session;
 use gradlab::eval::builtins::{self, Home};
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
+#[path = "support/quiet.rs"]
+mod quiet;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// `(failed, shown)` for `src` run in a fresh session.
@@ -62,6 +65,10 @@ fn every_help_example_runs_and_matches_python() {
         // there in a fresh session (`np`, Python's builtins, gradlab's).
         let src = match b.home {
             Home::Numdifftools => format!("import numdifftools as nd; {}", b.example),
+            Home::Pandas | Home::PandasMethod => format!("import pandas as pd; {}", b.example),
+            Home::Pyplot | Home::AxesMethod | Home::FigureMethod => {
+                format!("import matplotlib.pyplot as plt; {}", b.example)
+            }
             _ => b.example.to_string(),
         };
         let (failed, got) = run(&src);

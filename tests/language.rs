@@ -3,9 +3,11 @@
 //! running the same statement in Python 3.11 with NumPy 2.4.6 (`repr` of the
 //! value, printed text, or `ExceptionType: message`).
 
+use crate::quiet;
 use gradlab::eval::Session;
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
 use gradlab::script::Script;
+use quiet::output_text;
 
 /// Runs `setup` then `stmt` (with `np.` prefixes as written) and returns
 /// what the statement's cell shows.

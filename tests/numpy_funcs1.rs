@@ -5,9 +5,11 @@
 //! `tests/fixtures/gen_numpy_funcs1.py`): values, dtypes, printing and
 //! NumPy's exact errors.
 
+use crate::quiet;
 use gradlab::eval::Session;
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 const FIXTURE: &str = include_str!("fixtures/numpy_funcs1.jsonl");

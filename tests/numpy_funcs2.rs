@@ -4,9 +4,11 @@
 //! `tests/fixtures/gen_numpy_funcs2.py`, which also takes every example of
 //! the families' table rows).
 
+use crate::quiet;
 use gradlab::eval::Session;
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// What the last statement of `src` shows in a fresh session.

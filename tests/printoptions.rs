@@ -7,9 +7,11 @@
 //! `tests/fixtures/gen_printoptions.py`); and `:set precision` as a
 //! spelling of the same option.
 
+use crate::quiet;
 use gradlab::eval::Session;
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
 use gradlab::script::Script;
+use quiet::output_text;
 use serde_json::Value as Json;
 
 /// What the last line of `src` shows in `session`.

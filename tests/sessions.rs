@@ -81,7 +81,10 @@ fn python_exports_run_under_numpy() {
         assert!(text.contains("import numpy as np"), "{text}");
         scripts.push(out);
     }
-    let Some(python) = python_with(&["numpy", "numdifftools"], "the lessons' .py exports") else {
+    let Some(python) = python_with(
+        &["numpy", "numdifftools", "pandas", "matplotlib", "openpyxl"],
+        "the lessons' .py exports",
+    ) else {
         return;
     };
     let elsewhere = scratch("py-run-elsewhere");
@@ -89,6 +92,7 @@ fn python_exports_run_under_numpy() {
         // Run from an unrelated folder: the export finds its data itself.
         let out = std::process::Command::new(&python)
             .arg(&s)
+            .env("MPLBACKEND", "Agg")
             .current_dir(&elsewhere)
             .output()
             .unwrap();
@@ -141,7 +145,16 @@ fn ipynb_and_markdown_exports_are_well_formed() {
 #[test]
 fn ipynb_exports_run_under_jupyter() {
     let Some(python) = python_with(
-        &["nbclient", "nbformat", "ipykernel", "numpy", "numdifftools"],
+        &[
+            "nbclient",
+            "nbformat",
+            "ipykernel",
+            "numpy",
+            "numdifftools",
+            "pandas",
+            "matplotlib",
+            "openpyxl",
+        ],
         "the lessons' .ipynb exports under Jupyter",
     ) else {
         return;

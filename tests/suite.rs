@@ -16,6 +16,8 @@
 // Helpers the groups share, compiled once.
 mod cli;
 mod common;
+#[path = "support/quiet.rs"]
+mod quiet;
 #[path = "support/table.rs"]
 mod table;
 
@@ -65,12 +67,16 @@ mod numpy_funcs3;
 mod pandas;
 #[path = "pandas_excel.rs"]
 mod pandas_excel;
+#[path = "pandas_lang.rs"]
+mod pandas_lang;
 #[path = "parallel.rs"]
 mod parallel;
 #[path = "printing.rs"]
 mod printing;
 #[path = "printoptions.rs"]
 mod printoptions;
+#[path = "pyplot_lang.rs"]
+mod pyplot_lang;
 #[path = "python_semantics.rs"]
 mod python_semantics;
 #[path = "random_lang.rs"]
@@ -93,6 +99,8 @@ mod syntax_robust;
 mod views_layout;
 #[path = "views_props.rs"]
 mod views_props;
+#[path = "warnings.rs"]
+mod warnings;
 #[path = "writes.rs"]
 mod writes;
 

@@ -6,7 +6,8 @@
 //! same formula from the same inputs; nothing is reduced across chunks).
 //! Small work stays on the calling thread, where waking a second thread
 //! would cost more than it saves. `RAYON_NUM_THREADS=1` runs everything on
-//! one thread.
+//! one thread. Floating-point flags raised by chunks on other threads
+//! reach [`fpe::take`](super::fpe::take).
 
 use rayon::prelude::*;
 
@@ -33,7 +34,7 @@ pub fn for_chunks<T: Send>(
     if work >= PAR_MIN && rayon::current_num_threads() > 1 {
         out.par_chunks_mut(chunk)
             .enumerate()
-            .try_for_each(|(k, c)| f(k, c))
+            .try_for_each(|(k, c)| super::fpe::on_worker(|| f(k, c)))
     } else {
         out.chunks_mut(chunk)
             .enumerate()

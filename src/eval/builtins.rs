@@ -46,6 +46,19 @@ pub enum Home {
     GeneratorMethod,
     /// `np.linalg.name` (table name `linalg.name`).
     Linalg,
+    /// `pd.name` (table name `pd.name`).
+    Pandas,
+    /// A method of DataFrame or Series (table names `DataFrame.name`,
+    /// `Series.name`).
+    PandasMethod,
+    /// `plt.name` (table name `plt.name`).
+    Pyplot,
+    /// A method of matplotlib Axes (table name `Axes.name`).
+    AxesMethod,
+    /// A method of matplotlib Figure (table name `Figure.name`).
+    FigureMethod,
+    /// `matplotlib.name`.
+    Matplotlib,
 }
 
 /// Implementation: the session, the bound arguments, and whether the call
@@ -89,14 +102,17 @@ macro_rules! builtins {
 
 pub(crate) mod dtypes;
 mod elementwise;
+mod errstate;
 mod histogram;
 mod linalg;
 mod matrices;
 mod nanfuncs;
 mod numpy_linalg;
 mod order_stats;
+pub mod pandas;
 mod polynomials;
 pub mod printing;
+pub mod pyplot;
 pub mod random;
 mod rearrange;
 mod removed;
@@ -267,6 +283,9 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         order_stats::ORDER_STATS,
         dtypes::DTYPES,
         sharing::SHARING,
+        errstate::ERRSTATE,
+        pandas::PANDAS,
+        pyplot::PYPLOT,
     ]
     .into_iter()
     .flatten()
@@ -389,6 +408,9 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
         Module::Math => math::math_attr(name),
         Module::Random => random::module_attr(name),
         Module::Linalg => numpy_linalg::attr(name),
+        Module::Pandas => pandas::module_attr(name),
+        Module::Pyplot => pyplot::module_attr(name).ok(),
+        Module::Matplotlib => pyplot::matplotlib_attr(name),
     }
 }
 
@@ -397,6 +419,9 @@ pub fn module_member(m: Module, name: &str) -> Option<&'static Builtin> {
     match m {
         Module::Random => random::module_member(name),
         Module::Linalg => numpy_linalg::member(name),
+        Module::Pandas => pandas::member(name),
+        Module::Pyplot => pyplot::member("plt", name),
+        Module::Matplotlib => pyplot::member("matplotlib", name),
         Module::Math => None,
         Module::Numpy | Module::Numdifftools => {
             let b = lookup(name)?;
@@ -433,6 +458,9 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
         Module::Math => Box::new(math::MATH_NAMES.iter().copied()),
         Module::Random => Box::new(random::module_names()),
         Module::Linalg => Box::new(numpy_linalg::names()),
+        Module::Pandas => Box::new(pandas::names()),
+        Module::Pyplot => Box::new(pyplot::names("plt")),
+        Module::Matplotlib => Box::new(pyplot::names("matplotlib").chain(["pyplot"])),
     }
 }
 

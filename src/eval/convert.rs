@@ -38,6 +38,9 @@ pub fn to_array(v: &Value) -> EvalResult<Array> {
         Value::Int(i) => Ok(Array::scalar_i64(*i)),
         Value::Float(x) => Ok(Array::scalar_f64(*x)),
         Value::List(_) | Value::Tuple(_) => from_sequence(v, None),
+        Value::Series(_) | Value::DataFrame(_) | Value::PdIndex(_) => {
+            super::builtins::pandas::to_array_of(v)
+        }
         other => Err(EvalError::type_error(format!(
             "cannot convert '{}' object to an array of numbers",
             other.short_type()

@@ -488,6 +488,17 @@ impl super::Session {
                         let items: Vec<Idx> = self.eval_index(index, frame)?;
                         super::pyseq::list_set(&current, &items, v).map_err(|e| e.at(span))?
                     }
+                    Value::DataFrame(df) => {
+                        let [IndexItem::Expr(k)] = index.as_slice() else {
+                            return Err(EvalError::new(
+                                ErrorKind::NotImplementedError,
+                                "gradlab assigns whole columns of a DataFrame: df['name'] = values",
+                            )
+                            .at(span));
+                        };
+                        let key = self.eval(k, frame)?;
+                        super::builtins::pandas::set_item(df, &key, &v).map_err(|e| e.at(span))?
+                    }
                     other => {
                         return Err(EvalError::type_error(format!(
                             "'{}' object does not support item assignment",

@@ -89,6 +89,21 @@ impl Session {
 
     /// `module.name`.
     pub(super) fn module_attr(&self, m: Module, name: &str) -> EvalResult<Value> {
+        // Unknown pyplot and pandas calls name themselves and what is
+        // supported: the libraries are large, gradlab covers a part.
+        match m {
+            Module::Pyplot => return builtins::pyplot::module_attr(name),
+            Module::Pandas if builtins::module_attr(m, name).is_none() => {
+                return Err(EvalError::new(
+                    ErrorKind::NotImplementedError,
+                    format!(
+                        "pd.{name} is not supported by gradlab; supported: {}",
+                        builtins::module_names(m).collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+            _ => {}
+        }
         builtins::module_attr(m, name).ok_or_else(|| {
             if let Some(msg) = (m == Module::Numpy)
                 .then(|| builtins::removed_message(name))
@@ -148,6 +163,13 @@ impl Session {
                 if let (Value::Dict(d), [IndexItem::Expr(k)]) = (&o, index.as_slice()) {
                     let key = self.eval(k, frame)?;
                     return at(super::pyseq::dict_get(d, &key, &self.opts));
+                }
+                if matches!(
+                    o,
+                    Value::DataFrame(_) | Value::Series(_) | Value::Indexer(_)
+                ) {
+                    let keys = self.pandas_keys(index, frame)?;
+                    return at(builtins::pandas::subscript(&o, &keys));
                 }
                 let items = self.eval_index(index, frame)?;
                 at(match &o {
@@ -308,6 +330,31 @@ impl Session {
         Ok(items)
     }
 
+    /// Subscript items of a pandas value, evaluated but not converted
+    /// (labels, lists of labels, slices of labels or positions).
+    pub(super) fn pandas_keys(
+        &mut self,
+        index: &[IndexItem],
+        frame: &Frame,
+    ) -> EvalResult<Vec<builtins::pandas::Key>> {
+        use builtins::pandas::Key;
+        let mut keys = Vec::with_capacity(index.len());
+        for item in index {
+            keys.push(match item {
+                IndexItem::Expr(e) => Key::Value(self.eval(e, frame)?),
+                IndexItem::Slice {
+                    lower, upper, step, ..
+                } => {
+                    let mut part = |x: &Option<Expr>| -> EvalResult<Option<Value>> {
+                        x.as_ref().map(|x| self.eval(x, frame)).transpose()
+                    };
+                    Key::Slice(part(lower)?, part(upper)?, part(step)?)
+                }
+            });
+        }
+        Ok(keys)
+    }
+
     fn eval_call(
         &mut self,
         e: &Expr,
@@ -448,6 +495,14 @@ impl Session {
                     let receiver = m.0.clone();
                     super::pyseq::call_method(self, &receiver, m.1, call)
                 }
+                Value::DataFrame(_) | Value::Series(_) | Value::PdIndex(_) => {
+                    let receiver = m.0.clone();
+                    builtins::pandas::call_method(self, &receiver, m.1, call)
+                }
+                Value::Axes(_) | Value::Figure(_) => {
+                    let receiver = m.0.clone();
+                    builtins::pyplot::call_method(self, &receiver, m.1, call)
+                }
                 _ => super::methods::call_method(self, &m.0, m.1, call),
             },
             Value::Function(f) => self.call_user(f, call),
@@ -520,6 +575,10 @@ impl Session {
             Value::NumInfo(i) => i.attr(name).ok_or_else(|| no_attr(o, name)),
             Value::DTypeObj(d) => dtype_attr(*d, name).ok_or_else(|| no_attr(o, name)),
             Value::Random(r) => builtins::random::attr(o, r, name),
+            Value::DataFrame(_) | Value::Series(_) | Value::PdIndex(_) => {
+                builtins::pandas::attr(o, name)
+            }
+            Value::Axes(_) | Value::Figure(_) => builtins::pyplot::attr(o, name),
             _ if name == "__name__" => super::pyobj::short_class_name(o)
                 .map(Value::str)
                 .ok_or_else(|| no_attr(o, name)),

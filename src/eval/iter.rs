@@ -26,6 +26,9 @@ pub fn iterate(v: &Value) -> EvalResult<Vec<Value>> {
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.to_string())).collect()),
         Value::Range(r) => r.items(),
         Value::Iter(it) => Ok(it.drain()),
+        Value::Series(_) | Value::PdIndex(_) | Value::DataFrame(_) => {
+            super::builtins::pandas::iterate(v)
+        }
         other => Err(EvalError::type_error(format!(
             "'{}' object is not iterable",
             other.type_name()

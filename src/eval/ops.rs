@@ -6,6 +6,7 @@
 //! copies nothing, mixed dtypes are converted in registers, broadcasting
 //! never materialises an operand, and the result is the one allocation.
 
+mod flags;
 mod ints;
 mod kernels;
 mod matmul;
@@ -63,6 +64,17 @@ pub fn result_dtype(a: &Value, b: &Value) -> EvalResult<DType> {
 
 /// `a op b` for any two values.
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
+    binary_as(op, a, b, false)
+}
+
+/// `np.divide(a, b)` and the other ufuncs an operator spells: as
+/// [`binary`], but warnings name the ufunc even for scalar operands
+/// (`divide`, not the scalar math's `scalar divide`).
+pub fn ufunc_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
+    binary_as(op, a, b, true)
+}
+
+fn binary_as(op: BinOp, a: &Value, b: &Value, ufunc: bool) -> EvalResult<Value> {
     if !is_numpy(a) && !is_numpy(b) {
         return python::python_binary(op, a, b);
     }
@@ -83,7 +95,16 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
         return matmul::matmul(&x.arr, &y.arr, dt);
     }
     let as_scalar = !x.nd && !y.nd;
-    let out = kernels::binary(op, &x.arr, &y.arr, dt)?;
+    let naming = if ufunc {
+        flags::Naming::Ufunc
+    } else if !matches!(a, Value::Array(_)) && !matches!(b, Value::Array(_)) {
+        flags::Naming::Scalar
+    } else {
+        flags::Naming::Operator
+    };
+    let out = flags::checked(op, &x.arr, &y.arr, dt, naming, || {
+        kernels::binary(op, &x.arr, &y.arr, dt)
+    })?;
     Ok(wrap(out, as_scalar))
 }
 

@@ -10,6 +10,9 @@ use super::value::Value;
 
 /// `a op b`.
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
+    if let Some(r) = super::builtins::pandas::binary(op, a, b) {
+        return r;
+    }
     match (op, a, b) {
         (BinOp::Mod, Value::Str(t), _) => {
             let s = crate::eval::Session::new();

@@ -23,6 +23,13 @@ pub enum Event {
     Stdout(String),
     Error(EvalError),
     Timing(Timing),
+    /// A warning Python would show on stderr (`RuntimeWarning: divide by
+    /// zero encountered in divide`), where it happened among the
+    /// statement's other events.
+    Warning {
+        kind: super::warnings::WarningKind,
+        message: String,
+    },
 }
 
 /// The result of `:timeit` / `%timeit`: seconds per loop.
@@ -67,6 +74,14 @@ pub struct Session {
     pub(super) ipython: super::ipython::IPython,
     /// np.random's global state and generator objects.
     pub(super) random: super::builtins::random::RandomSession,
+    /// The warnings the running cell has shown, by message and line
+    /// (Python's default filter shows each once per location; IPython
+    /// starts afresh with each cell).
+    warned: std::collections::HashSet<(super::warnings::WarningKind, String, usize)>,
+    /// The running statement's first line in its cell (0-based).
+    stmt_line: usize,
+    /// matplotlib's figures and the receiver of a pandas/matplotlib method.
+    pub(super) tables: super::builtins::pyplot::PlotState,
 }
 
 impl Default for Session {
@@ -77,6 +92,7 @@ impl Default for Session {
 
 impl Session {
     pub fn new() -> Session {
+        super::warnings::reset();
         Session {
             globals: HashMap::new(),
             opts: PrintOptions::default(),
@@ -89,6 +105,9 @@ impl Session {
             allow_write: true,
             ipython: Default::default(),
             random: Default::default(),
+            warned: Default::default(),
+            stmt_line: 0,
+            tables: Default::default(),
         }
     }
 
@@ -167,6 +186,7 @@ impl Session {
         // One Ctrl-C stops the whole cell, not just its current statement.
         limits::clear_interrupt();
         let mut failed = false;
+        self.warned.clear();
         let last = stmts.len().saturating_sub(1);
         let mut outcomes = Vec::with_capacity(stmts.len());
         for (k, stmt) in stmts.iter().enumerate() {
@@ -174,6 +194,10 @@ impl Session {
                 break;
             }
             let show = k == last && !hidden;
+            // Warnings left by meta commands or `%timeit` runs belong to
+            // no statement.
+            super::warnings::take_pending();
+            self.stmt_line = text[..stmt.span.start].matches('\n').count();
             // A bug in gradlab must not take the session down with it.
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 limits::check_interrupt()?;
@@ -192,6 +216,7 @@ impl Session {
                     format!("internal error in gradlab (please report it): {what}"),
                 ))
             });
+            self.drain_warnings();
             let mut events = std::mem::take(&mut self.pending);
             match result {
                 Ok(Some(v)) => events.push(Event::Value(v)),
@@ -239,6 +264,7 @@ impl Session {
             }
         }
         self.pending.clear();
+        super::warnings::take_pending();
         Ok(last)
     }
 
@@ -273,7 +299,30 @@ impl Session {
 
     /// Output text written by the running statement so far.
     pub(super) fn write(&mut self, text: String) {
+        self.drain_warnings();
         self.pending.push(Event::Stdout(text));
+    }
+
+    /// Moves the warnings kernels emitted into the statement's events,
+    /// each (kind, message, location) once per cell as Python's default
+    /// filter shows them (`'print'` mode's lines every time).
+    pub(super) fn drain_warnings(&mut self) {
+        use super::warnings::WarningKind;
+        for w in super::warnings::take_pending() {
+            let line = if w.internal {
+                usize::MAX
+            } else {
+                self.stmt_line
+            };
+            if w.kind == WarningKind::Printed
+                || self.warned.insert((w.kind, w.message.clone(), line))
+            {
+                self.pending.push(Event::Warning {
+                    kind: w.kind,
+                    message: w.message,
+                });
+            }
+        }
     }
 
     fn record(&mut self, cell: usize, v: &Value) {
@@ -320,9 +369,14 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
         "math" => Ok(Module::Math),
         "numpy.random" => Ok(Module::Random),
         "numpy.linalg" => Ok(Module::Linalg),
+        "pandas" => Ok(Module::Pandas),
+        "matplotlib" => Ok(Module::Matplotlib),
+        "matplotlib.pyplot" => Ok(Module::Pyplot),
         other => Err(EvalError::new(
             ErrorKind::ModuleNotFoundError,
-            format!("No module named '{other}' (gradlab knows numpy, numdifftools and math)"),
+            format!(
+                "No module named '{other}' (gradlab knows numpy, numdifftools, math, pandas and matplotlib.pyplot)"
+            ),
         )),
     }
 }
@@ -376,9 +430,13 @@ pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
         }
         Value::Array(_) => Err(EvalError::type_error("iteration over a 0-d array")),
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.to_string())).collect()),
-        Value::Range(_) | Value::Iter(_) | Value::Set(_) | Value::Dict(_) => {
-            super::iter::iterate(v)
-        }
+        Value::Range(_)
+        | Value::Iter(_)
+        | Value::Set(_)
+        | Value::Dict(_)
+        | Value::Series(_)
+        | Value::PdIndex(_)
+        | Value::DataFrame(_) => super::iter::iterate(v),
         other => Err(EvalError::type_error(format!(
             "cannot unpack non-iterable {} object",
             other.short_type()

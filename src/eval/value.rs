@@ -53,6 +53,12 @@ pub enum Module {
     Random,
     /// `numpy.linalg`.
     Linalg,
+    /// `pandas` (`import pandas as pd`).
+    Pandas,
+    /// `matplotlib` (only its `pyplot` submodule is reachable).
+    Matplotlib,
+    /// `matplotlib.pyplot`.
+    Pyplot,
 }
 
 impl Module {
@@ -63,6 +69,9 @@ impl Module {
             Module::Math => "math",
             Module::Random => "numpy.random",
             Module::Linalg => "numpy.linalg",
+            Module::Pandas => "pandas",
+            Module::Matplotlib => "matplotlib",
+            Module::Pyplot => "matplotlib.pyplot",
         }
     }
 }
@@ -151,6 +160,18 @@ pub enum Value {
     Random(Rc<super::builtins::random::RandomObject>),
     /// `np.iinfo(t)` / `np.finfo(t)`.
     NumInfo(Rc<super::builtins::dtypes::NumInfo>),
+    /// A pandas DataFrame.
+    DataFrame(Rc<crate::pandas::DataFrame>),
+    /// A pandas Series.
+    Series(Rc<crate::pandas::Series>),
+    /// A pandas Index (`df.columns`, `df.index`).
+    PdIndex(Rc<crate::pandas::Index>),
+    /// `df.iloc` / `df.loc` / `s.iloc` / `s.loc`: an indexer on its owner.
+    Indexer(Rc<super::builtins::pandas::Indexer>),
+    /// A matplotlib Figure, by its number in the session's pyplot state.
+    Figure(usize),
+    /// A matplotlib Axes of the session's pyplot state.
+    Axes(crate::mpl::AxesId),
 }
 
 impl Value {
@@ -196,6 +217,12 @@ impl Value {
             Value::Class(_) => "type".into(),
             Value::Random(r) => r.type_name().into(),
             Value::NumInfo(i) => i.type_name().into(),
+            Value::DataFrame(_) => "pandas.core.frame.DataFrame".into(),
+            Value::Series(_) => "pandas.core.series.Series".into(),
+            Value::PdIndex(_) => "pandas.core.indexes.base.Index".into(),
+            Value::Indexer(i) => i.type_name().into(),
+            Value::Figure(_) => "matplotlib.figure.Figure".into(),
+            Value::Axes(_) => "matplotlib.axes._axes.Axes".into(),
         }
     }
 
@@ -274,6 +301,12 @@ impl Value {
             Value::Class(name) => format!("<class '{name}'>"),
             Value::Random(r) => r.repr(),
             Value::NumInfo(i) => i.repr(),
+            Value::DataFrame(df) => df.to_string(),
+            Value::Series(sr) => sr.to_string(),
+            Value::PdIndex(i) => i.repr(),
+            Value::Indexer(i) => format!("<{} object>", i.type_name()),
+            Value::Figure(n) => format!("<Figure {n}>"),
+            Value::Axes(_) => "<Axes: >".into(),
         }
     }
 

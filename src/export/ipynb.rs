@@ -8,6 +8,21 @@ use crate::notebook::{Cell, CellKind, meta};
 
 use super::translate::Translator;
 
+fn is_figure(view: &crate::views::View) -> bool {
+    matches!(view, crate::views::View::Figure(_))
+}
+
+/// A shown figure as nbformat's `image/png` (base64 of the PNG savefig
+/// writes).
+fn figure_png(view: &crate::views::View) -> Option<String> {
+    use base64::Engine;
+    let crate::views::View::Figure(fig) = view else {
+        return None;
+    };
+    let bytes = crate::mpl::render_figure(fig, crate::mpl::ImageFormat::Png).ok()?;
+    Some(base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
 /// nbformat wants multi-line strings as lists of lines, newlines kept.
 fn lines(text: &str) -> Json {
     json!(text.split_inclusive('\n').collect::<Vec<_>>())
@@ -74,7 +89,7 @@ pub fn to_ipynb_in(session: &Session, cells: &[Cell], chdir: Option<&str>) -> St
         }));
         if *has_view {
             for view in cell.events().filter_map(|e| match e {
-                Event::Value(Value::View(view)) => Some(view),
+                Event::Value(Value::View(view)) if !is_figure(view) => Some(view),
                 _ => None,
             }) {
                 let text = format!(
@@ -179,6 +194,19 @@ fn outputs(session: &Session, cell: &Cell) -> Vec<Json> {
                 stdout.push_str(&crate::notebook::meta::timing_text(t));
                 stdout.push('\n');
             }
+            // A figure is what Jupyter shows for it: a PNG.
+            Event::Value(Value::View(view)) if is_figure(view) => {
+                if let (Some(png), crate::views::View::Figure(fig)) = (figure_png(view), &**view) {
+                    let (w, h) = fig.pixel_size();
+                    let n = fig.axes.len();
+                    let plain = format!("<Figure size {w}x{h} with {n} Axes>");
+                    out.push(json!({
+                        "output_type": "display_data",
+                        "data": {"image/png": png, "text/plain": [plain]},
+                        "metadata": {},
+                    }));
+                }
+            }
             // Shown in a Markdown cell of its own (see to_ipynb_in).
             Event::Value(Value::View(_)) => {}
             Event::Value(v) => out.push(json!({
@@ -186,6 +214,12 @@ fn outputs(session: &Session, cell: &Cell) -> Vec<Json> {
                 "execution_count": cell.number,
                 "data": {"text/plain": lines(&super::pretty::pretty(session, v))},
                 "metadata": {},
+            })),
+            // Jupyter shows a warning as a stderr stream.
+            Event::Warning { kind, message } => out.push(json!({
+                "output_type": "stream",
+                "name": "stderr",
+                "text": lines(&format!("{}\n", crate::eval::warnings::warning_line(*kind, message))),
             })),
             Event::Error(err) => out.push(json!({
                 "output_type": "error",

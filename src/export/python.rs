@@ -164,7 +164,8 @@ fn statement(
             Event::Stdout(t) => stdout.push_str(t),
             Event::Value(v) => value = Some(v),
             Event::Error(err) => error = Some(err),
-            Event::Timing(_) => {}
+            // NumPy shows its warnings itself when the script runs.
+            Event::Timing(_) | Event::Warning { .. } => {}
         }
     }
     let checked_value = value.filter(|v| checkable(v) && stmt.is_expr);
@@ -225,6 +226,8 @@ fn checkable(v: &Value) -> bool {
         | Value::Bool(_)
         | Value::Str(_)
         | Value::DTypeObj(_) => true,
+        // pandas values: by their printed text (pandas' repr is exact).
+        Value::DataFrame(_) | Value::Series(_) | Value::PdIndex(_) => true,
         _ => false,
     }
 }
@@ -238,6 +241,10 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
         ));
     };
     match v {
+        Value::DataFrame(_) | Value::Series(_) | Value::PdIndex(_) => out.push_str(&format!(
+            "assert repr({path}) == {}, repr({path})\n",
+            format::py_repr_str(&session.repr(v))
+        )),
         Value::Array(a) => array_checks(a, path, rtol, out),
         Value::Scalar(Scalar::Float64(x)) => {
             out.push_str(&format!(

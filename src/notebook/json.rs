@@ -204,6 +204,10 @@ pub fn write_cell(
                         &json!({"type": err.kind.name(), "message": err.message}),
                     )?;
                 }
+                Event::Warning { kind, message } => {
+                    head(out, "warning")?;
+                    tree(out, &json!({"type": kind.name(), "message": message}))?;
+                }
                 Event::Timing(t) => {
                     head(out, "timing")?;
                     tree(

@@ -70,6 +70,10 @@ fn render_outcome(session: &Session, number: usize, text: &str, o: &StmtOutcome,
                 out.push_str(&timing_text(t));
                 out.push('\n');
             }
+            Event::Warning { kind, message } => {
+                out.push_str(&crate::eval::warnings::warning_line(*kind, message));
+                out.push('\n');
+            }
         }
     }
 }

@@ -149,6 +149,10 @@ fn push_events(
             }
             Event::Error(err) => push_error(p, s, number, text, err, look.xmode),
             Event::Timing(t) => p.push(Tone::Plain, format!("{}\n", timing_text(t))),
+            Event::Warning { kind, message } => {
+                p.push(Tone::ErrorKind, kind.name());
+                p.push(Tone::Error, format!(": {message}\n"));
+            }
         }
     }
 }

@@ -307,6 +307,7 @@ mod tests {
                 "empty",
                 "empty_like",
                 "enumerate",
+                "errstate",
                 "exp",
                 "exp2",
                 "expand_dims",

@@ -125,7 +125,15 @@ impl Shell {
                 text: text.into(),
                 expected: None,
             };
-            run_item(&mut self.session, &item)
+            let mut cell = run_item(&mut self.session, &item);
+            // A cell that leaves figures open shows them, as in Jupyter.
+            let figures = self.session.show_open_figures();
+            if let CellKind::Code { outcomes, .. } = &mut cell.kind
+                && let Some(last) = outcomes.last_mut()
+            {
+                last.events.extend(figures);
+            }
+            cell
         };
         self.show(&cell, out);
         self.cells.insert(at, cell);

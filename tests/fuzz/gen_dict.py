@@ -28,7 +28,8 @@ LITERALS = [
     "   ...: ", "\\\n", "\r\n",
 ]
 
-EXTRA_NAMES = ["np", "numpy", "nd", "numdifftools", "math", "a", "b", "f", "x",
+EXTRA_NAMES = ["np", "numpy", "nd", "numdifftools", "math", "pd", "pandas", "plt",
+               "matplotlib", "matplotlib.pyplot", "df", "a", "b", "f", "x",
                "y", "m", "dx", "dy", "_", "__", "_1", "Out", "Out[1]", "In"]
 
 

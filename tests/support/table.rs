@@ -7,14 +7,20 @@ use gradlab::notebook::{output_text, run_script};
 use gradlab::script::Script;
 use serde_json::Value as Json;
 
-/// What the last cell of `src` shows in a fresh session.
+/// What the last cell of `src` shows in a fresh session, without its
+/// warnings (`#! ` lines: these tables' generators silence warnings;
+/// tests/warnings.rs checks them).
 pub fn shown(src: &str) -> String {
     let mut session = Session::new();
     let cells = run_script(&mut session, &Script::parse(&format!("{src}\n")), |_, _| {});
-    cells
+    let text = cells
         .last()
         .and_then(|c| output_text(&session, c))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    text.split('\n')
+        .filter(|l| !l.starts_with(gradlab::script::WARNING_PREFIX))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Runs every row of a JSON-lines table; fails listing each row whose

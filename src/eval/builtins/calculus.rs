@@ -98,7 +98,8 @@ pub fn diff(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (a, args) = diff_args(b)?;
     Ok(Value::array(match args {
         None => a,
-        Some(args) => engine::diff(&a, &args)?,
+        // NumPy's diff is `a[1:] - a[:-1]`: its warnings are subtract's.
+        Some(args) => super::super::warnings::ufunc("subtract", || Ok(engine::diff(&a, &args)?))?,
     }))
 }
 

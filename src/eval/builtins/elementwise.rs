@@ -12,6 +12,7 @@ use super::super::error::{EvalError, EvalResult};
 use super::super::ops::{self, scalar_of, unsupported_dtype, zip_as};
 use super::super::session::Session;
 use super::super::value::Value;
+use super::super::warnings;
 use super::{Builtin, Home};
 
 builtins! { ELEMENTWISE;
@@ -81,7 +82,8 @@ fn map_f64(a: &Array, f: impl Fn(f64) -> f64 + Sync + Copy) -> EvalResult<Array>
 /// `deg2rad`, `rad2deg`, `exp2`, ...: float64 results.
 pub fn float_unary(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = float_input(b, "x")?;
-    let out = map_f64(&a, float_kernel(b.sig.name.as_str()))?;
+    let name = b.sig.name.as_str();
+    let out = warnings::ufunc(name, || map_f64(&a, float_kernel(name)))?;
     Ok(wrap(out, !matches!(b.req("x"), Value::Array(_))))
 }
 
@@ -95,7 +97,7 @@ pub fn operator(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     };
     let x1 = numpy_operand(b.req("x1"))?;
     let x2 = numpy_operand(b.req("x2"))?;
-    ops::binary(op, &x1, &x2)
+    ops::ufunc_binary(op, &x1, &x2)
 }
 
 /// `negative`/`positive`: the unary operators on NumPy operands.
@@ -117,6 +119,7 @@ pub fn fmod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (x1, x2) = (b.req("x1"), b.req("x2"));
     let dt = ops::result_dtype(x1, x2)?;
     let (a, c) = (to_array(x1)?, to_array(x2)?);
+    warnings::begin();
     let out = match dt {
         DType::Float64 => zip_as::<f64, f64>(&a, &c, |u, v| u % v)?,
         DType::Int64 => {
@@ -125,6 +128,7 @@ pub fn fmod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         // bool % bool is computed in int8 by NumPy.
         other => return Err(unsupported_dtype(other)),
     };
+    warnings::check("fmod")?;
     Ok(wrap(out, both_scalar(b)))
 }
 
@@ -132,6 +136,7 @@ pub fn fmod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 /// NumPy's INT_MIN on x86.
 pub fn reciprocal(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("x", to_array(b.req("x")))?;
+    warnings::begin();
     let out = match a.dtype() {
         DType::Float64 => map::<f64, f64>(&a, |x| 1.0 / x)?,
         DType::Int64 => map::<i64, i64>(&a, |x| match x {
@@ -140,6 +145,7 @@ pub fn reciprocal(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         })?,
         other => return Err(unsupported_dtype(other)),
     };
+    warnings::check("reciprocal")?;
     Ok(wrap(out, !matches!(b.req("x"), Value::Array(_))))
 }
 

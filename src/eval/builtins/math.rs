@@ -12,6 +12,7 @@ use super::super::error::{EvalError, EvalResult};
 use super::super::ops::{self, unsupported_dtype, zip_as};
 use super::super::session::Session;
 use super::super::value::Value;
+use super::super::warnings;
 use super::{Builtin, Home};
 
 fn float_fn(name: &str) -> Option<fn(f64) -> f64> {
@@ -49,6 +50,17 @@ fn float_fn(name: &str) -> Option<fn(f64) -> f64> {
     })
 }
 
+/// NumPy's name of the ufunc a builtin runs (what its warnings say).
+fn ufunc_name(name: &str) -> &str {
+    match name {
+        "abs" => "absolute",
+        "asin" => "arcsin",
+        "acos" => "arccos",
+        "atan" => "arctan",
+        other => other,
+    }
+}
+
 /// One-argument ufuncs, dispatched on the builtin's name.
 pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     let name = b.sig.name.as_str();
@@ -63,6 +75,7 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     }
     let a = b.at("x", to_array(x))?;
     let as_scalar = a.ndim() == 0;
+    warnings::begin();
     let out = match (name, a.dtype()) {
         ("isnan", _) => map_f64::<bool>(&a, f64::is_nan)?,
         ("isfinite", _) => map_f64::<bool>(&a, f64::is_finite)?,
@@ -82,6 +95,7 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
             map_f64::<f64>(&a, f)?
         }
     };
+    warnings::check(ufunc_name(name))?;
     Ok(wrap(out, as_scalar))
 }
 

@@ -6,13 +6,14 @@
 
 use ndarray::{ArrayD, Axis, IxDyn};
 
-use crate::array::{Array, DType, Element, map, zip_map};
+use crate::array::{Array, DType, Element, fpe, map, zip_map};
 
 use super::super::args::{Bound, CallArgs, Signature, bind};
 use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
 use super::super::error::{EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
+use super::super::warnings::{self, WarningKind};
 use super::{Builtin, BuiltinFn, Home, reduce};
 
 /// Parsed `axis=` (one int or None) and `keepdims=` of a reduction.
@@ -120,6 +121,14 @@ fn nan_extreme(s: &mut Session, b: &Bound, max: bool) -> EvalResult<Value> {
             }
         })
     });
+    // Only a lane with no number in it gives NaN.
+    if out.iter().any(|x| x.is_nan()) {
+        warnings::warn(
+            WarningKind::RuntimeWarning,
+            "All-NaN slice encountered",
+            true,
+        );
+    }
     Ok(wrap(Array::from_ndarray(out), true))
 }
 
@@ -188,7 +197,13 @@ pub fn nanmean(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     }
     let l = lane_args(b, a.ndim())?;
     let tot = sum_of(s, b, &replace_nan(&a, 0.0)?, &l)?;
-    let avg = zip_map::<f64, f64, f64>(&tot, &counts(&a, &l), |t, c| t / c)?;
+    let n = counts(&a, &l);
+    if n.to_f64_vec().contains(&0.0) {
+        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true);
+    }
+    // NumPy divides with floating-point errors ignored.
+    let avg = zip_map::<f64, f64, f64>(&tot, &n, |t, c| t / c)?;
+    fpe::clear();
     Ok(wrap(avg, true))
 }
 

@@ -44,6 +44,9 @@ pub fn len(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Value::Dict(x) => Ok(Value::Int(x.len() as i64)),
         Value::Set(x) => Ok(Value::Int(x.len() as i64)),
         Value::Range(r) => r.py_len().map(Value::Int),
+        Value::DataFrame(df) => Ok(Value::Int(df.len() as i64)),
+        Value::Series(sr) => Ok(Value::Int(sr.len() as i64)),
+        Value::PdIndex(ix) => Ok(Value::Int(ix.len() as i64)),
         other => Err(EvalError::type_error(format!(
             "object of type '{}' has no len()",
             other.short_type()

@@ -5,13 +5,14 @@ use std::borrow::Cow;
 
 use ndarray::{ArrayD, ArrayViewD, Axis, IxDyn, Zip};
 
-use crate::array::{Array, DType, Element, Fresh, zip_map};
+use crate::array::{Array, DType, Element, Fresh, fpe, zip_map};
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
 use super::super::error::{EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
+use super::super::warnings::{self, WarningKind};
 
 /// NumPy's pairwise summation of a contiguous run (blocks of 8, split at 128).
 pub fn pairwise_sum(a: &[f64]) -> f64 {
@@ -43,7 +44,10 @@ pub fn pairwise_sum(a: &[f64]) -> f64 {
         // The halves are independent sums in NumPy's order: computing them
         // on two threads changes nothing but the time.
         if n >= crate::array::par::PAR_MIN && rayon::current_num_threads() > 1 {
-            let (x, y) = rayon::join(|| pairwise_sum(left), || pairwise_sum(right));
+            let (x, y) = rayon::join(
+                || fpe::on_worker(|| pairwise_sum(left)),
+                || fpe::on_worker(|| pairwise_sum(right)),
+            );
             x + y
         } else {
             pairwise_sum(left) + pairwise_sum(right)
@@ -143,7 +147,9 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let r = reduce_args(b, &a)?;
     let out = match a.dtype() {
-        DType::Float64 => float_sum(&a.read::<f64>().view(), &r, false),
+        DType::Float64 => warnings::ufunc("reduce", || {
+            Ok(float_sum(&a.read::<f64>().view(), &r, false))
+        })?,
         DType::Int64 => {
             return Ok(wrap(
                 Array::from_ndarray(reduce_lanes(&a.read::<i64>().view(), &r, |v| {
@@ -222,7 +228,23 @@ fn mean_array(a: &Array, r: &Reduce) -> EvalResult<ArrayD<f64>> {
 pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let r = reduce_args(b, &a)?;
-    Ok(wrap(Array::from_ndarray(mean_array(&a, &r)?), true))
+    // NumPy warns itself, then divides 0 by 0 (a NumPy scalar for a full
+    // reduction, an array along an axis).
+    if count(&a, &r) == 0 {
+        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true);
+    }
+    warnings::begin();
+    let out = mean_array(&a, &r)?;
+    let flags = fpe::take();
+    if !flags.is_empty() && !out.is_empty() {
+        let name = if r.axis.is_none() {
+            "scalar divide"
+        } else {
+            "divide"
+        };
+        warnings::report(flags, name)?;
+    }
+    Ok(wrap(Array::from_ndarray(out), true))
 }
 
 pub fn std(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
