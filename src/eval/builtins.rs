@@ -204,6 +204,8 @@ builtins! { BUILTINS;
         "Write str() of the objects, separated by sep, then end.", "print(\"Gradient:\", np.gradient(np.array([1., 2., 4.])))";
     "repr", Python, python::repr, "repr(obj)", "The text the notebook shows for obj.", "repr(np.array([1.5]))";
     "str", Python, python::str_, "str(object='')", "The text print shows for obj.", "str(np.array([1.5]))";
+    "format", Python, python::format_, "format(value, format_spec='')",
+        "value formatted by a format spec, as f'{value:spec}' does.", "format(3.14159, '.2f')";
     "float", Python, python::float, "float(x=0)", "A Python float.", "float(np.array([2.5])[0])";
     "int", Python, python::int, "int(x=0)", "A Python int (truncates toward zero).", "int(3.9)";
     "bool", Python, python::bool_, "bool(x=False)", "Python truthiness.", "bool(0)";

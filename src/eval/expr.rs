@@ -147,6 +147,7 @@ impl Session {
             )
             .at(&e.span)),
             ExprKind::Float(x) => Ok(Value::Float(*x)),
+            ExprKind::Imag(x) => Ok(Value::Complex(crate::array::Complex128::new(0.0, *x))),
             ExprKind::Str(s) => Ok(Value::str(s.as_str())),
             ExprKind::FStr(parts) => Ok(Value::str(self.fstring(parts, frame)?)),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
@@ -503,6 +504,11 @@ impl Session {
                     let receiver = m.0.clone();
                     builtins::pyplot::call_method(self, &receiver, m.1, call)
                 }
+                Value::Complex(z) => {
+                    super::args::bind(super::args::Signature::of("conjugate()"), call)
+                        .map_err(|err| err.at(&span))?;
+                    Ok(Value::Complex(z.conj()))
+                }
                 _ => super::methods::call_method(self, &m.0, m.1, call),
             },
             Value::Function(f) => self.call_user(f, call),
@@ -561,6 +567,13 @@ impl Session {
             Value::Module(m) => self.module_attr(*m, name),
             Value::Array(_) | Value::Scalar(_) => super::methods::array_attr(o, name),
             Value::Float(x) if name == "real" => Ok(Value::Float(*x)),
+            Value::Float(_) if name == "imag" => Ok(Value::Float(0.0)),
+            Value::Complex(z) => match name {
+                "real" => Ok(Value::Float(z.re)),
+                "imag" => Ok(Value::Float(z.im)),
+                "conjugate" => Ok(Value::Method(Rc::new((o.clone(), "conjugate")))),
+                _ => Err(no_attr(o, name)),
+            },
             Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
                 let name: &'static str = PY_METHODS
                     .iter()

@@ -182,7 +182,7 @@ impl Session {
             }
         };
         let source: Rc<str> = Rc::from(text);
-        let hidden = ends_with_semicolon(text);
+        let hidden = crate::syntax::ends_with_semicolon(text);
         // One Ctrl-C stops the whole cell, not just its current statement.
         limits::clear_interrupt();
         let mut failed = false;
@@ -399,22 +399,6 @@ fn help_request(text: &str) -> Option<&str> {
                 && part.chars().all(|c| c.is_alphanumeric() || c == '_')
         });
     dotted.then_some(name)
-}
-
-/// IPython's rule: a trailing `;` hides the last statement's `Out` value
-/// (printed text and errors still show).
-fn ends_with_semicolon(text: &str) -> bool {
-    use crate::syntax::TokenKind;
-    crate::syntax::tokens(text)
-        .iter()
-        .rev()
-        .find(|t| {
-            !matches!(
-                t.kind,
-                TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
-            )
-        })
-        .is_some_and(|t| t.kind == TokenKind::Op && &text[t.span.clone()] == ";")
 }
 
 /// The items of an iterable value, for tuple unpacking.

@@ -172,6 +172,8 @@ pub enum Value {
     Figure(usize),
     /// A matplotlib Axes of the session's pyplot state.
     Axes(crate::mpl::AxesId),
+    /// A Python complex number (`2j`, `complex(1, 2)`).
+    Complex(crate::array::Complex128),
 }
 
 impl Value {
@@ -223,6 +225,7 @@ impl Value {
             Value::Indexer(i) => i.type_name().into(),
             Value::Figure(_) => "matplotlib.figure.Figure".into(),
             Value::Axes(_) => "matplotlib.axes._axes.Axes".into(),
+            Value::Complex(_) => "complex".into(),
         }
     }
 
@@ -238,6 +241,7 @@ impl Value {
             Value::Bool(b) => py_bool(*b).into(),
             Value::Int(i) => i.to_string(),
             Value::Float(x) => format::py_float(*x),
+            Value::Complex(z) => format::scalar_str(Scalar::Complex128(*z)),
             // legacy='1.25' and older print NumPy scalars without their type.
             Value::Scalar(_) if opts.legacy.level() <= 125 => self.to_str(opts),
             Value::Scalar(s) => format::scalar_repr(*s),

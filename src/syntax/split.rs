@@ -224,3 +224,18 @@ fn open_input(src: &str) -> bool {
     }
     false
 }
+
+/// IPython's rule: a trailing `;` hides the last statement's `Out` value
+/// (printed text and errors still show).
+pub fn ends_with_semicolon(text: &str) -> bool {
+    tokens(text)
+        .iter()
+        .rev()
+        .find(|t| {
+            !matches!(
+                t.kind,
+                TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
+            )
+        })
+        .is_some_and(|t| t.kind == TokenKind::Op && &text[t.span.clone()] == ";")
+}

@@ -28,29 +28,38 @@ pub(super) fn py_num(v: &Value) -> Option<Py> {
     }
 }
 
-/// NumPy's (and Python's) float `divmod`.
-fn divmod_f(a: f64, b: f64) -> (f64, f64) {
-    let mut m = a % b;
-    if b == 0.0 {
-        return (a / b, m);
-    }
-    let mut div = (a - m) / b;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
+/// NumPy's `npy_divmod` (Python's float `divmod`) for one float type.
+macro_rules! float_divmod {
+    ($vis:vis $name:ident, $t:ty) => {
+        /// NumPy's (and Python's) float `divmod`: the floor quotient and a
+        /// remainder with the divisor's sign.
+        $vis fn $name(a: $t, b: $t) -> ($t, $t) {
+            let mut m = a % b;
+            if b == 0.0 {
+                return (a / b, m);
+            }
+            let mut div = (a - m) / b;
+            if m != 0.0 {
+                if (b < 0.0) != (m < 0.0) {
+                    m += b;
+                    div -= 1.0;
+                }
+            } else {
+                m = (0.0 as $t).copysign(b);
+            }
+            let floordiv = if div != 0.0 {
+                let fl = div.floor();
+                if div - fl > 0.5 { fl + 1.0 } else { fl }
+            } else {
+                (0.0 as $t).copysign(a / b)
+            };
+            (floordiv, m)
         }
-    } else {
-        m = 0.0f64.copysign(b);
-    }
-    let floordiv = if div != 0.0 {
-        let fl = div.floor();
-        if div - fl > 0.5 { fl + 1.0 } else { fl }
-    } else {
-        0.0f64.copysign(a / b)
     };
-    (floordiv, m)
 }
+
+float_divmod!(divmod_f, f64);
+float_divmod!(pub(super) divmod_f32, f32);
 
 pub fn floor_div_f(a: f64, b: f64) -> f64 {
     divmod_f(a, b).0
@@ -89,6 +98,9 @@ pub fn mod_i(a: i64, b: i64) -> i64 {
 
 /// Python semantics when no NumPy value is involved.
 pub(super) fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
+    if let Some(r) = super::pycomplex::binary(op, a, b) {
+        return r;
+    }
     if let (Some(x), Some(y)) = (py_num(a), py_num(b)) {
         return py_arith(op, x, y);
     }
@@ -276,6 +288,9 @@ fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
 
 pub(super) fn python_compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<bool> {
     use std::cmp::Ordering;
+    if let Some(r) = super::pycomplex::compare(op, a, b) {
+        return r;
+    }
     let ord: Option<Ordering> = match (a, b) {
         _ if py_num(a).is_some() && py_num(b).is_some() => {
             let (x, y) = (py_num(a).unwrap(), py_num(b).unwrap());
