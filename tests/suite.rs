@@ -25,6 +25,8 @@ mod table;
 mod aliasing;
 #[path = "array_dtypes.rs"]
 mod array_dtypes;
+#[path = "array_methods.rs"]
+mod array_methods;
 #[path = "array_views.rs"]
 mod array_views;
 #[path = "command_line.rs"]
