@@ -155,7 +155,7 @@ fn unknown_calls_name_themselves_and_list_what_is_supported() {
     assert!(err.starts_with("NotImplementedError: Axes.hist"), "{err}");
     assert_eq!(
         shown("import seaborn"),
-        "ModuleNotFoundError: No module named 'seaborn' (gradlab knows numpy, numdifftools, math, pandas and matplotlib.pyplot)"
+        "ModuleNotFoundError: No module named 'seaborn' (gradlab knows numpy, numdifftools, math, pandas, matplotlib.pyplot and warnings)"
     );
 }
 

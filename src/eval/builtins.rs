@@ -59,6 +59,8 @@ pub enum Home {
     FigureMethod,
     /// `matplotlib.name`.
     Matplotlib,
+    /// Python's `warnings.name` (table name `warnings.name`).
+    Warnings,
 }
 
 /// Implementation: the session, the bound arguments, and whether the call
@@ -113,6 +115,7 @@ pub mod pandas;
 mod polynomials;
 pub mod printing;
 pub mod pyplot;
+mod pywarnings;
 pub mod random;
 mod rearrange;
 mod removed;
@@ -288,6 +291,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         errstate::ERRSTATE,
         pandas::PANDAS,
         pyplot::PYPLOT,
+        pywarnings::PYWARNINGS,
     ]
     .into_iter()
     .flatten()
@@ -413,6 +417,7 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
         Module::Pandas => pandas::module_attr(name),
         Module::Pyplot => pyplot::module_attr(name).ok(),
         Module::Matplotlib => pyplot::matplotlib_attr(name),
+        Module::Warnings => pywarnings::attr(name),
     }
 }
 
@@ -424,6 +429,7 @@ pub fn module_member(m: Module, name: &str) -> Option<&'static Builtin> {
         Module::Pandas => pandas::member(name),
         Module::Pyplot => pyplot::member("plt", name),
         Module::Matplotlib => pyplot::member("matplotlib", name),
+        Module::Warnings => pywarnings::member(name),
         Module::Math => None,
         Module::Numpy | Module::Numdifftools => {
             let b = lookup(name)?;
@@ -463,6 +469,7 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
         Module::Pandas => Box::new(pandas::names()),
         Module::Pyplot => Box::new(pyplot::names("plt")),
         Module::Matplotlib => Box::new(pyplot::names("matplotlib").chain(["pyplot"])),
+        Module::Warnings => Box::new(pywarnings::names()),
     }
 }
 

@@ -48,11 +48,18 @@ pub enum ErrorKind {
     ZeroDivisionError,
     /// `numpy.linalg.LinAlgError` (a `ValueError`).
     LinAlgError,
+    /// The warning classes: raised as exceptions under the `"error"`
+    /// warnings filter, and the `category=` of filters.
+    Warning,
+    UserWarning,
+    RuntimeWarning,
+    DeprecationWarning,
+    FutureWarning,
 }
 
 impl ErrorKind {
     /// Every kind, for name lookups.
-    pub const ALL: [ErrorKind; 37] = {
+    pub const ALL: [ErrorKind; 42] = {
         use ErrorKind::*;
         [
             Exception,
@@ -92,6 +99,11 @@ impl ErrorKind {
             ValueError,
             ZeroDivisionError,
             LinAlgError,
+            Warning,
+            UserWarning,
+            RuntimeWarning,
+            DeprecationWarning,
+            FutureWarning,
         ]
     };
 
@@ -136,6 +148,11 @@ impl ErrorKind {
             ValueError => "ValueError",
             ZeroDivisionError => "ZeroDivisionError",
             LinAlgError => "LinAlgError",
+            Warning => "Warning",
+            UserWarning => "UserWarning",
+            RuntimeWarning => "RuntimeWarning",
+            DeprecationWarning => "DeprecationWarning",
+            FutureWarning => "FutureWarning",
         }
     }
 
@@ -164,6 +181,7 @@ impl ErrorKind {
             LinAlgError => &[ValueError],
             UnboundLocalError => &[NameError],
             UnicodeDecodeError => &[ValueError],
+            UserWarning | RuntimeWarning | DeprecationWarning | FutureWarning => &[Warning],
             _ => &[Exception],
         }
     }

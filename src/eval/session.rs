@@ -307,16 +307,20 @@ impl Session {
     /// each (kind, message, location) once per cell as Python's default
     /// filter shows them (`'print'` mode's lines every time).
     pub(super) fn drain_warnings(&mut self) {
-        use super::warnings::WarningKind;
+        use super::warnings::{Action, first_time};
         for w in super::warnings::take_pending() {
             let line = if w.internal {
                 usize::MAX
             } else {
                 self.stmt_line
             };
-            if w.kind == WarningKind::Printed
-                || self.warned.insert((w.kind, w.message.clone(), line))
-            {
+            let show = match w.action {
+                Action::Always | Action::Error => true,
+                Action::Ignore => false,
+                Action::Once | Action::Module => first_time(w.kind, &w.message),
+                Action::Default => self.warned.insert((w.kind, w.message.clone(), line)),
+            };
+            if show {
                 self.pending.push(Event::Warning {
                     kind: w.kind,
                     message: w.message,
@@ -372,10 +376,11 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
         "pandas" => Ok(Module::Pandas),
         "matplotlib" => Ok(Module::Matplotlib),
         "matplotlib.pyplot" => Ok(Module::Pyplot),
+        "warnings" => Ok(Module::Warnings),
         other => Err(EvalError::new(
             ErrorKind::ModuleNotFoundError,
             format!(
-                "No module named '{other}' (gradlab knows numpy, numdifftools, math, pandas and matplotlib.pyplot)"
+                "No module named '{other}' (gradlab knows numpy, numdifftools, math, pandas, matplotlib.pyplot and warnings)"
             ),
         )),
     }

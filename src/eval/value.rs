@@ -59,6 +59,8 @@ pub enum Module {
     Matplotlib,
     /// `matplotlib.pyplot`.
     Pyplot,
+    /// Python's `warnings`.
+    Warnings,
 }
 
 impl Module {
@@ -72,6 +74,7 @@ impl Module {
             Module::Pandas => "pandas",
             Module::Matplotlib => "matplotlib",
             Module::Pyplot => "matplotlib.pyplot",
+            Module::Warnings => "warnings",
         }
     }
 }

@@ -231,7 +231,7 @@ pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     // NumPy warns itself, then divides 0 by 0 (a NumPy scalar for a full
     // reduction, an array along an axis).
     if count(&a, &r) == 0 {
-        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true);
+        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true)?;
     }
     warnings::begin();
     let out = mean_array(&a, &r)?;

@@ -10,7 +10,7 @@ use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 use super::super::error::{EvalError, EvalResult};
 use super::ints::{IntOps, integer};
-use super::python::{divmod_f32, floor_div_f, floor_div_i, mod_f, mod_i};
+use super::python::{divmod_f32, floor_div_f, floor_div_i, mod_f, mod_i, remainder_f32};
 
 const BOOL_SUB: &str = "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.";
 const BOOL_NEG: &str = "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.";
@@ -117,7 +117,7 @@ fn f32_op(op: BinOp) -> EvalResult<fn(f32, f32) -> f32> {
         BinOp::Mul => |a, b| a * b,
         BinOp::Div => |a, b| a / b,
         BinOp::FloorDiv => |a, b| divmod_f32(a, b).0,
-        BinOp::Mod => |a, b| divmod_f32(a, b).1,
+        BinOp::Mod => remainder_f32,
         BinOp::Pow => f32::powf,
         // The errors are float64's (same words).
         other => {

@@ -30,7 +30,13 @@ pub(super) fn py_num(v: &Value) -> Option<Py> {
 
 /// NumPy's `npy_divmod` (Python's float `divmod`) for one float type.
 macro_rules! float_divmod {
-    ($vis:vis $name:ident, $t:ty) => {
+    ($vis:vis $name:ident, $rem_vis:vis $rem:ident, $t:ty) => {
+        /// NumPy's `npy_remainder`: a zero divisor gives `fmod`'s NaN
+        /// without dividing (so only "invalid value" is raised, as NumPy).
+        $rem_vis fn $rem(a: $t, b: $t) -> $t {
+            if b == 0.0 { a % b } else { $name(a, b).1 }
+        }
+
         /// NumPy's (and Python's) float `divmod`: the floor quotient and a
         /// remainder with the divisor's sign.
         $vis fn $name(a: $t, b: $t) -> ($t, $t) {
@@ -58,15 +64,15 @@ macro_rules! float_divmod {
     };
 }
 
-float_divmod!(divmod_f, f64);
-float_divmod!(pub(super) divmod_f32, f32);
+float_divmod!(divmod_f, remainder_f, f64);
+float_divmod!(pub(super) divmod_f32, pub(super) remainder_f32, f32);
 
 pub fn floor_div_f(a: f64, b: f64) -> f64 {
     divmod_f(a, b).0
 }
 
 pub fn mod_f(a: f64, b: f64) -> f64 {
-    divmod_f(a, b).1
+    remainder_f(a, b)
 }
 
 pub fn floor_div_i(a: i64, b: i64) -> i64 {
@@ -270,9 +276,10 @@ fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
                 return Err(zero_div("0.0 cannot be raised to a negative power"));
             }
             if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                return Err(EvalError::value_error(
-                    "complex results are not supported (a negative number to a fractional power)",
-                ));
+                // Python's float_pow: a complex result, complex(a) ** complex(b).
+                let c = |x: f64| Value::Complex(crate::array::Complex128::new(x, 0.0));
+                return super::pycomplex::binary(BinOp::Pow, &c(a), &c(b))
+                    .expect("complex operands");
             }
             a.powf(b)
         }
