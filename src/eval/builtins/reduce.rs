@@ -283,14 +283,32 @@ pub(super) fn variance(
         axis: r.axis,
         keepdims: true,
     };
+    let items = count(a, &r) as f64;
+    // NumPy's _var warns in this order: its own check, the mean's array
+    // division (0/0 for an empty slice), the final division by the degrees
+    // of freedom (a scalar one for a full reduction).
+    if ddof >= items {
+        warnings::warn(
+            WarningKind::RuntimeWarning,
+            "Degrees of freedom <= 0 for slice",
+            true,
+        )?;
+    }
+    warnings::begin();
     let m = Array::from_ndarray(mean_array(a, &kept)?);
+    warnings::check("divide")?;
     let x = as_f64(a)?;
     let dev = zip_map::<f64, f64, f64>(&x, &m, |p, q| {
         let d = p - q;
         d * d
     })?;
-    let n = (count(a, &r) as f64 - ddof).max(0.0);
-    Ok(float_sum(&dev.read::<f64>().view(), &r, false).mapv(|s| s / n))
+    let n = (items - ddof).max(0.0);
+    let sums = float_sum(&dev.read::<f64>().view(), &r, false);
+    warnings::begin();
+    let out = sums.mapv(|s| s / n);
+    let scalar = r.axis.is_none() && !keepdims;
+    warnings::check(if scalar { "scalar divide" } else { "divide" })?;
+    Ok(out)
 }
 
 fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
