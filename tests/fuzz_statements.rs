@@ -128,6 +128,15 @@ fn fuzz_findings_stay_fixed() {
         "0\\\n\n",
         "x = 1 + \\\n\nprint(2)\n",
         "(1 +\\\n\n2)\n",
+        // The run's other findings: the same closing line made of tabs or
+        // a form feed.
+        "x\\\n\t\t\t",
+        "\nco\\\n\n",
+        "_\\\n\n",
+        "L\\\n\t",
+        "5\\\n\u{c}",
+        "\\\n\n\nl\\\n\n",
+        "0\\\n\u{c}",
     ] {
         harness::exercise(src, Duration::from_millis(500));
     }
