@@ -98,6 +98,51 @@ plt.show()"
     assert!(figures(&run(&mut s, "plt.show()")).is_empty());
 }
 
+/// The y-axis labels (top, middle, bottom) and the x-axis labels of a
+/// plain chart drawing: the bounds it was drawn within.
+fn axis_labels(plain: &str) -> (Vec<String>, String) {
+    let lines: Vec<&str> = plain.lines().collect();
+    let y = lines
+        .iter()
+        .filter_map(|l| l.split_once('│').map(|(label, _)| label.trim()))
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    let x = lines.last().unwrap_or(&"").split_whitespace().collect::<Vec<_>>().join(" ");
+    (y, x)
+}
+
+#[test]
+fn xlim_and_ylim_bound_the_drawing() {
+    let mut s = Session::new();
+    let events = run(
+        &mut s,
+        &format!("{FALL}\nplt.plot(t, x)\nplt.xlim(0, 0.5)\nplt.ylim(-1, 2)\nplt.show()"),
+    );
+    assert!(errors(&events).is_empty(), "{:?}", errors(&events));
+    let plain = render_view(&View::Figure(figures(&events)[0].clone()), 60, ColorMode::Plain);
+    // The data reaches x = 1, y = 4.9: clipped to the limits.
+    assert_eq!(axis_labels(&plain), (vec!["2".into(), "0.5".into(), "-1".into()], "0 0.25 0.5".into()), "{plain}");
+    assert_snapshot!("figure_limits_plain", plain);
+    // Without limits the chart has matplotlib's 5% margins around the data.
+    let events = run(&mut s, "plt.plot([1, 2, 3], [10, 20, 30])\nplt.show()");
+    let plain = render_view(&View::Figure(figures(&events)[0].clone()), 60, ColorMode::Plain);
+    assert_eq!(axis_labels(&plain), (vec!["31".into(), "20".into(), "9".into()], "0.9 2 3.1".into()), "{plain}");
+    // ax.set_xlim / set_ylim, one side only keeps the other, reversed
+    // limits are drawn ascending.
+    let events = run(
+        &mut s,
+        "fig, ax = plt.subplots()\nax.plot([1, 2, 3], [10, 20, 30])\nax.set_xlim(2, 4)\nax.set_ylim(bottom=0)\nplt.show()\n\
+         plt.plot([1, 2, 3], [10, 20, 30])\nplt.ylim(40, 20)\nplt.show()",
+    );
+    let figs = figures(&events);
+    assert_eq!(figs.len(), 2);
+    let plain = render_view(&View::Figure(figs[0].clone()), 60, ColorMode::Plain);
+    assert_eq!(axis_labels(&plain), (vec!["31".into(), "15.5".into(), "0".into()], "2 3 4".into()), "{plain}");
+    let plain = render_view(&View::Figure(figs[1].clone()), 60, ColorMode::Plain);
+    assert_eq!(axis_labels(&plain).0, vec!["40", "30", "20"], "{plain}");
+}
+
 #[test]
 fn subplots_images_and_arrows_draw() {
     let mut s = Session::new();
