@@ -172,6 +172,8 @@ pub enum Value {
     Figure(usize),
     /// A matplotlib Axes of the session's pyplot state.
     Axes(crate::mpl::AxesId),
+    /// What a drawing call returns: a `Line2D`, `Text`, `AxesImage`...
+    Artist(Rc<super::builtins::pyplot::artists::Handle>),
 }
 
 impl Value {
@@ -223,6 +225,7 @@ impl Value {
             Value::Indexer(i) => i.type_name().into(),
             Value::Figure(_) => "matplotlib.figure.Figure".into(),
             Value::Axes(_) => "matplotlib.axes._axes.Axes".into(),
+            Value::Artist(h) => h.type_name().into(),
         }
     }
 
@@ -307,6 +310,7 @@ impl Value {
             Value::Indexer(i) => format!("<{} object>", i.type_name()),
             Value::Figure(n) => format!("<Figure {n}>"),
             Value::Axes(_) => "<Axes: >".into(),
+            Value::Artist(h) => h.repr(),
         }
     }
 

@@ -73,16 +73,10 @@ fn series(ax: &Axes) -> Vec<Series> {
                 }
                 (name(b.label.as_deref()), x, y)
             }
-            Artist::HLine(h) if h.vertical => (
-                name(h.label.as_deref()),
-                vec![h.at, h.at],
-                vec![y0, y1],
-            ),
-            Artist::HLine(h) => (
-                name(h.label.as_deref()),
-                vec![x0, x1],
-                vec![h.at, h.at],
-            ),
+            Artist::HLine(h) if h.vertical => {
+                (name(h.label.as_deref()), vec![h.at, h.at], vec![y0, y1])
+            }
+            Artist::HLine(h) => (name(h.label.as_deref()), vec![x0, x1], vec![h.at, h.at]),
             Artist::Quiver(q) => {
                 // Arrows scaled so the longest spans most of a grid step.
                 let longest =

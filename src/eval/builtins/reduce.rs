@@ -15,7 +15,9 @@ use super::super::value::Value;
 use super::super::warnings::{self, WarningKind};
 
 /// The float types NumPy sums in their own precision (float64, float32).
-pub(super) trait FloatAcc: Copy + Default + std::ops::Add<Output = Self> + Send + Sync {
+pub(super) trait FloatAcc:
+    Copy + Default + std::ops::Add<Output = Self> + Send + Sync
+{
     /// NumPy's pairwise sum of a contiguous run of this type.
     fn pairwise(a: &[Self]) -> Self;
 }
