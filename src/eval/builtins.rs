@@ -411,6 +411,7 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
         Module::Pandas => pandas::module_attr(name),
         Module::Pyplot => pyplot::module_attr(name).ok(),
         Module::Matplotlib => pyplot::matplotlib_attr(name),
+        Module::PandasErrors => pandas::errors_attr(name),
     }
 }
 
@@ -422,7 +423,7 @@ pub fn module_member(m: Module, name: &str) -> Option<&'static Builtin> {
         Module::Pandas => pandas::member(name),
         Module::Pyplot => pyplot::member("plt", name),
         Module::Matplotlib => pyplot::member("matplotlib", name),
-        Module::Math => None,
+        Module::Math | Module::PandasErrors => None,
         Module::Numpy | Module::Numdifftools => {
             let b = lookup(name)?;
             let home_ok = match m {
@@ -461,6 +462,7 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
         Module::Pandas => Box::new(pandas::names()),
         Module::Pyplot => Box::new(pyplot::names("plt")),
         Module::Matplotlib => Box::new(pyplot::names("matplotlib").chain(["pyplot"])),
+        Module::PandasErrors => Box::new(pandas::ERRORS.iter().copied()),
     }
 }
 

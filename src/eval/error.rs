@@ -48,11 +48,15 @@ pub enum ErrorKind {
     ZeroDivisionError,
     /// `numpy.linalg.LinAlgError` (a `ValueError`).
     LinAlgError,
+    /// `pandas.errors.ParserError` (a `ValueError`): a malformed CSV.
+    ParserError,
+    /// `pandas.errors.EmptyDataError` (a `ValueError`): nothing to parse.
+    EmptyDataError,
 }
 
 impl ErrorKind {
     /// Every kind, for name lookups.
-    pub const ALL: [ErrorKind; 37] = {
+    pub const ALL: [ErrorKind; 39] = {
         use ErrorKind::*;
         [
             Exception,
@@ -92,6 +96,8 @@ impl ErrorKind {
             ValueError,
             ZeroDivisionError,
             LinAlgError,
+            ParserError,
+            EmptyDataError,
         ]
     };
 
@@ -136,7 +142,21 @@ impl ErrorKind {
             ValueError => "ValueError",
             ZeroDivisionError => "ZeroDivisionError",
             LinAlgError => "LinAlgError",
+            ParserError => "ParserError",
+            EmptyDataError => "EmptyDataError",
         }
+    }
+
+    /// The class's qualified name, as its repr shows it
+    /// (`pandas.errors.ParserError`; Python's own classes unqualified).
+    pub fn qualified_name(self) -> String {
+        let module = match self {
+            ErrorKind::LinAlgError => "numpy.linalg.",
+            ErrorKind::AxisError => "numpy.exceptions.",
+            ErrorKind::ParserError | ErrorKind::EmptyDataError => "pandas.errors.",
+            _ => "",
+        };
+        format!("{module}{}", self.name())
     }
 
     /// The kind called `name`, if gradlab knows it.
@@ -161,7 +181,7 @@ impl ErrorKind {
             ModuleNotFoundError => &[ImportError],
             NotImplementedError | RecursionError => &[RuntimeError],
             UFuncTypeError => &[TypeError],
-            LinAlgError => &[ValueError],
+            LinAlgError | ParserError | EmptyDataError => &[ValueError],
             UnboundLocalError => &[NameError],
             UnicodeDecodeError => &[ValueError],
             _ => &[Exception],

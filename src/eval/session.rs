@@ -370,6 +370,7 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
         "numpy.random" => Ok(Module::Random),
         "numpy.linalg" => Ok(Module::Linalg),
         "pandas" => Ok(Module::Pandas),
+        "pandas.errors" => Ok(Module::PandasErrors),
         "matplotlib" => Ok(Module::Matplotlib),
         "matplotlib.pyplot" => Ok(Module::Pyplot),
         other => Err(EvalError::new(

@@ -59,6 +59,8 @@ pub enum Module {
     Matplotlib,
     /// `matplotlib.pyplot`.
     Pyplot,
+    /// `pandas.errors` (`pd.errors.ParserError`, `EmptyDataError`).
+    PandasErrors,
 }
 
 impl Module {
@@ -72,6 +74,7 @@ impl Module {
             Module::Pandas => "pandas",
             Module::Matplotlib => "matplotlib",
             Module::Pyplot => "matplotlib.pyplot",
+            Module::PandasErrors => "pandas.errors",
         }
     }
 }
@@ -287,7 +290,7 @@ impl Value {
                 let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
                 format!("{{{}}}", parts.join(", "))
             }
-            Value::ExcType(k) => format!("<class '{}'>", k.name()),
+            Value::ExcType(k) => format!("<class '{}'>", k.qualified_name()),
             // A KeyError's message is already the key's repr.
             Value::Exception(e) if e.kind == super::ErrorKind::KeyError => {
                 format!("KeyError({})", e.message)
