@@ -296,6 +296,31 @@ fn path_arg(b: &Bound, name: &str) -> EvalResult<String> {
     }
 }
 
+/// matplotlib's `<Figure size 640x480 with 1 Axes>` for the open figure
+/// numbered `number` (`None` once it was shown or closed).
+pub fn figure_repr(s: &Session, number: usize) -> Option<String> {
+    let f = s
+        .tables
+        .pyplot
+        .figures()
+        .iter()
+        .find(|f| f.number == number)?;
+    // Python's `%g`: whole pixel counts without a decimal point.
+    let g = |x: f64| {
+        if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        }
+    };
+    Some(format!(
+        "<Figure size {}x{} with {} Axes>",
+        g(f.figsize.0 * f.dpi),
+        g(f.figsize.1 * f.dpi),
+        f.axes.len()
+    ))
+}
+
 /// Shows every open figure: one view event each, then none open.
 pub fn show_all(s: &mut Session) {
     for fig in s.tables.pyplot.show() {
