@@ -325,6 +325,7 @@ impl Value {
             Value::DTypeObj(d) => d.name().to_string(),
             Value::Random(r) => r.to_str(),
             Value::Exception(e) => e.message.clone(),
+            Value::Artist(h) => h.to_str(),
             _ => self.repr(opts),
         }
     }

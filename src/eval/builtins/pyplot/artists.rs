@@ -50,7 +50,7 @@ pub struct Handle {
     /// artists.
     at: Option<(AxesId, u64, usize)>,
     line: RefCell<LineState>,
-    /// A `Text`'s string.
+    /// A `Text`'s string; an `AxesImage`'s shape.
     text: String,
 }
 
@@ -93,6 +93,27 @@ impl Handle {
     }
 }
 
+impl Handle {
+    /// `str(obj)`: `Line2D(label)`, `AxesImage(shape=(2, 2))`, `Legend`;
+    /// the repr for the others.
+    pub fn to_str(&self) -> String {
+        match &self.kind {
+            Kind::Line2D => format!("Line2D({})", self.label()),
+            Kind::AxesImage => format!("AxesImage(shape={})", self.text),
+            Kind::Legend => "Legend".into(),
+            _ => self.repr(),
+        }
+    }
+
+    /// A line's label; matplotlib names an unlabelled one `_child<n>`,
+    /// after its place among the axes' artists.
+    fn label(&self) -> String {
+        let label = self.line.borrow().label.clone();
+        let index = self.at.map_or(0, |a| a.2);
+        label.unwrap_or_else(|| format!("_child{index}"))
+    }
+}
+
 /// A `Text` handle (`plt.title` and the axis labels).
 pub fn text(at: &'static str, text: &str) -> Value {
     let mut h = Handle::new(Kind::Text { at });
@@ -127,6 +148,8 @@ pub fn added(s: &Session, id: AxesId, from: usize, kind: Kind) -> Vec<Value> {
             } else if let mpl::Artist::HLine(l) = &ax.artists[i] {
                 h.kind = Kind::Line2D;
                 h.line.borrow_mut().label = l.label.clone();
+            } else if let mpl::Artist::Image(im) = &ax.artists[i] {
+                h.text = crate::array::shape_repr(&im.shape);
             }
             Value::Artist(Rc::new(h))
         })
@@ -191,14 +214,7 @@ pub fn call_method(s: &mut Session, h: &Handle, name: &str, call: CallArgs) -> E
     let b = bind(Signature::of(sig), call)?;
     match name {
         "get_text" => return Ok(Value::str(h.text.as_str())),
-        "get_label" => {
-            // matplotlib names an unlabelled line `_child0`, `_child1`...
-            let label = h.line.borrow().label.clone();
-            let index = h.at.map_or(0, |a| a.2);
-            return Ok(Value::str(
-                label.unwrap_or_else(|| format!("_child{index}")),
-            ));
-        }
+        "get_label" => return Ok(Value::str(h.label())),
         "get_xdata" => return Ok(floats_value(&h.line.borrow().x)),
         "get_ydata" => return Ok(floats_value(&h.line.borrow().y)),
         _ => {}
