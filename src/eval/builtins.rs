@@ -418,6 +418,7 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
         Module::Pyplot => pyplot::module_attr(name).ok(),
         Module::Matplotlib => pyplot::matplotlib_attr(name),
         Module::Warnings => pywarnings::attr(name),
+        Module::PandasErrors => pandas::errors_attr(name),
     }
 }
 
@@ -430,7 +431,7 @@ pub fn module_member(m: Module, name: &str) -> Option<&'static Builtin> {
         Module::Pyplot => pyplot::member("plt", name),
         Module::Matplotlib => pyplot::member("matplotlib", name),
         Module::Warnings => pywarnings::member(name),
-        Module::Math => None,
+        Module::Math | Module::PandasErrors => None,
         Module::Numpy | Module::Numdifftools => {
             let b = lookup(name)?;
             let home_ok = match m {
@@ -470,6 +471,7 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
         Module::Pyplot => Box::new(pyplot::names("plt")),
         Module::Matplotlib => Box::new(pyplot::names("matplotlib").chain(["pyplot"])),
         Module::Warnings => Box::new(pywarnings::names()),
+        Module::PandasErrors => Box::new(pandas::ERRORS.iter().copied()),
     }
 }
 

@@ -77,9 +77,25 @@ error_kinds! {
     RuntimeWarning,
     DeprecationWarning,
     FutureWarning,
+    /// `pandas.errors.ParserError` (a `ValueError`): a malformed CSV.
+    ParserError,
+    /// `pandas.errors.EmptyDataError` (a `ValueError`): nothing to parse.
+    EmptyDataError,
 }
 
 impl ErrorKind {
+    /// The class's qualified name, as its repr shows it
+    /// (`pandas.errors.ParserError`; Python's own classes unqualified).
+    pub fn qualified_name(self) -> String {
+        let module = match self {
+            ErrorKind::LinAlgError => "numpy.linalg.",
+            ErrorKind::AxisError => "numpy.exceptions.",
+            ErrorKind::ParserError | ErrorKind::EmptyDataError => "pandas.errors.",
+            _ => "",
+        };
+        format!("{module}{}", self.name())
+    }
+
     /// The kind called `name`, if gradlab knows it.
     pub fn from_name(name: &str) -> Option<ErrorKind> {
         ErrorKind::ALL.iter().copied().find(|k| k.name() == name)
@@ -102,7 +118,7 @@ impl ErrorKind {
             ModuleNotFoundError => &[ImportError],
             NotImplementedError | RecursionError => &[RuntimeError],
             UFuncTypeError => &[TypeError],
-            LinAlgError => &[ValueError],
+            LinAlgError | ParserError | EmptyDataError => &[ValueError],
             UnboundLocalError => &[NameError],
             UnicodeDecodeError => &[ValueError],
             UserWarning | RuntimeWarning | DeprecationWarning | FutureWarning => &[Warning],

@@ -509,6 +509,10 @@ impl Session {
                         .map_err(|err| err.at(&span))?;
                     Ok(Value::Complex(z.conj()))
                 }
+                Value::Artist(h) => {
+                    let h = h.clone();
+                    builtins::pyplot::artists::call_method(self, &h, m.1, call)
+                }
                 _ => super::methods::call_method(self, &m.0, m.1, call),
             },
             Value::Function(f) => self.call_user(f, call),
@@ -592,6 +596,7 @@ impl Session {
                 builtins::pandas::attr(o, name)
             }
             Value::Axes(_) | Value::Figure(_) => builtins::pyplot::attr(o, name),
+            Value::Artist(h) => builtins::pyplot::artists::attr(o, h, name),
             _ if name == "__name__" => super::pyobj::short_class_name(o)
                 .map(Value::str)
                 .ok_or_else(|| no_attr(o, name)),

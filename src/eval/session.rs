@@ -113,6 +113,13 @@ impl Session {
 
     /// `repr(v)` with this session's print options.
     pub fn repr(&self, v: &Value) -> String {
+        // An open figure's repr names its size and axes, which live in
+        // the pyplot state.
+        if let Value::Figure(n) = v
+            && let Some(r) = super::builtins::pyplot::figure_repr(self, *n)
+        {
+            return r;
+        }
         v.repr(&self.opts)
     }
 
@@ -374,6 +381,7 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
         "numpy.random" => Ok(Module::Random),
         "numpy.linalg" => Ok(Module::Linalg),
         "pandas" => Ok(Module::Pandas),
+        "pandas.errors" => Ok(Module::PandasErrors),
         "matplotlib" => Ok(Module::Matplotlib),
         "matplotlib.pyplot" => Ok(Module::Pyplot),
         "warnings" => Ok(Module::Warnings),

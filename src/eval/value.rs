@@ -61,6 +61,8 @@ pub enum Module {
     Pyplot,
     /// Python's `warnings`.
     Warnings,
+    /// `pandas.errors` (`pd.errors.ParserError`, `EmptyDataError`).
+    PandasErrors,
 }
 
 impl Module {
@@ -75,6 +77,7 @@ impl Module {
             Module::Matplotlib => "matplotlib",
             Module::Pyplot => "matplotlib.pyplot",
             Module::Warnings => "warnings",
+            Module::PandasErrors => "pandas.errors",
         }
     }
 }
@@ -177,6 +180,8 @@ pub enum Value {
     Axes(crate::mpl::AxesId),
     /// A Python complex number (`2j`, `complex(1, 2)`).
     Complex(crate::array::Complex128),
+    /// What a drawing call returns: a `Line2D`, `Text`, `AxesImage`...
+    Artist(Rc<super::builtins::pyplot::artists::Handle>),
 }
 
 impl Value {
@@ -229,6 +234,7 @@ impl Value {
             Value::Figure(_) => "matplotlib.figure.Figure".into(),
             Value::Axes(_) => "matplotlib.axes._axes.Axes".into(),
             Value::Complex(_) => "complex".into(),
+            Value::Artist(h) => h.type_name().into(),
         }
     }
 
@@ -291,7 +297,7 @@ impl Value {
                 let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
                 format!("{{{}}}", parts.join(", "))
             }
-            Value::ExcType(k) => format!("<class '{}'>", k.name()),
+            Value::ExcType(k) => format!("<class '{}'>", k.qualified_name()),
             // A KeyError's message is already the key's repr.
             Value::Exception(e) if e.kind == super::ErrorKind::KeyError => {
                 format!("KeyError({})", e.message)
@@ -314,6 +320,7 @@ impl Value {
             Value::Indexer(i) => format!("<{} object>", i.type_name()),
             Value::Figure(n) => format!("<Figure {n}>"),
             Value::Axes(_) => "<Axes: >".into(),
+            Value::Artist(h) => h.repr(),
         }
     }
 
@@ -325,6 +332,7 @@ impl Value {
             Value::DTypeObj(d) => d.name().to_string(),
             Value::Random(r) => r.to_str(),
             Value::Exception(e) => e.message.clone(),
+            Value::Artist(h) => h.to_str(),
             _ => self.repr(opts),
         }
     }

@@ -181,6 +181,7 @@ pub fn binary(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (a, c) = (to_array(x1)?, to_array(x2)?);
     let as_scalar = a.ndim() == 0 && c.ndim() == 0;
     let out = match (name, dt) {
+        ("hypot", DType::Float32) => zip_as::<f32, f32>(&a, &c, f32::hypot)?,
         ("hypot", _) => zip_as::<f64, f64>(&a, &c, f64::hypot)?,
         ("arctan2", _) => zip_as::<f64, f64>(&a, &c, f64::atan2)?,
         ("maximum", DType::Float64) => zip_as::<f64, f64>(&a, &c, max_f)?,

@@ -353,6 +353,10 @@ fn values_identical(a: &Value, b: &Value) -> bool {
         }
         (Value::Module(x), Value::Module(y)) => x == y,
         (Value::DType(x), Value::DType(y)) => x == y,
+        // matplotlib's objects compare by identity.
+        (Value::Artist(x), Value::Artist(y)) => std::rc::Rc::ptr_eq(x, y),
+        (Value::Axes(x), Value::Axes(y)) => x == y,
+        (Value::Figure(x), Value::Figure(y)) => x == y,
         _ => false,
     }
 }
