@@ -100,16 +100,21 @@ macro_rules! builtins {
     };
 }
 
+pub(crate) mod complex_parts;
 pub(crate) mod dtypes;
 mod elementwise;
 mod errstate;
+pub(crate) mod grids;
 mod histogram;
 mod linalg;
+mod linalg_lu;
 mod matrices;
 mod nanfuncs;
 mod numpy_linalg;
 mod order_stats;
 pub mod pandas;
+pub(crate) mod poly1d;
+mod polyfit;
 mod polynomials;
 pub mod printing;
 pub mod pyplot;
@@ -120,6 +125,7 @@ mod sharing;
 mod sorting;
 mod stacking;
 mod stats;
+mod svd;
 
 pub use removed::removed_message;
 
@@ -286,6 +292,10 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         errstate::ERRSTATE,
         pandas::PANDAS,
         pyplot::PYPLOT,
+        complex_parts::COMPLEX_PARTS,
+        grids::GRIDS,
+        linalg_lu::LINALG_LU,
+        polyfit::POLYFIT,
     ]
     .into_iter()
     .flatten()
@@ -351,7 +361,7 @@ fn dtype_name(name: &str) -> Option<DType> {
 pub fn global_name(name: &str) -> Option<Value> {
     match name {
         "np" | "numpy" => return Some(Value::Module(Module::Numpy)),
-        "nan" | "inf" | "pi" => return module_attr(Module::Numpy, name),
+        "nan" | "inf" | "pi" | "mgrid" | "ogrid" => return module_attr(Module::Numpy, name),
         _ => {}
     }
     let b = lookup(name)?;
@@ -391,6 +401,9 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
                 "random" => return Some(Value::Module(Module::Random)),
                 "linalg" => return Some(Value::Module(Module::Linalg)),
                 _ => {}
+            }
+            if let Some(g) = grids::attr(name) {
+                return Some(g);
             }
             if let Some(d) = dtype_name(name) {
                 return Some(Value::DType(d));

@@ -171,6 +171,10 @@ impl Session {
                     let keys = self.pandas_keys(index, frame)?;
                     return at(builtins::pandas::subscript(&o, &keys));
                 }
+                if let Value::Grid(g) = o {
+                    let keys = self.pandas_keys(index, frame)?;
+                    return at(builtins::grids::subscript(self, g, &keys));
+                }
                 let items = self.eval_index(index, frame)?;
                 at(match &o {
                     Value::Array(a) => index_array(a, &items),
@@ -503,6 +507,7 @@ impl Session {
                     let receiver = m.0.clone();
                     builtins::pyplot::call_method(self, &receiver, m.1, call)
                 }
+                Value::Poly1d(p) => builtins::poly1d::call_method(p, m.1, call),
                 _ => super::methods::call_method(self, &m.0, m.1, call),
             },
             Value::Function(f) => self.call_user(f, call),
@@ -522,6 +527,7 @@ impl Session {
                 super::convert::scalar_type_call(*d, &v).map_err(|err| err.at(&span))
             }
             Value::Numdiff(obj) => builtins::call_numdiff(self, obj, call),
+            Value::Poly1d(p) => builtins::poly1d::call(p, call).map_err(|err| err.at(&span)),
             other => Err(EvalError::type_error(format!(
                 "'{}' object is not callable",
                 other.short_type()
@@ -560,7 +566,9 @@ impl Session {
         match o {
             Value::Module(m) => self.module_attr(*m, name),
             Value::Array(_) | Value::Scalar(_) => super::methods::array_attr(o, name),
-            Value::Float(x) if name == "real" => Ok(Value::Float(*x)),
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) if matches!(name, "real" | "imag") => {
+                builtins::complex_parts::python_number_part(o, name).ok_or_else(|| no_attr(o, name))
+            }
             Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
                 let name: &'static str = PY_METHODS
                     .iter()
@@ -579,6 +587,7 @@ impl Session {
                 builtins::pandas::attr(o, name)
             }
             Value::Axes(_) | Value::Figure(_) => builtins::pyplot::attr(o, name),
+            Value::Poly1d(p) => builtins::poly1d::attr(o, p, name),
             _ if name == "__name__" => super::pyobj::short_class_name(o)
                 .map(Value::str)
                 .ok_or_else(|| no_attr(o, name)),

@@ -34,11 +34,13 @@ const METHODS: &[&str] = &[
     "all",
     "argmin",
     "argmax",
+    "conj",
+    "conjugate",
 ];
 
 /// Attribute names of arrays, for completion.
 pub fn attribute_names() -> impl Iterator<Item = &'static str> {
-    ["shape", "ndim", "size", "dtype", "T"]
+    ["shape", "ndim", "size", "dtype", "T", "real", "imag"]
         .into_iter()
         .chain(METHODS.iter().copied())
 }
@@ -61,6 +63,8 @@ pub fn array_attr(v: &Value, name: &str) -> EvalResult<Value> {
         "size" => Value::Int(a.len() as i64),
         "dtype" => Value::DTypeObj(a.dtype()),
         "T" => wrap(a.t(), matches!(v, Value::Scalar(_))),
+        "real" => builtins::complex_parts::part(v, builtins::complex_parts::Part::Real)?,
+        "imag" => builtins::complex_parts::part(v, builtins::complex_parts::Part::Imag)?,
         m if METHODS.contains(&m) => {
             let m: &'static str = METHODS.iter().find(|x| **x == m).expect("listed");
             Value::Method(Rc::new((v.clone(), m)))
@@ -149,6 +153,10 @@ pub fn call_method(
                 if name == "any" { it.any(|x| x) } else { it.all(|x| x) }
             });
             Ok(Value::Scalar(Scalar::Bool(v)))
+        }
+        "conj" | "conjugate" => {
+            simple("conj()", call)?;
+            builtins::complex_parts::conj_method(recv)
         }
         "argmin" | "argmax" => {
             simple("argmax()", call)?;

@@ -172,6 +172,10 @@ pub enum Value {
     Figure(usize),
     /// A matplotlib Axes of the session's pyplot state.
     Axes(crate::mpl::AxesId),
+    /// `np.mgrid` or `np.ogrid`, indexed with slices.
+    Grid(super::builtins::grids::Grid),
+    /// `np.poly1d(...)`.
+    Poly1d(Rc<super::builtins::poly1d::Poly1d>),
 }
 
 impl Value {
@@ -223,6 +227,8 @@ impl Value {
             Value::Indexer(i) => i.type_name().into(),
             Value::Figure(_) => "matplotlib.figure.Figure".into(),
             Value::Axes(_) => "matplotlib.axes._axes.Axes".into(),
+            Value::Grid(g) => g.type_name().into(),
+            Value::Poly1d(_) => "numpy.poly1d".into(),
         }
     }
 
@@ -307,6 +313,8 @@ impl Value {
             Value::Indexer(i) => format!("<{} object>", i.type_name()),
             Value::Figure(n) => format!("<Figure {n}>"),
             Value::Axes(_) => "<Axes: >".into(),
+            Value::Grid(g) => g.repr(),
+            Value::Poly1d(p) => p.repr(opts),
         }
     }
 
@@ -317,6 +325,7 @@ impl Value {
             Value::Array(a) => format::array_str(a, opts),
             Value::DTypeObj(d) => d.name().to_string(),
             Value::Random(r) => r.to_str(),
+            Value::Poly1d(p) => p.to_str(),
             Value::Exception(e) => e.message.clone(),
             _ => self.repr(opts),
         }

@@ -21,6 +21,8 @@ pub enum WarningKind {
     RuntimeWarning,
     UserWarning,
     DeprecationWarning,
+    /// NumPy's `RankWarning` (`np.polyfit` of an ill-conditioned fit).
+    RankWarning,
     /// Not a Python warning: the `Warning: message` line NumPy's
     /// `'print'` error mode writes to stderr, every time.
     Printed,
@@ -33,6 +35,7 @@ impl WarningKind {
             WarningKind::RuntimeWarning => "RuntimeWarning",
             WarningKind::UserWarning => "UserWarning",
             WarningKind::DeprecationWarning => "DeprecationWarning",
+            WarningKind::RankWarning => "RankWarning",
             WarningKind::Printed => "Warning",
         }
     }
@@ -43,6 +46,7 @@ impl WarningKind {
             "RuntimeWarning" => WarningKind::RuntimeWarning,
             "UserWarning" => WarningKind::UserWarning,
             "DeprecationWarning" => WarningKind::DeprecationWarning,
+            "RankWarning" => WarningKind::RankWarning,
             "Warning" => WarningKind::Printed,
             _ => return None,
         })
