@@ -112,6 +112,7 @@ mod matrices;
 mod nanfuncs;
 mod numpy_linalg;
 mod order_stats;
+mod pad_modes;
 pub mod pandas;
 pub(crate) mod poly1d;
 mod polyfit;
@@ -126,6 +127,7 @@ mod sorting;
 mod stacking;
 mod stats;
 mod svd;
+mod unique;
 
 pub use removed::removed_message;
 

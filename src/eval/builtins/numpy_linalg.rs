@@ -1,5 +1,5 @@
 //! The `np.linalg` module (issue 13): `norm` (vector norms of any order,
-//! the Frobenius, 1 and inf matrix norms), as `numpy/linalg/_linalg.py`
+//! the Frobenius, 1, inf, 2 and nuclear matrix norms), as `numpy/linalg/_linalg.py`
 //! computes them: pairwise sums along the axis, `sqrt(x @ x)` for the
 //! default norm of the whole array. `solve`, `inv` and `det` are in
 //! `linalg_lu.rs`.
@@ -17,7 +17,7 @@ use super::{Builtin, Home, reduce};
 
 builtins! { NUMPY_LINALG;
     "linalg.norm", Linalg, norm, "norm(x, ord=None, axis=None, keepdims=False)",
-        "Vector norm (2-norm by default; ord=1, inf, -inf, 0 or any power) or matrix norm ('fro', 1, inf, -1, -inf).",
+        "Vector norm (2-norm by default; ord=1, inf, -inf, 0 or any power) or matrix norm ('fro', 'nuc', 1, -1, 2, -2, inf, -inf).",
         "np.linalg.norm(np.array([3., 4.]))";
 }
 
@@ -171,24 +171,27 @@ fn matrix_norm(x: &Array, ord: Ord, rows: usize, cols: usize, keep: bool) -> Eva
             let s = sum(&abs(x)?, cols, false)?;
             extreme(&s, 0, false, p > 0.0)?
         }
+        // Singular values (descending), as NumPy's `svd(x, compute_uv=False)`.
         Ord::P(p) if p == 2.0 || p == -2.0 => {
-            return Err(EvalError::new(
-                ErrorKind::NotImplementedError,
-                "gradlab's np.linalg.norm has no singular values (ord=2, -2, 'nuc')",
-            ));
+            let s = singular_values(x)?;
+            let v = if p > 0.0 { s.first() } else { s.last() };
+            Array::scalar_f64(v.copied().unwrap_or(0.0))
         }
-        Ord::Nuc => {
-            return Err(EvalError::new(
-                ErrorKind::NotImplementedError,
-                "gradlab's np.linalg.norm has no singular values (ord=2, -2, 'nuc')",
-            ));
-        }
+        Ord::Nuc => Array::scalar_f64(singular_values(x)?.iter().sum()),
         Ord::P(_) => return Err(EvalError::value_error("Invalid norm order for matrices.")),
     };
     Ok(match keep {
         true => out.reshape_to(&[1, 1])?,
         false => out,
     })
+}
+
+/// The singular values of a 2-D float64 array, largest first.
+fn singular_values(x: &Array) -> EvalResult<Vec<f64>> {
+    let (m, n) = (x.shape()[0], x.shape()[1]);
+    super::svd::svd(&x.to_f64_vec(), m, n)
+        .map(|d| d.s)
+        .ok_or_else(|| EvalError::new(ErrorKind::LinAlgError, "SVD did not converge"))
 }
 
 pub fn norm(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -227,7 +230,7 @@ pub fn norm(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             if (r, c) != (0, 1) && ord != Ord::Default && ord != Ord::Fro {
                 return Err(EvalError::new(
                     ErrorKind::NotImplementedError,
-                    "gradlab's np.linalg.norm takes matrix axes (0, 1) for ord 1 and inf",
+                    "gradlab's np.linalg.norm takes matrix axes (0, 1) for ord 1, inf, 2 and 'nuc'",
                 ));
             }
             matrix_norm(&x, ord, r, c, keep)?
