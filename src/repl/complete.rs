@@ -326,6 +326,8 @@ mod tests {
                 "percentile",
                 "pi",
                 "plot",
+                "poly1d",
+                "polyfit",
                 "polyval",
                 "positive",
                 "power",

@@ -1,8 +1,10 @@
 //! `np.poly1d` objects (issue 13): coefficients (highest power first) and
 //! a variable name, as `lib/_polynomial_impl.py`'s class: called it is
-//! `polyval`, `.deriv()`/`.integ()` are `polyder`/`polyint`, `repr` is
-//! `poly1d([1., 2., 3.])` and `str`/`print` NumPy's two-line layout with
-//! the powers raised above the terms.
+//! `polyval`, `.deriv()`/`.integ()` are `polyder`/`polyint`, `+ - * / **`
+//! and `==` are the class's operators (`polyadd`, `polymul` = convolve,
+//! ...), `repr` is `poly1d([1., 2., 3.])` and `str`/`print` NumPy's
+//! two-line layout with the powers raised above the terms. Roots (an
+//! eigenvalue problem) are not computed.
 
 use std::rc::Rc;
 
@@ -16,6 +18,10 @@ use super::super::error::{ErrorKind, EvalError, EvalResult};
 use super::super::format::{Spec, format_float};
 use super::super::ops;
 use super::super::value::Value;
+
+mod arith;
+
+pub use arith::{binary, equal, unary_neg};
 
 /// A polynomial: its coefficients (1-D, no leading zeros unless the
 /// polynomial is 0) and the variable's name.

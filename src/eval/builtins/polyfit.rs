@@ -25,7 +25,7 @@ builtins! { POLYFIT;
         "Least-squares polynomial fit: coefficients of degree deg, highest power first.",
         "np.polyfit(np.array([0., 1., 2., 3.]), np.array([1., 3.1, 4.9, 7.2]), 1)";
     "poly1d", Numpy, new_poly1d, "poly1d(c_or_r, r=False, variable=None)",
-        "A polynomial object: call it, .deriv(), .integ(), .coeffs, .order; print shows it.",
+        "A polynomial object: call it, .deriv(), .integ(), .coeffs, .order, + - * ** with numbers and polynomials; print shows it.",
         "np.poly1d([1., 2., 3.]).deriv()";
 }
 

@@ -57,6 +57,11 @@ pub fn floor_div_f(a: f64, b: f64) -> f64 {
 }
 
 pub fn mod_f(a: f64, b: f64) -> f64 {
+    // Not through divmod's `a / b` for b = 0: unoptimised builds would
+    // compute it and raise NumPy's "divide by zero" flag for `x % 0`.
+    if b == 0.0 {
+        return a % b;
+    }
     divmod_f(a, b).1
 }
 
