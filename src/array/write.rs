@@ -134,7 +134,7 @@ pub(super) fn write<D: Element>(
     if !dst.writeable {
         return Err(Error::value("assignment destination is read-only"));
     }
-    if dst.len() == 0 {
+    if dst.is_empty() {
         // Nothing to write; ndarray's (debug) overlap check would reject
         // the strides of some empty views (a 0-wide slice of a matrix).
         return Ok(());
