@@ -218,6 +218,12 @@ pub fn subscript(s: &mut Session, grid: Grid, keys: &[Key]) -> EvalResult<Value>
         ));
     }
     let sizes: Vec<usize> = axes.iter().map(|a| a.size.max(0) as usize).collect();
+    let mut full = vec![n];
+    full.extend_from_slice(&sizes);
+    if grid == Grid::MGrid {
+        // NumPy allocates the whole grid first.
+        crate::array::limits::check_alloc(&full, dtype)?;
+    }
     let lines: Vec<Array> = axes
         .iter()
         .zip(&sizes)
@@ -236,9 +242,6 @@ pub fn subscript(s: &mut Session, grid: Grid, keys: &[Key]) -> EvalResult<Value>
                 .collect::<EvalResult<_>>()?,
         )),
         Grid::MGrid => {
-            let mut full = vec![n];
-            full.extend_from_slice(&sizes);
-            crate::array::limits::check_alloc(&full, dtype)?;
             // Plane k holds line k's value at each point's k-th index.
             let points: usize = sizes.iter().product();
             let index_of = |p: usize, k: usize| {

@@ -60,12 +60,14 @@ fn square(b: &Bound, what: &str) -> EvalResult<(Vec<f64>, usize)> {
 }
 /// In-place LU factorisation of the row-major `n x n` matrix `a` with
 /// partial pivoting, left-looking column by column as OpenBLAS's `getf2`:
-/// the pivots, or `None` for a zero pivot (a singular matrix).
-fn lu(a: &mut [f64], n: usize) -> Option<Vec<usize>> {
+/// the pivots, or `None` for a zero pivot (a singular matrix); the
+/// interrupt flag is checked once per column.
+fn lu(a: &mut [f64], n: usize) -> EvalResult<Option<Vec<usize>>> {
     let at = |i: usize, j: usize| i * n + j;
     let mut piv = vec![0; n];
     let mut singular = false;
     for j in 0..n {
+        crate::array::limits::check_interrupt()?;
         let mut col: Vec<f64> = (0..n).map(|i| a[at(i, j)]).collect();
         for (i, &p) in piv.iter().enumerate().take(j) {
             col.swap(i, p);
@@ -105,7 +107,7 @@ fn lu(a: &mut [f64], n: usize) -> Option<Vec<usize>> {
             a[at(i, j)] *= r;
         }
     }
-    (!singular).then_some(piv)
+    Ok((!singular).then_some(piv))
 }
 
 /// Solves with the factors of [`lu`] (forward, then backward substitution,
@@ -129,10 +131,17 @@ fn lu_solve(a: &[f64], n: usize, piv: &[usize], b: &mut [f64]) {
 }
 
 /// Solves `a @ x = rhs` column by column; `rhs` is row-major `n x k`.
-fn solve_columns(a: &[f64], n: usize, piv: &[usize], rhs: &[f64], k: usize) -> Vec<f64> {
+fn solve_columns(
+    a: &[f64],
+    n: usize,
+    piv: &[usize],
+    rhs: &[f64],
+    k: usize,
+) -> EvalResult<Vec<f64>> {
     let mut out = vec![0.0; n * k];
     let mut col = vec![0.0; n];
     for j in 0..k {
+        crate::array::limits::check_interrupt()?;
         for i in 0..n {
             col[i] = rhs[i * k + j];
         }
@@ -141,7 +150,7 @@ fn solve_columns(a: &[f64], n: usize, piv: &[usize], rhs: &[f64], k: usize) -> V
             out[i * k + j] = col[i];
         }
     }
-    out
+    Ok(out)
 }
 
 pub fn solve(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -171,7 +180,7 @@ pub fn solve(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     if rhs.dtype() == DType::Complex128 {
         return Err(super::super::ops::unsupported_dtype(DType::Complex128));
     }
-    let piv = lu(&mut lu_a, n).ok_or_else(|| linalg_error("Singular matrix"))?;
+    let piv = lu(&mut lu_a, n)?.ok_or_else(|| linalg_error("Singular matrix"))?;
     let k = if rhs.ndim() == 1 { 1 } else { rhs.shape()[1] };
     let x = solve_columns(
         &lu_a,
@@ -179,17 +188,17 @@ pub fn solve(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         &piv,
         &rhs.as_dtype(DType::Float64)?.to_f64_vec(),
         k,
-    );
+    )?;
     Ok(Value::array(Array::from_vec(rhs.shape(), x)?))
 }
 
 pub fn inv(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (mut lu_a, n) = square(b, "a")?;
-    let piv = lu(&mut lu_a, n).ok_or_else(|| linalg_error("Singular matrix"))?;
+    let piv = lu(&mut lu_a, n)?.ok_or_else(|| linalg_error("Singular matrix"))?;
     let identity: Vec<f64> = (0..n * n)
         .map(|i| f64::from(u8::from(i / n == i % n)))
         .collect();
-    let x = solve_columns(&lu_a, n, &piv, &identity, n);
+    let x = solve_columns(&lu_a, n, &piv, &identity, n)?;
     Ok(Value::array(Array::from_vec(&[n, n], x)?))
 }
 
@@ -198,7 +207,7 @@ pub fn inv(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 /// `sign * exp(logdet)`; 0.0 for a singular matrix.
 pub fn det(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (mut lu_a, n) = square(b, "a")?;
-    let value = match lu(&mut lu_a, n) {
+    let value = match lu(&mut lu_a, n)? {
         None => 0.0,
         Some(piv) => {
             let mut sign = 1.0;

@@ -189,7 +189,7 @@ fn matrix_norm(x: &Array, ord: Ord, rows: usize, cols: usize, keep: bool) -> Eva
 /// The singular values of a 2-D float64 array, largest first.
 fn singular_values(x: &Array) -> EvalResult<Vec<f64>> {
     let (m, n) = (x.shape()[0], x.shape()[1]);
-    super::svd::svd(&x.to_f64_vec(), m, n)
+    super::svd::svd(&x.to_f64_vec(), m, n)?
         .map(|d| d.s)
         .ok_or_else(|| EvalError::new(ErrorKind::LinAlgError, "SVD did not converge"))
 }

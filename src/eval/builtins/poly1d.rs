@@ -238,6 +238,10 @@ pub fn call_method(p: &Poly1d, name: &str, call: CallArgs) -> EvalResult<Value> 
 fn polyder(p: &Array, m: i64) -> EvalResult<Array> {
     let mut p = p.clone();
     for _ in 0..m {
+        if p.is_empty() {
+            // Every further derivative of nothing is nothing.
+            break;
+        }
         let n = p.len().saturating_sub(1);
         let head = p.slice_axis(0, None, Some(n as i64), None)?;
         let powers = Array::from_i64((1..=n as i64).rev().collect());
@@ -257,6 +261,8 @@ fn polyint(p: &Array, m: i64, k: &Array) -> EvalResult<Array> {
     };
     let mut ks = k.as_dtype(DType::Float64)?.to_f64_vec();
     if ks.len() == 1 && m > 1 {
+        // `k[0] * ones(m)`, and the result grows by one per integral.
+        crate::array::limits::check_alloc(&[m as usize], DType::Float64)?;
         ks = vec![ks[0]; m as usize];
     }
     if (ks.len() as i64) < m {
@@ -266,6 +272,7 @@ fn polyint(p: &Array, m: i64, k: &Array) -> EvalResult<Array> {
     }
     let mut p = p.clone();
     for &k0 in ks.iter().take(m as usize) {
+        crate::array::limits::check_interrupt()?;
         let n = p.len() as i64;
         let powers = Array::from_i64((1..=n).rev().collect());
         let q = ops::binary(BinOp::Div, &Value::array(p.clone()), &Value::array(powers))?;

@@ -64,8 +64,18 @@ pub fn polyfit(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             "gradlab's np.polyfit has no cov=",
         ));
     }
-    let order = deg as usize + 1;
     let m = x.len();
+    let order = usize::try_from(deg)
+        .ok()
+        .and_then(|d| d.checked_add(1))
+        .ok_or_else(|| {
+            EvalError::new(
+                ErrorKind::MemoryError,
+                "Unable to allocate the Vandermonde matrix",
+            )
+        })?;
+    // The Vandermonde matrix, before it is built.
+    crate::array::limits::check_alloc(&[m, order], DType::Float64)?;
     let rcond = match b.opt("rcond") {
         Some(v) => real(v)?,
         None => m as f64 * f64::EPSILON,
@@ -113,7 +123,7 @@ pub fn polyfit(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             lhs[i * order + j] /= scale[j];
         }
     }
-    let fit = super::svd::lstsq(&lhs, m, order, &rhs, nrhs, rcond).ok_or_else(|| {
+    let fit = super::svd::lstsq(&lhs, m, order, &rhs, nrhs, rcond)?.ok_or_else(|| {
         EvalError::new(
             ErrorKind::LinAlgError,
             "SVD did not converge in Linear Least Squares",

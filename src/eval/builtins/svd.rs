@@ -17,15 +17,18 @@ pub struct Svd {
 
 /// The SVD of a row-major `m x n` matrix, or `None` when the sweeps do
 /// not converge (NaN or infinite input): LAPACK's "SVD did not converge".
-pub fn svd(a: &[f64], m: usize, n: usize) -> Option<Svd> {
+/// The interrupt flag is checked once per sweep (`KeyboardInterrupt`).
+pub fn svd(a: &[f64], m: usize, n: usize) -> Result<Option<Svd>, crate::array::Error> {
     if m < n {
         // a^T = u s v^T, so a = v s u^T.
         let t: Vec<f64> = (0..n * m).map(|i| a[(i % m) * n + i / m]).collect();
-        let Svd { u, s, v, k } = svd(&t, n, m)?;
-        return Some(Svd { u: v, s, v: u, k });
+        let Some(Svd { u, s, v, k }) = svd(&t, n, m)? else {
+            return Ok(None);
+        };
+        return Ok(Some(Svd { u: v, s, v: u, k }));
     }
     if a.iter().any(|x| !x.is_finite()) {
-        return None;
+        return Ok(None);
     }
     // Columns of `w` (column-major, m x n) are rotated until orthogonal.
     let mut w: Vec<f64> = (0..m * n).map(|i| a[(i % m) * n + i / m]).collect();
@@ -34,6 +37,7 @@ pub fn svd(a: &[f64], m: usize, n: usize) -> Option<Svd> {
         .collect();
     let col = |j: usize| j * m..(j + 1) * m;
     for _sweep in 0..80 {
+        crate::array::limits::check_interrupt()?;
         let mut rotated = false;
         for p in 0..n {
             for q in p + 1..n {
@@ -88,10 +92,10 @@ pub fn svd(a: &[f64], m: usize, n: usize) -> Option<Svd> {
                     out.v[i * n + r] = v[j * n + i];
                 }
             }
-            return Some(out);
+            return Ok(Some(out));
         }
     }
-    None
+    Ok(None)
 }
 
 /// What `np.linalg.lstsq(a, b, rcond)` returns for a row-major `m x n`
@@ -107,8 +111,17 @@ pub struct Lstsq {
 
 /// Least squares by the SVD: singular values at most `rcond * s_max` count
 /// as zero, as LAPACK's `gelsd`.
-pub fn lstsq(a: &[f64], m: usize, n: usize, b: &[f64], nrhs: usize, rcond: f64) -> Option<Lstsq> {
-    let Svd { u, s, v, k } = svd(a, m, n)?;
+pub fn lstsq(
+    a: &[f64],
+    m: usize,
+    n: usize,
+    b: &[f64],
+    nrhs: usize,
+    rcond: f64,
+) -> Result<Option<Lstsq>, crate::array::Error> {
+    let Some(Svd { u, s, v, k }) = svd(a, m, n)? else {
+        return Ok(None);
+    };
     let cutoff = rcond * s.first().copied().unwrap_or(0.0);
     let rank = s.iter().filter(|&&x| x > cutoff).count();
     let mut x = vec![0.0; n * nrhs];
@@ -136,12 +149,12 @@ pub fn lstsq(a: &[f64], m: usize, n: usize, b: &[f64], nrhs: usize, rcond: f64) 
     } else {
         Vec::new()
     };
-    Some(Lstsq {
+    Ok(Some(Lstsq {
         x,
         residuals,
         rank,
         s,
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -152,7 +165,7 @@ mod tests {
     fn svd_reconstructs_and_orders() {
         let a = [3.0, 1.0, 1.0, -1.0, 3.0, 1.0];
         for (m, n) in [(2, 3), (3, 2)] {
-            let d = svd(&a, m, n).expect("converges");
+            let d = svd(&a, m, n).unwrap().expect("converges");
             assert!(d.s.windows(2).all(|w| w[0] >= w[1]));
             for i in 0..m {
                 for j in 0..n {
@@ -164,16 +177,18 @@ mod tests {
             }
         }
         // [[3, 1, 1], [-1, 3, 1]] has singular values sqrt(12) and sqrt(10).
-        let d = svd(&a, 2, 3).expect("converges");
+        let d = svd(&a, 2, 3).unwrap().expect("converges");
         assert!((d.s[0] - 12f64.sqrt()).abs() < 1e-14 && (d.s[1] - 10f64.sqrt()).abs() < 1e-14);
-        assert!(svd(&[f64::NAN], 1, 1).is_none());
+        assert!(svd(&[f64::NAN], 1, 1).unwrap().is_none());
     }
 
     #[test]
     fn lstsq_fits_a_line() {
         // y = 2x + 1 through three points.
         let a = [0.0, 1.0, 1.0, 1.0, 2.0, 1.0];
-        let r = lstsq(&a, 3, 2, &[1.0, 3.0, 5.0], 1, 1e-15).expect("converges");
+        let r = lstsq(&a, 3, 2, &[1.0, 3.0, 5.0], 1, 1e-15)
+            .unwrap()
+            .expect("converges");
         assert_eq!(r.rank, 2);
         assert!((r.x[0] - 2.0).abs() < 1e-14 && (r.x[1] - 1.0).abs() < 1e-14);
         assert!(r.residuals[0] < 1e-25);

@@ -116,7 +116,10 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<EvalResult<Value>> {
                 }
             };
             let mut r = Array::from_i64(vec![1]);
+            let len = (p.coeffs.len().max(1) - 1).saturating_mul(n as usize);
+            crate::array::limits::check_alloc(&[len.saturating_add(1)], p.coeffs.dtype())?;
             for _ in 0..n {
+                crate::array::limits::check_interrupt()?;
                 r = polymul(&p.coeffs, &r)?;
             }
             poly(r)
