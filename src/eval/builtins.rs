@@ -116,6 +116,7 @@ mod pad_modes;
 pub mod pandas;
 pub(crate) mod poly1d;
 mod polyfit;
+mod polyfuncs;
 mod polynomials;
 pub mod printing;
 pub mod pyplot;
@@ -298,6 +299,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         grids::GRIDS,
         linalg_lu::LINALG_LU,
         polyfit::POLYFIT,
+        polyfuncs::POLYFUNCS,
     ]
     .into_iter()
     .flatten()

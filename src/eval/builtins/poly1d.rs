@@ -21,7 +21,7 @@ use super::super::value::Value;
 
 mod arith;
 
-pub use arith::{binary, equal, unary_neg};
+pub use arith::{binary, equal, polyadd, polymul, unary_neg};
 
 /// A polynomial: its coefficients (1-D, no leading zeros unless the
 /// polynomial is 0) and the variable's name.
@@ -207,23 +207,11 @@ pub fn call_method(p: &Poly1d, name: &str, call: CallArgs) -> EvalResult<Value> 
         "deriv" => {
             let b = bind(Signature::of("deriv(m=1)"), call)?;
             let m = b.opt("m").map(index_int).transpose()?.unwrap_or(1);
-            if m < 0 {
-                return Err(EvalError::value_error(
-                    "Order of derivative must be positive (see polyint)",
-                )
-                .at(&span));
-            }
             polyder(&p.coeffs, m)
         }
         _ => {
             let b = bind(Signature::of("integ(m=1, k=0)"), call)?;
             let m = b.opt("m").map(index_int).transpose()?.unwrap_or(1);
-            if m < 0 {
-                return Err(EvalError::value_error(
-                    "Order of integral must be positive (see polyder)",
-                )
-                .at(&span));
-            }
             let k = to_array(b.get("k").unwrap_or(&Value::Int(0)))?;
             polyint(&p.coeffs, m, &k)
         }
@@ -235,7 +223,12 @@ pub fn call_method(p: &Poly1d, name: &str, call: CallArgs) -> EvalResult<Value> 
 }
 
 /// `polyder(p, m)`: `p[:-1] * arange(n, 0, -1)`, `m` times.
-fn polyder(p: &Array, m: i64) -> EvalResult<Array> {
+pub fn polyder(p: &Array, m: i64) -> EvalResult<Array> {
+    if m < 0 {
+        return Err(EvalError::value_error(
+            "Order of derivative must be positive (see polyint)",
+        ));
+    }
     let mut p = p.clone();
     for _ in 0..m {
         if p.is_empty() {
@@ -253,7 +246,12 @@ fn polyder(p: &Array, m: i64) -> EvalResult<Array> {
 
 /// `polyint(p, m, k)`: `concatenate((p / arange(len(p), 0, -1), [k0]))`,
 /// `m` times, with NumPy's checks of `k`.
-fn polyint(p: &Array, m: i64, k: &Array) -> EvalResult<Array> {
+pub fn polyint(p: &Array, m: i64, k: &Array) -> EvalResult<Array> {
+    if m < 0 {
+        return Err(EvalError::value_error(
+            "Order of integral must be positive (see polyder)",
+        ));
+    }
     let k = if k.ndim() == 0 {
         k.reshape_to(&[1])?
     } else {

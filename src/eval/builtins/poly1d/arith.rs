@@ -17,7 +17,7 @@ use super::super::super::value::Value;
 use super::{Poly1d, value};
 
 /// `np.convolve(a, b)` (NumPy's `polymul`), through the builtin.
-fn polymul(a: &Array, b: &Array) -> EvalResult<Array> {
+pub fn polymul(a: &Array, b: &Array) -> EvalResult<Array> {
     let f = super::super::lookup("convolve").expect("convolve is a builtin");
     let call = CallArgs {
         pos: vec![Value::array(a.clone()), Value::array(b.clone())],
@@ -31,7 +31,7 @@ fn polymul(a: &Array, b: &Array) -> EvalResult<Array> {
 
 /// `polyadd`/`polysub`: the shorter one padded with leading zeros (of its
 /// own dtype), then one ufunc.
-fn polyadd(a: &Array, b: &Array, op: BinOp) -> EvalResult<Array> {
+pub fn polyadd(a: &Array, b: &Array, op: BinOp) -> EvalResult<Array> {
     let pad = |x: &Array, n: usize| -> EvalResult<Array> {
         Ok(crate::array::concatenate(
             &[Array::zeros(x.dtype(), &[n])?, x.clone()],
