@@ -108,6 +108,7 @@ pub(crate) mod grids;
 mod histogram;
 mod linalg;
 mod linalg_lu;
+mod linalg_svd;
 mod matrices;
 mod nanfuncs;
 mod numpy_linalg;
@@ -300,6 +301,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         linalg_lu::LINALG_LU,
         polyfit::POLYFIT,
         polyfuncs::POLYFUNCS,
+        linalg_svd::LINALG_SVD,
     ]
     .into_iter()
     .flatten()

@@ -23,7 +23,10 @@ builtins! { NUMPY_LINALG;
 
 /// The rows of `np.linalg`'s tables.
 fn rows() -> impl Iterator<Item = &'static Builtin> {
-    NUMPY_LINALG.iter().chain(super::linalg_lu::LINALG_LU)
+    NUMPY_LINALG
+        .iter()
+        .chain(super::linalg_lu::LINALG_LU)
+        .chain(super::linalg_svd::LINALG_SVD)
 }
 
 /// `np.linalg.<name>`: the row `linalg.<name>`.
