@@ -182,6 +182,7 @@ impl Session {
                     Value::Named(t) => index_sequence(&t.as_tuple(), &items),
                     Value::Range(r) => r.index(&items),
                     Value::Scalar(s) => index_array(&s.to_array(), &items),
+                    Value::Poly1d(p) => builtins::poly1d::getitem(p, &items),
                     other => Err(EvalError::type_error(format!(
                         "'{}' object is not subscriptable",
                         other.short_type()

@@ -194,6 +194,34 @@ pub fn polyval(p: &Array, x: &Value) -> EvalResult<Value> {
     Ok(y)
 }
 
+/// `p[k]`: the coefficient of `x**k` (a zero of the coefficients' dtype
+/// beyond the order).
+pub fn getitem(p: &Poly1d, items: &[super::super::index::Idx]) -> EvalResult<Value> {
+    use super::super::index::Idx;
+    let k = match items {
+        [Idx::Int(k)] => *k,
+        [Idx::Slice(..)] => {
+            return Err(EvalError::type_error(
+                "unsupported operand type(s) for -: 'int' and 'slice'",
+            ));
+        }
+        _ => {
+            return Err(EvalError::type_error(
+                "poly1d indices must be integers (powers of x)",
+            ));
+        }
+    };
+    let order = p.order() as i64;
+    if k < 0 || k > order {
+        return Ok(Value::Scalar(
+            Array::zeros(p.coeffs.dtype(), &[])?
+                .first()
+                .expect("one element"),
+        ));
+    }
+    Ok(Value::Scalar(p.coeffs.get(&[(order - k) as usize])))
+}
+
 /// `p(x)`.
 pub fn call(p: &Poly1d, call: CallArgs) -> EvalResult<Value> {
     let b = bind(Signature::of("__call__(val)"), call)?;
