@@ -57,7 +57,10 @@ pub fn unique(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let flag = |name: &str| -> EvalResult<bool> {
         Ok(b.opt(name).map(truthy).transpose()?.unwrap_or(false))
     };
-    let equal_nan = b.opt("equal_nan").map(truthy).transpose()?.unwrap_or(true);
+    // Slices compare as NumPy's structured rows, where NaN never equals
+    // NaN: `equal_nan` only merges single NaN elements.
+    let equal_nan = b.opt("equal_nan").map(truthy).transpose()?.unwrap_or(true)
+        && b.opt("axis").is_none();
     let (src, axis) = match b.opt("axis") {
         None => (a.ravel()?, 0),
         Some(v) => {
