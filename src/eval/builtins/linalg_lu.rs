@@ -20,10 +20,10 @@ builtins! { LINALG_LU;
         "The solution x of a @ x = b, b a vector or a matrix of right-hand sides (LU with partial pivoting, as LAPACK's gesv).",
         "np.linalg.solve(np.array([[3., 1.], [1., 2.]]), np.array([9., 8.]))";
     "linalg.inv", Linalg, inv, "inv(a)",
-        "The inverse matrix: solve(a, identity).",
+        "The inverse matrix: solve(a, identity) (of each matrix of a stack).",
         "np.linalg.inv(np.array([[4., 7.], [2., 6.]]))";
     "linalg.det", Linalg, det, "det(a)",
-        "The determinant, from the LU factorisation.",
+        "The determinant, from the LU factorisation (of each matrix of a stack).",
         "np.linalg.det(np.array([[1., 2.], [3., 4.]]))";
 }
 
@@ -31,9 +31,10 @@ fn linalg_error(message: impl Into<String>) -> EvalError {
     EvalError::new(ErrorKind::LinAlgError, message)
 }
 
-/// A square matrix argument as row-major float64 elements and its order,
-/// with NumPy's errors for the wrong shape.
-fn square(b: &Bound, what: &str) -> EvalResult<(Vec<f64>, usize)> {
+/// A square matrix argument (or a stack of them) as row-major float64
+/// elements, its order and the stack's leading shape, with NumPy's errors
+/// for the wrong shape. Only `inv` and `det` take stacks.
+fn square(b: &Bound, what: &str) -> EvalResult<(Vec<f64>, usize, Vec<usize>)> {
     let a = b.at(what, to_array(b.req(what)))?;
     if a.ndim() < 2 {
         return Err(linalg_error(format!(
@@ -47,17 +48,19 @@ fn square(b: &Bound, what: &str) -> EvalResult<(Vec<f64>, usize)> {
             "Last 2 dimensions of the array must be square",
         ));
     }
-    if a.ndim() > 2 {
+    if a.ndim() > 2 && b.sig.name == "solve" {
         return Err(EvalError::new(
             ErrorKind::NotImplementedError,
-            format!("gradlab's np.linalg.{} takes one 2-D matrix", b.sig.name),
+            "gradlab's np.linalg.solve takes one 2-D matrix",
         ));
     }
     if a.dtype() == DType::Complex128 {
         return Err(super::super::ops::unsupported_dtype(DType::Complex128));
     }
-    Ok((a.as_dtype(DType::Float64)?.to_f64_vec(), n))
+    let stack = a.shape()[..a.ndim() - 2].to_vec();
+    Ok((a.as_dtype(DType::Float64)?.to_f64_vec(), n, stack))
 }
+
 /// In-place LU factorisation of the row-major `n x n` matrix `a` with
 /// partial pivoting, left-looking column by column as OpenBLAS's `getf2`:
 /// the pivots, or `None` for a zero pivot (a singular matrix); the
@@ -154,7 +157,7 @@ fn solve_columns(
 }
 
 pub fn solve(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let (mut lu_a, n) = square(b, "a")?;
+    let (mut lu_a, n, _) = square(b, "a")?;
     let rhs = b.at("b", to_array(b.req("b")))?;
     let (sig, name) = match rhs.ndim() {
         1 => ("(m,m),(m)->(m)", "solve1"),
@@ -193,21 +196,25 @@ pub fn solve(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 }
 
 pub fn inv(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let (mut lu_a, n) = square(b, "a")?;
-    let piv = lu(&mut lu_a, n)?.ok_or_else(|| linalg_error("Singular matrix"))?;
+    let (mut all, n, stack) = square(b, "a")?;
     let identity: Vec<f64> = (0..n * n)
         .map(|i| f64::from(u8::from(i / n == i % n)))
         .collect();
-    let x = solve_columns(&lu_a, n, &piv, &identity, n)?;
-    Ok(Value::array(Array::from_vec(&[n, n], x)?))
+    let mut out = Vec::with_capacity(all.len());
+    for lu_a in all.chunks_mut((n * n).max(1)).take(stack.iter().product()) {
+        let piv = lu(lu_a, n)?.ok_or_else(|| linalg_error("Singular matrix"))?;
+        out.extend(solve_columns(lu_a, n, &piv, &identity, n)?);
+    }
+    let mut shape = stack;
+    shape.extend([n, n]);
+    Ok(Value::array(Array::from_vec(&shape, out)?))
 }
 
 /// `det(a)`: LAPACK's `getrf`, then NumPy's `slogdet` of the factors
 /// (sign from the pivots and the diagonal, log-magnitudes summed) and
 /// `sign * exp(logdet)`; 0.0 for a singular matrix.
-pub fn det(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let (mut lu_a, n) = square(b, "a")?;
-    let value = match lu(&mut lu_a, n)? {
+fn det_of(lu_a: &mut [f64], n: usize) -> EvalResult<f64> {
+    Ok(match lu(lu_a, n)? {
         None => 0.0,
         Some(piv) => {
             let mut sign = 1.0;
@@ -226,6 +233,19 @@ pub fn det(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             }
             sign * log.exp()
         }
+    })
+}
+
+pub fn det(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let (mut all, n, stack) = square(b, "a")?;
+    let count: usize = stack.iter().product();
+    let values = match n {
+        // A stack of 0 x 0 matrices: each determinant is 1.
+        0 => vec![1.0; count],
+        _ => all
+            .chunks_mut(n * n)
+            .map(|m| det_of(m, n))
+            .collect::<EvalResult<Vec<f64>>>()?,
     };
-    Ok(wrap(Array::scalar_f64(value), true))
+    Ok(wrap(Array::from_vec(&stack, values)?, true))
 }

@@ -59,8 +59,8 @@ pub fn unique(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     };
     // Slices compare as NumPy's structured rows, where NaN never equals
     // NaN: `equal_nan` only merges single NaN elements.
-    let equal_nan = b.opt("equal_nan").map(truthy).transpose()?.unwrap_or(true)
-        && b.opt("axis").is_none();
+    let equal_nan =
+        b.opt("equal_nan").map(truthy).transpose()?.unwrap_or(true) && b.opt("axis").is_none();
     let (src, axis) = match b.opt("axis") {
         None => (a.ravel()?, 0),
         Some(v) => {
