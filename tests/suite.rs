@@ -65,6 +65,8 @@ mod numpy_funcs1;
 mod numpy_funcs2;
 #[path = "numpy_funcs3.rs"]
 mod numpy_funcs3;
+#[path = "numpy_funcs4.rs"]
+mod numpy_funcs4;
 #[path = "pandas.rs"]
 mod pandas;
 #[path = "pandas_excel.rs"]

@@ -102,16 +102,24 @@ macro_rules! builtins {
     };
 }
 
+pub(crate) mod complex_parts;
 pub(crate) mod dtypes;
 mod elementwise;
 mod errstate;
+pub(crate) mod grids;
 mod histogram;
 mod linalg;
+mod linalg_lu;
+mod linalg_svd;
 mod matrices;
 mod nanfuncs;
 mod numpy_linalg;
 mod order_stats;
+mod pad_modes;
 pub mod pandas;
+pub(crate) mod poly1d;
+mod polyfit;
+mod polyfuncs;
 mod polynomials;
 pub mod printing;
 pub mod pyplot;
@@ -123,6 +131,8 @@ mod sharing;
 mod sorting;
 mod stacking;
 mod stats;
+mod svd;
+mod unique;
 
 pub use removed::removed_message;
 
@@ -292,6 +302,12 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         pandas::PANDAS,
         pyplot::PYPLOT,
         pywarnings::PYWARNINGS,
+        complex_parts::COMPLEX_PARTS,
+        grids::GRIDS,
+        linalg_lu::LINALG_LU,
+        polyfit::POLYFIT,
+        polyfuncs::POLYFUNCS,
+        linalg_svd::LINALG_SVD,
     ]
     .into_iter()
     .flatten()
@@ -357,7 +373,7 @@ fn dtype_name(name: &str) -> Option<DType> {
 pub fn global_name(name: &str) -> Option<Value> {
     match name {
         "np" | "numpy" => return Some(Value::Module(Module::Numpy)),
-        "nan" | "inf" | "pi" => return module_attr(Module::Numpy, name),
+        "nan" | "inf" | "pi" | "mgrid" | "ogrid" => return module_attr(Module::Numpy, name),
         _ => {}
     }
     let b = lookup(name)?;
@@ -397,6 +413,9 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
                 "random" => return Some(Value::Module(Module::Random)),
                 "linalg" => return Some(Value::Module(Module::Linalg)),
                 _ => {}
+            }
+            if let Some(g) = grids::attr(name) {
+                return Some(g);
             }
             if let Some(d) = dtype_name(name) {
                 return Some(Value::DType(d));

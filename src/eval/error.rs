@@ -77,6 +77,9 @@ error_kinds! {
     RuntimeWarning,
     DeprecationWarning,
     FutureWarning,
+    /// `numpy.exceptions.RankWarning` (a `RuntimeWarning`): `np.polyfit`
+    /// of an ill-conditioned fit.
+    RankWarning,
     /// `pandas.errors.ParserError` (a `ValueError`): a malformed CSV.
     ParserError,
     /// `pandas.errors.EmptyDataError` (a `ValueError`): nothing to parse.
@@ -89,7 +92,7 @@ impl ErrorKind {
     pub fn qualified_name(self) -> String {
         let module = match self {
             ErrorKind::LinAlgError => "numpy.linalg.",
-            ErrorKind::AxisError => "numpy.exceptions.",
+            ErrorKind::AxisError | ErrorKind::RankWarning => "numpy.exceptions.",
             ErrorKind::ParserError | ErrorKind::EmptyDataError => "pandas.errors.",
             _ => "",
         };
@@ -122,6 +125,7 @@ impl ErrorKind {
             UnboundLocalError => &[NameError],
             UnicodeDecodeError => &[ValueError],
             UserWarning | RuntimeWarning | DeprecationWarning | FutureWarning => &[Warning],
+            RankWarning => &[RuntimeWarning],
             _ => &[Exception],
         }
     }

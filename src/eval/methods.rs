@@ -83,6 +83,8 @@ const METHODS: &[Method] = &[
     own("ravel", ravel),
     own("tolist", tolist_method),
     own("item", item),
+    own("conj", conj),
+    own("conjugate", conj),
 ];
 
 fn method(name: &str) -> Option<&'static Method> {
@@ -91,7 +93,7 @@ fn method(name: &str) -> Option<&'static Method> {
 
 /// Attribute names of arrays, for completion.
 pub fn attribute_names() -> impl Iterator<Item = &'static str> {
-    ["shape", "ndim", "size", "dtype", "T"]
+    ["shape", "ndim", "size", "dtype", "T", "real", "imag"]
         .into_iter()
         .chain(METHODS.iter().map(|m| m.name))
 }
@@ -114,6 +116,8 @@ pub fn array_attr(v: &Value, name: &str) -> EvalResult<Value> {
         "size" => Value::Int(a.len() as i64),
         "dtype" => Value::DTypeObj(a.dtype()),
         "T" => wrap(a.t(), matches!(v, Value::Scalar(_))),
+        "real" => builtins::complex_parts::part(v, builtins::complex_parts::Part::Real)?,
+        "imag" => builtins::complex_parts::part(v, builtins::complex_parts::Part::Imag)?,
         _ => match method(name) {
             Some(m) => Value::Method(Rc::new((v.clone(), m.name))),
             None => {
@@ -200,6 +204,11 @@ fn ravel(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Va
 fn tolist_method(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
     simple("tolist()", call)?;
     Ok(tolist(a))
+}
+
+fn conj(_: &mut Session, recv: &Value, _: &Array, call: CallArgs) -> EvalResult<Value> {
+    simple("conj()", call)?;
+    builtins::complex_parts::conj_method(recv)
 }
 
 fn item(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {

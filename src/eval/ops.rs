@@ -184,6 +184,8 @@ pub fn unary(op: UnaryOp, a: &Value) -> EvalResult<Value> {
         (UnaryOp::Pos, Value::Bool(b)) => return Ok(Value::Int(i64::from(*b))),
         (UnaryOp::Invert, Value::Int(i)) => return Ok(Value::Int(!i)),
         (UnaryOp::Invert, Value::Bool(b)) => return Ok(Value::Int(!i64::from(*b))),
+        (UnaryOp::Neg, Value::Poly1d(p)) => return super::builtins::poly1d::unary_neg(p),
+        (UnaryOp::Pos, Value::Poly1d(_)) => return Ok(a.clone()),
         _ => {}
     }
     if !is_numpy(a) {

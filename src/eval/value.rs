@@ -182,6 +182,10 @@ pub enum Value {
     Complex(crate::array::Complex128),
     /// What a drawing call returns: a `Line2D`, `Text`, `AxesImage`...
     Artist(Rc<super::builtins::pyplot::artists::Handle>),
+    /// `np.mgrid` or `np.ogrid`, indexed with slices.
+    Grid(super::builtins::grids::Grid),
+    /// `np.poly1d(...)`.
+    Poly1d(Rc<super::builtins::poly1d::Poly1d>),
 }
 
 impl Value {
@@ -235,6 +239,8 @@ impl Value {
             Value::Axes(_) => "matplotlib.axes._axes.Axes".into(),
             Value::Complex(_) => "complex".into(),
             Value::Artist(h) => h.type_name().into(),
+            Value::Grid(g) => g.type_name().into(),
+            Value::Poly1d(_) => "numpy.poly1d".into(),
         }
     }
 
@@ -321,6 +327,8 @@ impl Value {
             Value::Figure(n) => format!("<Figure {n}>"),
             Value::Axes(_) => "<Axes: >".into(),
             Value::Artist(h) => h.repr(),
+            Value::Grid(g) => g.repr(),
+            Value::Poly1d(p) => p.repr(opts),
         }
     }
 
@@ -331,6 +339,7 @@ impl Value {
             Value::Array(a) => format::array_str(a, opts),
             Value::DTypeObj(d) => d.name().to_string(),
             Value::Random(r) => r.to_str(),
+            Value::Poly1d(p) => p.to_str(),
             Value::Exception(e) => e.message.clone(),
             Value::Artist(h) => h.to_str(),
             _ => self.repr(opts),

@@ -30,6 +30,8 @@ pub enum WarningKind {
     UserWarning,
     DeprecationWarning,
     FutureWarning,
+    /// NumPy's `RankWarning` (`np.polyfit` of an ill-conditioned fit).
+    RankWarning,
     /// Not a Python warning: the `Warning: message` line NumPy's
     /// `'print'` error mode writes to stderr, every time.
     Printed,
@@ -43,6 +45,7 @@ impl WarningKind {
             WarningKind::UserWarning => "UserWarning",
             WarningKind::DeprecationWarning => "DeprecationWarning",
             WarningKind::FutureWarning => "FutureWarning",
+            WarningKind::RankWarning => "RankWarning",
             WarningKind::Printed => "Warning",
         }
     }
@@ -54,6 +57,7 @@ impl WarningKind {
             "UserWarning" => WarningKind::UserWarning,
             "DeprecationWarning" => WarningKind::DeprecationWarning,
             "FutureWarning" => WarningKind::FutureWarning,
+            "RankWarning" => WarningKind::RankWarning,
             "Warning" => WarningKind::Printed,
             _ => return None,
         })

@@ -106,6 +106,7 @@ pub fn class_of(kind: WarningKind) -> ErrorKind {
         WarningKind::UserWarning => ErrorKind::UserWarning,
         WarningKind::DeprecationWarning => ErrorKind::DeprecationWarning,
         WarningKind::FutureWarning => ErrorKind::FutureWarning,
+        WarningKind::RankWarning => ErrorKind::RankWarning,
         WarningKind::Printed => ErrorKind::Warning,
     }
 }
