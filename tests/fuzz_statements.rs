@@ -137,6 +137,9 @@ fn fuzz_findings_stay_fixed() {
         "5\\\n\u{c}",
         "\\\n\n\nl\\\n\n",
         "0\\\n\u{c}",
+        "-o\r\\\n\r",
+        "n\t\\\n\t ",
+        "jec,rptr\\\n\n",
     ] {
         harness::exercise(src, Duration::from_millis(500));
     }
