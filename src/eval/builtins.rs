@@ -385,7 +385,8 @@ pub fn global_name(name: &str) -> Option<Value> {
 pub fn default_name(name: &str) -> Option<Value> {
     match name.strip_prefix("np.") {
         Some(attr) => module_attr(Module::Numpy, attr),
-        None => global_name(name),
+        // `category=Warning`: an exception class.
+        None => global_name(name).or_else(|| super::ErrorKind::from_name(name).map(Value::ExcType)),
     }
 }
 
