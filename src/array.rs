@@ -69,7 +69,7 @@ pub use broadcast::broadcast_shapes;
 pub use cast::Casting;
 pub use concat::concatenate;
 pub use dtype::{DType, Kind};
-pub use element::{Complex128, Element};
+pub use element::{Complex128, Element, complex_div, complex_mul};
 pub use error::{Error, ErrorKind};
 pub use fresh::Fresh;
 pub use handle::Array;
@@ -90,57 +90,27 @@ pub use zip::{map, zip_map};
 /// ```
 #[macro_export]
 macro_rules! dispatch {
-    ($dtype:expr, $T:ident => $body:expr) => {
+    // Integer dtypes only; any other dtype is a caller's bug.
+    (int $dtype:expr, $T:ident => $body:expr) => {
+        $crate::dispatch!(@arms $dtype, $T => $body;
+            Int8 i8, Int16 i16, Int32 i32, Int64 i64,
+            UInt8 u8, UInt16 u16, UInt32 u32, UInt64 u64;
+            other => unreachable!("not an integer dtype: {other}"))
+    };
+    (@arms $dtype:expr, $T:ident => $body:expr; $($V:ident $t:ty),*; $($rest:tt)*) => {
         match $dtype {
-            $crate::array::DType::Bool => {
-                type $T = bool;
+            $($crate::array::DType::$V => {
+                type $T = $t;
                 $body
-            }
-            $crate::array::DType::Int8 => {
-                type $T = i8;
-                $body
-            }
-            $crate::array::DType::Int16 => {
-                type $T = i16;
-                $body
-            }
-            $crate::array::DType::Int32 => {
-                type $T = i32;
-                $body
-            }
-            $crate::array::DType::Int64 => {
-                type $T = i64;
-                $body
-            }
-            $crate::array::DType::UInt8 => {
-                type $T = u8;
-                $body
-            }
-            $crate::array::DType::UInt16 => {
-                type $T = u16;
-                $body
-            }
-            $crate::array::DType::UInt32 => {
-                type $T = u32;
-                $body
-            }
-            $crate::array::DType::UInt64 => {
-                type $T = u64;
-                $body
-            }
-            $crate::array::DType::Float32 => {
-                type $T = f32;
-                $body
-            }
-            $crate::array::DType::Float64 => {
-                type $T = f64;
-                $body
-            }
-            $crate::array::DType::Complex128 => {
-                type $T = $crate::array::Complex128;
-                $body
-            }
+            })*
+            $($rest)*
         }
+    };
+    ($dtype:expr, $T:ident => $body:expr) => {
+        $crate::dispatch!(@arms $dtype, $T => $body;
+            Bool bool, Int8 i8, Int16 i16, Int32 i32, Int64 i64,
+            UInt8 u8, UInt16 u16, UInt32 u32, UInt64 u64,
+            Float32 f32, Float64 f64, Complex128 $crate::array::Complex128;)
     };
 }
 

@@ -14,6 +14,8 @@
 //! assert_eq!(g.into_single().unwrap().to_f64_vec(), vec![1.0, 1.5, 2.5, 3.5, 4.5, 5.0]);
 //! ```
 
+#![warn(missing_docs)]
+
 mod diff;
 mod gradient;
 #[doc(hidden)]

@@ -119,7 +119,10 @@ fn uses_files(cells: &[Cell]) -> bool {
         "savetxt",
         "read_csv",
         "read_excel",
+        "to_csv",
         "savefig",
+        "imread",
+        "imsave",
     ];
     cells.iter().any(|c| match &c.kind {
         CellKind::Code { text, .. } => crate::syntax::tokens(text).iter().any(|t| {

@@ -60,7 +60,7 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
             let number = session.count;
             session.record_input(number, text);
             let mut outcomes = session.run_chunk(text);
-            if ends_with_semicolon(text)
+            if crate::syntax::ends_with_semicolon(text)
                 && let Some(last) = outcomes.last_mut()
             {
                 // `plt.show();` still draws: a figure is not an Out value.
@@ -165,22 +165,6 @@ pub fn in_folder_of<T>(path: &Path, f: impl FnOnce() -> T) -> std::io::Result<T>
     let _back = Back(std::env::current_dir()?);
     std::env::set_current_dir(folder)?;
     Ok(f())
-}
-
-/// IPython's rule: a trailing `;` hides the last statement's `Out` value
-/// (printed text and errors still show).
-fn ends_with_semicolon(text: &str) -> bool {
-    use crate::syntax::TokenKind;
-    crate::syntax::tokens(text)
-        .iter()
-        .rev()
-        .find(|t| {
-            !matches!(
-                t.kind,
-                TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
-            )
-        })
-        .is_some_and(|t| t.kind == TokenKind::Op && &text[t.span.clone()] == ";")
 }
 
 /// Runs a whole script, calling `on_cell` as each cell completes (so output

@@ -85,7 +85,9 @@ pub fn run(no_color: bool) -> i32 {
                 if text.trim().is_empty() {
                     continue;
                 }
-                // Trailing blank lines end a block; they are not part of it.
+                // Trailing blank lines end a block; they are not part of it
+                // (but the editor showed them: the redraw starts above them).
+                let shown_rows = text.split('\n').count();
                 let text = text.trim_end().to_string();
                 let _ = editor.add_history_entry(text.as_str());
                 if let Some(h) = &history
@@ -93,8 +95,8 @@ pub fn run(no_color: bool) -> i32 {
                 {
                     eprintln!("gradlab: history not saved: {e}");
                 }
-                if tty && text.contains('\n') {
-                    redraw_input(&shell, n, &text, &mut out);
+                if tty && shown_rows > 1 {
+                    redraw_input(&shell, n, &text, shown_rows, &mut out);
                 }
                 if shell.submit(&text, &mut out) == Flow::Quit {
                     break 0;
@@ -204,22 +206,25 @@ fn banner(mode: ColorMode, out: &mut dyn Write) {
 }
 
 /// Replaces a multi-line input the editor left on screen (continuation
-/// lines at column 0) with the echoed cell, `...:` prompts and all. Only
-/// relative cursor moves are used; an input taller than the screen is left
-/// as it is (the rows above the screen cannot be reached).
-fn redraw_input(shell: &Shell, n: usize, text: &str, out: &mut dyn Write) {
-    let rows: usize = text
-        .split('\n')
-        .enumerate()
-        .map(|(i, l)| {
-            let shown = if i == 0 {
-                format!("In [{n}]: {l}")
-            } else {
-                l.to_string()
-            };
-            CellView::new(vec![vec![(Tone::Plain, shown)]]).height(shell.width)
-        })
-        .sum();
+/// lines at column 0, `shown_lines` of them with the blank lines that
+/// ended it) with the echoed cell, `...:` prompts and all. Only relative
+/// cursor moves are used; an input taller than the screen is left as it is
+/// (the rows above the screen cannot be reached).
+fn redraw_input(shell: &Shell, n: usize, text: &str, shown_lines: usize, out: &mut dyn Write) {
+    let blank_rows = shown_lines.saturating_sub(text.split('\n').count());
+    let rows: usize = blank_rows
+        + text
+            .split('\n')
+            .enumerate()
+            .map(|(i, l)| {
+                let shown = if i == 0 {
+                    format!("In [{n}]: {l}")
+                } else {
+                    l.to_string()
+                };
+                CellView::new(vec![vec![(Tone::Plain, shown)]]).height(shell.width)
+            })
+            .sum::<usize>();
     let screen = usize::from(tui::terminal::size().1);
     if rows >= screen {
         return;

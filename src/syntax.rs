@@ -42,7 +42,7 @@ pub fn function_scope(params: &[ast::Param], body: &[Stmt]) -> Result<ast::Scope
         nom::Err::Incomplete(_) => tokens::err("invalid syntax", 0..0),
     })
 }
-pub use split::{continues_chunk, needs_more_input, split_statements};
+pub use split::{continues_chunk, ends_with_semicolon, needs_more_input, split_statements};
 pub use tokens::MAX_BRACKETS;
 
 use ast::{Span, Stmt};

@@ -117,6 +117,34 @@ proptest! {
     }
 }
 
+/// Inputs the libFuzzer target (`tests/fuzz/fuzz_targets/session.rs`)
+/// found failing, kept so they stay fixed.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    for src in [
+        // A backslash continuation closed by a blank line: `--bless` wrote
+        // the output after the blank line, and re-reading joined it to the
+        // statement (2026-12-01, 30-minute run).
+        "0\\\n\n",
+        "x = 1 + \\\n\nprint(2)\n",
+        "(1 +\\\n\n2)\n",
+        // The run's other findings: the same closing line made of tabs or
+        // a form feed.
+        "x\\\n\t\t\t",
+        "\nco\\\n\n",
+        "_\\\n\n",
+        "L\\\n\t",
+        "5\\\n\u{c}",
+        "\\\n\n\nl\\\n\n",
+        "0\\\n\u{c}",
+        "-o\r\\\n\r",
+        "n\t\\\n\t ",
+        "jec,rptr\\\n\n",
+    ] {
+        harness::exercise(src, Duration::from_millis(500));
+    }
+}
+
 /// The fuzz dictionary (`tests/fuzz/gen_dict.py`) names every builtin, its
 /// keyword arguments and every meta command.
 #[test]

@@ -69,6 +69,7 @@ fn every_help_example_runs_and_matches_python() {
             Home::Pyplot | Home::AxesMethod | Home::FigureMethod => {
                 format!("import matplotlib.pyplot as plt; {}", b.example)
             }
+            Home::Warnings => format!("import warnings; {}", b.example),
             _ => b.example.to_string(),
         };
         let (failed, got) = run(&src);

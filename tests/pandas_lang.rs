@@ -10,5 +10,23 @@ use crate::table;
 
 #[test]
 fn pandas_statements_show_what_pandas_shows() {
-    table::check(include_str!("fixtures/pandas_lang.jsonl"), 85);
+    table::check(include_str!("fixtures/pandas_lang.jsonl"), 120);
+}
+
+/// A DataFrame of mixed kinds is an object array in pandas, which
+/// gradlab's arrays do not hold: a clear error naming the dtypes, never a
+/// wrong array.
+#[test]
+fn mixed_dtype_frames_say_why_they_have_no_array() {
+    let df = "import pandas as pd; df = pd.DataFrame({'t': [0.0, 0.5], 'x': [0, 2], 'ok': [True, False]}); ";
+    for tail in ["df.to_numpy()", "df.values", "np.asarray(df)"] {
+        let got = table::shown(&format!("{df}{tail}"));
+        assert!(
+            got.starts_with(
+                "NotImplementedError: columns of dtypes float64, int64, bool make an object array"
+            ),
+            "{tail}: {got}"
+        );
+    }
+    assert!(table::shown(&format!("{df}df[['t', 'x']].to_numpy()")).starts_with("array("));
 }

@@ -12,6 +12,8 @@ use gradlab::tui::{ColorMode, render_view};
 use gradlab::views::View;
 use insta::assert_snapshot;
 
+use crate::table;
+
 /// Runs `src` (statements separated by newlines) in `session`; the events
 /// of every cell, in order.
 fn run(session: &mut Session, src: &str) -> Vec<Event> {
@@ -98,6 +100,82 @@ plt.show()"
     assert!(figures(&run(&mut s, "plt.show()")).is_empty());
 }
 
+/// The y-axis labels (top, middle, bottom) and the x-axis labels of a
+/// plain chart drawing: the bounds it was drawn within.
+fn axis_labels(plain: &str) -> (Vec<String>, String) {
+    let lines: Vec<&str> = plain.lines().collect();
+    let y = lines
+        .iter()
+        .filter_map(|l| l.split_once('│').map(|(label, _)| label.trim()))
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    let x = lines
+        .last()
+        .unwrap_or(&"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (y, x)
+}
+
+#[test]
+fn xlim_and_ylim_bound_the_drawing() {
+    let mut s = Session::new();
+    let events = run(
+        &mut s,
+        &format!("{FALL}\nplt.plot(t, x)\nplt.xlim(0, 0.5)\nplt.ylim(-1, 2)\nplt.show()"),
+    );
+    assert!(errors(&events).is_empty(), "{:?}", errors(&events));
+    let plain = render_view(
+        &View::Figure(figures(&events)[0].clone()),
+        60,
+        ColorMode::Plain,
+    );
+    // The data reaches x = 1, y = 4.9: clipped to the limits.
+    assert_eq!(
+        axis_labels(&plain),
+        (
+            vec!["2".into(), "0.5".into(), "-1".into()],
+            "0 0.25 0.5".into()
+        ),
+        "{plain}"
+    );
+    assert_snapshot!("figure_limits_plain", plain);
+    // Without limits the chart has matplotlib's 5% margins around the data.
+    let events = run(&mut s, "plt.plot([1, 2, 3], [10, 20, 30])\nplt.show()");
+    let plain = render_view(
+        &View::Figure(figures(&events)[0].clone()),
+        60,
+        ColorMode::Plain,
+    );
+    assert_eq!(
+        axis_labels(&plain),
+        (
+            vec!["31".into(), "20".into(), "9".into()],
+            "0.9 2 3.1".into()
+        ),
+        "{plain}"
+    );
+    // ax.set_xlim / set_ylim, one side only keeps the other, reversed
+    // limits are drawn ascending.
+    let events = run(
+        &mut s,
+        "fig, ax = plt.subplots()\nax.plot([1, 2, 3], [10, 20, 30])\nax.set_xlim(2, 4)\nax.set_ylim(bottom=0)\nplt.show()\n\
+         plt.plot([1, 2, 3], [10, 20, 30])\nplt.ylim(40, 20)\nplt.show()",
+    );
+    let figs = figures(&events);
+    assert_eq!(figs.len(), 2);
+    let plain = render_view(&View::Figure(figs[0].clone()), 60, ColorMode::Plain);
+    assert_eq!(
+        axis_labels(&plain),
+        (vec!["31".into(), "15.5".into(), "0".into()], "2 3 4".into()),
+        "{plain}"
+    );
+    let plain = render_view(&View::Figure(figs[1].clone()), 60, ColorMode::Plain);
+    assert_eq!(axis_labels(&plain).0, vec!["40", "30", "20"], "{plain}");
+}
+
 #[test]
 fn subplots_images_and_arrows_draw() {
     let mut s = Session::new();
@@ -155,7 +233,7 @@ fn unknown_calls_name_themselves_and_list_what_is_supported() {
     assert!(err.starts_with("NotImplementedError: Axes.hist"), "{err}");
     assert_eq!(
         shown("import seaborn"),
-        "ModuleNotFoundError: No module named 'seaborn' (gradlab knows numpy, numdifftools, math, pandas and matplotlib.pyplot)"
+        "ModuleNotFoundError: No module named 'seaborn' (gradlab knows numpy, numdifftools, math, pandas, matplotlib.pyplot and warnings)"
     );
 }
 
@@ -262,4 +340,71 @@ plt.show()"
     };
     assert_eq!(line.x.len(), 13);
     assert_eq!(line.y[12], 1.764);
+}
+
+/// `text` with CPython object addresses written `0x...`, as the table
+/// records them (an address differs from run to run).
+fn any_address(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(" object at 0x") {
+        let end = i + " object at 0x".len();
+        out.push_str(&rest[..end]);
+        out.push_str("...");
+        rest = rest[end..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+    }
+    out + rest
+}
+
+/// What the drawing calls return (`plt.plot` a list of Line2D, labels a
+/// Text, ...) and the Line2D/Text methods, against matplotlib
+/// (`tests/fixtures/pyplot_lang.jsonl`, from `gen_pyplot_lang.py`).
+#[test]
+fn drawing_calls_return_what_matplotlib_returns() {
+    let rows = include_str!("fixtures/pyplot_lang.jsonl");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in rows.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).expect("json");
+        let (stmt, want) = (
+            row["stmt"].as_str().unwrap(),
+            row["shown"].as_str().unwrap(),
+        );
+        count += 1;
+        let got = table::shown(stmt);
+        // Addresses are real ones, in CPython's spelling.
+        assert!(!got.contains(" object at 0x..."), "{stmt}: {got}");
+        let got = any_address(&got);
+        if got != want {
+            failures.push(format!("{stmt}\n    want: {want}\n    got:  {got}"));
+        }
+    }
+    assert!(count >= 40, "only {count} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// A line's handle writes through to the figure waiting to be shown, and
+/// never into a later figure that reuses the number.
+#[test]
+fn line_handles_change_the_open_figure_only() {
+    let mut s = Session::new();
+    let events = run(
+        &mut s,
+        "import matplotlib.pyplot as plt\nline, = plt.plot([1, 2, 3])\nline.set_label('v')\nline.set_ydata([3, 2, 1])\nplt.show()\nplt.plot([0, 0])\nline.set_label('w')\nplt.show()",
+    );
+    assert!(errors(&events).is_empty(), "{:?}", errors(&events));
+    let figs = figures(&events);
+    assert_eq!(figs.len(), 2);
+    let label = |f: &gradlab::mpl::Figure| f.axes[0].artists[0].label().map(str::to_string);
+    assert_eq!(label(&figs[0]), Some("v".to_string()));
+    match &figs[0].axes[0].artists[0] {
+        gradlab::mpl::Artist::Line(l) => assert_eq!(l.y, vec![3.0, 2.0, 1.0]),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(label(&figs[1]), None);
 }

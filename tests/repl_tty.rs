@@ -394,6 +394,14 @@ fn pasted_and_typed_indentation_wins_and_cells_echo_once() {
     t.keys(&["Enter"]);
     let screen = t.wait_for("In [5]: ");
     assert_eq!(screen.matches("q = 2").count(), 1, "{screen}");
+    // The first line too, also when the input ends with the blank lines
+    // that closed it (the redraw starts above them).
+    assert_eq!(screen.matches("p = 1").count(), 1, "{screen}");
+    assert_eq!(screen.matches("def f(x):").count(), 1, "{screen}");
+    t.paste("r = 1\ns = 2\n", true);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("In [6]: ");
+    assert_eq!(screen.matches("r = 1").count(), 1, "{screen}");
     let saved = std::fs::read_to_string(&hist).unwrap();
     assert!(saved.contains("def f(x):\\n    return x**2\n"), "{saved}");
     assert!(saved.contains("def g(x):\\n    return x + 1\n"), "{saved}");

@@ -43,6 +43,11 @@ fn parses_items_one_line_per_case() {
         (":timeit 1\n%who\n", "MM", &[]),
         ("x = 1; x; x + 1\n#> 1\n#> 2\n", "C", &["1\n2"]),
         ("a\n#>\n#> b\n", "C", &["\nb"]),
+        // A blank line closes a backslash continuation (Python's rule), so
+        // the output `--bless` writes after it belongs to the statement.
+        ("0\\\n\n#> 0\n", "C", &["0"]),
+        ("x = '''a\\\n\n#> kept'''\nx\n", "CC", &[]),
+        ("(1 +\\\n\n2)\n#> 3\n", "C", &["3"]),
     ];
     for (src, kinds, texts) in cases {
         let s = Script::parse(src);

@@ -25,6 +25,8 @@ mod table;
 mod aliasing;
 #[path = "array_dtypes.rs"]
 mod array_dtypes;
+#[path = "array_methods.rs"]
+mod array_methods;
 #[path = "array_views.rs"]
 mod array_views;
 #[path = "command_line.rs"]
@@ -63,6 +65,8 @@ mod numpy_funcs1;
 mod numpy_funcs2;
 #[path = "numpy_funcs3.rs"]
 mod numpy_funcs3;
+#[path = "numpy_funcs4.rs"]
+mod numpy_funcs4;
 #[path = "pandas.rs"]
 mod pandas;
 #[path = "pandas_excel.rs"]

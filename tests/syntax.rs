@@ -261,7 +261,6 @@ fn literal_errors() {
         1,
         3,
     );
-    bad("1j", "complex literals are not supported", 1, 3);
     bad(
         "'abc",
         "unterminated string literal (detected at line 1)",

@@ -15,6 +15,29 @@ use super::scalar::{Num, Scalar};
 /// NumPy's `complex128`.
 pub type Complex128 = num_complex::Complex<f64>;
 
+/// NumPy's complex multiplication loop.
+pub fn complex_mul(a: Complex128, b: Complex128) -> Complex128 {
+    Complex128::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)
+}
+
+/// NumPy's complex division loop (Smith's algorithm; 0/0 gives NaNs as
+/// NumPy's does).
+pub fn complex_div(a: Complex128, b: Complex128) -> Complex128 {
+    let (br_abs, bi_abs) = (b.re.abs(), b.im.abs());
+    if br_abs >= bi_abs {
+        if br_abs == 0.0 && bi_abs == 0.0 {
+            return Complex128::new(a.re / br_abs, a.im / bi_abs);
+        }
+        let rat = b.im / b.re;
+        let scl = 1.0 / (b.re + b.im * rat);
+        Complex128::new((a.re + a.im * rat) * scl, (a.im - a.re * rat) * scl)
+    } else {
+        let rat = b.re / b.im;
+        let scl = 1.0 / (b.im + b.re * rat);
+        Complex128::new((a.re * rat + a.im) * scl, (a.im * rat - a.re) * scl)
+    }
+}
+
 mod sealed {
     pub trait Sealed {}
 }

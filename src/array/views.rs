@@ -54,6 +54,14 @@ impl Array {
         Ok(self.view_with(offset, shape, strides))
     }
 
+    /// The same elements through a handle that refuses writes (NumPy's
+    /// read-only results, e.g. `np.imag` of a real array).
+    pub fn read_only(&self) -> Array {
+        let mut v = self.view_with(self.offset, self.shape.to_vec(), self.strides.to_vec());
+        v.writeable = false;
+        v
+    }
+
     /// `a[..., np.newaxis, ...]`: a length-1 axis inserted before `axis`.
     pub fn insert_axis(&self, axis: usize) -> Array {
         let mut shape = self.shape.to_vec();

@@ -134,6 +134,11 @@ pub(super) fn write<D: Element>(
     if !dst.writeable {
         return Err(Error::value("assignment destination is read-only"));
     }
+    if dst.is_empty() {
+        // Nothing to write; ndarray's (debug) overlap check would reject
+        // the strides of some empty views (a 0-wide slice of a matrix).
+        return Ok(());
+    }
     let src = if dst.may_share_memory(src) || src.dtype() != D::DTYPE {
         src.astype(D::DTYPE)?
     } else {

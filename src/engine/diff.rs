@@ -45,9 +45,15 @@ impl std::fmt::Display for DiffOrder {
 /// Arguments of `np.diff(a, n=1, axis=-1, prepend=<no value>, append=<no value>)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiffArgs {
+    /// `n=`: how many times to difference (0 returns the input; negative is
+    /// NumPy's `ValueError`).
     pub n: DiffOrder,
+    /// `axis=`: the axis to difference along (negative counts from the end).
     pub axis: Axis,
+    /// `prepend=`: values put before `a` along the axis first (a scalar is
+    /// broadcast to one slice).
     pub prepend: Option<Array>,
+    /// `append=`: values put after `a` along the axis first.
     pub append: Option<Array>,
 }
 

@@ -81,7 +81,11 @@ pub struct GradientArgs {
     /// or int 0 with second-order edges, from `-1.5 / dx`; an evaluator that
     /// keeps Python scalars distinct must raise that itself.)
     pub varargs: Vec<Array>,
+    /// `axis=`: all axes (`None`), one, or a tuple; normalised against
+    /// `f.ndim` with NumPy's `AxisError` for an out-of-range or repeated axis.
     pub axis: AxisSpec,
+    /// `edge_order=`: 1 (first-order one-sided edges) or 2 (second order,
+    /// which needs at least 3 points along each differentiated axis).
     pub edge_order: EdgeOrder,
 }
 
@@ -98,7 +102,11 @@ impl Default for GradientArgs {
 /// What `np.gradient` returns: one array, or a tuple of arrays (one per axis).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Gradient {
+    /// One differentiated axis (a 1-D input, or `axis=` one axis): the
+    /// derivative along it.
     One(Array),
+    /// Several axes: one derivative per axis, in the order of `axis=` (all
+    /// axes in order by default), as NumPy's tuple.
     Many(Vec<Array>),
 }
 

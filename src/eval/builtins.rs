@@ -59,6 +59,8 @@ pub enum Home {
     FigureMethod,
     /// `matplotlib.name`.
     Matplotlib,
+    /// Python's `warnings.name` (table name `warnings.name`).
+    Warnings,
 }
 
 /// Implementation: the session, the bound arguments, and whether the call
@@ -100,19 +102,28 @@ macro_rules! builtins {
     };
 }
 
+pub(crate) mod complex_parts;
 pub(crate) mod dtypes;
 mod elementwise;
 mod errstate;
+pub(crate) mod grids;
 mod histogram;
 mod linalg;
+mod linalg_lu;
+mod linalg_svd;
 mod matrices;
 mod nanfuncs;
 mod numpy_linalg;
 mod order_stats;
+mod pad_modes;
 pub mod pandas;
+pub(crate) mod poly1d;
+mod polyfit;
+mod polyfuncs;
 mod polynomials;
 pub mod printing;
 pub mod pyplot;
+mod pywarnings;
 pub mod random;
 mod rearrange;
 mod removed;
@@ -120,6 +131,8 @@ mod sharing;
 mod sorting;
 mod stacking;
 mod stats;
+mod svd;
+mod unique;
 
 pub use removed::removed_message;
 
@@ -204,6 +217,8 @@ builtins! { BUILTINS;
         "Write str() of the objects, separated by sep, then end.", "print(\"Gradient:\", np.gradient(np.array([1., 2., 4.])))";
     "repr", Python, python::repr, "repr(obj)", "The text the notebook shows for obj.", "repr(np.array([1.5]))";
     "str", Python, python::str_, "str(object='')", "The text print shows for obj.", "str(np.array([1.5]))";
+    "format", Python, python::format_, "format(value, format_spec='')",
+        "value formatted by a format spec, as f'{value:spec}' does.", "format(3.14159, '.2f')";
     "float", Python, python::float, "float(x=0)", "A Python float.", "float(np.array([2.5])[0])";
     "int", Python, python::int, "int(x=0)", "A Python int (truncates toward zero).", "int(3.9)";
     "bool", Python, python::bool_, "bool(x=False)", "Python truthiness.", "bool(0)";
@@ -286,6 +301,13 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         errstate::ERRSTATE,
         pandas::PANDAS,
         pyplot::PYPLOT,
+        pywarnings::PYWARNINGS,
+        complex_parts::COMPLEX_PARTS,
+        grids::GRIDS,
+        linalg_lu::LINALG_LU,
+        polyfit::POLYFIT,
+        polyfuncs::POLYFUNCS,
+        linalg_svd::LINALG_SVD,
     ]
     .into_iter()
     .flatten()
@@ -351,7 +373,7 @@ fn dtype_name(name: &str) -> Option<DType> {
 pub fn global_name(name: &str) -> Option<Value> {
     match name {
         "np" | "numpy" => return Some(Value::Module(Module::Numpy)),
-        "nan" | "inf" | "pi" => return module_attr(Module::Numpy, name),
+        "nan" | "inf" | "pi" | "mgrid" | "ogrid" => return module_attr(Module::Numpy, name),
         _ => {}
     }
     let b = lookup(name)?;
@@ -363,7 +385,8 @@ pub fn global_name(name: &str) -> Option<Value> {
 pub fn default_name(name: &str) -> Option<Value> {
     match name.strip_prefix("np.") {
         Some(attr) => module_attr(Module::Numpy, attr),
-        None => global_name(name),
+        // `category=Warning`: an exception class.
+        None => global_name(name).or_else(|| super::ErrorKind::from_name(name).map(Value::ExcType)),
     }
 }
 
@@ -392,6 +415,9 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
                 "linalg" => return Some(Value::Module(Module::Linalg)),
                 _ => {}
             }
+            if let Some(g) = grids::attr(name) {
+                return Some(g);
+            }
             if let Some(d) = dtype_name(name) {
                 return Some(Value::DType(d));
             }
@@ -411,6 +437,8 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
         Module::Pandas => pandas::module_attr(name),
         Module::Pyplot => pyplot::module_attr(name).ok(),
         Module::Matplotlib => pyplot::matplotlib_attr(name),
+        Module::Warnings => pywarnings::attr(name),
+        Module::PandasErrors => pandas::errors_attr(name),
     }
 }
 
@@ -422,7 +450,8 @@ pub fn module_member(m: Module, name: &str) -> Option<&'static Builtin> {
         Module::Pandas => pandas::member(name),
         Module::Pyplot => pyplot::member("plt", name),
         Module::Matplotlib => pyplot::member("matplotlib", name),
-        Module::Math => None,
+        Module::Warnings => pywarnings::member(name),
+        Module::Math | Module::PandasErrors => None,
         Module::Numpy | Module::Numdifftools => {
             let b = lookup(name)?;
             let home_ok = match m {
@@ -461,6 +490,8 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
         Module::Pandas => Box::new(pandas::names()),
         Module::Pyplot => Box::new(pyplot::names("plt")),
         Module::Matplotlib => Box::new(pyplot::names("matplotlib").chain(["pyplot"])),
+        Module::Warnings => Box::new(pywarnings::names()),
+        Module::PandasErrors => Box::new(pandas::ERRORS.iter().copied()),
     }
 }
 

@@ -37,6 +37,7 @@ pub fn to_array(v: &Value) -> EvalResult<Array> {
         Value::Bool(b) => Ok(Array::scalar_bool(*b)),
         Value::Int(i) => Ok(Array::scalar_i64(*i)),
         Value::Float(x) => Ok(Array::scalar_f64(*x)),
+        Value::Complex(z) => Ok(Array::scalar(array::Scalar::Complex128(*z))),
         Value::List(_) | Value::Tuple(_) => from_sequence(v, None),
         Value::Series(_) | Value::DataFrame(_) | Value::PdIndex(_) => {
             super::builtins::pandas::to_array_of(v)
@@ -229,6 +230,14 @@ fn collect(
             None => array::Scalar::Float64(*x),
         },
         Value::Scalar(s) => *s,
+        Value::Complex(z) => match dtype {
+            Some(d) if d.kind() != Kind::Complex => {
+                return Err(EvalError::type_error(
+                    "float() argument must be a string or a real number, not 'complex'",
+                ));
+            }
+            _ => array::Scalar::Complex128(*z),
+        },
         Value::Str(s) => {
             return Err(EvalError::value_error(format!(
                 "could not convert string to float: {}",
@@ -294,6 +303,7 @@ pub fn truthy(v: &Value) -> EvalResult<bool> {
         Value::Bool(b) => *b,
         Value::Int(i) => *i != 0,
         Value::Float(x) => *x != 0.0,
+        Value::Complex(z) => z.re != 0.0 || z.im != 0.0,
         Value::Scalar(s) => s.is_nonzero(),
         Value::Str(s) => !s.is_empty(),
         Value::List(items) | Value::Tuple(items) | Value::Set(items) => !items.is_empty(),

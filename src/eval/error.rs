@@ -6,10 +6,32 @@ use std::fmt;
 use crate::array;
 use crate::syntax::{SyntaxError, ast::Span};
 
-/// The Python / NumPy exception class of an [`EvalError`], with Python's
-/// hierarchy for `except` clauses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ErrorKind {
+/// Defines [`ErrorKind`] from one list: the variants, [`ErrorKind::ALL`]
+/// and [`ErrorKind::name`] (each class's name is its variant's).
+macro_rules! error_kinds {
+    ($($(#[$doc:meta])* $kind:ident,)*) => {
+        /// The Python / NumPy exception class of an [`EvalError`], with
+        /// Python's hierarchy for `except` clauses.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ErrorKind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl ErrorKind {
+            /// Every kind, for name lookups.
+            pub const ALL: &'static [ErrorKind] = &[$(ErrorKind::$kind,)*];
+
+            /// The class name Python prints (`ValueError`, `AxisError`, ...).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(ErrorKind::$kind => stringify!($kind),)*
+                }
+            }
+        }
+    };
+}
+
+error_kinds! {
     Exception,
     ArithmeticError,
     AssertionError,
@@ -48,100 +70,38 @@ pub enum ErrorKind {
     ZeroDivisionError,
     /// `numpy.linalg.LinAlgError` (a `ValueError`).
     LinAlgError,
+    /// The warning classes: raised as exceptions under the `"error"`
+    /// warnings filter, and the `category=` of filters.
+    Warning,
+    UserWarning,
+    RuntimeWarning,
+    DeprecationWarning,
+    FutureWarning,
+    /// `numpy.exceptions.RankWarning` (a `RuntimeWarning`): `np.polyfit`
+    /// of an ill-conditioned fit.
+    RankWarning,
+    /// `pandas.errors.ParserError` (a `ValueError`): a malformed CSV.
+    ParserError,
+    /// `pandas.errors.EmptyDataError` (a `ValueError`): nothing to parse.
+    EmptyDataError,
 }
 
 impl ErrorKind {
-    /// Every kind, for name lookups.
-    pub const ALL: [ErrorKind; 37] = {
-        use ErrorKind::*;
-        [
-            Exception,
-            ArithmeticError,
-            AssertionError,
-            AttributeError,
-            AxisError,
-            EOFError,
-            FileNotFoundError,
-            FloatingPointError,
-            ImportError,
-            IndentationError,
-            IndexError,
-            IsADirectoryError,
-            KeyError,
-            KeyboardInterrupt,
-            LookupError,
-            MemoryError,
-            ModuleNotFoundError,
-            NameError,
-            NotADirectoryError,
-            NotImplementedError,
-            OSError,
-            OverflowError,
-            PermissionError,
-            RecursionError,
-            RuntimeError,
-            StopIteration,
-            SyntaxError,
-            SystemError,
-            TabError,
-            TypeError,
-            UFuncTypeError,
-            UnboundLocalError,
-            UnicodeDecodeError,
-            UsageError,
-            ValueError,
-            ZeroDivisionError,
-            LinAlgError,
-        ]
-    };
-
-    /// The class name Python prints (`ValueError`, `AxisError`, ...).
-    pub fn name(self) -> &'static str {
-        use ErrorKind::*;
-        match self {
-            Exception => "Exception",
-            ArithmeticError => "ArithmeticError",
-            AssertionError => "AssertionError",
-            AttributeError => "AttributeError",
-            AxisError => "AxisError",
-            EOFError => "EOFError",
-            FileNotFoundError => "FileNotFoundError",
-            FloatingPointError => "FloatingPointError",
-            ImportError => "ImportError",
-            IndentationError => "IndentationError",
-            IndexError => "IndexError",
-            IsADirectoryError => "IsADirectoryError",
-            KeyError => "KeyError",
-            KeyboardInterrupt => "KeyboardInterrupt",
-            LookupError => "LookupError",
-            MemoryError => "MemoryError",
-            ModuleNotFoundError => "ModuleNotFoundError",
-            NameError => "NameError",
-            NotADirectoryError => "NotADirectoryError",
-            NotImplementedError => "NotImplementedError",
-            OSError => "OSError",
-            OverflowError => "OverflowError",
-            PermissionError => "PermissionError",
-            RecursionError => "RecursionError",
-            RuntimeError => "RuntimeError",
-            StopIteration => "StopIteration",
-            SyntaxError => "SyntaxError",
-            SystemError => "SystemError",
-            TabError => "TabError",
-            TypeError => "TypeError",
-            UFuncTypeError => "UFuncTypeError",
-            UnboundLocalError => "UnboundLocalError",
-            UnicodeDecodeError => "UnicodeDecodeError",
-            UsageError => "UsageError",
-            ValueError => "ValueError",
-            ZeroDivisionError => "ZeroDivisionError",
-            LinAlgError => "LinAlgError",
-        }
+    /// The class's qualified name, as its repr shows it
+    /// (`pandas.errors.ParserError`; Python's own classes unqualified).
+    pub fn qualified_name(self) -> String {
+        let module = match self {
+            ErrorKind::LinAlgError => "numpy.linalg.",
+            ErrorKind::AxisError | ErrorKind::RankWarning => "numpy.exceptions.",
+            ErrorKind::ParserError | ErrorKind::EmptyDataError => "pandas.errors.",
+            _ => "",
+        };
+        format!("{module}{}", self.name())
     }
 
     /// The kind called `name`, if gradlab knows it.
     pub fn from_name(name: &str) -> Option<ErrorKind> {
-        ErrorKind::ALL.into_iter().find(|k| k.name() == name)
+        ErrorKind::ALL.iter().copied().find(|k| k.name() == name)
     }
 
     /// The direct base classes, as Python and NumPy define them
@@ -161,9 +121,11 @@ impl ErrorKind {
             ModuleNotFoundError => &[ImportError],
             NotImplementedError | RecursionError => &[RuntimeError],
             UFuncTypeError => &[TypeError],
-            LinAlgError => &[ValueError],
+            LinAlgError | ParserError | EmptyDataError => &[ValueError],
             UnboundLocalError => &[NameError],
             UnicodeDecodeError => &[ValueError],
+            UserWarning | RuntimeWarning | DeprecationWarning | FutureWarning => &[Warning],
+            RankWarning => &[RuntimeWarning],
             _ => &[Exception],
         }
     }
@@ -279,7 +241,7 @@ mod tests {
         assert!(ZeroDivisionError.is_a(ArithmeticError) && ZeroDivisionError.is_a(Exception));
         assert!(UFuncTypeError.is_a(TypeError) && FileNotFoundError.is_a(OSError));
         assert!(!KeyboardInterrupt.is_a(Exception) && !ValueError.is_a(TypeError));
-        for k in ErrorKind::ALL {
+        for &k in ErrorKind::ALL {
             assert_eq!(ErrorKind::from_name(k.name()), Some(k));
         }
     }

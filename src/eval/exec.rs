@@ -571,25 +571,6 @@ fn exception_matches(err: &EvalError, v: &Value) -> EvalResult<bool> {
     }
 }
 
-/// NumPy's ufunc name for an operator (`+` is `add`).
-fn ufunc_name(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "add",
-        BinOp::Sub => "subtract",
-        BinOp::Mul => "multiply",
-        BinOp::Div => "divide",
-        BinOp::FloorDiv => "floor_divide",
-        BinOp::Mod => "remainder",
-        BinOp::Pow => "power",
-        BinOp::MatMul => "matmul",
-        BinOp::BitAnd => "bitwise_and",
-        BinOp::BitOr => "bitwise_or",
-        BinOp::BitXor => "bitwise_xor",
-        BinOp::LShift => "left_shift",
-        BinOp::RShift => "right_shift",
-    }
-}
-
 /// `dst OP= rhs` into `dst`'s buffer, with NumPy's checks for an in-place
 /// ufunc, in NumPy's order: the result dtype must cast back to `dst`'s
 /// under 'same_kind' (checked before anything is computed), the operands
@@ -607,7 +588,7 @@ fn in_place(op: BinOp, dst: &Rc<Array>, rhs: &Value) -> EvalResult<()> {
                 ErrorKind::UFuncTypeError,
                 format!(
                     "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule 'same_kind'",
-                    ufunc_name(op),
+                    super::ops::ufunc_name(op),
                     from.name(),
                     to.name()
                 ),

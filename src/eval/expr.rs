@@ -147,6 +147,7 @@ impl Session {
             )
             .at(&e.span)),
             ExprKind::Float(x) => Ok(Value::Float(*x)),
+            ExprKind::Imag(x) => Ok(Value::Complex(crate::array::Complex128::new(0.0, *x))),
             ExprKind::Str(s) => Ok(Value::str(s.as_str())),
             ExprKind::FStr(parts) => Ok(Value::str(self.fstring(parts, frame)?)),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
@@ -171,6 +172,10 @@ impl Session {
                     let keys = self.pandas_keys(index, frame)?;
                     return at(builtins::pandas::subscript(&o, &keys));
                 }
+                if let Value::Grid(g) = o {
+                    let keys = self.pandas_keys(index, frame)?;
+                    return at(builtins::grids::subscript(self, g, &keys));
+                }
                 let items = self.eval_index(index, frame)?;
                 at(match &o {
                     Value::Array(a) => index_array(a, &items),
@@ -178,6 +183,7 @@ impl Session {
                     Value::Named(t) => index_sequence(&t.as_tuple(), &items),
                     Value::Range(r) => r.index(&items),
                     Value::Scalar(s) => index_array(&s.to_array(), &items),
+                    Value::Poly1d(p) => builtins::poly1d::getitem(p, &items),
                     other => Err(EvalError::type_error(format!(
                         "'{}' object is not subscriptable",
                         other.short_type()
@@ -503,6 +509,16 @@ impl Session {
                     let receiver = m.0.clone();
                     builtins::pyplot::call_method(self, &receiver, m.1, call)
                 }
+                Value::Complex(z) => {
+                    super::args::bind(super::args::Signature::of("conjugate()"), call)
+                        .map_err(|err| err.at(&span))?;
+                    Ok(Value::Complex(z.conj()))
+                }
+                Value::Artist(h) => {
+                    let h = h.clone();
+                    builtins::pyplot::artists::call_method(self, &h, m.1, call)
+                }
+                Value::Poly1d(p) => builtins::poly1d::call_method(p, m.1, call),
                 _ => super::methods::call_method(self, &m.0, m.1, call),
             },
             Value::Function(f) => self.call_user(f, call),
@@ -522,6 +538,7 @@ impl Session {
                 super::convert::scalar_type_call(*d, &v).map_err(|err| err.at(&span))
             }
             Value::Numdiff(obj) => builtins::call_numdiff(self, obj, call),
+            Value::Poly1d(p) => builtins::poly1d::call(p, call).map_err(|err| err.at(&span)),
             other => Err(EvalError::type_error(format!(
                 "'{}' object is not callable",
                 other.short_type()
@@ -560,7 +577,15 @@ impl Session {
         match o {
             Value::Module(m) => self.module_attr(*m, name),
             Value::Array(_) | Value::Scalar(_) => super::methods::array_attr(o, name),
-            Value::Float(x) if name == "real" => Ok(Value::Float(*x)),
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) if matches!(name, "real" | "imag") => {
+                builtins::complex_parts::python_number_part(o, name).ok_or_else(|| no_attr(o, name))
+            }
+            Value::Complex(z) => match name {
+                "real" => Ok(Value::Float(z.re)),
+                "imag" => Ok(Value::Float(z.im)),
+                "conjugate" => Ok(Value::Method(Rc::new((o.clone(), "conjugate")))),
+                _ => Err(no_attr(o, name)),
+            },
             Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
                 let name: &'static str = PY_METHODS
                     .iter()
@@ -579,6 +604,8 @@ impl Session {
                 builtins::pandas::attr(o, name)
             }
             Value::Axes(_) | Value::Figure(_) => builtins::pyplot::attr(o, name),
+            Value::Artist(h) => builtins::pyplot::artists::attr(o, h, name),
+            Value::Poly1d(p) => builtins::poly1d::attr(o, p, name),
             _ if name == "__name__" => super::pyobj::short_class_name(o)
                 .map(Value::str)
                 .ok_or_else(|| no_attr(o, name)),

@@ -111,6 +111,7 @@ pub fn format_value(s: &Session, v: &Value, spec: &str) -> EvalResult<String> {
         Value::Bool(b) => format_int(i64::from(*b), &sp, "bool"),
         Value::Int(i) => format_int(*i, &sp, "int"),
         Value::Float(x) => format_float(*x, &sp, "float"),
+        Value::Complex(z) => format_complex(*z, &sp),
         Value::Scalar(Scalar::Bool(b)) => format_int(i64::from(*b), &sp, "bool"),
         Value::Scalar(s) if s.dtype().is_integer() => format_int(s.get::<i64>(), &sp, "int"),
         Value::Scalar(s) if s.dtype().kind() == crate::array::Kind::Float => {
@@ -121,6 +122,58 @@ pub fn format_value(s: &Session, v: &Value, spec: &str) -> EvalResult<String> {
             other.type_name()
         ))),
     }
+}
+
+/// `format(z, spec)` of a Python complex (CPython's `format_complex_internal`):
+/// both parts formatted by the spec, the imaginary one always signed, the
+/// whole padded; no type means `str(z)`'s layout (parentheses unless the
+/// real part is +0).
+fn format_complex(z: crate::array::Complex128, sp: &Spec) -> EvalResult<String> {
+    if sp.align == Some('=') {
+        return Err(EvalError::value_error(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    if sp.zero {
+        return Err(EvalError::value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if sp.ty == Some('%') {
+        return Err(unknown_code('%', "complex"));
+    }
+    let body = if sp.ty.is_none() && sp.precision.is_none() {
+        crate::format::scalar_str(Scalar::Complex128(z))
+    } else {
+        let part = Spec {
+            fill: None,
+            align: None,
+            zero: false,
+            width: 0,
+            ty: Some(match sp.ty {
+                None | Some('n') => 'g',
+                Some(t) => t,
+            }),
+            ..sp.clone()
+        };
+        let signed = Spec {
+            sign: Some('+'),
+            ..part.clone()
+        };
+        let skip_re = sp.ty.is_none() && z.re == 0.0 && z.re.is_sign_positive();
+        if skip_re {
+            format!("{}j", format_float(z.im, &part, "complex")?)
+        } else {
+            let re = format_float(z.re, &part, "complex")?;
+            let im = format_float(z.im, &signed, "complex")?;
+            if sp.ty.is_none() {
+                format!("({re}{im}j)")
+            } else {
+                format!("{re}{im}j")
+            }
+        }
+    };
+    Ok(pad("", &body, sp, '>'))
 }
 
 fn unknown_code(ty: char, what: &str) -> EvalError {

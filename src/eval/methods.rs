@@ -14,33 +14,88 @@ use super::error::{EvalError, EvalResult};
 use super::session::Session;
 use super::value::{Scalar, Value};
 
-const METHODS: &[&str] = &[
-    "reshape",
-    "sum",
-    "mean",
-    "min",
-    "max",
-    "std",
-    "astype",
-    "copy",
-    "tolist",
-    "flatten",
-    "ravel",
-    "cumsum",
-    "transpose",
-    "round",
-    "item",
-    "any",
-    "all",
-    "argmin",
-    "argmax",
+/// How an array method runs.
+#[derive(Clone, Copy)]
+enum Run {
+    /// `a.name(args)` is `np.<builtin>(a, args)`: the builtin's row gives
+    /// the signature (NumPy's keywords and defaults), the code and the
+    /// errors, so the method and the function cannot drift apart.
+    Builtin(&'static str),
+    /// Its own code (methods with no function twin, or whose arguments
+    /// differ from it: `a.reshape(2, 3)`, `a.transpose(1, 0)`).
+    Own(fn(&mut Session, &Value, &Array, CallArgs) -> EvalResult<Value>),
+}
+
+/// One array method: its name and how it runs. Completion lists these.
+struct Method {
+    name: &'static str,
+    run: Run,
+}
+
+const fn builtin(name: &'static str) -> Method {
+    Method {
+        name,
+        run: Run::Builtin(name),
+    }
+}
+
+const fn own(
+    name: &'static str,
+    f: fn(&mut Session, &Value, &Array, CallArgs) -> EvalResult<Value>,
+) -> Method {
+    Method {
+        name,
+        run: Run::Own(f),
+    }
+}
+
+/// The methods of `np.ndarray` (and NumPy scalars) gradlab has.
+const METHODS: &[Method] = &[
+    builtin("sum"),
+    builtin("mean"),
+    builtin("min"),
+    builtin("max"),
+    builtin("std"),
+    builtin("var"),
+    builtin("prod"),
+    builtin("cumsum"),
+    builtin("cumprod"),
+    builtin("round"),
+    builtin("argmin"),
+    builtin("argmax"),
+    builtin("argsort"),
+    builtin("any"),
+    builtin("all"),
+    builtin("clip"),
+    builtin("dot"),
+    builtin("squeeze"),
+    builtin("nonzero"),
+    builtin("diagonal"),
+    builtin("trace"),
+    builtin("swapaxes"),
+    builtin("repeat"),
+    builtin("searchsorted"),
+    own("reshape", reshape),
+    own("transpose", transpose),
+    own("astype", astype),
+    own("copy", copy),
+    own("flatten", flatten),
+    own("ravel", ravel),
+    own("tolist", tolist_method),
+    own("item", item),
+    own("conj", conj),
+    own("conjugate", conj),
 ];
+
+fn method(name: &str) -> Option<&'static Method> {
+    METHODS.iter().find(|m| m.name == name)
+}
 
 /// Attribute names of arrays, for completion.
 pub fn attribute_names() -> impl Iterator<Item = &'static str> {
-    ["shape", "ndim", "size", "dtype", "T"]
+    ["shape", "ndim", "size", "dtype", "T", "real", "imag"]
         .into_iter()
-        .chain(METHODS.iter().copied())
+        .chain(METHODS.iter().map(|m| m.name))
 }
 
 /// The receiver's array: the same elements (a handle, not a copy).
@@ -61,16 +116,17 @@ pub fn array_attr(v: &Value, name: &str) -> EvalResult<Value> {
         "size" => Value::Int(a.len() as i64),
         "dtype" => Value::DTypeObj(a.dtype()),
         "T" => wrap(a.t(), matches!(v, Value::Scalar(_))),
-        m if METHODS.contains(&m) => {
-            let m: &'static str = METHODS.iter().find(|x| **x == m).expect("listed");
-            Value::Method(Rc::new((v.clone(), m)))
-        }
-        _ => {
-            return Err(EvalError::new(
-                ErrorKind::AttributeError,
-                format!("'{}' object has no attribute '{name}'", v.type_name()),
-            ));
-        }
+        "real" => builtins::complex_parts::part(v, builtins::complex_parts::Part::Real)?,
+        "imag" => builtins::complex_parts::part(v, builtins::complex_parts::Part::Imag)?,
+        _ => match method(name) {
+            Some(m) => Value::Method(Rc::new((v.clone(), m.name))),
+            None => {
+                return Err(EvalError::new(
+                    ErrorKind::AttributeError,
+                    format!("'{}' object has no attribute '{name}'", v.type_name()),
+                ));
+            }
+        },
     })
 }
 
@@ -84,84 +140,16 @@ pub fn call_method(
     if builtins::random::is_receiver(recv) {
         return builtins::random::call_method(s, recv, name, call);
     }
-    let a = array_of(recv);
     let span = call.span.clone();
-    let simple = |sig: &'static str, call: CallArgs| bind(Signature::of(sig), call);
-    let r = match name {
-        "reshape" => {
-            let dims = reshape_dims(&call.pos)?;
-            Ok(Value::array(a.reshape(&dims)?))
-        }
-        "sum" | "mean" | "min" | "max" | "std" | "cumsum" | "round" => {
+    let r = match method(name).map(|m| m.run) {
+        Some(Run::Builtin(f)) => {
             call.pos.insert(0, recv.clone());
             call.pos_spans.insert(0, span.clone());
-            let b = builtins::lookup(name).expect("method has a builtin");
-            let bound = bind(b.signature(), call)?;
-            (b.func)(s, &bound, false)
+            let b = builtins::lookup(f).expect("method rows name builtins");
+            bind(b.signature(), call).and_then(|bound| (b.func)(s, &bound, false))
         }
-        "astype" => {
-            let b = simple("astype(dtype)", call)?;
-            let d = dtype_arg(b.req("dtype"))?.unwrap_or(DType::Float64);
-            Ok(wrap(a.astype(d)?, matches!(recv, Value::Scalar(_))))
-        }
-        "copy" => {
-            simple("copy()", call)?;
-            match recv {
-                Value::Array(_) => Ok(Value::array(a.copy()?)),
-                _ => Ok(recv.clone()),
-            }
-        }
-        "flatten" => {
-            simple("flatten()", call)?;
-            Ok(Value::array(a.flatten()?))
-        }
-        "ravel" => {
-            simple("ravel()", call)?;
-            Ok(Value::array(a.ravel()?))
-        }
-        "transpose" => {
-            let axes = if call.pos.is_empty() {
-                None
-            } else {
-                Some(reshape_dims(&call.pos)?)
-            };
-            Ok(Value::array(a.transpose(axes.as_deref())?))
-        }
-        "tolist" => {
-            simple("tolist()", call)?;
-            Ok(tolist(&a))
-        }
-        "item" => {
-            simple("item()", call)?;
-            if a.len() != 1 {
-                return Err(EvalError::value_error(
-                    "can only convert an array of size 1 to a Python scalar",
-                )
-                .at(&span));
-            }
-            Ok(python_scalar(a.first().expect("one element")))
-        }
-        "any" | "all" => {
-            simple("any()", call)?;
-            let v = dispatch!(a.dtype(), T => {
-                let r = a.read::<T>();
-                let mut it = r.iter().map(|x| x.cast::<bool>());
-                if name == "any" { it.any(|x| x) } else { it.all(|x| x) }
-            });
-            Ok(Value::Scalar(Scalar::Bool(v)))
-        }
-        "argmin" | "argmax" => {
-            simple("argmax()", call)?;
-            if a.is_empty() {
-                return Err(EvalError::value_error(format!(
-                    "attempt to get {name} of an empty sequence"
-                ))
-                .at(&span));
-            }
-            let best = dispatch!(a.dtype(), T => arg_extreme::<T>(&a, name == "argmax"));
-            Ok(Value::Scalar(Scalar::Int64(best as i64)))
-        }
-        _ => Err(EvalError::new(
+        Some(Run::Own(f)) => f(s, recv, &array_of(recv), call),
+        None => Err(EvalError::new(
             ErrorKind::AttributeError,
             format!("no method {name}"),
         )),
@@ -169,24 +157,68 @@ pub fn call_method(
     r.map_err(|e| e.at(&span))
 }
 
-/// The C-order position of the first maximum (or minimum), or of the first
-/// NaN, read as float64 in registers.
-fn arg_extreme<T: Element>(a: &Array, max: bool) -> usize {
-    let r = a.read::<T>();
-    let (mut best, mut best_v) = (0, f64::NAN);
-    for (i, x) in r.iter().map(|x| x.cast::<f64>()).enumerate() {
-        if i == 0 {
-            best_v = x;
-        }
-        if best_v.is_nan() {
-            break;
-        }
-        if x.is_nan() || (max && x > best_v) || (!max && x < best_v) {
-            best = i;
-            best_v = x;
-        }
+fn simple(sig: &'static str, call: CallArgs) -> EvalResult<super::args::Bound> {
+    bind(Signature::of(sig), call)
+}
+
+/// `a.reshape(2, 3)` or `a.reshape((2, 3))`.
+fn reshape(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    let dims = reshape_dims(&call.pos)?;
+    Ok(Value::array(a.reshape(&dims)?))
+}
+
+/// `a.transpose()`, `a.transpose(1, 0)` or `a.transpose((1, 0))`.
+fn transpose(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    let axes = if call.pos.is_empty() {
+        None
+    } else {
+        Some(reshape_dims(&call.pos)?)
+    };
+    Ok(Value::array(a.transpose(axes.as_deref())?))
+}
+
+fn astype(_: &mut Session, recv: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    let b = simple("astype(dtype)", call)?;
+    let d = dtype_arg(b.req("dtype"))?.unwrap_or(DType::Float64);
+    Ok(wrap(a.astype(d)?, matches!(recv, Value::Scalar(_))))
+}
+
+fn copy(_: &mut Session, recv: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    simple("copy()", call)?;
+    match recv {
+        Value::Array(_) => Ok(Value::array(a.copy()?)),
+        _ => Ok(recv.clone()),
     }
-    best
+}
+
+fn flatten(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    simple("flatten()", call)?;
+    Ok(Value::array(a.flatten()?))
+}
+
+fn ravel(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    simple("ravel()", call)?;
+    Ok(Value::array(a.ravel()?))
+}
+
+fn tolist_method(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    simple("tolist()", call)?;
+    Ok(tolist(a))
+}
+
+fn conj(_: &mut Session, recv: &Value, _: &Array, call: CallArgs) -> EvalResult<Value> {
+    simple("conj()", call)?;
+    builtins::complex_parts::conj_method(recv)
+}
+
+fn item(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    simple("item()", call)?;
+    if a.len() != 1 {
+        return Err(EvalError::value_error(
+            "can only convert an array of size 1 to a Python scalar",
+        ));
+    }
+    Ok(python_scalar(a.first().expect("one element")))
 }
 
 fn python_scalar(s: Scalar) -> Value {

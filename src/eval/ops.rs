@@ -10,6 +10,7 @@ mod flags;
 mod ints;
 mod kernels;
 mod matmul;
+mod pycomplex;
 mod python;
 
 use crate::array::{Array, DType, Kind};
@@ -20,7 +21,9 @@ use super::convert::{to_array, wrap};
 use super::error::{EvalError, EvalResult};
 use super::value::{Scalar, Value};
 
+pub(super) use flags::ufunc_name;
 pub(super) use kernels::zip_as;
+pub(crate) use pycomplex::abs as complex_abs;
 pub use python::{floor_div_f, floor_div_i, mod_f, mod_i};
 
 fn is_numpy(v: &Value) -> bool {
@@ -41,6 +44,7 @@ fn operand(v: &Value) -> EvalResult<Operand> {
         Value::Bool(_) => Some(Kind::Bool),
         Value::Int(_) => Some(Kind::Int),
         Value::Float(_) => Some(Kind::Float),
+        Value::Complex(_) => Some(Kind::Complex),
         _ => None,
     };
     let arr = to_array(v)?;
@@ -173,10 +177,15 @@ pub fn unary(op: UnaryOp, a: &Value) -> EvalResult<Value> {
         }
         (UnaryOp::Neg, Value::Bool(b)) => return Ok(Value::Int(-i64::from(*b))),
         (UnaryOp::Neg, Value::Float(x)) => return Ok(Value::Float(-x)),
-        (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => return Ok(a.clone()),
+        (UnaryOp::Neg, Value::Complex(z)) => return Ok(Value::Complex(-z)),
+        (UnaryOp::Pos, Value::Int(_) | Value::Float(_) | Value::Complex(_)) => {
+            return Ok(a.clone());
+        }
         (UnaryOp::Pos, Value::Bool(b)) => return Ok(Value::Int(i64::from(*b))),
         (UnaryOp::Invert, Value::Int(i)) => return Ok(Value::Int(!i)),
         (UnaryOp::Invert, Value::Bool(b)) => return Ok(Value::Int(!i64::from(*b))),
+        (UnaryOp::Neg, Value::Poly1d(p)) => return super::builtins::poly1d::unary_neg(p),
+        (UnaryOp::Pos, Value::Poly1d(_)) => return Ok(a.clone()),
         _ => {}
     }
     if !is_numpy(a) {
@@ -201,6 +210,7 @@ pub fn scalar_of(v: &Value) -> Option<Scalar> {
         Value::Bool(b) => Some(Scalar::Bool(*b)),
         Value::Int(i) => Some(Scalar::Int64(*i)),
         Value::Float(x) => Some(Scalar::Float64(*x)),
+        Value::Complex(z) => Some(Scalar::Complex128(*z)),
         _ => None,
     }
 }

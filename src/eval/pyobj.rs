@@ -180,6 +180,7 @@ pub fn type_of(v: &Value) -> Value {
         Value::Bool(_) => builtin("bool"),
         Value::Int(_) => builtin("int"),
         Value::Float(_) => builtin("float"),
+        Value::Complex(_) => builtin("complex"),
         Value::Str(_) => builtin("str"),
         Value::List(_) => builtin("list"),
         Value::Tuple(_) => builtin("tuple"),
@@ -216,6 +217,9 @@ fn scalar_classes(d: crate::array::DType) -> Vec<String> {
     let mut out = vec![format!("numpy.{}", d.name())];
     if d == crate::array::DType::Float64 {
         out.push("float".into());
+    }
+    if d == crate::array::DType::Complex128 {
+        out.push("complex".into());
     }
     let bases: &[&str] = match d.kind() {
         Kind::Bool => &[],

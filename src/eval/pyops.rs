@@ -13,6 +13,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
     if let Some(r) = super::builtins::pandas::binary(op, a, b) {
         return r;
     }
+    if let Some(r) = super::builtins::poly1d::binary(op, a, b) {
+        return r;
+    }
     match (op, a, b) {
         (BinOp::Mod, Value::Str(t), _) => {
             let s = crate::eval::Session::new();
@@ -100,6 +103,13 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<Value> {
                 && !matches!(a, Value::None)
                 && !matches!(b, Value::None);
             Ok(Value::Bool(same == (op == CmpOp::Eq)))
+        }
+        CmpOp::Eq | CmpOp::Ne if matches!(a, Value::Poly1d(_)) || matches!(b, Value::Poly1d(_)) => {
+            let eq = super::builtins::poly1d::equal(a, b).expect("a poly1d operand");
+            match op {
+                CmpOp::Eq => Ok(eq),
+                _ => Ok(Value::Bool(!super::convert::truthy(&eq)?)),
+            }
         }
         CmpOp::Eq if container(a) || container(b) => super::pyseq::py_eq(a, b).map(Value::Bool),
         CmpOp::Ne if container(a) || container(b) => {

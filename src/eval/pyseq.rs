@@ -75,6 +75,10 @@ pub fn py_eq(a: &Value, b: &Value) -> EvalResult<bool> {
         (Value::Range(x), Value::Range(y)) => Ok(x.same(y)),
         (Value::Builtin(x), Value::Builtin(y)) => Ok(std::ptr::eq(*x, *y)),
         (Value::Class(x), Value::Class(y)) => Ok(x == y),
+        // matplotlib's objects compare by identity.
+        (Value::Artist(x), Value::Artist(y)) => Ok(std::rc::Rc::ptr_eq(x, y)),
+        (Value::Axes(x), Value::Axes(y)) => Ok(x == y),
+        (Value::Figure(x), Value::Figure(y)) => Ok(x == y),
         (
             Value::Range(_)
             | Value::Iter(_)

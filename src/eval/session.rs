@@ -113,6 +113,13 @@ impl Session {
 
     /// `repr(v)` with this session's print options.
     pub fn repr(&self, v: &Value) -> String {
+        // An open figure's repr names its size and axes, which live in
+        // the pyplot state.
+        if let Value::Figure(n) = v
+            && let Some(r) = super::builtins::pyplot::figure_repr(self, *n)
+        {
+            return r;
+        }
         v.repr(&self.opts)
     }
 
@@ -182,7 +189,7 @@ impl Session {
             }
         };
         let source: Rc<str> = Rc::from(text);
-        let hidden = ends_with_semicolon(text);
+        let hidden = crate::syntax::ends_with_semicolon(text);
         // One Ctrl-C stops the whole cell, not just its current statement.
         limits::clear_interrupt();
         let mut failed = false;
@@ -307,16 +314,20 @@ impl Session {
     /// each (kind, message, location) once per cell as Python's default
     /// filter shows them (`'print'` mode's lines every time).
     pub(super) fn drain_warnings(&mut self) {
-        use super::warnings::WarningKind;
+        use super::warnings::{Action, first_time};
         for w in super::warnings::take_pending() {
             let line = if w.internal {
                 usize::MAX
             } else {
                 self.stmt_line
             };
-            if w.kind == WarningKind::Printed
-                || self.warned.insert((w.kind, w.message.clone(), line))
-            {
+            let show = match w.action {
+                Action::Always | Action::Error => true,
+                Action::Ignore => false,
+                Action::Once | Action::Module => first_time(w.kind, &w.message),
+                Action::Default => self.warned.insert((w.kind, w.message.clone(), line)),
+            };
+            if show {
                 self.pending.push(Event::Warning {
                     kind: w.kind,
                     message: w.message,
@@ -370,12 +381,14 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
         "numpy.random" => Ok(Module::Random),
         "numpy.linalg" => Ok(Module::Linalg),
         "pandas" => Ok(Module::Pandas),
+        "pandas.errors" => Ok(Module::PandasErrors),
         "matplotlib" => Ok(Module::Matplotlib),
         "matplotlib.pyplot" => Ok(Module::Pyplot),
+        "warnings" => Ok(Module::Warnings),
         other => Err(EvalError::new(
             ErrorKind::ModuleNotFoundError,
             format!(
-                "No module named '{other}' (gradlab knows numpy, numdifftools, math, pandas and matplotlib.pyplot)"
+                "No module named '{other}' (gradlab knows numpy, numdifftools, math, pandas, matplotlib.pyplot and warnings)"
             ),
         )),
     }
@@ -399,22 +412,6 @@ fn help_request(text: &str) -> Option<&str> {
                 && part.chars().all(|c| c.is_alphanumeric() || c == '_')
         });
     dotted.then_some(name)
-}
-
-/// IPython's rule: a trailing `;` hides the last statement's `Out` value
-/// (printed text and errors still show).
-fn ends_with_semicolon(text: &str) -> bool {
-    use crate::syntax::TokenKind;
-    crate::syntax::tokens(text)
-        .iter()
-        .rev()
-        .find(|t| {
-            !matches!(
-                t.kind,
-                TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
-            )
-        })
-        .is_some_and(|t| t.kind == TokenKind::Op && &text[t.span.clone()] == ";")
 }
 
 /// The items of an iterable value, for tuple unpacking.

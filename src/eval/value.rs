@@ -59,6 +59,10 @@ pub enum Module {
     Matplotlib,
     /// `matplotlib.pyplot`.
     Pyplot,
+    /// Python's `warnings`.
+    Warnings,
+    /// `pandas.errors` (`pd.errors.ParserError`, `EmptyDataError`).
+    PandasErrors,
 }
 
 impl Module {
@@ -72,6 +76,8 @@ impl Module {
             Module::Pandas => "pandas",
             Module::Matplotlib => "matplotlib",
             Module::Pyplot => "matplotlib.pyplot",
+            Module::Warnings => "warnings",
+            Module::PandasErrors => "pandas.errors",
         }
     }
 }
@@ -172,6 +178,14 @@ pub enum Value {
     Figure(usize),
     /// A matplotlib Axes of the session's pyplot state.
     Axes(crate::mpl::AxesId),
+    /// A Python complex number (`2j`, `complex(1, 2)`).
+    Complex(crate::array::Complex128),
+    /// What a drawing call returns: a `Line2D`, `Text`, `AxesImage`...
+    Artist(Rc<super::builtins::pyplot::artists::Handle>),
+    /// `np.mgrid` or `np.ogrid`, indexed with slices.
+    Grid(super::builtins::grids::Grid),
+    /// `np.poly1d(...)`.
+    Poly1d(Rc<super::builtins::poly1d::Poly1d>),
 }
 
 impl Value {
@@ -223,6 +237,10 @@ impl Value {
             Value::Indexer(i) => i.type_name().into(),
             Value::Figure(_) => "matplotlib.figure.Figure".into(),
             Value::Axes(_) => "matplotlib.axes._axes.Axes".into(),
+            Value::Complex(_) => "complex".into(),
+            Value::Artist(h) => h.type_name().into(),
+            Value::Grid(g) => g.type_name().into(),
+            Value::Poly1d(_) => "numpy.poly1d".into(),
         }
     }
 
@@ -238,6 +256,7 @@ impl Value {
             Value::Bool(b) => py_bool(*b).into(),
             Value::Int(i) => i.to_string(),
             Value::Float(x) => format::py_float(*x),
+            Value::Complex(z) => format::scalar_str(Scalar::Complex128(*z)),
             // legacy='1.25' and older print NumPy scalars without their type.
             Value::Scalar(_) if opts.legacy.level() <= 125 => self.to_str(opts),
             Value::Scalar(s) => format::scalar_repr(*s),
@@ -284,7 +303,7 @@ impl Value {
                 let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
                 format!("{{{}}}", parts.join(", "))
             }
-            Value::ExcType(k) => format!("<class '{}'>", k.name()),
+            Value::ExcType(k) => format!("<class '{}'>", k.qualified_name()),
             // A KeyError's message is already the key's repr.
             Value::Exception(e) if e.kind == super::ErrorKind::KeyError => {
                 format!("KeyError({})", e.message)
@@ -307,6 +326,9 @@ impl Value {
             Value::Indexer(i) => format!("<{} object>", i.type_name()),
             Value::Figure(n) => format!("<Figure {n}>"),
             Value::Axes(_) => "<Axes: >".into(),
+            Value::Artist(h) => h.repr(),
+            Value::Grid(g) => g.repr(),
+            Value::Poly1d(p) => p.repr(opts),
         }
     }
 
@@ -317,7 +339,9 @@ impl Value {
             Value::Array(a) => format::array_str(a, opts),
             Value::DTypeObj(d) => d.name().to_string(),
             Value::Random(r) => r.to_str(),
+            Value::Poly1d(p) => p.to_str(),
             Value::Exception(e) => e.message.clone(),
+            Value::Artist(h) => h.to_str(),
             _ => self.repr(opts),
         }
     }

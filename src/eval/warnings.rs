@@ -9,11 +9,19 @@
 //! any other warning, and the session drains them into its events in the
 //! order they happened ([`take_pending`]).
 
+mod filters;
+
 use std::cell::{Cell, RefCell};
 
 use crate::array::fpe::{self, Flags};
 
 use super::error::{ErrorKind, EvalError, EvalResult};
+
+pub use filters::{Action, Filter};
+pub(crate) use filters::{
+    add as add_filter, first_time, reset as reset_filters, restore as restore_filters,
+    snapshot as filters_snapshot,
+};
 
 /// A warning's class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,6 +29,9 @@ pub enum WarningKind {
     RuntimeWarning,
     UserWarning,
     DeprecationWarning,
+    FutureWarning,
+    /// NumPy's `RankWarning` (`np.polyfit` of an ill-conditioned fit).
+    RankWarning,
     /// Not a Python warning: the `Warning: message` line NumPy's
     /// `'print'` error mode writes to stderr, every time.
     Printed,
@@ -33,6 +44,8 @@ impl WarningKind {
             WarningKind::RuntimeWarning => "RuntimeWarning",
             WarningKind::UserWarning => "UserWarning",
             WarningKind::DeprecationWarning => "DeprecationWarning",
+            WarningKind::FutureWarning => "FutureWarning",
+            WarningKind::RankWarning => "RankWarning",
             WarningKind::Printed => "Warning",
         }
     }
@@ -43,6 +56,8 @@ impl WarningKind {
             "RuntimeWarning" => WarningKind::RuntimeWarning,
             "UserWarning" => WarningKind::UserWarning,
             "DeprecationWarning" => WarningKind::DeprecationWarning,
+            "FutureWarning" => WarningKind::FutureWarning,
+            "RankWarning" => WarningKind::RankWarning,
             "Warning" => WarningKind::Printed,
             _ => return None,
         })
@@ -142,6 +157,8 @@ pub struct Warning {
     /// Whether Python attributes it to a line inside NumPy (e.g. "Mean of
     /// empty slice"), so it is shown once per cell, not once per line.
     pub internal: bool,
+    /// What the warnings filters said to do with it.
+    pub action: Action,
 }
 
 thread_local! {
@@ -159,15 +176,31 @@ pub fn set_state(s: ErrState) -> ErrState {
     STATE.with(|c| c.replace(s))
 }
 
-/// Emits a warning from the running statement.
-pub fn warn(kind: WarningKind, message: impl Into<String>, internal: bool) {
-    PENDING.with(|p| {
-        p.borrow_mut().push(Warning {
-            kind,
-            message: message.into(),
-            internal,
-        })
-    });
+/// Emits a warning from the running statement, through the warnings
+/// filters (`'print'` mode's lines are not Python warnings: no filter
+/// applies).
+///
+/// # Errors
+/// The warning as an exception (`RuntimeWarning: ...`) under an `"error"`
+/// filter.
+pub fn warn(kind: WarningKind, message: impl Into<String>, internal: bool) -> EvalResult<()> {
+    let message = message.into();
+    let action = if kind == WarningKind::Printed {
+        Action::Always
+    } else {
+        filters::action_for(kind, &message, internal)?
+    };
+    if action != Action::Ignore {
+        PENDING.with(|p| {
+            p.borrow_mut().push(Warning {
+                kind,
+                message,
+                internal,
+                action,
+            })
+        });
+    }
+    Ok(())
 }
 
 /// What was emitted since the last call.
@@ -212,8 +245,8 @@ pub fn report(flags: Flags, name: &str) -> EvalResult<()> {
         let message = format!("{what} encountered in {name}");
         match mode {
             Mode::Ignore => {}
-            Mode::Warn => warn(WarningKind::RuntimeWarning, message, false),
-            Mode::Print => warn(WarningKind::Printed, message, false),
+            Mode::Warn => warn(WarningKind::RuntimeWarning, message, false)?,
+            Mode::Print => warn(WarningKind::Printed, message, false)?,
             Mode::Raise => return Err(EvalError::new(ErrorKind::FloatingPointError, message)),
             Mode::Call | Mode::Log => {
                 return Err(EvalError::new(
@@ -240,6 +273,7 @@ pub fn ufunc<T>(name: &str, f: impl FnOnce() -> EvalResult<T>) -> EvalResult<T> 
 /// Resets this thread's state for a new session.
 pub fn reset() {
     set_state(ErrState::default());
+    filters::reset();
     take_pending();
 }
 

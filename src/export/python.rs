@@ -222,6 +222,7 @@ fn checkable(v: &Value) -> bool {
         Value::Array(_)
         | Value::Scalar(_)
         | Value::Float(_)
+        | Value::Complex(_)
         | Value::Int(_)
         | Value::Bool(_)
         | Value::Str(_)
@@ -273,6 +274,11 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
         }
         Value::Int(i) => out.push_str(&format!(
             "assert isinstance({path}, (int, np.integer)) and {path} == {i}, repr({path})\n"
+        )),
+        // By repr, which is exact for complex and keeps NaNs comparable.
+        Value::Complex(z) => out.push_str(&format!(
+            "assert isinstance({path}, complex) and repr(complex({path})) == {}, repr({path})\n",
+            format::py_repr_str(&format::scalar_str(crate::array::Scalar::Complex128(*z)))
         )),
         Value::Bool(b) => out.push_str(&format!(
             "assert isinstance({path}, (bool, np.bool_)) and bool({path}) is {}, repr({path})\n",

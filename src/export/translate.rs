@@ -367,6 +367,7 @@ impl Translator {
             ExprKind::Int(_)
             | ExprKind::BigInt(_)
             | ExprKind::Float(_)
+            | ExprKind::Imag(_)
             | ExprKind::Str(_)
             | ExprKind::Bool(_)
             | ExprKind::None

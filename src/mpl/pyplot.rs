@@ -19,6 +19,10 @@ pub struct Pyplot {
     current: Option<usize>,
     /// The current axes slot of each figure, by position in `figures`.
     current_axes: Vec<usize>,
+    /// Each open figure's serial, by position in `figures`: numbers are
+    /// reused after a figure closes, serials never.
+    serials: Vec<u64>,
+    next_serial: u64,
 }
 
 impl Pyplot {
@@ -42,8 +46,30 @@ impl Pyplot {
         let number = self.next_number();
         self.figures.push(Figure::new(number, figsize, dpi));
         self.current_axes.push(0);
+        self.push_serial();
         self.current = Some(self.figures.len() - 1);
         number
+    }
+
+    fn push_serial(&mut self) {
+        self.next_serial += 1;
+        self.serials.push(self.next_serial);
+    }
+
+    /// The serial of the open figure numbered `number`.
+    pub fn serial(&self, number: usize) -> Option<u64> {
+        self.position(number).map(|i| self.serials[i])
+    }
+
+    /// The axes `id` of an open figure.
+    pub fn axes(&self, id: AxesId) -> Option<&Axes> {
+        self.figures[self.position(id.figure)?].axes.get(id.slot)
+    }
+
+    /// The axes `id` of an open figure, to change (never reopens one).
+    pub fn axes_open_mut(&mut self, id: AxesId) -> Option<&mut Axes> {
+        let i = self.position(id.figure)?;
+        self.figures[i].axes.get_mut(id.slot)
     }
 
     /// `plt.gcf()`: the current figure's number, making one if none.
@@ -149,6 +175,7 @@ impl Pyplot {
                 // matplotlib keeps the Figure object alive.
                 self.figures.push(Figure::new(id.figure, None, None));
                 self.current_axes.push(0);
+                self.push_serial();
                 self.figures.len() - 1
             }
         };
@@ -174,6 +201,7 @@ impl Pyplot {
     pub fn show(&mut self) -> Vec<Figure> {
         self.current = None;
         self.current_axes.clear();
+        self.serials.clear();
         std::mem::take(&mut self.figures)
     }
 
@@ -203,6 +231,7 @@ impl Pyplot {
         if let Some(i) = target {
             self.figures.remove(i);
             self.current_axes.remove(i);
+            self.serials.remove(i);
             self.current = self.figures.len().checked_sub(1);
         }
         Ok(())

@@ -91,34 +91,9 @@ fn with_space(body: String, space: bool) -> String {
     }
 }
 
-/// Python's `repr` of a str: single quotes unless the text holds a single
-/// quote and no double quote; backslashes and control characters escaped.
+/// Python's `repr` of a str (`'a'`, `"it's"`, escapes as Python writes them).
 pub fn quote(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(q);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == q => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(q);
-    out
+    crate::format::py_repr_str(s)
 }
 
 /// `True` / `False`.

@@ -211,6 +211,8 @@ pub enum ExprKind {
     /// An integer literal too large for i64, as its decimal digits.
     BigInt(String),
     Float(f64),
+    /// An imaginary literal (`2j`, `1.5J`): the imaginary part.
+    Imag(f64),
     /// A string literal, escapes resolved.
     Str(String),
     /// An f-string: literal text and replacement fields.

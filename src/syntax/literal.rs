@@ -5,12 +5,12 @@
 use super::ast::ExprKind;
 use super::lexer::{decimal_or_float, radix_int};
 
-/// The value of a `Number` token: `Int`, `BigInt` or `Float`.
+/// The value of a `Number` token: `Int`, `BigInt`, `Float` or `Imag`
+/// (`2j`).
 ///
 /// Errors (Python's messages): `invalid decimal literal` (`1abc`, `1_`,
-/// `1e`), `invalid hexadecimal literal` (`0x`), `invalid digit '2' in binary
-/// literal` (`0b12`), leading zeros (`01`), complex literals (`1j`, not
-/// supported by gradlab).
+/// `1e`), `invalid hexadecimal literal` (`0x`, `0x1j`), `invalid digit '2'
+/// in binary literal` (`0b12`), leading zeros (`01`).
 pub fn number_value(text: &str) -> Result<ExprKind, String> {
     if super::lexer::simple_number_len(text) == Some(text.len()) {
         // Plain `123` / `0.5`: no underscores, exponent or radix.
@@ -30,18 +30,23 @@ pub fn number_value(text: &str) -> Result<ExprKind, String> {
     let Ok((rest, lit)) = decimal_or_float(text) else {
         return Err("invalid decimal literal".into());
     };
-    if !rest.is_empty() {
-        return Err(if rest.eq_ignore_ascii_case("j") {
-            "complex literals are not supported".into()
-        } else {
-            "invalid decimal literal".into()
-        });
+    let imaginary = rest.eq_ignore_ascii_case("j");
+    if !rest.is_empty() && !imaginary {
+        return Err("invalid decimal literal".into());
     }
     let clean: std::borrow::Cow<str> = if lit.contains('_') {
         lit.replace('_', "").into()
     } else {
         lit.into()
     };
+    if imaginary {
+        // `2j`, `01j`, `1e3j`: any decimal spelling (leading zeros too),
+        // always a float imaginary part.
+        return clean
+            .parse::<f64>()
+            .map(ExprKind::Imag)
+            .map_err(|_| "invalid decimal literal".into());
+    }
     if clean.contains(['.', 'e', 'E']) {
         // Rust's parser accepts every Python float spelling left after
         // removing underscores (`1.`, `.5`, `1E5`); overflow gives inf as in
@@ -78,9 +83,6 @@ fn radix_value(text: &str, base: u32) -> Result<ExprKind, String> {
         return Err(match c.to_digit(10) {
             Some(_) if !digits.is_empty() || base != 16 => {
                 format!("invalid digit '{c}' in {name} literal")
-            }
-            _ if c.eq_ignore_ascii_case(&'j') && !digits.is_empty() => {
-                "complex literals are not supported".into()
             }
             _ => format!("invalid {name} literal"),
         });
@@ -267,11 +269,21 @@ mod tests {
             ("0xg", "invalid hexadecimal literal"),
             ("0b102", "invalid digit '2' in binary literal"),
             ("0o8", "invalid digit '8' in octal literal"),
-            ("1j", "complex literals are not supported"),
+            ("0x1j", "invalid hexadecimal literal"),
+            ("1jj", "invalid decimal literal"),
         ] {
             assert_eq!(number_value(text), Err(want.to_string()), "{text}");
         }
         assert!(number_value("01").unwrap_err().starts_with("leading zeros"));
+        for (text, want) in [
+            ("1j", 1.0),
+            ("1_0J", 10.0),
+            ("01j", 1.0),
+            ("1e3j", 1e3),
+            (".5j", 0.5),
+        ] {
+            assert_eq!(number_value(text), Ok(ExprKind::Imag(want)), "{text}");
+        }
     }
 
     #[test]

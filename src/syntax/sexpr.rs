@@ -240,6 +240,7 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Int(v) => v.to_string(),
         ExprKind::BigInt(d) => format!("(big {d})"),
         ExprKind::Float(v) => format!("{v:?}"),
+        ExprKind::Imag(v) => format!("{v:?}j"),
         ExprKind::Str(s) => format!("{s:?}"),
         ExprKind::FStr(parts) => list("f", fparts(parts)),
         ExprKind::Bool(b) => if *b { "True" } else { "False" }.into(),

@@ -142,7 +142,7 @@ pub fn continues_chunk<'a>(
     next: &str,
     mut after: impl Iterator<Item = &'a str>,
 ) -> bool {
-    if open_input(text) {
+    if open_input(text) && !continuation_closed(text) {
         return true;
     }
     let toks = tokens(text);
@@ -195,6 +195,38 @@ fn open_block(src: &str) -> bool {
 }
 
 /// An open bracket, triple-quoted string or `\` continuation.
+/// Whether `text` (a chunk's lines joined without a final line break)
+/// ends in a backslash continuation that a blank line has already closed,
+/// as Python's tokenizer closes it: `0\` then an empty line is the whole
+/// statement `0`, and whatever follows (a `#>` output line) is not part of
+/// it. Open brackets still continue.
+fn continuation_closed(text: &str) -> bool {
+    let mut lines = text.rsplit('\n');
+    let closed = lines.next().is_some_and(|l| l.trim().is_empty())
+        && lines.next().is_some_and(|l| l.ends_with('\\'));
+    // The backslash must be a continuation token (not text inside an
+    // unterminated triple-quoted string).
+    let toks = tokens(text);
+    let continuation = toks
+        .last()
+        .is_some_and(|t| t.kind == TokenKind::Whitespace && text[t.span.clone()].contains('\\'));
+    closed && continuation && bracket_depth(text) == 0
+}
+
+/// How many brackets `src` leaves open (0 also for a stray closer).
+fn bracket_depth(src: &str) -> usize {
+    let mut depth = 0usize;
+    for t in &tokens(src) {
+        match t.kind {
+            TokenKind::OpenBracket => depth += 1,
+            TokenKind::CloseBracket if depth == 0 => return 0,
+            TokenKind::CloseBracket => depth -= 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
 fn open_input(src: &str) -> bool {
     let toks = tokens(src);
     let mut depth = 0usize;
@@ -223,4 +255,19 @@ fn open_input(src: &str) -> bool {
         }
     }
     false
+}
+
+/// IPython's rule: a trailing `;` hides the last statement's `Out` value
+/// (printed text and errors still show).
+pub fn ends_with_semicolon(text: &str) -> bool {
+    tokens(text)
+        .iter()
+        .rev()
+        .find(|t| {
+            !matches!(
+                t.kind,
+                TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
+            )
+        })
+        .is_some_and(|t| t.kind == TokenKind::Op && &text[t.span.clone()] == ";")
 }

@@ -442,6 +442,7 @@ fn describe(k: &ExprKind) -> &'static str {
         ExprKind::Int(_)
         | ExprKind::BigInt(_)
         | ExprKind::Float(_)
+        | ExprKind::Imag(_)
         | ExprKind::Str(_)
         | ExprKind::Ellipsis => "literal",
         ExprKind::Bool(true) => "True",

@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::plot::chart;
 use super::text::render_lines;
 use super::{Draw, Theme};
 use crate::mpl::{Artist, Axes, Figure, Scale};
@@ -15,7 +16,8 @@ use crate::views::{Heatmap, Plot, Series};
 /// One block of the drawing.
 enum Part {
     Text(Vec<Line<'static>>),
-    Plot(Plot),
+    /// A chart and the axes' limits it is drawn within.
+    Plot(Plot, ([f64; 2], [f64; 2])),
     Heatmap(Heatmap),
 }
 
@@ -23,7 +25,7 @@ impl Part {
     fn draw(&self) -> Option<&dyn Draw> {
         match self {
             Part::Text(_) => None,
-            Part::Plot(p) => Some(p),
+            Part::Plot(p, _) => Some(p),
             Part::Heatmap(h) => Some(h),
         }
     }
@@ -48,22 +50,20 @@ fn scaled(v: &[f64], scale: Scale) -> Vec<f64> {
     }
 }
 
-/// The series a chart of `ax`'s line-like artists shows.
+/// The series a chart of `ax`'s line-like artists shows. As in matplotlib,
+/// only an axes whose `legend()` was called has a legend, listing the
+/// artists with a label (not starting with `_`).
 fn series(ax: &Axes) -> Vec<Series> {
     let ((x0, x1), (y0, y1)) = ax.limits();
     let mut out = Vec::new();
-    let mut unnamed = 0;
-    let mut name = |label: Option<&str>, kind: &str| match label {
-        Some(l) => l.to_string(),
-        None => {
-            unnamed += 1;
-            format!("{kind} {unnamed}")
-        }
+    let name = |label: Option<&str>| match label {
+        Some(l) if ax.legend && !l.starts_with('_') => l.to_string(),
+        _ => String::new(),
     };
     for a in &ax.artists {
         let (label, x, y) = match a {
-            Artist::Line(l) => (name(l.label.as_deref(), "line"), l.x.clone(), l.y.clone()),
-            Artist::Scatter(s) => (name(s.label.as_deref(), "points"), s.x.clone(), s.y.clone()),
+            Artist::Line(l) => (name(l.label.as_deref()), l.x.clone(), l.y.clone()),
+            Artist::Scatter(s) => (name(s.label.as_deref()), s.x.clone(), s.y.clone()),
             Artist::Bar(b) => {
                 // Each bar as an up-and-down stroke from 0.
                 let (mut x, mut y) = (Vec::new(), Vec::new());
@@ -71,18 +71,12 @@ fn series(ax: &Axes) -> Vec<Series> {
                     x.extend([c, c, c, f64::NAN]);
                     y.extend([0.0, h, 0.0, f64::NAN]);
                 }
-                (name(b.label.as_deref(), "bars"), x, y)
+                (name(b.label.as_deref()), x, y)
             }
-            Artist::HLine(h) if h.vertical => (
-                name(h.label.as_deref(), "x ="),
-                vec![h.at, h.at],
-                vec![y0, y1],
-            ),
-            Artist::HLine(h) => (
-                name(h.label.as_deref(), "y ="),
-                vec![x0, x1],
-                vec![h.at, h.at],
-            ),
+            Artist::HLine(h) if h.vertical => {
+                (name(h.label.as_deref()), vec![h.at, h.at], vec![y0, y1])
+            }
+            Artist::HLine(h) => (name(h.label.as_deref()), vec![x0, x1], vec![h.at, h.at]),
             Artist::Quiver(q) => {
                 // Arrows scaled so the longest spans most of a grid step.
                 let longest =
@@ -104,7 +98,7 @@ fn series(ax: &Axes) -> Vec<Series> {
                     x.extend([q.x[i], q.x[i] + k * q.u[i], f64::NAN]);
                     y.extend([q.y[i], q.y[i] + k * q.v[i], f64::NAN]);
                 }
-                ("arrows".to_string(), x, y)
+                (String::new(), x, y)
             }
             Artist::Image(_) => continue,
         };
@@ -115,6 +109,26 @@ fn series(ax: &Axes) -> Vec<Series> {
         });
     }
     out
+}
+
+/// The axes' limits (`xlim`/`ylim` where set, else the data's with
+/// matplotlib's margins) in drawing coordinates: log10 on a log axis,
+/// ascending (the terminal chart cannot flip an axis), never empty.
+fn bounds(ax: &Axes) -> ([f64; 2], [f64; 2]) {
+    let (x, y) = ax.limits();
+    let one = |(a, b): (f64, f64), scale: Scale| {
+        let s = scaled(&[a, b], scale);
+        let (lo, hi) = (s[0].min(s[1]), s[0].max(s[1]));
+        if !(lo.is_finite() && hi.is_finite()) {
+            [0.0, 1.0]
+        } else if lo == hi {
+            let d = lo.abs().max(1.0) * 0.05;
+            [lo - d, hi + d]
+        } else {
+            [lo, hi]
+        }
+    };
+    (one(x, ax.xscale), one(y, ax.yscale))
 }
 
 /// An image artist's values as a heat map (RGB(A) as grey levels).
@@ -190,7 +204,7 @@ fn parts(fig: &Figure, theme: &Theme) -> Vec<Part> {
                 } else {
                     ax.title.clone()
                 };
-                out.push(Part::Plot(Plot { title, series }));
+                out.push(Part::Plot(Plot { title, series }, bounds(ax)));
             }
         }
         if let Some(note) = axis_note(ax) {
@@ -218,6 +232,7 @@ impl Draw for Figure {
             let sub = Rect::new(area.x, y, area.width, h);
             match &part {
                 Part::Text(lines) => render_lines(lines.clone(), sub, buf),
+                Part::Plot(plot, bounds) => chart(plot, Some(*bounds), sub, buf, theme),
                 other => {
                     if let Some(d) = other.draw() {
                         d.render(sub, buf, theme);

@@ -48,66 +48,82 @@ impl Draw for Plot {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let mut area = area;
-        if !self.title.is_empty() {
-            render_lines(
-                vec![Line::styled(self.title.clone(), theme.title)],
-                area,
-                buf,
-            );
-            area.y += 1;
-            area.height = area.height.saturating_sub(1);
+        chart(self, None, area, buf, theme);
+    }
+}
+
+/// Draws `plot` within `bounds` (`([xmin, xmax], [ymin, ymax])`, e.g. a
+/// matplotlib axes' limits; points outside are clipped) or, without them,
+/// within its data's bounds. A series with an empty label has no legend
+/// entry.
+pub(super) fn chart(
+    plot: &Plot,
+    bounds: Option<([f64; 2], [f64; 2])>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let mut area = area;
+    if !plot.title.is_empty() {
+        render_lines(
+            vec![Line::styled(plot.title.clone(), theme.title)],
+            area,
+            buf,
+        );
+        area.y += 1;
+        area.height = area.height.saturating_sub(1);
+    }
+    // Braille gives two dots per column; decimate to that resolution.
+    let columns = usize::from(area.width) * 2;
+    let segments: Vec<Vec<Vec<(f64, f64)>>> = (0..plot.series.len())
+        .map(|k| plot.segments(k, columns))
+        .collect();
+    let Some((bx, by)) = bounds.or_else(|| Plot::segment_bounds(&segments)) else {
+        let msg = Line::styled("(nothing to plot: no finite points)", theme.note);
+        render_lines(vec![msg], area, buf);
+        return;
+    };
+    let mut datasets = Vec::new();
+    for (k, (s, segs)) in plot.series.iter().zip(&segments).enumerate() {
+        let (marker, glyph) = MARKERS[k % MARKERS.len()];
+        let style = theme.series[k % theme.series.len()];
+        let mut named = Dataset::default()
+            .marker(marker)
+            .graph_type(GraphType::Line)
+            .style(style);
+        if !s.label.is_empty() {
+            named = named.name(Span::styled(format!("{glyph} {}", s.label), style));
         }
-        // Braille gives two dots per column; decimate to that resolution.
-        let columns = usize::from(area.width) * 2;
-        let segments: Vec<Vec<Vec<(f64, f64)>>> = (0..self.series.len())
-            .map(|k| self.segments(k, columns))
-            .collect();
-        let Some((bx, by)) = Plot::segment_bounds(&segments) else {
-            let msg = Line::styled("(nothing to plot: no finite points)", theme.note);
-            render_lines(vec![msg], area, buf);
-            return;
-        };
-        let mut datasets = Vec::new();
-        for (k, (s, segs)) in self.series.iter().zip(&segments).enumerate() {
-            let (marker, glyph) = MARKERS[k % MARKERS.len()];
-            let style = theme.series[k % theme.series.len()];
-            let named = Dataset::default()
-                .name(Span::styled(format!("{glyph} {}", s.label), style))
-                .marker(marker)
-                .graph_type(GraphType::Line)
-                .style(style);
-            match segs.split_first() {
-                None => datasets.push(named),
-                Some((first, rest)) => {
-                    datasets.push(named.data(first));
-                    for seg in rest {
-                        datasets.push(
-                            Dataset::default()
-                                .marker(marker)
-                                .graph_type(GraphType::Line)
-                                .style(style)
-                                .data(seg),
-                        );
-                    }
+        match segs.split_first() {
+            None => datasets.push(named),
+            Some((first, rest)) => {
+                datasets.push(named.data(first));
+                for seg in rest {
+                    datasets.push(
+                        Dataset::default()
+                            .marker(marker)
+                            .graph_type(GraphType::Line)
+                            .style(style)
+                            .data(seg),
+                    );
                 }
             }
         }
-        Chart::new(datasets)
-            .x_axis(
-                Axis::default()
-                    .bounds(bx)
-                    .labels(labels(bx))
-                    .style(theme.axis),
-            )
-            .y_axis(
-                Axis::default()
-                    .bounds(by)
-                    .labels(labels(by))
-                    .style(theme.axis),
-            )
-            .legend_position(Some(LegendPosition::TopLeft))
-            .hidden_legend_constraints((Constraint::Min(0), Constraint::Min(0)))
-            .render(area, buf);
     }
+    Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .bounds(bx)
+                .labels(labels(bx))
+                .style(theme.axis),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds(by)
+                .labels(labels(by))
+                .style(theme.axis),
+        )
+        .legend_position(Some(LegendPosition::TopLeft))
+        .hidden_legend_constraints((Constraint::Min(0), Constraint::Min(0)))
+        .render(area, buf);
 }

@@ -68,6 +68,17 @@ pub fn exercise(src: &str, budget: Duration) {
     if reads_the_machine(src) {
         return;
     }
+    // `%cd` changes the process's folder; libFuzzer writes its corpus by
+    // relative paths, so every input starts and ends where the fuzzer is.
+    struct Back(Option<std::path::PathBuf>);
+    impl Drop for Back {
+        fn drop(&mut self) {
+            if let Some(dir) = &self.0 {
+                let _ = std::env::set_current_dir(dir);
+            }
+        }
+    }
+    let _back = Back(std::env::current_dir().ok());
     let script = Script::parse(src);
     let mut session = Session::new();
     session.allow_write = false;

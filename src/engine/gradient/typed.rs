@@ -17,7 +17,7 @@
 use ndarray::Axis;
 
 use super::Spacing;
-use crate::array::{Array, Complex128, Element, Error, Fresh};
+use crate::array::{Array, Complex128, Element, Error, Fresh, complex_div, complex_mul};
 
 /// The arithmetic of one inexact dtype: its own (weak) operations and the
 /// widened (strong, float64-based) ones.
@@ -74,28 +74,6 @@ impl Field for f32 {
     }
 }
 
-/// NumPy's complex multiplication loop.
-fn cmul(a: Complex128, b: Complex128) -> Complex128 {
-    Complex128::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)
-}
-
-/// NumPy's complex division loop (Smith's algorithm).
-pub(crate) fn cdiv(a: Complex128, b: Complex128) -> Complex128 {
-    let (br_abs, bi_abs) = (b.re.abs(), b.im.abs());
-    if br_abs >= bi_abs {
-        if br_abs == 0.0 && bi_abs == 0.0 {
-            return Complex128::new(a.re / br_abs, a.im / bi_abs);
-        }
-        let rat = b.im / b.re;
-        let scl = 1.0 / (b.re + b.im * rat);
-        Complex128::new((a.re + a.im * rat) * scl, (a.im - a.re * rat) * scl)
-    } else {
-        let rat = b.re / b.im;
-        let scl = 1.0 / (b.im + b.re * rat);
-        Complex128::new((a.re * rat + a.im) * scl, (a.im * rat - a.re) * scl)
-    }
-}
-
 impl Field for Complex128 {
     type Wide = Complex128;
     fn widen(self) -> Complex128 {
@@ -117,19 +95,19 @@ impl Field for Complex128 {
         a + b
     }
     fn mul(a: Complex128, b: Complex128) -> Complex128 {
-        cmul(a, b)
+        complex_mul(a, b)
     }
     fn div(a: Complex128, b: Complex128) -> Complex128 {
-        cdiv(a, b)
+        complex_div(a, b)
     }
     fn wadd(a: Complex128, b: Complex128) -> Complex128 {
         a + b
     }
     fn wmul(a: Complex128, b: Complex128) -> Complex128 {
-        cmul(a, b)
+        complex_mul(a, b)
     }
     fn wdiv(a: Complex128, b: Complex128) -> Complex128 {
-        cdiv(a, b)
+        complex_div(a, b)
     }
 }
 

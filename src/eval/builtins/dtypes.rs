@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::array::{Casting, DType, Kind, Scalar};
+use crate::array::{Casting, Complex128, DType, Kind, Scalar};
 use crate::eval::ErrorKind;
 
 use super::super::args::Bound;
@@ -30,8 +30,8 @@ builtins! { DTYPES;
     "promote_types", Numpy, promote_types, "promote_types(type1, type2)",
         "The smallest dtype both cast to safely.", "np.promote_types(np.uint8, np.int8)";
     "complex", Python, complex, "complex(real=0, imag=0)",
-        "Python's complex type: a dtype argument here (dtype=complex is complex128).",
-        "np.ones(2, dtype=complex)";
+        "Python's complex number real + imag*1j (also complex('1+2j')); as a dtype, complex128.",
+        "complex(1, 2)";
     "can_cast", Numpy, can_cast, "can_cast(from_, to, casting='safe')",
         "Whether a cast between dtypes is allowed under a casting rule.",
         "np.can_cast(np.int64, np.float32)";
@@ -260,13 +260,115 @@ pub fn finfo(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     Ok(Value::NumInfo(Rc::new(NumInfo { dtype: d })))
 }
 
-/// `complex(...)`: gradlab has no Python complex numbers (the type is a
-/// dtype argument only); NumPy's complex128 scalars stand in.
-pub fn complex(_: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
-    Err(EvalError::new(
-        ErrorKind::NotImplementedError,
-        "gradlab has no Python complex numbers; use np.complex128(x) or dtype=complex",
-    ))
+/// `complex(real=0, imag=0)`: Python's complex type; as a value, `real +
+/// imag*1j` (either may be complex), or a complex parsed from a string.
+pub fn complex(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let part = |name: &str, first: bool| -> EvalResult<Option<Complex128>> {
+        let Some(v) = b.get(name) else {
+            return Ok(None);
+        };
+        Ok(Some(match v {
+            Value::Complex(z) => *z,
+            Value::Scalar(Scalar::Complex128(z)) => *z,
+            Value::Str(_) if first => unreachable!("strings are parsed below"),
+            Value::Str(_) => {
+                return Err(EvalError::type_error(
+                    "complex() second arg can't be a string",
+                ));
+            }
+            Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Scalar(_) => {
+                Complex128::new(b.at(name, super::super::convert::real(v))?, 0.0)
+            }
+            other => {
+                let what = if first {
+                    "first argument must be a string or a number"
+                } else {
+                    "second argument must be a number"
+                };
+                return Err(EvalError::type_error(format!(
+                    "complex() {what}, not '{}'",
+                    other.short_type()
+                )));
+            }
+        }))
+    };
+    if let Some(Value::Str(text)) = b.get("real") {
+        if b.get("imag").is_some() {
+            return Err(EvalError::type_error(
+                "complex() can't take second arg if first is a string",
+            ));
+        }
+        return parse_complex(text)
+            .map(Value::Complex)
+            .ok_or_else(|| EvalError::value_error("complex() arg is a malformed string"));
+    }
+    let re = part("real", true)?.unwrap_or_default();
+    let Some(im) = part("imag", false)? else {
+        return Ok(Value::Complex(re));
+    };
+    // CPython's complex_new: a complex part's other half is added only
+    // when that part is complex (so `complex(1, -0.0)` keeps its -0.0).
+    let is_complex = |name: &str| {
+        matches!(
+            b.get(name),
+            Some(Value::Complex(_) | Value::Scalar(Scalar::Complex128(_)))
+        )
+    };
+    let mut real = re.re;
+    let mut imag = im.re;
+    if is_complex("imag") {
+        real -= im.im;
+    }
+    if is_complex("real") {
+        imag += re.im;
+    }
+    Ok(Value::Complex(Complex128::new(real, imag)))
+}
+
+/// Python's `complex(str)`: `1`, `2j`, `1+2j`, `-1.5e3-j`, `(1+2j)`,
+/// `nan+infj`, spaces around; `None` when malformed.
+fn parse_complex(text: &str) -> Option<Complex128> {
+    let mut s = text.trim();
+    if let Some(inner) = s.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        s = inner.trim();
+    }
+    if s.is_empty() || s.contains(char::is_whitespace) {
+        return None;
+    }
+    let float = |t: &str| -> Option<f64> {
+        let digits = t.trim_start_matches(['+', '-']);
+        let word = matches!(
+            digits.to_ascii_lowercase().as_str(),
+            "inf" | "infinity" | "nan"
+        );
+        if !word && !digits.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+            return None;
+        }
+        if t.contains("__") || t.starts_with('_') || t.ends_with('_') {
+            return None;
+        }
+        t.replace('_', "").parse::<f64>().ok()
+    };
+    let imag_of = |t: &str| -> Option<f64> {
+        match t {
+            "" | "+" => Some(1.0),
+            "-" => Some(-1.0),
+            _ => float(t),
+        }
+    };
+    let Some(body) = s.strip_suffix(['j', 'J']) else {
+        return float(s).map(|re| Complex128::new(re, 0.0));
+    };
+    // The sign that starts the imaginary part: the last `+`/`-` not at
+    // the start and not right after an exponent's `e`.
+    let bytes = body.as_bytes();
+    let split = (1..bytes.len())
+        .rev()
+        .find(|&k| matches!(bytes[k], b'+' | b'-') && !matches!(bytes[k - 1], b'e' | b'E'));
+    match split {
+        Some(k) => Some(Complex128::new(float(&body[..k])?, imag_of(&body[k..])?)),
+        None => Some(Complex128::new(0.0, imag_of(body)?)),
+    }
 }
 
 fn dtype_req(b: &Bound, name: &str) -> EvalResult<DType> {

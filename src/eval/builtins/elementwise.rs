@@ -42,7 +42,7 @@ builtins! { ELEMENTWISE;
 /// float operands' kinds, which is all gradlab's three dtypes need).
 fn numpy_operand(v: &Value) -> EvalResult<Value> {
     match v {
-        Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
+        Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Complex(_) => {
             Ok(Value::Scalar(scalar_of(v).expect("a Python number")))
         }
         Value::List(_) | Value::Tuple(_) => Ok(Value::array(to_array(v)?)),

@@ -3,7 +3,7 @@
 
 use ndarray::{Dimension, Zip};
 
-use crate::array::{Array, DType, Element, Fresh, broadcast_shapes, map, zip_map};
+use crate::array::{Array, Complex128, DType, Element, Fresh, broadcast_shapes, map, zip_map};
 use crate::eval::ErrorKind;
 
 use super::super::args::Bound;
@@ -70,6 +70,7 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
             Value::Int(i) => return Ok(Value::Int(i.wrapping_abs())),
             Value::Bool(v) => return Ok(Value::Int(i64::from(*v))),
             Value::Float(f) => return Ok(Value::Float(f.abs())),
+            Value::Complex(z) => return ops::complex_abs(*z).map(Value::Float),
             _ => {}
         }
     }
@@ -80,6 +81,8 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
         ("isnan", _) => map_f64::<bool>(&a, f64::is_nan)?,
         ("isfinite", _) => map_f64::<bool>(&a, f64::is_finite)?,
         ("abs", DType::Int64) => map::<i64, i64>(&a, i64::wrapping_abs)?,
+        // NumPy's `npy_cabs`: C's `cabs`, a `hypot`.
+        ("abs", DType::Complex128) => map::<Complex128, f64>(&a, |z| z.re.hypot(z.im))?,
         ("abs", DType::Bool) | ("floor" | "ceil", DType::Int64) => a.copy()?,
         ("square", DType::Int64) => map::<i64, i64>(&a, |e| e.wrapping_mul(e))?,
         ("square", DType::Bool) => map::<bool, i64>(&a, i64::from)?,
@@ -129,6 +132,11 @@ pub fn round(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     if python {
         match (x, decimals) {
             (Value::Int(_) | Value::Bool(_), _) => return Ok(Value::Int(index_int(x)?)),
+            (Value::Complex(_), _) => {
+                return Err(EvalError::type_error(
+                    "type complex doesn't define __round__ method",
+                ));
+            }
             (Value::Float(f), None) => {
                 if !f.is_finite() {
                     return Err(EvalError::value_error(
@@ -173,6 +181,7 @@ pub fn binary(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (a, c) = (to_array(x1)?, to_array(x2)?);
     let as_scalar = a.ndim() == 0 && c.ndim() == 0;
     let out = match (name, dt) {
+        ("hypot", DType::Float32) => zip_as::<f32, f32>(&a, &c, f32::hypot)?,
         ("hypot", _) => zip_as::<f64, f64>(&a, &c, f64::hypot)?,
         ("arctan2", _) => zip_as::<f64, f64>(&a, &c, f64::atan2)?,
         ("maximum", DType::Float64) => zip_as::<f64, f64>(&a, &c, max_f)?,

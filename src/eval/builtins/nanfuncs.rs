@@ -127,7 +127,7 @@ fn nan_extreme(s: &mut Session, b: &Bound, max: bool) -> EvalResult<Value> {
             WarningKind::RuntimeWarning,
             "All-NaN slice encountered",
             true,
-        );
+        )?;
     }
     Ok(wrap(Array::from_ndarray(out), true))
 }
@@ -199,7 +199,7 @@ pub fn nanmean(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let tot = sum_of(s, b, &replace_nan(&a, 0.0)?, &l)?;
     let n = counts(&a, &l);
     if n.to_f64_vec().contains(&0.0) {
-        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true);
+        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true)?;
     }
     // NumPy divides with floating-point errors ignored.
     let avg = zip_map::<f64, f64, f64>(&tot, &n, |t, c| t / c)?;

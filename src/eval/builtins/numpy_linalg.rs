@@ -1,10 +1,8 @@
 //! The `np.linalg` module (issue 13): `norm` (vector norms of any order,
-//! the Frobenius, 1 and inf matrix norms), as `numpy/linalg/_linalg.py`
+//! the Frobenius, 1, inf, 2 and nuclear matrix norms), as `numpy/linalg/_linalg.py`
 //! computes them: pairwise sums along the axis, `sqrt(x @ x)` for the
-//! default norm of the whole array; `solve` for one right-hand side, in
-//! the operation order of OpenBLAS's unblocked `getf2` and `trsv` (which
-//! NumPy's `gesv` runs for matrices up to 5 x 5; larger ones go through
-//! OpenBLAS's SIMD kernels, whose roundings can differ in the last bit).
+//! default norm of the whole array. `solve`, `inv` and `det` are in
+//! `linalg_lu.rs`.
 
 use crate::array::{Array, DType, map, normalize_axis};
 use crate::syntax::ast::BinOp;
@@ -19,18 +17,21 @@ use super::{Builtin, Home, reduce};
 
 builtins! { NUMPY_LINALG;
     "linalg.norm", Linalg, norm, "norm(x, ord=None, axis=None, keepdims=False)",
-        "Vector norm (2-norm by default; ord=1, inf, -inf, 0 or any power) or matrix norm ('fro', 1, inf, -1, -inf).",
+        "Vector norm (2-norm by default; ord=1, inf, -inf, 0 or any power) or matrix norm ('fro', 'nuc', 1, -1, 2, -2, inf, -inf).",
         "np.linalg.norm(np.array([3., 4.]))";
-    "linalg.solve", Linalg, solve, "solve(a, b)",
-        "The solution x of a @ x = b (LU with partial pivoting, as LAPACK's gesv).",
-        "np.linalg.solve(np.array([[3., 1.], [1., 2.]]), np.array([9., 8.]))";
+}
+
+/// The rows of `np.linalg`'s tables.
+fn rows() -> impl Iterator<Item = &'static Builtin> {
+    NUMPY_LINALG
+        .iter()
+        .chain(super::linalg_lu::LINALG_LU)
+        .chain(super::linalg_svd::LINALG_SVD)
 }
 
 /// `np.linalg.<name>`: the row `linalg.<name>`.
 pub fn member(name: &str) -> Option<&'static Builtin> {
-    NUMPY_LINALG
-        .iter()
-        .find(|b| b.name.strip_prefix("linalg.") == Some(name))
+    rows().find(|b| b.name.strip_prefix("linalg.") == Some(name))
 }
 
 /// `np.linalg.<name>` as a value (the functions and `LinAlgError`).
@@ -43,8 +44,7 @@ pub fn attr(name: &str) -> Option<Value> {
 
 /// Every `np.linalg` name.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    NUMPY_LINALG
-        .iter()
+    rows()
         .filter_map(|b| b.name.strip_prefix("linalg."))
         .chain(["LinAlgError"])
 }
@@ -174,24 +174,27 @@ fn matrix_norm(x: &Array, ord: Ord, rows: usize, cols: usize, keep: bool) -> Eva
             let s = sum(&abs(x)?, cols, false)?;
             extreme(&s, 0, false, p > 0.0)?
         }
+        // Singular values (descending), as NumPy's `svd(x, compute_uv=False)`.
         Ord::P(p) if p == 2.0 || p == -2.0 => {
-            return Err(EvalError::new(
-                ErrorKind::NotImplementedError,
-                "gradlab's np.linalg.norm has no singular values (ord=2, -2, 'nuc')",
-            ));
+            let s = singular_values(x)?;
+            let v = if p > 0.0 { s.first() } else { s.last() };
+            Array::scalar_f64(v.copied().unwrap_or(0.0))
         }
-        Ord::Nuc => {
-            return Err(EvalError::new(
-                ErrorKind::NotImplementedError,
-                "gradlab's np.linalg.norm has no singular values (ord=2, -2, 'nuc')",
-            ));
-        }
+        Ord::Nuc => Array::scalar_f64(singular_values(x)?.iter().sum()),
         Ord::P(_) => return Err(EvalError::value_error("Invalid norm order for matrices.")),
     };
     Ok(match keep {
         true => out.reshape_to(&[1, 1])?,
         false => out,
     })
+}
+
+/// The singular values of a 2-D float64 array, largest first.
+fn singular_values(x: &Array) -> EvalResult<Vec<f64>> {
+    let (m, n) = (x.shape()[0], x.shape()[1]);
+    super::svd::svd(&x.to_f64_vec(), m, n)?
+        .map(|d| d.s)
+        .ok_or_else(|| EvalError::new(ErrorKind::LinAlgError, "SVD did not converge"))
 }
 
 pub fn norm(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -230,7 +233,7 @@ pub fn norm(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             if (r, c) != (0, 1) && ord != Ord::Default && ord != Ord::Fro {
                 return Err(EvalError::new(
                     ErrorKind::NotImplementedError,
-                    "gradlab's np.linalg.norm takes matrix axes (0, 1) for ord 1 and inf",
+                    "gradlab's np.linalg.norm takes matrix axes (0, 1) for ord 1, inf, 2 and 'nuc'",
                 ));
             }
             matrix_norm(&x, ord, r, c, keep)?
@@ -242,127 +245,4 @@ pub fn norm(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         }
     };
     Ok(wrap(out, true))
-}
-
-fn linalg_error(message: impl Into<String>) -> EvalError {
-    EvalError::new(ErrorKind::LinAlgError, message)
-}
-
-/// In-place LU factorisation of the row-major `n x n` matrix `a` with
-/// partial pivoting, left-looking column by column as OpenBLAS's `getf2`:
-/// the pivots, or `None` for a zero pivot (a singular matrix).
-fn lu(a: &mut [f64], n: usize) -> Option<Vec<usize>> {
-    let at = |i: usize, j: usize| i * n + j;
-    let mut piv = vec![0; n];
-    let mut singular = false;
-    for j in 0..n {
-        let mut col: Vec<f64> = (0..n).map(|i| a[at(i, j)]).collect();
-        for (i, &p) in piv.iter().enumerate().take(j) {
-            col.swap(i, p);
-        }
-        for i in 1..j {
-            let d = (0..i).fold(0.0, |d, k| d + a[at(i, k)] * col[k]);
-            col[i] -= d;
-        }
-        for i in j..n {
-            let t = (0..j).fold(0.0, |t, k| t + a[at(i, k)] * col[k]);
-            col[i] -= t;
-        }
-        // The first row of the largest magnitude.
-        let p = (j..n).fold(j, |best, i| {
-            if col[i].abs() > col[best].abs() {
-                i
-            } else {
-                best
-            }
-        });
-        piv[j] = p;
-        for (i, &c) in col.iter().enumerate() {
-            a[at(i, j)] = c;
-        }
-        let pivot = a[at(p, j)];
-        if pivot == 0.0 {
-            singular = true;
-            continue;
-        }
-        if p != j {
-            for k in 0..=j {
-                a.swap(at(j, k), at(p, k));
-            }
-        }
-        let r = 1.0 / pivot;
-        for i in j + 1..n {
-            a[at(i, j)] *= r;
-        }
-    }
-    (!singular).then_some(piv)
-}
-
-/// Solves with the factors of [`lu`] (forward, then backward substitution,
-/// column by column as OpenBLAS's `trsv`).
-fn lu_solve(a: &[f64], n: usize, piv: &[usize], b: &mut [f64]) {
-    let at = |i: usize, j: usize| i * n + j;
-    for (i, &p) in piv.iter().enumerate() {
-        b.swap(i, p);
-    }
-    for j in 0..n {
-        for k in j + 1..n {
-            b[k] -= b[j] * a[at(k, j)];
-        }
-    }
-    for j in (0..n).rev() {
-        b[j] /= a[at(j, j)];
-        for i in 0..j {
-            b[i] -= b[j] * a[at(i, j)];
-        }
-    }
-}
-
-pub fn solve(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let a = b.at("a", to_array(b.req("a")))?;
-    let rhs = b.at("b", to_array(b.req("b")))?;
-    if a.ndim() < 2 {
-        return Err(linalg_error(format!(
-            "{}-dimensional array given. Array must be at least two-dimensional",
-            a.ndim()
-        )));
-    }
-    let n = a.shape()[a.ndim() - 1];
-    if a.shape()[a.ndim() - 2] != n {
-        return Err(linalg_error(
-            "Last 2 dimensions of the array must be square",
-        ));
-    }
-    if a.ndim() > 2 {
-        return Err(EvalError::new(
-            ErrorKind::NotImplementedError,
-            "gradlab's np.linalg.solve takes one 2-D matrix",
-        ));
-    }
-    let (sig, name) = match rhs.ndim() {
-        1 => ("(m,m),(m)->(m)", "solve1"),
-        _ => ("(m,m),(m,n)->(m,n)", "solve"),
-    };
-    if rhs.ndim() == 0 {
-        return Err(EvalError::value_error(format!(
-            "solve: Input operand 1 does not have enough dimensions (has 0, gufunc core with signature {sig} requires 2)"
-        )));
-    }
-    let m = rhs.shape()[0];
-    if m != n {
-        return Err(EvalError::value_error(format!(
-            "{name}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature {sig} (size {m} is different from {n})"
-        )));
-    }
-    if rhs.ndim() > 2 || (rhs.ndim() == 2 && rhs.shape()[1] != 1) {
-        return Err(EvalError::new(
-            ErrorKind::NotImplementedError,
-            "gradlab's np.linalg.solve takes one right-hand side (b of shape (n,) or (n, 1))",
-        ));
-    }
-    let mut lu_a = a.as_dtype(DType::Float64)?.to_f64_vec();
-    let piv = lu(&mut lu_a, n).ok_or_else(|| linalg_error("Singular matrix"))?;
-    let mut x = rhs.to_f64_vec();
-    lu_solve(&lu_a, n, &piv, &mut x);
-    Ok(Value::array(Array::from_vec(rhs.shape(), x)?))
 }

@@ -1,7 +1,9 @@
-//! Order statistics (issue 13): `median`, `percentile`, `quantile` with
-//! NumPy's default 'linear' method: each lane sorted (NaN last, which makes
-//! the result NaN), then NumPy's `_lerp` between the neighbours of the
-//! virtual index `(n - 1) * q`.
+//! Order statistics (issue 13): `median`, `percentile`, `quantile`: each
+//! lane sorted (NaN last, which makes the result NaN), then, for NumPy's
+//! default 'linear' method, `_lerp` between the neighbours of the virtual
+//! index `(n - 1) * q`; the other `method=`s move the index ('hazen',
+//! 'weibull', ...), fix the weight ('midpoint') or take an element
+//! ('lower', 'higher', 'nearest', in the input's dtype).
 
 use ndarray::Axis;
 
@@ -20,10 +22,10 @@ builtins! { ORDER_STATS;
         "The middle value (mean of the two middle values for even counts; NaN propagates).",
         "np.median(np.array([3, 1, 4, 1, 5, 9]))";
     "percentile", Numpy, percentile, "percentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)",
-        "The q-th percentiles (0..100), linear interpolation between sorted values.",
+        "The q-th percentiles (0..100): linear interpolation between sorted values, or method='lower', 'higher', 'nearest', 'midpoint', 'hazen', ...",
         "np.percentile(np.array([1., 2., 3., 4.]), [25, 50, 90])";
     "quantile", Numpy, percentile, "quantile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)",
-        "The q-th quantiles (0..1), linear interpolation between sorted values.",
+        "The q-th quantiles (0..1): linear interpolation between sorted values, or method='lower', 'higher', 'nearest', 'midpoint', 'hazen', ...",
         "np.quantile(np.arange(10), 0.25)";
 }
 
@@ -111,15 +113,80 @@ fn lerp(a: f64, b: f64, t: f64) -> f64 {
     }
 }
 
-/// The 'linear' quantile `q` (0..1) of a sorted lane (NaN last).
-fn quantile_lane(v: &[f64], q: f64) -> f64 {
+/// NumPy's `method=` of `quantile`/`percentile`: how the virtual index
+/// `(n - 1) * q` (or `n * q + alpha + q * (1 - alpha - beta) - 1`) becomes
+/// a value.
+#[derive(Clone, Copy, PartialEq)]
+enum Method {
+    /// Interpolation between the neighbours, with (alpha, beta).
+    Continuous(f64, f64),
+    Linear,
+    Lower,
+    Higher,
+    Nearest,
+    Midpoint,
+}
+
+const METHODS: &str = "'inverted_cdf', 'averaged_inverted_cdf', 'closest_observation', 'interpolated_inverted_cdf', 'hazen', 'weibull', 'linear', 'median_unbiased', 'normal_unbiased', 'lower', 'higher', 'midpoint', 'nearest'";
+
+impl Method {
+    fn parse(v: Option<&Value>) -> EvalResult<Method> {
+        let name = match v {
+            None => return Ok(Method::Linear),
+            Some(Value::Str(s)) => s.to_string(),
+            Some(other) => other.to_string(),
+        };
+        Ok(match name.as_str() {
+            "linear" => Method::Linear,
+            "lower" => Method::Lower,
+            "higher" => Method::Higher,
+            "nearest" => Method::Nearest,
+            "midpoint" => Method::Midpoint,
+            "interpolated_inverted_cdf" => Method::Continuous(0.0, 1.0),
+            "hazen" => Method::Continuous(0.5, 0.5),
+            "weibull" => Method::Continuous(0.0, 0.0),
+            "median_unbiased" => Method::Continuous(1.0 / 3.0, 1.0 / 3.0),
+            "normal_unbiased" => Method::Continuous(3.0 / 8.0, 3.0 / 8.0),
+            "inverted_cdf" | "averaged_inverted_cdf" | "closest_observation" => {
+                return Err(EvalError::new(
+                    ErrorKind::NotImplementedError,
+                    format!("gradlab's percentile/quantile have no method='{name}' yet"),
+                ));
+            }
+            _ => {
+                return Err(EvalError::value_error(format!(
+                    "'{name}' is not a valid method. Use one of: dict_keys([{METHODS}])"
+                )));
+            }
+        })
+    }
+
+    /// Whether the result is one of the elements (in the input's dtype).
+    fn picks_element(self) -> bool {
+        matches!(self, Method::Lower | Method::Higher | Method::Nearest)
+    }
+}
+
+/// The quantile `q` (0..1) of a sorted lane (NaN last) by `method`.
+fn quantile_lane(v: &[f64], q: f64, method: Method) -> f64 {
     let n = v.len();
     if n == 0 {
         return f64::NAN;
     }
-    let virt = (n as f64 - 1.0) * q;
+    if v[n - 1].is_nan() {
+        return f64::NAN;
+    }
+    let last = n as f64 - 1.0;
+    let pick = |i: f64| v[i.clamp(0.0, last) as usize];
+    let virt = match method {
+        Method::Lower => return pick((last * q).floor()),
+        Method::Higher => return pick((last * q).ceil()),
+        Method::Nearest => return pick((last * q).round_ties_even()),
+        Method::Continuous(alpha, beta) => n as f64 * q + (alpha + q * (1.0 - alpha - beta)) - 1.0,
+        Method::Linear | Method::Midpoint => last * q,
+    };
     let (mut prev, mut next) = (virt.floor() as i64, virt.floor() as i64 + 1);
-    if virt >= n as f64 - 1.0 {
+    if virt >= last {
         (prev, next) = (-1, -1);
     }
     if virt < 0.0 {
@@ -132,9 +199,9 @@ fn quantile_lane(v: &[f64], q: f64) -> f64 {
             i as usize
         }]
     };
-    let gamma = virt - prev as f64;
-    if v[n - 1].is_nan() {
-        return f64::NAN;
+    let mut gamma = virt - prev as f64;
+    if method == Method::Midpoint && gamma != 0.0 {
+        gamma = 0.5;
     }
     lerp(at(prev), at(next), gamma)
 }
@@ -144,16 +211,7 @@ pub fn percentile(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let qv = b.req("q");
     let q = b.at("q", to_array(qv))?;
-    match b.opt("method") {
-        None => {}
-        Some(Value::Str(s)) if &**s == "linear" => {}
-        Some(_) => {
-            return Err(EvalError::new(
-                ErrorKind::NotImplementedError,
-                "gradlab's percentile/quantile use the default method='linear' only",
-            ));
-        }
-    }
+    let method = Method::parse(b.opt("method"))?;
     let qs: Vec<f64> = q
         .to_f64_vec()
         .into_iter()
@@ -177,7 +235,13 @@ pub fn percentile(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     out_shape.extend(shape);
     let vals: Vec<f64> = qs
         .iter()
-        .flat_map(|&p| lanes.iter().map(move |l| quantile_lane(l, p)))
+        .flat_map(|&p| lanes.iter().map(move |l| quantile_lane(l, p, method)))
         .collect();
-    Ok(wrap(Array::from_vec(&out_shape, vals)?, true))
+    let out = Array::from_vec(&out_shape, vals)?;
+    // The discrete methods take an element: the input's dtype stays.
+    let out = match method.picks_element() && a.dtype() != DType::Float64 {
+        true => out.astype(a.dtype())?,
+        false => out,
+    };
+    Ok(wrap(out, true))
 }

@@ -94,7 +94,21 @@ impl Indexer {
 
 /// `pd.<name>`.
 pub fn module_attr(name: &str) -> Option<Value> {
-    member(name).map(Value::Builtin)
+    match name {
+        "errors" => Some(Value::Module(super::super::value::Module::PandasErrors)),
+        _ => member(name).map(Value::Builtin),
+    }
+}
+
+/// The exception classes of `pandas.errors` gradlab raises.
+pub const ERRORS: &[&str] = &["ParserError", "EmptyDataError"];
+
+/// `pd.errors.<name>`.
+pub fn errors_attr(name: &str) -> Option<Value> {
+    ERRORS
+        .contains(&name)
+        .then(|| ErrorKind::from_name(name).map(Value::ExcType))
+        .flatten()
 }
 
 /// The row `pd.<name>` calls.
@@ -110,6 +124,7 @@ pub fn names() -> impl Iterator<Item = &'static str> {
         .iter()
         .filter(|b| b.home == Home::Pandas)
         .filter_map(|b| b.name.strip_prefix("pd."))
+        .chain(["errors"])
 }
 
 fn method_row(class: &str, name: &str) -> Option<&'static Builtin> {
@@ -562,13 +577,22 @@ fn label_of(v: &Value) -> EvalResult<Label> {
         .ok_or_else(|| EvalError::type_error(format!("unhashable type: '{}'", v.short_type())))
 }
 
-fn dataframe(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    if b.opt("index").is_some() {
-        return Err(EvalError::new(
-            ErrorKind::NotImplementedError,
-            "gradlab's pd.DataFrame numbers the rows 0, 1, 2, ... (no index=)",
-        ));
+/// The `index=` argument for `n` rows (`0, 1, 2, ...` without one).
+fn index_arg(b: &Bound, n: usize) -> EvalResult<Index> {
+    let Some(v) = b.opt("index") else {
+        return Ok(Index::range(n));
+    };
+    let labels = b.at("index", convert::values_column(v))?;
+    if labels.len() != n {
+        return Err(EvalError::value_error(format!(
+            "Length of values ({n}) does not match length of index ({})",
+            labels.len()
+        )));
     }
+    Ok(Index::from_column(None, labels))
+}
+
+fn dataframe(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (labels, columns): (Vec<Label>, Vec<Column>) = match b.opt("data") {
         None => (Vec::new(), Vec::new()),
         Some(Value::Dict(items)) => {
@@ -629,24 +653,21 @@ fn dataframe(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             "All arrays must be of the same length",
         ));
     }
-    DataFrame::new(Index::range(n), labels, columns)
+    DataFrame::new(index_arg(b, n)?, labels, columns)
         .map(frame)
         .map_err(pd_error)
 }
 
 fn series(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    if b.opt("index").is_some() {
-        return Err(EvalError::new(
-            ErrorKind::NotImplementedError,
-            "gradlab's pd.Series numbers the values 0, 1, 2, ... (no index=)",
-        ));
-    }
     let values = match b.opt("data") {
         None => Column::Object(Vec::new()),
         Some(v) => convert::values_column(v)?,
     };
     let name = b.opt("name").map(label_of).transpose()?;
-    Ok(series_value(Series::from_values(name, values)))
+    let index = index_arg(b, values.len())?;
+    Series::new(name, index, values)
+        .map(series_value)
+        .map_err(pd_error)
 }
 
 /// Iteration: a Series and an Index give their values, a DataFrame its

@@ -20,6 +20,10 @@ use super::super::value::Value;
 use super::pandas::to_array_of;
 use super::{Builtin, Home};
 
+pub mod artists;
+
+use artists::Kind;
+
 builtins! { PYPLOT;
     "plt.plot", Pyplot, call, "plot(*args, label=None, color=None, c=None, linestyle=None, ls=None, marker=None, linewidth=None, lw=None, markersize=None, alpha=None)",
         "Lines through the points: plot(y), plot(x, y), plot(x, y, 'o-', label=...), several x, y, fmt groups.",
@@ -207,7 +211,7 @@ fn floats(v: &Value) -> EvalResult<(Vec<usize>, Vec<f64>)> {
     Ok((a.shape().to_vec(), a.to_f64_vec()))
 }
 
-fn flat(v: &Value) -> EvalResult<Vec<f64>> {
+pub(super) fn flat(v: &Value) -> EvalResult<Vec<f64>> {
     Ok(floats(v)?.1)
 }
 
@@ -292,6 +296,31 @@ fn path_arg(b: &Bound, name: &str) -> EvalResult<String> {
     }
 }
 
+/// matplotlib's `<Figure size 640x480 with 1 Axes>` for the open figure
+/// numbered `number` (`None` once it was shown or closed).
+pub fn figure_repr(s: &Session, number: usize) -> Option<String> {
+    let f = s
+        .tables
+        .pyplot
+        .figures()
+        .iter()
+        .find(|f| f.number == number)?;
+    // Python's `%g`: whole pixel counts without a decimal point.
+    let g = |x: f64| {
+        if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        }
+    };
+    Some(format!(
+        "<Figure size {}x{} with {} Axes>",
+        g(f.figsize.0 * f.dpi),
+        g(f.figsize.1 * f.dpi),
+        f.axes.len()
+    ))
+}
+
 /// Shows every open figure: one view event each, then none open.
 pub fn show_all(s: &mut Session) {
     for fig in s.tables.pyplot.show() {
@@ -324,6 +353,7 @@ fn call(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     }
     let id = target(s);
     let ax = s.tables.pyplot.axes_mut(id);
+    let before = ax.artists.len();
     let r = match name {
         "plot" => plot(ax, b),
         "scatter" => {
@@ -414,7 +444,45 @@ fn call(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         other => Err(mpl::not_implemented(other)),
     };
     r.map_err(mpl_error)?;
-    Ok(Value::None)
+    Ok(returned(s, b, name, id, before))
+}
+
+/// What a drawing call returns, as matplotlib: `plot` a list of `Line2D`,
+/// `axhline` one, `scatter` a `PathCollection`, labels a `Text`...
+fn returned(s: &Session, b: &Bound, name: &str, id: AxesId, before: usize) -> Value {
+    let one = |kind: Kind| {
+        artists::added(s, id, before, kind)
+            .pop()
+            .unwrap_or(Value::None)
+    };
+    let label = |at: &'static str| {
+        let t = match b.opt(b.sig.params[0].name.as_str()) {
+            Some(Value::Str(t)) => t.to_string(),
+            Some(v) => s.str(v),
+            None => String::new(),
+        };
+        artists::text(at, &t)
+    };
+    match name {
+        "plot" => Value::List(Rc::new(artists::added(s, id, before, Kind::Line2D))),
+        "axhline" | "axvline" => one(Kind::Line2D),
+        "scatter" => one(Kind::PathCollection),
+        "bar" => {
+            let n = match s.tables.pyplot.axes(id).and_then(|ax| ax.artists.last()) {
+                Some(mpl::Artist::Bar(bars)) => bars.x.len(),
+                _ => 0,
+            };
+            one(Kind::BarContainer(n))
+        }
+        "imshow" => one(Kind::AxesImage),
+        "quiver" => one(Kind::Quiver),
+        "colorbar" => artists::plain(Kind::Colorbar),
+        "legend" => artists::plain(Kind::Legend),
+        "title" | "set_title" => label("0.5, 1.0"),
+        "xlabel" | "set_xlabel" => label("0.5, 0"),
+        "ylabel" | "set_ylabel" => label("0, 0.5"),
+        _ => Value::None,
+    }
 }
 
 /// The calls about figures rather than axes (`None`: not one of them).
@@ -496,10 +564,11 @@ fn figure_call(
         }
         "suptitle" => {
             let number = fig.unwrap_or_else(|| p.gcf());
+            let t = text(b, "t")?.unwrap_or_default();
             if let Some(f) = p.figure_mut(number) {
-                f.suptitle = text(b, "t")?.unwrap_or_default();
+                f.suptitle = t.clone();
             }
-            Value::None
+            artists::text("0.5, 0.98", &t)
         }
         "colorbar" if fig.is_some() => {
             let id = match b.opt("ax") {
@@ -507,7 +576,7 @@ fn figure_call(
                 _ => p.gca(),
             };
             p.axes_mut(id).colorbar().map_err(mpl_error)?;
-            Value::None
+            artists::plain(Kind::Colorbar)
         }
         "savefig" => {
             let path = path_arg(b, "fname")?;

@@ -47,6 +47,7 @@ pub fn len(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Value::DataFrame(df) => Ok(Value::Int(df.len() as i64)),
         Value::Series(sr) => Ok(Value::Int(sr.len() as i64)),
         Value::PdIndex(ix) => Ok(Value::Int(ix.len() as i64)),
+        Value::Poly1d(p) => Ok(Value::Int(p.order() as i64)),
         other => Err(EvalError::type_error(format!(
             "object of type '{}' has no len()",
             other.short_type()
@@ -56,6 +57,20 @@ pub fn len(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 pub fn repr(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     Ok(Value::str(s.repr(b.req("obj"))))
+}
+
+pub fn format_(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let spec = match b.get("format_spec") {
+        None => "",
+        Some(Value::Str(t)) => t,
+        Some(other) => {
+            return Err(EvalError::type_error(format!(
+                "format() argument 2 must be str, not {}",
+                other.short_type()
+            )));
+        }
+    };
+    super::super::format::format_value(s, b.req("value"), spec).map(Value::str)
 }
 
 pub fn str_(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -68,6 +83,9 @@ pub fn float(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     match b.get("x") {
         None => Ok(Value::Float(0.0)),
         Some(Value::Str(t)) => parse_float(t).map(Value::Float),
+        Some(Value::Complex(_)) => Err(EvalError::type_error(
+            "float() argument must be a string or a real number, not 'complex'",
+        )),
         Some(v) => real(v).map(Value::Float),
     }
 }
@@ -106,6 +124,9 @@ pub fn int(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             v
             @ (Value::Int(_) | Value::Bool(_) | Value::Scalar(Scalar::Int64(_) | Scalar::Bool(_))),
         ) => index_int(v).map(Value::Int),
+        Some(Value::Complex(_)) => Err(EvalError::type_error(
+            "int() argument must be a string, a bytes-like object or a real number, not 'complex'",
+        )),
         Some(v) => {
             let x = real(v)?;
             if x.is_nan() {

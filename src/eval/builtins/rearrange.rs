@@ -29,8 +29,8 @@ builtins! { REARRANGE;
     "repeat", Numpy, repeat, "repeat(a, repeats, axis=None)",
         "Repeat each element (flattened when axis is None).",
         "np.repeat(np.array([1, 2, 3]), 2)";
-    "pad", Numpy, pad, "pad(array, pad_width, mode='constant', *, constant_values=0)",
-        "Pad an array: mode 'constant' (constant_values), 'edge', 'reflect', 'symmetric' or 'wrap'.",
+    "pad", Numpy, pad, "pad(array, pad_width, mode='constant', *, constant_values=0, stat_length=None, end_values=0)",
+        "Pad an array: mode 'constant' (constant_values), 'edge', 'reflect', 'symmetric', 'wrap', 'linear_ramp' (end_values), 'maximum', 'minimum', 'mean' or 'median' (stat_length).",
         "np.pad(np.array([1, 2, 3]), (2, 1), mode='edge')";
 }
 
@@ -199,7 +199,7 @@ pub fn repeat(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 }
 
 /// The `(before, after)` widths of each axis (NumPy's `_as_pairs`).
-fn pad_pairs(v: &Value, ndim: usize) -> EvalResult<Vec<(usize, usize)>> {
+pub(super) fn pad_pairs(v: &Value, ndim: usize) -> EvalResult<Vec<(usize, usize)>> {
     let w = to_array(v)?;
     if !matches!(w.dtype(), DType::Int64 | DType::Bool) {
         return Err(EvalError::type_error(
@@ -266,7 +266,7 @@ fn source_index(mode: &str, j: i64, n: i64) -> i64 {
     }
 }
 
-pub fn pad(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+pub fn pad(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("array", to_array(b.req("array")))?;
     let widths = b.at("pad_width", pad_pairs(b.req("pad_width"), a.ndim()))?;
     let mode = match b.opt("mode") {
@@ -279,12 +279,15 @@ pub fn pad(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             )));
         }
     };
-    match mode.as_str() {
-        "constant" | "edge" | "reflect" | "symmetric" | "wrap" => {}
-        "empty" | "linear_ramp" | "maximum" | "mean" | "median" | "minimum" => {
+    let allowed: &[&str] = match mode.as_str() {
+        "constant" => &["constant_values"],
+        "edge" | "reflect" | "symmetric" | "wrap" => &[],
+        "maximum" | "mean" | "median" | "minimum" => &["stat_length"],
+        "linear_ramp" => &["end_values"],
+        "empty" => {
             return Err(EvalError::new(
                 super::super::error::ErrorKind::NotImplementedError,
-                format!("gradlab's np.pad does not support mode '{mode}' yet"),
+                "gradlab's np.pad does not support mode 'empty' (its values are whatever memory held)",
             ));
         }
         other => {
@@ -292,11 +295,13 @@ pub fn pad(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
                 "mode '{other}' is not supported"
             )));
         }
-    }
-    if mode != "constant" && b.get("constant_values").is_some() {
-        return Err(EvalError::value_error(format!(
-            "unsupported keyword arguments for mode '{mode}': {{'constant_values'}}"
-        )));
+    };
+    for kw in ["constant_values", "stat_length", "end_values"] {
+        if b.get(kw).is_some() && !allowed.contains(&kw) {
+            return Err(EvalError::value_error(format!(
+                "unsupported keyword arguments for mode '{mode}': {{'{kw}'}}"
+            )));
+        }
     }
     // The result's size first, as NumPy allocates it before padding.
     let padded: Vec<usize> = widths
@@ -323,12 +328,33 @@ pub fn pad(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         return Ok(Value::array(out));
     }
     for (k, &(lo, hi)) in widths.iter().enumerate() {
-        let n = a.shape()[k] as i64;
-        if n == 0 && lo + hi > 0 {
+        if a.shape()[k] == 0 && lo + hi > 0 {
             return Err(EvalError::value_error(format!(
                 "can't extend empty axis {k} using modes other than 'constant' or 'empty'"
             )));
         }
+    }
+    if a.is_empty() {
+        // NumPy returns its freshly allocated result: nothing to fill.
+        return Ok(Value::array(Array::zeros(a.dtype(), &padded)?));
+    }
+    match mode.as_str() {
+        "linear_ramp" => {
+            let ends = value_pairs(&b.value("end_values").unwrap_or(Value::Int(0)), a.ndim())?;
+            return Ok(Value::array(super::pad_modes::ramp_pad(
+                &a, &widths, &ends,
+            )?));
+        }
+        "maximum" | "mean" | "median" | "minimum" => {
+            let lengths = super::pad_modes::stat_lengths(b, a.ndim())?;
+            return Ok(Value::array(super::pad_modes::stat_pad(
+                s, &a, &widths, &mode, lengths,
+            )?));
+        }
+        _ => {}
+    }
+    for (k, &(lo, hi)) in widths.iter().enumerate() {
+        let n = a.shape()[k] as i64;
         let idx = (-(lo as i64)..n + hi as i64)
             .map(|j| source_index(&mode, j, n))
             .collect();

@@ -14,36 +14,34 @@ use super::super::session::Session;
 use super::super::value::Value;
 use super::super::warnings::{self, WarningKind};
 
+/// The float types NumPy sums in their own precision (float64, float32).
+pub(super) trait FloatAcc:
+    Copy + Default + std::ops::Add<Output = Self> + Send + Sync
+{
+    /// NumPy's pairwise sum of a contiguous run of this type.
+    fn pairwise(a: &[Self]) -> Self;
+}
+
+impl FloatAcc for f64 {
+    fn pairwise(a: &[f64]) -> f64 {
+        pairwise_sum(a)
+    }
+}
+
+impl FloatAcc for f32 {
+    fn pairwise(a: &[f32]) -> f32 {
+        pairwise_with(a, &|l: &[f32], r: &[f32]| {
+            <f32 as FloatAcc>::pairwise(l) + <f32 as FloatAcc>::pairwise(r)
+        })
+    }
+}
+
 /// NumPy's pairwise summation of a contiguous run (blocks of 8, split at 128).
 pub fn pairwise_sum(a: &[f64]) -> f64 {
-    let n = a.len();
-    if n < 8 {
-        let mut res = 0.0;
-        for &x in a {
-            res += x;
-        }
-        res
-    } else if n <= 128 {
-        let mut r = [0.0; 8];
-        r.copy_from_slice(&a[..8]);
-        let body = &a[8..n - n % 8];
-        for c in body.chunks_exact(8) {
-            for j in 0..8 {
-                r[j] += c[j];
-            }
-        }
-        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for &x in &a[n - n % 8..] {
-            res += x;
-        }
-        res
-    } else {
-        let mut n2 = n / 2;
-        n2 -= n2 % 8;
-        let (left, right) = a.split_at(n2);
+    pairwise_with(a, &|left: &[f64], right: &[f64]| {
         // The halves are independent sums in NumPy's order: computing them
         // on two threads changes nothing but the time.
-        if n >= crate::array::par::PAR_MIN && rayon::current_num_threads() > 1 {
+        if a.len() >= crate::array::par::PAR_MIN && rayon::current_num_threads() > 1 {
             let (x, y) = rayon::join(
                 || fpe::on_worker(|| pairwise_sum(left)),
                 || fpe::on_worker(|| pairwise_sum(right)),
@@ -52,6 +50,38 @@ pub fn pairwise_sum(a: &[f64]) -> f64 {
         } else {
             pairwise_sum(left) + pairwise_sum(right)
         }
+    })
+}
+
+/// `pairwise_sum` of `loops_utils.h` for any float type; `halves` sums the
+/// two halves of a run longer than 128.
+fn pairwise_with<T: FloatAcc>(a: &[T], halves: &dyn Fn(&[T], &[T]) -> T) -> T {
+    let n = a.len();
+    if n < 8 {
+        let mut res = T::default();
+        for &x in a {
+            res = res + x;
+        }
+        res
+    } else if n <= 128 {
+        let mut r = [T::default(); 8];
+        r.copy_from_slice(&a[..8]);
+        let body = &a[8..n - n % 8];
+        for c in body.chunks_exact(8) {
+            for j in 0..8 {
+                r[j] = r[j] + c[j];
+            }
+        }
+        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for &x in &a[n - n % 8..] {
+            res = res + x;
+        }
+        res
+    } else {
+        let mut n2 = n / 2;
+        n2 -= n2 % 8;
+        let (left, right) = a.split_at(n2);
+        halves(left, right)
     }
 }
 
@@ -118,8 +148,16 @@ fn keep<R: Clone>(out: ArrayD<R>, ndim: usize, r: &Reduce) -> ArrayD<R> {
 /// Float sum along `axis` in NumPy's order: pairwise along the last
 /// (contiguous) axis or over everything, sequential across other axes.
 fn float_sum(x: &ArrayViewD<'_, f64>, r: &Reduce, cast: bool) -> ArrayD<f64> {
+    if cast {
+        float_sum_in(x, r, chunked_sum)
+    } else {
+        float_sum_in(x, r, pairwise_sum)
+    }
+}
+
+/// `float_sum` for any float type, summing each lane with `sum`.
+fn float_sum_in<T: FloatAcc>(x: &ArrayViewD<'_, T>, r: &Reduce, sum: fn(&[T]) -> T) -> ArrayD<T> {
     let last = x.ndim().saturating_sub(1);
-    let sum = if cast { chunked_sum } else { pairwise_sum };
     match r.axis {
         Some(k) if k != last => {
             let mut it = x.axis_iter(Axis(k));
@@ -128,11 +166,11 @@ fn float_sum(x: &ArrayViewD<'_, f64>, r: &Reduce, cast: bool) -> ArrayD<f64> {
                 None => {
                     let mut s = x.shape().to_vec();
                     s.remove(k);
-                    ArrayD::zeros(IxDyn(&s))
+                    ArrayD::from_elem(IxDyn(&s), T::default())
                 }
             };
             for v in it {
-                acc += &v;
+                Zip::from(&mut acc).and(&v).for_each(|a, &e| *a = *a + e);
             }
             keep(acc, x.ndim(), r)
         }
@@ -150,6 +188,12 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
         DType::Float64 => warnings::ufunc("reduce", || {
             Ok(float_sum(&a.read::<f64>().view(), &r, false))
         })?,
+        DType::Float32 => {
+            let out = warnings::ufunc("reduce", || {
+                Ok(float_sum_in(&a.read::<f32>().view(), &r, f32::pairwise))
+            })?;
+            return Ok(wrap(Array::from_ndarray(out), true));
+        }
         DType::Int64 => {
             return Ok(wrap(
                 Array::from_ndarray(reduce_lanes(&a.read::<i64>().view(), &r, |v| {
@@ -231,10 +275,18 @@ pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     // NumPy warns itself, then divides 0 by 0 (a NumPy scalar for a full
     // reduction, an array along an axis).
     if count(&a, &r) == 0 {
-        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true);
+        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true)?;
     }
     warnings::begin();
-    let out = mean_array(&a, &r)?;
+    // float32 sums and divides in float32 (NumPy's `_mean` keeps the dtype).
+    let out = if a.dtype() == DType::Float32 {
+        let n = count(&a, &r) as f32;
+        Array::from_ndarray(
+            float_sum_in(&a.read::<f32>().view(), &r, f32::pairwise).mapv(|s| s / n),
+        )
+    } else {
+        Array::from_ndarray(mean_array(&a, &r)?)
+    };
     let flags = fpe::take();
     if !flags.is_empty() && !out.is_empty() {
         let name = if r.axis.is_none() {
@@ -244,7 +296,7 @@ pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         };
         warnings::report(flags, name)?;
     }
-    Ok(wrap(Array::from_ndarray(out), true))
+    Ok(wrap(out, true))
 }
 
 pub fn std(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -283,14 +335,32 @@ pub(super) fn variance(
         axis: r.axis,
         keepdims: true,
     };
+    let items = count(a, &r) as f64;
+    // NumPy's _var warns in this order: its own check, the mean's array
+    // division (0/0 for an empty slice), the final division by the degrees
+    // of freedom (a scalar one for a full reduction).
+    if ddof >= items {
+        warnings::warn(
+            WarningKind::RuntimeWarning,
+            "Degrees of freedom <= 0 for slice",
+            true,
+        )?;
+    }
+    warnings::begin();
     let m = Array::from_ndarray(mean_array(a, &kept)?);
+    warnings::check("divide")?;
     let x = as_f64(a)?;
     let dev = zip_map::<f64, f64, f64>(&x, &m, |p, q| {
         let d = p - q;
         d * d
     })?;
-    let n = (count(a, &r) as f64 - ddof).max(0.0);
-    Ok(float_sum(&dev.read::<f64>().view(), &r, false).mapv(|s| s / n))
+    let n = (items - ddof).max(0.0);
+    let sums = float_sum(&dev.read::<f64>().view(), &r, false);
+    warnings::begin();
+    let out = sums.mapv(|s| s / n);
+    let scalar = r.axis.is_none() && !keepdims;
+    warnings::check(if scalar { "scalar divide" } else { "divide" })?;
+    Ok(out)
 }
 
 fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
@@ -333,17 +403,8 @@ fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
         )));
     }
     let out = match a.dtype() {
-        DType::Float64 => Array::from_ndarray(reduce_lanes(&a.read::<f64>().view(), &r, |v| {
-            v.iter().copied().fold(v[0], |m, e| {
-                if m.is_nan() || e.is_nan() {
-                    f64::NAN
-                } else if (e > m) == max && e != m {
-                    e
-                } else {
-                    m
-                }
-            })
-        })),
+        DType::Float64 => float_extreme::<f64>(&a, &r, max),
+        DType::Float32 => float_extreme::<f32>(&a, &r, max),
         DType::Int64 => Array::from_ndarray(reduce_lanes(&a.read::<i64>().view(), &r, |v| {
             if max {
                 *v.iter().max().expect("non-empty")
@@ -362,6 +423,23 @@ fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
         other => return Err(super::super::ops::unsupported_dtype(other)),
     };
     Ok(wrap(out, true))
+}
+
+/// `max`/`min` of a float array in its own dtype: NaN wins.
+fn float_extreme<T: Element + PartialOrd>(a: &Array, r: &Reduce, max: bool) -> Array {
+    #[allow(clippy::eq_op)] // NaN is the one value unequal to itself
+    let nan = |x: T| x != x;
+    Array::from_ndarray(reduce_lanes(&a.read::<T>().view(), r, |v| {
+        v.iter().copied().fold(v[0], |m, e| {
+            if nan(m) || nan(e) {
+                if nan(m) { m } else { e }
+            } else if (e > m) == max && e != m {
+                e
+            } else {
+                m
+            }
+        })
+    }))
 }
 
 /// `max`/`min` of an integer array of any width, in its own dtype.

@@ -19,7 +19,7 @@ use super::nanfuncs::{Lanes, arg_lane, lane_args, over_lanes};
 use super::{Builtin, Home};
 
 /// NumPy's sort order: NaN after everything, else the natural order.
-fn order<T: Element + PartialOrd>(x: &T, y: &T) -> Ordering {
+pub(super) fn order<T: Element + PartialOrd>(x: &T, y: &T) -> Ordering {
     match x.partial_cmp(y) {
         Some(o) => o,
         // Only floats are unordered: a NaN is the larger one.
@@ -31,7 +31,7 @@ fn order<T: Element + PartialOrd>(x: &T, y: &T) -> Ordering {
     }
 }
 
-fn is_nan<T: Element + PartialOrd>(x: T) -> bool {
+pub(super) fn is_nan<T: Element + PartialOrd>(x: T) -> bool {
     x.partial_cmp(&x).is_none()
 }
 
@@ -107,6 +107,37 @@ fn argsorted<T: Element + PartialOrd>(a: &Array, axis: usize) -> EvalResult<Arra
     Ok(out.finish())
 }
 
+/// `kind=` and `stable=`, checked as NumPy does (the first letter names
+/// the algorithm). Every sort here is stable, which is what 'stable' and
+/// 'mergesort' promise and what NumPy's introsort gives for distinct keys.
+fn sort_kind(b: &Bound) -> EvalResult<()> {
+    match b.opt("kind") {
+        None => {}
+        Some(Value::Str(k)) => {
+            if !matches!(
+                k.chars().next(),
+                Some('q' | 'Q' | 'h' | 'H' | 'm' | 'M' | 's' | 'S')
+            ) {
+                return Err(EvalError::value_error(format!(
+                    "sort kind must be one of 'quick', 'heap', or 'stable' (got '{k}')"
+                )));
+            }
+            if b.opt("stable").is_some() {
+                return Err(EvalError::value_error(
+                    "`kind` and keyword parameters can't be provided at the same time. Use only one of them.",
+                ));
+            }
+        }
+        Some(other) => {
+            return Err(EvalError::type_error(format!(
+                "sort kind must be str, not {}",
+                other.short_type()
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn zero_d_sort(a: &Array) -> EvalResult<()> {
     if a.ndim() == 0 {
         return Err(EvalError::new(
@@ -119,6 +150,7 @@ fn zero_d_sort(a: &Array) -> EvalResult<()> {
 
 pub fn sort(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
+    sort_kind(b)?;
     let (a, axis) = sort_axis(b, &a)?;
     zero_d_sort(&a)?;
     let out = match a.dtype() {
@@ -132,6 +164,7 @@ pub fn sort(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 pub fn argsort(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
+    sort_kind(b)?;
     let a = if a.ndim() == 0 { a.reshape(&[1])? } else { a };
     let (a, axis) = sort_axis(b, &a)?;
     let out = match a.dtype() {
@@ -141,56 +174,6 @@ pub fn argsort(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         other => return Err(unsupported_dtype(other)),
     };
     Ok(Value::array(out))
-}
-
-/// Sorted distinct values (NaNs collapsed into one) and their counts.
-fn uniq<T: Element + PartialOrd>(a: &Array) -> (Vec<T>, Vec<i64>) {
-    let mut items = a.to_vec::<T>();
-    items.sort_by(order);
-    let (mut vals, mut counts): (Vec<T>, Vec<i64>) = (Vec::new(), Vec::new());
-    for x in items {
-        match vals.last() {
-            Some(&p) if p == x || (is_nan(p) && is_nan(x)) => {
-                *counts.last_mut().expect("paired") += 1;
-            }
-            _ => {
-                vals.push(x);
-                counts.push(1);
-            }
-        }
-    }
-    (vals, counts)
-}
-
-pub fn unique(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let a = b.at("ar", to_array(b.req("ar")))?;
-    let (vals, counts) = match a.dtype() {
-        DType::Float64 => {
-            let (v, c) = uniq::<f64>(&a);
-            (Array::from_f64(v), c)
-        }
-        DType::Int64 => {
-            let (v, c) = uniq::<i64>(&a);
-            (Array::from_i64(v), c)
-        }
-        DType::Bool => {
-            let (v, c) = uniq::<bool>(&a);
-            (Array::from_bool(v), c)
-        }
-        other => return Err(unsupported_dtype(other)),
-    };
-    let want = b
-        .get("return_counts")
-        .map(truthy)
-        .transpose()?
-        .unwrap_or(false);
-    Ok(match want {
-        true => Value::tuple(vec![
-            Value::array(vals),
-            Value::array(Array::from_i64(counts)),
-        ]),
-        false => Value::array(vals),
-    })
 }
 
 /// Whether each element is nonzero (NaN counts as nonzero), C order.
@@ -317,7 +300,22 @@ pub fn searchsorted(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     if a.ndim() != 1 {
         return Err(EvalError::value_error("object too deep for desired array"));
     }
-    let hay = a.to_f64_vec();
+    let mut hay = a.to_f64_vec();
+    if let Some(s) = b.opt("sorter") {
+        // `a[sorter]`, with NumPy's checks of the permutation.
+        let s = to_array(s)
+            .ok()
+            .filter(|s| s.ndim() == 1 && matches!(s.dtype(), DType::Int64 | DType::Bool))
+            .ok_or_else(|| EvalError::type_error("could not parse sorter argument"))?;
+        if s.len() != hay.len() {
+            return Err(EvalError::value_error("sorter.size must equal a.size"));
+        }
+        let idx = s.as_dtype(DType::Int64)?.to_vec::<i64>();
+        if idx.iter().any(|&i| i < 0 || i as usize >= hay.len()) {
+            return Err(EvalError::value_error("Sorter index out of range."));
+        }
+        hay = idx.iter().map(|&i| hay[i as usize]).collect();
+    }
     let pos = |x: &f64| {
         hay.partition_point(|h| match order(h, x) {
             Ordering::Less => true,
@@ -341,8 +339,8 @@ builtins! { SORTING;
         "np.sort(np.array([3., np.nan, 1., 2.]))";
     "argsort", Numpy, argsort, "argsort(a, axis=-1, kind=None, order=None, *, stable=None)",
         "The indices that sort the array along an axis.", "np.argsort(np.array([30, 10, 20]))";
-    "unique", Numpy, unique, "unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True)",
-        "Sorted distinct elements (with their counts when return_counts=True).",
+    "unique", Numpy, super::unique::unique, "unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True)",
+        "Sorted distinct elements (or rows with axis=), with first indices, the inverse and counts on request.",
         "np.unique(np.array([3, 1, 3, 2, 1]), return_counts=True)";
     "nonzero", Numpy, nonzero, "nonzero(a)", "Indices of the nonzero elements, one array per axis.",
         "np.nonzero(np.array([[0, 2], [3, 0]]))";

@@ -13,7 +13,7 @@ use super::super::warnings;
 use super::kernels::zip_as;
 
 /// NumPy's ufunc name of an operator (`a / b` is `divide`).
-pub(super) fn ufunc_name(op: BinOp) -> &'static str {
+pub(crate) fn ufunc_name(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "add",
         BinOp::Sub => "subtract",

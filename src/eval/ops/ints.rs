@@ -7,41 +7,7 @@ use crate::syntax::ast::BinOp;
 /// Runs `$body` with `$T` bound to an integer dtype's element type.
 macro_rules! integer {
     ($dtype:expr, $T:ident => $body:expr) => {
-        match $dtype {
-            $crate::array::DType::Int8 => {
-                type $T = i8;
-                $body
-            }
-            $crate::array::DType::Int16 => {
-                type $T = i16;
-                $body
-            }
-            $crate::array::DType::Int32 => {
-                type $T = i32;
-                $body
-            }
-            $crate::array::DType::Int64 => {
-                type $T = i64;
-                $body
-            }
-            $crate::array::DType::UInt8 => {
-                type $T = u8;
-                $body
-            }
-            $crate::array::DType::UInt16 => {
-                type $T = u16;
-                $body
-            }
-            $crate::array::DType::UInt32 => {
-                type $T = u32;
-                $body
-            }
-            $crate::array::DType::UInt64 => {
-                type $T = u64;
-                $body
-            }
-            other => unreachable!("not an integer dtype: {other}"),
-        }
+        $crate::array::dispatch!(int $dtype, $T => $body)
     };
 }
 pub(super) use integer;

@@ -2,13 +2,15 @@
 //! int64, float64): operands read in place and converted to the result
 //! dtype in registers, one fresh output.
 
-use crate::array::{Array, Complex128, DType, Element, Kind, map, zip_map};
+use crate::array::{
+    Array, Complex128, DType, Element, Kind, complex_div, complex_mul, map, zip_map,
+};
 use crate::eval::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 use super::super::error::{EvalError, EvalResult};
 use super::ints::{IntOps, integer};
-use super::python::{floor_div_f, floor_div_i, mod_f, mod_i};
+use super::python::{divmod_f32, floor_div_f, floor_div_i, mod_f, mod_i, remainder_f32};
 
 const BOOL_SUB: &str = "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.";
 const BOOL_NEG: &str = "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.";
@@ -115,7 +117,7 @@ fn f32_op(op: BinOp) -> EvalResult<fn(f32, f32) -> f32> {
         BinOp::Mul => |a, b| a * b,
         BinOp::Div => |a, b| a / b,
         BinOp::FloorDiv => |a, b| divmod_f32(a, b).0,
-        BinOp::Mod => |a, b| divmod_f32(a, b).1,
+        BinOp::Mod => remainder_f32,
         BinOp::Pow => f32::powf,
         // The errors are float64's (same words).
         other => {
@@ -123,30 +125,6 @@ fn f32_op(op: BinOp) -> EvalResult<fn(f32, f32) -> f32> {
             unreachable!("float_op refuses the other operators")
         }
     })
-}
-
-/// NumPy's `npy_divmodf`, as [`super::python`]'s float64 one.
-fn divmod_f32(a: f32, b: f32) -> (f32, f32) {
-    let mut m = a % b;
-    if b == 0.0 {
-        return (a / b, m);
-    }
-    let mut div = (a - m) / b;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f32.copysign(b);
-    }
-    let floordiv = if div != 0.0 {
-        let fl = div.floor();
-        if div - fl > 0.5 { fl + 1.0 } else { fl }
-    } else {
-        0.0f32.copysign(a / b)
-    };
-    (floordiv, m)
 }
 
 fn ufunc_unsupported(name: &str) -> EvalError {
@@ -160,7 +138,7 @@ fn complex_op(op: BinOp) -> EvalResult<fn(Complex128, Complex128) -> Complex128>
     Ok(match op {
         BinOp::Add => |a, b| a + b,
         BinOp::Sub => |a, b| a - b,
-        BinOp::Mul => |a, b| Complex128::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re),
+        BinOp::Mul => complex_mul,
         BinOp::Div => complex_div,
         BinOp::FloorDiv => return Err(ufunc_unsupported("floor_divide")),
         BinOp::Mod => return Err(ufunc_unsupported("remainder")),
@@ -177,22 +155,6 @@ fn complex_op(op: BinOp) -> EvalResult<fn(Complex128, Complex128) -> Complex128>
     })
 }
 
-fn complex_div(a: Complex128, b: Complex128) -> Complex128 {
-    let (br_abs, bi_abs) = (b.re.abs(), b.im.abs());
-    if br_abs >= bi_abs {
-        if br_abs == 0.0 && bi_abs == 0.0 {
-            return Complex128::new(a.re / br_abs, a.im / bi_abs);
-        }
-        let rat = b.im / b.re;
-        let scl = 1.0 / (b.re + b.im * rat);
-        Complex128::new((a.re + a.im * rat) * scl, (a.im - a.re * rat) * scl)
-    } else {
-        let rat = b.re / b.im;
-        let scl = 1.0 / (b.im + b.re * rat);
-        Complex128::new((a.re * rat + a.im) * scl, (a.im * rat - a.re) * scl)
-    }
-}
-
 fn float_op(op: BinOp) -> EvalResult<fn(f64, f64) -> f64> {
     Ok(match op {
         BinOp::Add => |a, b| a + b,
@@ -202,27 +164,10 @@ fn float_op(op: BinOp) -> EvalResult<fn(f64, f64) -> f64> {
         BinOp::FloorDiv => floor_div_f,
         BinOp::Mod => mod_f,
         BinOp::Pow => f64::powf,
-        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => {
-            let name = match op {
-                BinOp::BitAnd => "bitwise_and",
-                BinOp::BitOr => "bitwise_or",
-                _ => "bitwise_xor",
-            };
-            return Err(EvalError::type_error(format!(
-                "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
-            )));
+        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift => {
+            return Err(ufunc_unsupported(super::ufunc_name(op)));
         }
         BinOp::MatMul => return Err(matmul_unsupported()),
-        BinOp::LShift | BinOp::RShift => {
-            let name = if op == BinOp::LShift {
-                "left_shift"
-            } else {
-                "right_shift"
-            };
-            return Err(EvalError::type_error(format!(
-                "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
-            )));
-        }
     })
 }
 

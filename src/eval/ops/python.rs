@@ -28,36 +28,51 @@ pub(super) fn py_num(v: &Value) -> Option<Py> {
     }
 }
 
-/// NumPy's (and Python's) float `divmod`.
-fn divmod_f(a: f64, b: f64) -> (f64, f64) {
-    let mut m = a % b;
-    if b == 0.0 {
-        return (a / b, m);
-    }
-    let mut div = (a - m) / b;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
+/// NumPy's `npy_divmod` (Python's float `divmod`) for one float type.
+macro_rules! float_divmod {
+    ($vis:vis $name:ident, $rem_vis:vis $rem:ident, $t:ty) => {
+        /// NumPy's `npy_remainder`: a zero divisor gives `fmod`'s NaN
+        /// without dividing (so only "invalid value" is raised, as NumPy).
+        $rem_vis fn $rem(a: $t, b: $t) -> $t {
+            if b == 0.0 { a % b } else { $name(a, b).1 }
         }
-    } else {
-        m = 0.0f64.copysign(b);
-    }
-    let floordiv = if div != 0.0 {
-        let fl = div.floor();
-        if div - fl > 0.5 { fl + 1.0 } else { fl }
-    } else {
-        0.0f64.copysign(a / b)
+
+        /// NumPy's (and Python's) float `divmod`: the floor quotient and a
+        /// remainder with the divisor's sign.
+        $vis fn $name(a: $t, b: $t) -> ($t, $t) {
+            let mut m = a % b;
+            if b == 0.0 {
+                return (a / b, m);
+            }
+            let mut div = (a - m) / b;
+            if m != 0.0 {
+                if (b < 0.0) != (m < 0.0) {
+                    m += b;
+                    div -= 1.0;
+                }
+            } else {
+                m = (0.0 as $t).copysign(b);
+            }
+            let floordiv = if div != 0.0 {
+                let fl = div.floor();
+                if div - fl > 0.5 { fl + 1.0 } else { fl }
+            } else {
+                (0.0 as $t).copysign(a / b)
+            };
+            (floordiv, m)
+        }
     };
-    (floordiv, m)
 }
+
+float_divmod!(divmod_f, remainder_f, f64);
+float_divmod!(pub(super) divmod_f32, pub(super) remainder_f32, f32);
 
 pub fn floor_div_f(a: f64, b: f64) -> f64 {
     divmod_f(a, b).0
 }
 
 pub fn mod_f(a: f64, b: f64) -> f64 {
-    divmod_f(a, b).1
+    remainder_f(a, b)
 }
 
 pub fn floor_div_i(a: i64, b: i64) -> i64 {
@@ -89,6 +104,9 @@ pub fn mod_i(a: i64, b: i64) -> i64 {
 
 /// Python semantics when no NumPy value is involved.
 pub(super) fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
+    if let Some(r) = super::pycomplex::binary(op, a, b) {
+        return r;
+    }
     if let (Some(x), Some(y)) = (py_num(a), py_num(b)) {
         return py_arith(op, x, y);
     }
@@ -258,9 +276,10 @@ fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
                 return Err(zero_div("0.0 cannot be raised to a negative power"));
             }
             if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                return Err(EvalError::value_error(
-                    "complex results are not supported (a negative number to a fractional power)",
-                ));
+                // Python's float_pow: a complex result, complex(a) ** complex(b).
+                let c = |x: f64| Value::Complex(crate::array::Complex128::new(x, 0.0));
+                return super::pycomplex::binary(BinOp::Pow, &c(a), &c(b))
+                    .expect("complex operands");
             }
             a.powf(b)
         }
@@ -276,6 +295,9 @@ fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
 
 pub(super) fn python_compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<bool> {
     use std::cmp::Ordering;
+    if let Some(r) = super::pycomplex::compare(op, a, b) {
+        return r;
+    }
     let ord: Option<Ordering> = match (a, b) {
         _ if py_num(a).is_some() && py_num(b).is_some() => {
             let (x, y) = (py_num(a).unwrap(), py_num(b).unwrap());
@@ -331,6 +353,10 @@ fn values_identical(a: &Value, b: &Value) -> bool {
         }
         (Value::Module(x), Value::Module(y)) => x == y,
         (Value::DType(x), Value::DType(y)) => x == y,
+        // matplotlib's objects compare by identity.
+        (Value::Artist(x), Value::Artist(y)) => std::rc::Rc::ptr_eq(x, y),
+        (Value::Axes(x), Value::Axes(y)) => x == y,
+        (Value::Figure(x), Value::Figure(y)) => x == y,
         _ => false,
     }
 }

@@ -52,11 +52,42 @@ fn ndarray(n: &NdArray) -> EvalResult<Array> {
     Ok(column_array(&n.data)?.reshape_to(&n.shape)?)
 }
 
+/// `df.to_numpy()`: one array of the columns' common dtype. Columns of
+/// different kinds (numbers and bools, or text) make pandas' object array
+/// (`array([[0.0, 0, True]], dtype=object)`), which gradlab's arrays do
+/// not hold: a clear error naming the dtypes instead.
+pub fn frame_array(df: &pandas::DataFrame) -> EvalResult<Array> {
+    let n = df.to_numpy();
+    if matches!(n.data, Column::Object(_)) {
+        let dtypes: Vec<pandas::DType> = (0..df.shape().1)
+            .filter_map(|j| df.iloc_col(j as i64).ok().map(|s| s.dtype()))
+            .collect();
+        if !dtypes.contains(&pandas::DType::Object) {
+            let mut names: Vec<&str> = Vec::new();
+            for d in &dtypes {
+                if !names.contains(&d.name()) {
+                    names.push(d.name());
+                }
+            }
+            return Err(EvalError::new(
+                ErrorKind::NotImplementedError,
+                format!(
+                    "columns of dtypes {} make an object array (dtype=object) in pandas, which \
+                     gradlab's arrays do not hold; select columns of one kind first \
+                     (df[['a', 'b']].to_numpy())",
+                    names.join(", ")
+                ),
+            ));
+        }
+    }
+    ndarray(&n)
+}
+
 /// `np.asarray(x)` of a DataFrame, Series or Index; `None` for other values.
 pub fn to_array_of(v: &Value) -> EvalResult<Array> {
     match v {
         Value::Series(s) => column_array(s.values()),
-        Value::DataFrame(df) => ndarray(&df.to_numpy()),
+        Value::DataFrame(df) => frame_array(df),
         Value::PdIndex(i) => column_array(&i.values()),
         other => to_array(other),
     }

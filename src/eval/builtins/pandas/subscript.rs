@@ -59,6 +59,32 @@ fn position(v: &Option<Value>) -> EvalResult<Option<i64>> {
     }
 }
 
+/// `df.loc[:, a:b]`: the columns from label `a` through label `b` (both
+/// included, as label slices are in pandas).
+fn column_slice(df: &DataFrame, a: Option<Label>, b: Option<Label>) -> EvalResult<DataFrame> {
+    let labels = df.labels();
+    let missing = |k: &Label| pd_error(crate::pandas::Error::key(k));
+    let start = match &a {
+        None => 0,
+        Some(k) => labels
+            .iter()
+            .position(|l| l == k)
+            .ok_or_else(|| missing(k))?,
+    };
+    let stop = match &b {
+        None => labels.len(),
+        Some(k) => {
+            labels
+                .iter()
+                .rposition(|l| l == k)
+                .ok_or_else(|| missing(k))?
+                + 1
+        }
+    };
+    let keys = labels[start..stop.max(start)].to_vec();
+    df.select(&keys).map_err(pd_error)
+}
+
 fn label_bound(v: &Option<Value>) -> EvalResult<Option<Label>> {
     match v {
         None | Some(Value::None) => Ok(None),
@@ -175,9 +201,12 @@ fn indexer(ix: &Indexer, keys: &[Key]) -> EvalResult<Value> {
                         Some(Key::Value(c)) => {
                             Ok(series(rows.column(key_label(c)?).map_err(pd_error)?))
                         }
+                        Some(Key::Slice(a, b, None | Some(Value::None))) => Ok(frame(
+                            column_slice(&rows, label_bound(a)?, label_bound(b)?)?,
+                        )),
                         Some(Key::Slice(..)) => Err(EvalError::new(
                             ErrorKind::NotImplementedError,
-                            "gradlab's df.loc takes a column label or a list of labels after the rows",
+                            "gradlab's df.loc takes column slices without a step",
                         )),
                     }
                 }
