@@ -140,6 +140,10 @@ fn fuzz_findings_stay_fixed() {
         "-o\r\\\n\r",
         "n\t\\\n\t ",
         "jec,rptr\\\n\n",
+        // The confirming run's findings: a lone carriage return as the
+        // line break after the backslash.
+        "DDH\t,\tg\\\r\t",
+        "\r0 \t\ni\\\r\t",
     ] {
         harness::exercise(src, Duration::from_millis(500));
     }

@@ -201,7 +201,8 @@ fn open_block(src: &str) -> bool {
 /// statement `0`, and whatever follows (a `#>` output line) is not part of
 /// it. Open brackets still continue.
 fn continuation_closed(text: &str) -> bool {
-    let mut lines = text.rsplit('\n');
+    // A lone carriage return ends a line too, as in Python's source reading.
+    let mut lines = text.rsplit(['\n', '\r']);
     let closed = lines.next().is_some_and(|l| l.trim().is_empty())
         && lines.next().is_some_and(|l| l.ends_with('\\'));
     // The backslash must be a continuation token (not text inside an
