@@ -4,7 +4,7 @@
 use crate::array::{self, Array, DType, Element, Kind, dispatch, limits, shape_repr};
 
 use super::error::{EvalError, EvalResult};
-use super::value::Value;
+use super::value::{Items, Value};
 
 /// The dtype named by a `dtype=` argument (`float`, `np.float64`, `'int64'`, ...).
 pub fn dtype_arg(v: &Value) -> EvalResult<Option<DType>> {
@@ -157,11 +157,8 @@ fn from_sequence(v: &Value, dtype: Option<DType>) -> EvalResult<Array> {
     Ok(arr)
 }
 
-fn items(v: &Value) -> Option<&[Value]> {
-    match v {
-        Value::List(items) | Value::Tuple(items) => Some(items),
-        _ => None,
-    }
+fn items(v: &Value) -> Option<Items<'_>> {
+    v.seq_items()
 }
 
 /// The shape NumPy infers: the nesting along the first element of each level.
@@ -202,7 +199,7 @@ fn collect(
         if depth >= shape.len() || items.len() != shape[depth] {
             return Err(ragged(shape, depth));
         }
-        for item in items {
+        for item in items.iter() {
             collect(item, depth + 1, shape, out, kind, any, dtype)?;
         }
         return Ok(());
@@ -306,8 +303,9 @@ pub fn truthy(v: &Value) -> EvalResult<bool> {
         Value::Complex(z) => z.re != 0.0 || z.im != 0.0,
         Value::Scalar(s) => s.is_nonzero(),
         Value::Str(s) => !s.is_empty(),
-        Value::List(items) | Value::Tuple(items) | Value::Set(items) => !items.is_empty(),
-        Value::Dict(items) => !items.is_empty(),
+        Value::List(items) | Value::Set(items) => !items.borrow().is_empty(),
+        Value::Tuple(items) => !items.is_empty(),
+        Value::Dict(items) => !items.borrow().is_empty(),
         Value::Range(r) => !r.is_empty(),
         Value::Named(_) => true,
         Value::Array(a) => match a.len() {
@@ -341,7 +339,7 @@ pub fn norm_axis(axis: i64, ndim: usize) -> EvalResult<usize> {
 /// A shape argument: an int or a sequence of ints.
 pub fn shape_arg(v: &Value) -> EvalResult<Vec<usize>> {
     let dims: Vec<i64> = match v {
-        Value::List(items) | Value::Tuple(items) => {
+        v if let Some(items) = v.seq_items() => {
             items.iter().map(index_int).collect::<EvalResult<_>>()?
         }
         other => vec![index_int(other)?],

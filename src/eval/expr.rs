@@ -21,8 +21,8 @@ use super::value::{Module, Value};
 const MAX_DEPTH: usize = 3000;
 
 /// Stack kept free before an evaluation step grows a new segment.
-const RED_ZONE: usize = 256 * 1024;
-const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+pub(super) const RED_ZONE: usize = 256 * 1024;
+pub(super) const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 
 /// Where names are looked up: the current function's (or comprehension's)
 /// scope and those around it, then the session's globals.
@@ -240,7 +240,7 @@ impl Session {
                     self.eval(other, frame)
                 }
             }
-            ExprKind::List(items) => Ok(Value::List(Rc::new(self.eval_all(items, frame)?))),
+            ExprKind::List(items) => Ok(Value::list(self.eval_all(items, frame)?)),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_all(items, frame)?)),
             ExprKind::Set(items) => at(super::pyseq::set_from(self.eval_all(items, frame)?)),
             ExprKind::Dict(entries) => {
@@ -252,7 +252,7 @@ impl Session {
                             pairs.push((k, self.eval(v, frame)?));
                         }
                         None => match self.eval(v, frame)? {
-                            Value::Dict(d) => pairs.extend(d.iter().cloned()),
+                            Value::Dict(d) => pairs.extend(d.borrow().iter().cloned()),
                             other => {
                                 return Err(EvalError::type_error(format!(
                                     "'{}' object is not a mapping",
@@ -406,13 +406,13 @@ impl Session {
                         ))
                         .at(&k.value.span));
                     };
-                    for (key, val) in d.iter() {
+                    for (key, val) in d.snapshot() {
                         let Value::Str(name) = key else {
                             return Err(
                                 EvalError::type_error("keywords must be strings").at(&k.value.span)
                             );
                         };
-                        if kw.iter().any(|(n, _)| n.as_str() == &**name) {
+                        if kw.iter().any(|(n, _)| n.as_str() == &*name) {
                             return Err(EvalError::type_error(format!(
                                 "got multiple values for keyword argument '{name}'"
                             ))
@@ -563,7 +563,7 @@ impl Session {
             // they would read from them.
             for v in call.pos.iter_mut() {
                 if matches!(v, Value::Range(_) | Value::Iter(_)) {
-                    *v = Value::List(Rc::new(super::iter::iterate(v).map_err(|e| e.at(&span))?));
+                    *v = Value::list(super::iter::iterate(v).map_err(|e| e.at(&span))?);
                 }
             }
         }
@@ -671,6 +671,7 @@ const PY_METHODS: &[&str] = &[
     "items",
     "update",
     "setdefault",
+    "popitem",
     "add",
     "discard",
 ];

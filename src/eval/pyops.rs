@@ -61,11 +61,11 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
             )))
         }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
-            let mut d = Value::Dict(x.clone());
-            for (k, v) in y.iter() {
-                d = super::pyseq::dict_set(&d, k.clone(), v.clone())?;
+            let d = x.copied();
+            for (k, v) in y.snapshot() {
+                super::pyseq::dict_set(&d, k, v)?;
             }
-            Ok(d)
+            Ok(Value::Dict(d))
         }
         _ => super::ops::binary(op, a, b),
     }
@@ -129,8 +129,9 @@ fn identical(a: &Value, b: &Value) -> bool {
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y && (-5..=256).contains(x),
         (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
-        (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y)) => Rc::ptr_eq(x, y),
-        (Value::Dict(x), Value::Dict(y)) => Rc::ptr_eq(x, y),
+        (Value::Tuple(x), Value::Tuple(y)) => Rc::ptr_eq(x, y),
+        (Value::List(x), Value::List(y)) | (Value::Set(x), Value::Set(y)) => x.ptr_eq(y),
+        (Value::Dict(x), Value::Dict(y)) => x.ptr_eq(y),
         (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y),
         (Value::Function(x), Value::Function(y)) => Rc::ptr_eq(x, y),
         (Value::Builtin(x), Value::Builtin(y)) => std::ptr::eq(*x, *y),

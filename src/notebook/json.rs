@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde_json::{Value as Json, json};
 
 use crate::array::{Array, DType};
-use crate::eval::{Event, Scalar, Session, Value};
+use crate::eval::{Event, Scalar, Session, Value, Walk};
 
 use super::{Cell, CellKind};
 
@@ -67,8 +67,12 @@ pub fn write_value(out: &mut dyn Write, session: &Session, v: &Value) -> io::Res
             out.write_all(b"}")
         }
         Value::List(list) => {
+            let walk = Walk::enter(list.addr());
+            if walk.is_recursive() {
+                return tree(out, &json!({"kind": "object", "repr": "[...]"}));
+            }
             out.write_all(br#"{"kind":"list","items":"#)?;
-            items(out, list)?;
+            items(out, &list.borrow())?;
             out.write_all(b"}")
         }
         Value::Function(f) => tree(out, &json!({"kind": "function", "name": f.name})),

@@ -38,11 +38,12 @@ pub fn len(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     match b.req("obj") {
         Value::Array(a) if a.ndim() == 0 => Err(EvalError::type_error("len() of unsized object")),
         Value::Array(a) => Ok(Value::Int(a.shape()[0] as i64)),
-        Value::List(x) | Value::Tuple(x) => Ok(Value::Int(x.len() as i64)),
+        Value::List(x) => Ok(Value::Int(x.borrow().len() as i64)),
+        Value::Tuple(x) => Ok(Value::Int(x.len() as i64)),
         Value::Named(t) => Ok(Value::Int(t.items.len() as i64)),
         Value::Str(x) => Ok(Value::Int(x.chars().count() as i64)),
-        Value::Dict(x) => Ok(Value::Int(x.len() as i64)),
-        Value::Set(x) => Ok(Value::Int(x.len() as i64)),
+        Value::Dict(x) => Ok(Value::Int(x.borrow().len() as i64)),
+        Value::Set(x) => Ok(Value::Int(x.borrow().len() as i64)),
         Value::Range(r) => r.py_len().map(Value::Int),
         Value::DataFrame(df) => Ok(Value::Int(df.len() as i64)),
         Value::Series(sr) => Ok(Value::Int(sr.len() as i64)),
@@ -156,7 +157,7 @@ pub fn list(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         None => Vec::new(),
         Some(v) => unpack(v)?,
     };
-    Ok(Value::List(Rc::new(items)))
+    Ok(Value::list(items))
 }
 
 pub fn tuple(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -247,7 +248,7 @@ pub fn sorted(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let items = iterate(b.req("iterable"))?;
     let reverse = b.get("reverse").map(truthy).transpose()?.unwrap_or(false);
     let out = sort_values(s, items, b.get("key"), reverse)?;
-    Ok(Value::List(Rc::new(out)))
+    Ok(Value::list(out))
 }
 
 /// `reversed(sequence)`: sequences only (not sets, dicts keep order).
@@ -273,7 +274,7 @@ pub fn reversed(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 /// `set(iterable=())`.
 pub fn set(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     match b.get("iterable") {
-        None => Ok(Value::Set(Rc::new(Vec::new()))),
+        None => Ok(Value::set(Vec::new())),
         Some(v) => pyseq::set_from(iterate(v)?),
     }
 }
@@ -283,7 +284,7 @@ pub fn set(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 pub fn dict(call: CallArgs) -> EvalResult<Value> {
     let mut pairs = match call.pos.as_slice() {
         [] => Vec::new(),
-        [Value::Dict(d)] => (**d).clone(),
+        [Value::Dict(d)] => d.snapshot(),
         [v] => pyseq::pairs_of(v)?,
         many => {
             return Err(EvalError::type_error(format!(

@@ -2,8 +2,6 @@
 //! (ints, floats, bools, strings, lists, tuples), and the floor division
 //! and modulo rules NumPy shares with Python.
 
-use std::rc::Rc;
-
 use crate::eval::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp};
 
@@ -116,9 +114,10 @@ pub(super) fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value
             Ok(Value::str(format!("{x}{y}")))
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
             let mut v = crate::memory::try_vec(x.len().saturating_add(y.len()))?;
             v.extend(x.iter().chain(y.iter()).cloned());
-            Ok(Value::List(Rc::new(v)))
+            Ok(Value::list(v))
         }
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
             Ok(Value::tuple(x.iter().chain(y.iter()).cloned().collect()))
@@ -127,6 +126,25 @@ pub(super) fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value
             if matches!(seq, Value::List(_) | Value::Tuple(_) | Value::Str(_)) =>
         {
             repeat(seq, *n)
+        }
+        (BinOp::Mul, seq, other) | (BinOp::Mul, other, seq)
+            if matches!(seq, Value::List(_) | Value::Tuple(_) | Value::Str(_))
+                && matches!(
+                    other,
+                    Value::Float(_)
+                        | Value::Complex(_)
+                        | Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Str(_)
+                        | Value::None
+                        | Value::Dict(_)
+                        | Value::Set(_)
+                ) =>
+        {
+            Err(EvalError::type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                other.short_type()
+            )))
         }
         (BinOp::Mod, Value::Str(_), _) => Err(EvalError::type_error(
             "%-formatting of strings is not supported; use f-strings or str()",
@@ -178,7 +196,7 @@ fn repeat(seq: &Value, n: i64) -> EvalResult<Value> {
             crate::memory::reserve(total)?;
             Value::str(s.repeat(n))
         }
-        Value::List(items) => Value::List(Rc::new(times(items)?)),
+        Value::List(items) => Value::list(times(&items.borrow())?),
         Value::Tuple(items) => Value::tuple(times(items)?),
         _ => unreachable!("only sequences repeat"),
     })
@@ -345,7 +363,10 @@ pub(super) fn python_compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<bool
 
 fn values_identical(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y)) => {
+        (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
+            let (Some(x), Some(y)) = (a.seq_items(), b.seq_items()) else {
+                return false;
+            };
             x.len() == y.len()
                 && x.iter()
                     .zip(y.iter())
