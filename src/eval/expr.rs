@@ -141,11 +141,7 @@ impl Session {
         let at = |r: EvalResult<Value>| r.map_err(|err| err.at(&e.span));
         match &e.kind {
             ExprKind::Int(i) => Ok(Value::Int(*i)),
-            ExprKind::BigInt(digits) => Err(EvalError::new(
-                ErrorKind::OverflowError,
-                format!("Python int too large to convert to C long: {digits}"),
-            )
-            .at(&e.span)),
+            ExprKind::BigInt(digits) => Ok(super::ops::pybigint::parse(digits)),
             ExprKind::Float(x) => Ok(Value::Float(*x)),
             ExprKind::Imag(x) => Ok(Value::Complex(crate::array::Complex128::new(0.0, *x))),
             ExprKind::Str(s) => Ok(Value::str(s.as_str())),
@@ -320,6 +316,15 @@ impl Session {
                             None => Ok(None),
                             Some(x) => match self.eval(x, frame)? {
                                 Value::None => Ok(None),
+                                // Past int64 a bound is clamped, as Python's
+                                // slices clamp it.
+                                Value::BigInt(n) => Ok(Some(
+                                    if super::ops::pybigint::is_negative(&n) {
+                                        i64::MIN
+                                    } else {
+                                        i64::MAX
+                                    },
+                                )),
                                 v => index_int(&v).map(Some).map_err(|_| {
                                     EvalError::type_error(
                                         "slice indices must be integers or None or have an __index__ method",

@@ -29,6 +29,11 @@ impl Idx {
         Ok(match v {
             Value::None => Idx::NewAxis,
             Value::Int(i) => Idx::Int(*i),
+            Value::BigInt(_) => {
+                return Err(EvalError::index_error(
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
             Value::Scalar(s) if s.dtype().is_integer() => Idx::Int(s.get::<i64>()),
             Value::Bool(b) | Value::Scalar(Scalar::Bool(b)) => Idx::Mask(Array::scalar_bool(*b)),
             Value::Array(_) | Value::List(_) | Value::Tuple(_) => {

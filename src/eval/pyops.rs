@@ -4,7 +4,6 @@
 
 use crate::syntax::ast::{BinOp, CmpOp};
 
-use super::ErrorKind;
 use super::error::{EvalError, EvalResult};
 use super::value::Value;
 
@@ -17,6 +16,15 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
         return r;
     }
     match (op, a, b) {
+        (BinOp::LShift | BinOp::RShift, Value::BigInt(_), _)
+        | (BinOp::LShift | BinOp::RShift, _, Value::BigInt(_))
+            if let (Some(x), Some(n)) = (
+                super::ops::pybigint::as_big(a),
+                super::ops::pybigint::as_big(b),
+            ) =>
+        {
+            super::ops::pybigint::arith(op, &x, &n)
+        }
         (BinOp::Mod, Value::Str(t), _) => {
             let s = crate::eval::Session::new();
             Ok(Value::str(super::pyformat::percent(&s, t, b)?))
@@ -42,10 +50,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
                 return Ok(Value::Int(0));
             }
             if n >= 63 || x.checked_shl(n as u32).is_none_or(|r| r >> n != x) {
-                return Err(EvalError::new(
-                    ErrorKind::OverflowError,
-                    "integer result too large for a 64-bit int",
-                ));
+                return super::ops::pybigint::arith(op, &x.into(), &n.into());
             }
             Ok(Value::Int(x << n))
         }

@@ -127,6 +127,8 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// A Python int past int64 (`2**100`); never one that fits an i64.
+    BigInt(Rc<num_bigint::BigInt>),
     Float(f64),
     Scalar(Scalar),
     Array(Rc<Array>),
@@ -225,7 +227,7 @@ impl Value {
         match self {
             Value::None => "NoneType".into(),
             Value::Bool(_) => "bool".into(),
-            Value::Int(_) => "int".into(),
+            Value::Int(_) | Value::BigInt(_) => "int".into(),
             Value::Float(_) => "float".into(),
             Value::Scalar(s) => format!("numpy.{}", s.dtype().name()),
             Value::Array(_) => "numpy.ndarray".into(),
@@ -281,6 +283,7 @@ impl Value {
             Value::None => "None".into(),
             Value::Bool(b) => py_bool(*b).into(),
             Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => b.to_string(),
             Value::Float(x) => format::py_float(*x),
             Value::Complex(z) => format::scalar_str(Scalar::Complex128(*z)),
             // legacy='1.25' and older print NumPy scalars without their type.

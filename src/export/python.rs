@@ -229,6 +229,7 @@ fn checkable(v: &Value) -> bool {
         | Value::Float(_)
         | Value::Complex(_)
         | Value::Int(_)
+        | Value::BigInt(_)
         | Value::Bool(_)
         | Value::Str(_)
         | Value::DTypeObj(_) => true,
@@ -279,6 +280,9 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
         }
         Value::Int(i) => out.push_str(&format!(
             "assert isinstance({path}, (int, np.integer)) and {path} == {i}, repr({path})\n"
+        )),
+        Value::BigInt(n) => out.push_str(&format!(
+            "assert isinstance({path}, int) and {path} == {n}, repr({path})\n"
         )),
         // By repr, which is exact for complex and keeps NaNs comparable.
         Value::Complex(z) => out.push_str(&format!(

@@ -50,6 +50,8 @@ pub fn write_value(out: &mut dyn Write, session: &Session, v: &Value) -> io::Res
         Value::Scalar(s) => tree(out, &scalar(*s)),
         Value::Float(x) => tree(out, &scalar(Scalar::Float64(*x))),
         Value::Int(i) => tree(out, &scalar(Scalar::Int64(*i))),
+        // JSON numbers have any size: the exact digits.
+        Value::BigInt(n) => write!(out, r#"{{"kind":"int","value":{n}}}"#),
         Value::Bool(b) => tree(out, &scalar(Scalar::Bool(*b))),
         Value::Str(s) => tree(out, &json!({"kind": "string", "value": &**s})),
         Value::Tuple(list) => {

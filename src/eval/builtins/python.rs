@@ -110,21 +110,17 @@ pub(crate) fn parse_float(t: &str) -> EvalResult<f64> {
 pub fn int(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     match b.get("x") {
         None => Ok(Value::Int(0)),
-        Some(Value::Str(t)) => t
-            .trim()
-            .replace('_', "")
-            .parse::<i64>()
-            .map(Value::Int)
-            .map_err(|_| {
-                EvalError::value_error(format!(
-                    "invalid literal for int() with base 10: {}",
-                    crate::format::py_repr_str(t)
-                ))
-            }),
+        Some(Value::Str(t)) => int_of_str(t).ok_or_else(|| {
+            EvalError::value_error(format!(
+                "invalid literal for int() with base 10: {}",
+                crate::format::py_repr_str(t)
+            ))
+        }),
         Some(
             v
             @ (Value::Int(_) | Value::Bool(_) | Value::Scalar(Scalar::Int64(_) | Scalar::Bool(_))),
         ) => index_int(v).map(Value::Int),
+        Some(v @ Value::BigInt(_)) => Ok(v.clone()),
         Some(Value::Complex(_)) => Err(EvalError::type_error(
             "int() argument must be a string, a bytes-like object or a real number, not 'complex'",
         )),
@@ -141,9 +137,29 @@ pub fn int(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
                     "cannot convert float infinity to integer",
                 ));
             }
-            Ok(Value::Int(x.trunc() as i64))
+            Ok(crate::eval::ops::pybigint::from_f64(x))
         }
     }
+}
+
+/// `int(text)` in base 10: Python's syntax (sign, digits, single
+/// underscores between digits, surrounding whitespace), any size.
+fn int_of_str(t: &str) -> Option<Value> {
+    let s = t.trim();
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let well_formed = !body.is_empty()
+        && !body.starts_with('_')
+        && !body.ends_with('_')
+        && !body.contains("__")
+        && body.chars().all(|c| c.is_ascii_digit() || c == '_');
+    if !well_formed {
+        return None;
+    }
+    let digits: String = s.chars().filter(|c| *c != '_').collect();
+    digits
+        .parse::<num_bigint::BigInt>()
+        .ok()
+        .map(crate::eval::ops::pybigint::int_value)
 }
 
 pub fn bool_(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {

@@ -367,7 +367,10 @@ fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
     if python {
         let items: Option<Vec<Value>> = match (b.req("a"), b.opt("axis")) {
             (v, None) if let Some(items) = v.seq_items() => Some(items.to_vec()),
-            (a @ (Value::Int(_) | Value::Float(_) | Value::Bool(_)), Some(other)) => {
+            (
+                a @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_)),
+                Some(other),
+            ) => {
                 let mut v = vec![a.clone(), other.clone()];
                 if let Some(k) = b.opt("keepdims") {
                     v.push(k.clone());

@@ -105,6 +105,9 @@ pub(super) fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value
     if let Some(r) = super::pycomplex::binary(op, a, b) {
         return r;
     }
+    if let Some(r) = super::pybigint::binary(op, a, b) {
+        return r;
+    }
     if let (Some(x), Some(y)) = (py_num(a), py_num(b)) {
         return py_arith(op, x, y);
     }
@@ -206,13 +209,6 @@ fn zero_div(msg: &str) -> EvalError {
     EvalError::new(ErrorKind::ZeroDivisionError, msg)
 }
 
-pub(super) fn overflow() -> EvalError {
-    EvalError::new(
-        ErrorKind::OverflowError,
-        "integer result too large for a 64-bit int",
-    )
-}
-
 fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
     let as_int = |p: Py| match p {
         Py::B(b) => Some(i64::from(b)),
@@ -276,7 +272,11 @@ fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
                 return super::super::pyops::binary(op, &Value::Int(a), &Value::Int(b));
             }
         };
-        return r.map(Value::Int).ok_or_else(overflow);
+        // Past int64 a Python int keeps going, as a big int.
+        return match r {
+            Some(v) => Ok(Value::Int(v)),
+            None => super::pybigint::arith(op, &a.into(), &b.into()),
+        };
     }
     let (a, b) = (as_f(x), as_f(y));
     let r = match op {
@@ -317,9 +317,15 @@ pub(super) fn python_compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<bool
         return r;
     }
     let ord: Option<Ordering> = match (a, b) {
+        _ if let Some(o) = super::pybigint::compare(a, b) => o,
         _ if py_num(a).is_some() && py_num(b).is_some() => {
             let (x, y) = (py_num(a).unwrap(), py_num(b).unwrap());
             match (x, y) {
+                // Exactly, as CPython compares an int with a float.
+                (Py::I(i), Py::F(f)) => super::pybigint::cmp_float(&i.into(), f),
+                (Py::F(f), Py::I(i)) => {
+                    super::pybigint::cmp_float(&i.into(), f).map(Ordering::reverse)
+                }
                 (Py::F(_), _) | (_, Py::F(_)) => {
                     let f = |p: Py| match p {
                         Py::B(b) => f64::from(u8::from(b)),
