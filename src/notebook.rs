@@ -8,9 +8,10 @@ pub mod json;
 pub mod meta;
 pub mod transcript;
 
+use std::collections::HashMap;
 use std::path::Path;
 
-use crate::eval::{ErrorKind, EvalError, Event, Session, StmtOutcome, Value};
+use crate::eval::{ErrorKind, EvalError, Event, PyDict, PyList, Session, StmtOutcome, Value};
 use crate::script::{Item, Script};
 
 /// One executed cell of a script.
@@ -108,16 +109,50 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
 /// rendered later (`--check`, `--bless`, exports) shows them as they were.
 const SNAPSHOT_MAX: usize = 1 << 20;
 
-/// A shown value as it is now: its arrays copied (up to [`SNAPSHOT_MAX`]
-/// elements each), as IPython renders an output before the next cell can
-/// change it in place (`a` shown, then `a[0] = 9`, shows the old `a`).
+/// A shown value as it is now: its arrays (up to [`SNAPSHOT_MAX`] elements
+/// each), lists and dicts copied, as IPython renders an output before the
+/// next cell can change it in place (`a` shown, then `a[0] = 9` or
+/// `xs.append(1)`, shows the old value).
 fn as_shown(v: &Value) -> Value {
+    as_shown_in(v, &mut HashMap::new())
+}
+
+/// [`as_shown`], with the copies made so far: a container that holds
+/// itself is copied once, and its copy holds the copy.
+fn as_shown_in(v: &Value, copies: &mut HashMap<usize, Value>) -> Value {
     match v {
         Value::Array(a) if a.len() <= SNAPSHOT_MAX => {
             a.copy().map_or_else(|_| v.clone(), Value::array)
         }
-        Value::Tuple(items) => Value::Tuple(std::rc::Rc::new(items.iter().map(as_shown).collect())),
-        Value::List(items) => Value::List(std::rc::Rc::new(items.iter().map(as_shown).collect())),
+        Value::Tuple(items) => Value::tuple(items.iter().map(|x| as_shown_in(x, copies)).collect()),
+        Value::List(items) => {
+            if let Some(copy) = copies.get(&items.addr()) {
+                return copy.clone();
+            }
+            let copy = PyList::default();
+            copies.insert(items.addr(), Value::List(copy.clone()));
+            let shown = items
+                .snapshot()
+                .iter()
+                .map(|x| as_shown_in(x, copies))
+                .collect();
+            copy.update(|c| *c = shown);
+            Value::List(copy)
+        }
+        Value::Dict(d) => {
+            if let Some(copy) = copies.get(&d.addr()) {
+                return copy.clone();
+            }
+            let copy = PyDict::default();
+            copies.insert(d.addr(), Value::Dict(copy.clone()));
+            let shown = d
+                .snapshot()
+                .into_iter()
+                .map(|(k, x)| (k, as_shown_in(&x, copies)))
+                .collect();
+            copy.update(|c| *c = shown);
+            Value::Dict(copy)
+        }
         other => other.clone(),
     }
 }

@@ -68,6 +68,23 @@ fn complex_numbers_behave_as_in_python() {
     check_table(include_str!("fixtures/pycomplex.jsonl"), 100);
 }
 
+/// Lists, dicts and sets are shared mutable objects: aliases, in-place
+/// methods inside expressions, nested item assignment, functions that fill
+/// what they are given, containers that hold themselves
+/// (`tests/fixtures/gen_pylists.py`).
+#[test]
+fn lists_dicts_and_sets_are_shared_objects() {
+    check_table(include_str!("fixtures/pylists.jsonl"), 100);
+}
+
+/// Python ints past int64: exact arithmetic, true division rounded once,
+/// exact int/float comparisons, formatting, `math.factorial`, and where
+/// they meet NumPy (`tests/fixtures/gen_pybigint.py`).
+#[test]
+fn ints_past_int64_behave_as_in_python() {
+    check_table(include_str!("fixtures/pybigint.jsonl"), 100);
+}
+
 /// `help(f)`, IPython's `f?` and `?f` show the builtin's entry from the
 /// builtins table (Python's own pydoc pages are not reproduced).
 #[test]

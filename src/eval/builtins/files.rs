@@ -82,7 +82,7 @@ fn count_arg(b: &Bound, name: &str) -> EvalResult<Option<usize>> {
 fn usecols(b: &Bound) -> EvalResult<Option<Vec<i64>>> {
     b.opt("usecols")
         .map(|v| match v {
-            Value::List(items) | Value::Tuple(items) => items.iter().map(index_int).collect(),
+            v if let Some(items) = v.seq_items() => items.iter().map(index_int).collect(),
             other => Ok(vec![index_int(other)?]),
         })
         .transpose()
@@ -175,7 +175,7 @@ pub fn savetxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     match b.get("fmt") {
         None => {}
         Some(Value::Str(f)) => o.fmt = SaveFmt::One(f.to_string()),
-        Some(Value::List(items) | Value::Tuple(items)) => {
+        Some(v) if let Some(items) = v.seq_items() => {
             o.fmt = SaveFmt::PerColumn(items.iter().map(|v| v.to_string()).collect());
         }
         Some(other) => return Err(EvalError::value_error(format!("invalid fmt: {other}"))),

@@ -372,7 +372,7 @@ fn tolist(s: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
             other => other,
         })
         .collect();
-    Ok(Value::List(Rc::new(items)))
+    Ok(Value::list(items))
 }
 
 /// The PermissionError of a write a script may not make.
@@ -565,7 +565,7 @@ fn read_excel(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             .into_iter()
             .map(|(name, df)| (Value::str(name), frame(df)))
             .collect();
-        return Ok(Value::Dict(Rc::new(items)));
+        return Ok(Value::dict(items));
     }
     pandas::read_excel(Path::new(&path), &opts)
         .map(frame)
@@ -598,7 +598,7 @@ fn dataframe(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Some(Value::Dict(items)) => {
             let mut labels = Vec::new();
             let mut columns = Vec::new();
-            for (k, v) in items.iter() {
+            for (k, v) in items.borrow().iter() {
                 labels.push(label_of(k)?);
                 columns.push(convert::values_column(v)?);
             }

@@ -464,7 +464,7 @@ fn returned(s: &Session, b: &Bound, name: &str, id: AxesId, before: usize) -> Va
         artists::text(at, &t)
     };
     match name {
-        "plot" => Value::List(Rc::new(artists::added(s, id, before, Kind::Line2D))),
+        "plot" => Value::list(artists::added(s, id, before, Kind::Line2D)),
         "axhline" | "axvline" => one(Kind::Line2D),
         "scatter" => one(Kind::PathCollection),
         "bar" => {

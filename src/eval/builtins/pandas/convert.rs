@@ -162,7 +162,7 @@ pub fn cell_value(c: Cell, dtype: pandas::DType) -> Value {
 pub fn values_column(v: &Value) -> EvalResult<Column> {
     match v {
         Value::Series(s) => Ok(s.values().clone()),
-        Value::List(items) | Value::Tuple(items) => {
+        v if let Some(items) = v.seq_items() => {
             if items
                 .iter()
                 .any(|x| matches!(x, Value::Str(_) | Value::None))

@@ -33,7 +33,7 @@ fn fits(shape: &[usize], dtype: &str) -> EvalResult<()> {
 pub fn size(v: Option<&Value>) -> EvalResult<Size> {
     let dims = match v {
         None | Some(Value::None) => return Ok(Size::Scalar),
-        Some(Value::List(items) | Value::Tuple(items)) => items
+        Some(v) if let Some(items) = v.seq_items() => items
             .iter()
             .map(index_int)
             .collect::<EvalResult<Vec<i64>>>()?,

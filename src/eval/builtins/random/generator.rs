@@ -18,7 +18,7 @@ use super::{Rng, with_generator};
 /// `_coerce_to_uint32_array`, which flattens nested sequences).
 fn entropy(v: &Value, out: &mut Vec<u64>) -> EvalResult<()> {
     match v {
-        Value::List(items) | Value::Tuple(items) => {
+        v if let Some(items) = v.seq_items() => {
             for item in items.iter() {
                 entropy(item, out)?;
             }
@@ -238,7 +238,7 @@ pub(super) fn sequence_len(x: &Value) -> EvalResult<usize> {
     match x {
         Value::Array(a) if a.ndim() > 0 => Ok(if a.is_empty() { 0 } else { a.shape()[0] }),
         Value::Array(_) => Err(EvalError::type_error("len() of unsized object")),
-        Value::List(items) => Ok(items.len()),
+        Value::List(items) => Ok(items.borrow().len()),
         Value::Tuple(_) | Value::Str(_) => Err(EvalError::type_error(format!(
             "'{}' object does not support item assignment",
             x.short_type()
@@ -258,15 +258,16 @@ pub(super) fn sequence_len(x: &Value) -> EvalResult<usize> {
 pub(super) fn shuffle_in_place(s: &mut Session, x: &Value, axis: usize, order: &[usize]) {
     let shuffled = match x {
         Value::Array(a) => Value::array(convert::select(a, axis, order)),
+        // A list is one shared object: shuffled where it is.
         Value::List(items) => {
-            Value::List(Rc::new(order.iter().map(|&i| items[i].clone()).collect()))
+            items.update(|v| *v = order.iter().map(|&i| v[i].clone()).collect());
+            return;
         }
         _ => return,
     };
     for v in s.globals.values_mut() {
         let same = match (&*v, x) {
             (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
-            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
             _ => false,
         };
         if same {
