@@ -28,13 +28,7 @@ impl Generator {
     /// `default_rng()`: 128 bits of OS entropy (the clock if the OS has
     /// none).
     pub fn from_entropy() -> Generator {
-        let seq = SeedSequence::from_os_entropy().unwrap_or_else(|| {
-            let t = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos() as u64);
-            SeedSequence::from_ints(&[t])
-        });
-        Generator::from_seed_sequence(&seq)
+        Generator::from_seed_sequence(&SeedSequence::from_entropy_or_clock())
     }
 
     /// `Generator(PCG64(seq))`.
@@ -89,11 +83,6 @@ impl Generator {
         dtype: IntDType,
         endpoint: bool,
     ) -> Result<Sample<i64>> {
-        let zero = Param::scalar(0);
-        let (low, high) = match high {
-            Some(h) => (low, h),
-            None => (&zero, low),
-        };
         ints::bounded(
             &mut self.bits,
             low,

@@ -33,15 +33,8 @@ impl RandomState {
     /// `RandomState()`: seeded from OS entropy through a SeedSequence (the
     /// default generator of `np.random.*` before any `seed` call).
     pub fn from_entropy() -> RandomState {
-        let seq = SeedSequence::from_os_entropy().unwrap_or_else(|| {
-            // No OS entropy: the clock, as NumPy's docs describe for this case.
-            let t = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos() as u64);
-            SeedSequence::from_ints(&[t])
-        });
         RandomState {
-            mt: Mt19937::from_seed_sequence(&seq),
+            mt: Mt19937::from_seed_sequence(&SeedSequence::from_entropy_or_clock()),
             gauss: None,
         }
     }
@@ -134,11 +127,6 @@ impl RandomState {
         size: &Size,
         dtype: IntDType,
     ) -> Result<Sample<i64>> {
-        let zero = Param::scalar(0);
-        let (low, high) = match high {
-            Some(h) => (low, h),
-            None => (&zero, low),
-        };
         ints::bounded(&mut self.mt, low, high, size, dtype, Method::Masked, false)
     }
 

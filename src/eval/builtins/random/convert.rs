@@ -6,8 +6,8 @@
 use ndarray::Axis;
 
 use crate::array::{Array, DType, dispatch, limits};
-use crate::eval::convert::{index_int, to_array};
-use crate::eval::{ErrorKind, EvalError, EvalResult, Scalar, Value};
+use crate::eval::convert::{index_int, int_convertible, to_array};
+use crate::eval::{Bound, ErrorKind, EvalError, EvalResult, Scalar, Value};
 use crate::random::{self, Param, Sample, Size};
 
 /// A `crate::random` error as the Python exception NumPy raises.
@@ -99,23 +99,25 @@ pub fn ints(v: &Value) -> EvalResult<Param<i128>> {
         _ => a
             .to_f64_vec()
             .into_iter()
-            .map(|f| {
-                if f.is_nan() {
-                    Err(EvalError::value_error(
-                        "cannot convert float NaN to integer",
-                    ))
-                } else if f.is_infinite() {
-                    Err(EvalError::new(
-                        ErrorKind::OverflowError,
-                        "cannot convert float infinity to integer",
-                    ))
-                } else {
-                    Ok(f.trunc() as i128)
-                }
-            })
+            .map(|f| int_convertible(f).map(|()| f.trunc() as i128))
             .collect::<EvalResult<_>>()?,
     };
     Ok(Param { shape, data })
+}
+
+/// A two-parameter continuous distribution of either generator
+/// (`normal`'s loc and scale, `uniform`'s low and high): the parameters
+/// `names` (defaults from the signature) and `size`, drawn by `draw`,
+/// back as a float sample.
+pub fn cont2(
+    b: &Bound,
+    names: [&str; 2],
+    draw: impl FnOnce(&Param<f64>, &Param<f64>, &Size) -> random::Result<Sample<f64>>,
+) -> EvalResult<Value> {
+    let param = |name| floats(&b.value(name).unwrap_or(Value::None));
+    let (first, second) = (param(names[0])?, param(names[1])?);
+    let size = size(b.get("size"))?;
+    draw(&first, &second, &size).map(float_out).map_err(err)
 }
 
 /// A float sample: a Python float for a scalar, else a float64 array.

@@ -72,30 +72,16 @@ pub fn standard_normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value>
     Ok(float_out(with_legacy(s, |rs| rs.standard_normal(&size))))
 }
 
-/// A float parameter with its default.
-pub(super) fn float_arg(b: &Bound, name: &str, default: f64) -> EvalResult<Param<f64>> {
-    match b.get(name) {
-        Some(v) => convert::floats(v),
-        None => Ok(Param::scalar(default)),
-    }
-}
-
 pub fn normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let loc = float_arg(b, "loc", 0.0)?;
-    let scale = float_arg(b, "scale", 1.0)?;
-    let size = convert::size(b.get("size"))?;
-    with_legacy(s, |rs| rs.normal(&loc, &scale, &size))
-        .map(float_out)
-        .map_err(err)
+    convert::cont2(b, ["loc", "scale"], |loc, scale, size| {
+        with_legacy(s, |rs| rs.normal(loc, scale, size))
+    })
 }
 
 pub fn uniform(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let low = float_arg(b, "low", 0.0)?;
-    let high = float_arg(b, "high", 1.0)?;
-    let size = convert::size(b.get("size"))?;
-    with_legacy(s, |rs| rs.uniform(&low, &high, &size))
-        .map(float_out)
-        .map_err(err)
+    convert::cont2(b, ["low", "high"], |low, high, size| {
+        with_legacy(s, |rs| rs.uniform(low, high, size))
+    })
 }
 
 /// `dtype=` of `randint`/`integers`: the sampler dtype and how a scalar
