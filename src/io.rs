@@ -48,6 +48,7 @@ mod savetxt;
 mod text;
 mod write;
 
+pub use fs::read_bytes;
 pub use genfromtxt::{GenFromTxtOptions, genfromtxt};
 pub use loadtxt::{LoadTxtOptions, loadtxt};
 pub use npy::{load_npy, load_npy_with_warnings, save_npy};

@@ -52,15 +52,15 @@ pub enum ErrorKind {
     IndexError,
     ValueError,
     TypeError,
-    FileNotFoundError,
-    IsADirectoryError,
-    PermissionError,
-    OSError,
     NotImplementedError,
     /// `pandas.errors.ParserError` (a `ValueError` subclass).
     ParserError,
     /// `pandas.errors.EmptyDataError` (a `ValueError` subclass).
     EmptyDataError,
+    /// A file error, with the class Python's `open` gives it
+    /// (`FileNotFoundError`, `PermissionError`, ...): what [`crate::io`]
+    /// reports.
+    Io(crate::io::IoErrorKind),
 }
 
 impl ErrorKind {
@@ -71,13 +71,10 @@ impl ErrorKind {
             ErrorKind::IndexError => "IndexError",
             ErrorKind::ValueError => "ValueError",
             ErrorKind::TypeError => "TypeError",
-            ErrorKind::FileNotFoundError => "FileNotFoundError",
-            ErrorKind::IsADirectoryError => "IsADirectoryError",
-            ErrorKind::PermissionError => "PermissionError",
-            ErrorKind::OSError => "OSError",
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::ParserError => "ParserError",
             ErrorKind::EmptyDataError => "EmptyDataError",
+            ErrorKind::Io(kind) => kind.name(),
         }
     }
 }
@@ -102,42 +99,13 @@ impl Error {
     pub(crate) fn key(label: &Label) -> Error {
         Error::new(ErrorKind::KeyError, label.repr())
     }
-
-    /// The error of opening `path` for reading, as Python words it.
-    pub(crate) fn io(err: &std::io::Error, path: &str) -> Error {
-        let quoted = pyfmt::quote(path);
-        let (kind, errno, text) = match err.kind() {
-            std::io::ErrorKind::NotFound => {
-                (ErrorKind::FileNotFoundError, 2, "No such file or directory")
-            }
-            std::io::ErrorKind::PermissionDenied => {
-                (ErrorKind::PermissionError, 13, "Permission denied")
-            }
-            std::io::ErrorKind::IsADirectory => {
-                (ErrorKind::IsADirectoryError, 21, "Is a directory")
-            }
-            _ => {
-                return Error::new(ErrorKind::OSError, format!("{err}: {quoted}"));
-            }
-        };
-        Error::new(kind, format!("[Errno {errno}] {text}: {quoted}"))
-    }
 }
 
-/// Writes a file atomically, with Python's wording for failures.
-pub(crate) fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    crate::io::write_bytes(path, bytes).map_err(|e| {
-        use crate::io::IoErrorKind as Io;
-        let kind = match e.kind {
-            Io::FileNotFoundError => ErrorKind::FileNotFoundError,
-            Io::PermissionError => ErrorKind::PermissionError,
-            Io::IsADirectoryError => ErrorKind::IsADirectoryError,
-            Io::ValueError => ErrorKind::ValueError,
-            Io::TypeError => ErrorKind::TypeError,
-            _ => ErrorKind::OSError,
-        };
-        Error::new(kind, e.message)
-    })
+/// A file error as the class and message Python's `open` gives it.
+impl From<crate::io::Error> for Error {
+    fn from(e: crate::io::Error) -> Error {
+        Error::new(ErrorKind::Io(e.kind), e.message)
+    }
 }
 
 impl fmt::Display for Error {
