@@ -275,7 +275,6 @@ pub fn attribute_names(series: bool) -> Vec<&'static str> {
 
 /// Calls `recv.name(...)` for a DataFrame, Series or Index.
 pub fn call_method(s: &mut Session, recv: &Value, name: &str, call: CallArgs) -> EvalResult<Value> {
-    let span = call.span.clone();
     if let Value::PdIndex(_) = recv {
         let bound = super::super::args::bind(super::super::args::Signature::of("tolist()"), call)?;
         s.tables.receiver = Some(recv.clone());
@@ -286,11 +285,7 @@ pub fn call_method(s: &mut Session, recv: &Value, name: &str, call: CallArgs) ->
         _ => "Series",
     };
     let b = method_row(class, name).expect("methods are made from table rows");
-    let bound = super::super::args::bind(b.signature(), call)?;
-    s.tables.receiver = Some(recv.clone());
-    let r = (b.func)(s, &bound, false);
-    s.tables.receiver = None;
-    r.map_err(|e| e.at(&span))
+    super::pyplot::call_on(s, recv, b, call)
 }
 
 /// The receiver of the method being called.

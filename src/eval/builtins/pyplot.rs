@@ -186,12 +186,28 @@ fn short(b: &'static Builtin) -> &'static str {
 
 /// Calls `ax.name(...)` or `fig.name(...)`.
 pub fn call_method(s: &mut Session, recv: &Value, name: &str, call: CallArgs) -> EvalResult<Value> {
-    let span = call.span.clone();
     let prefix = match recv {
         Value::Axes(_) => "Axes",
         _ => "Figure",
     };
-    let b = row(prefix, name).expect("methods are made from table rows");
+    call_on(
+        s,
+        recv,
+        row(prefix, name).expect("methods are made from table rows"),
+        call,
+    )
+}
+
+/// Runs table row `b` as a method of `recv` (a DataFrame, Series, Axes or
+/// Figure): binds the arguments, lends `recv` to the row as
+/// [`PlotState::receiver`] for the call, and points an error at the call.
+pub(super) fn call_on(
+    s: &mut Session,
+    recv: &Value,
+    b: &'static Builtin,
+    call: CallArgs,
+) -> EvalResult<Value> {
+    let span = call.span.clone();
     let bound = super::super::args::bind(b.signature(), call)?;
     s.tables.receiver = Some(recv.clone());
     let r = (b.func)(s, &bound, false);
