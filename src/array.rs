@@ -69,7 +69,7 @@ pub use broadcast::broadcast_shapes;
 pub use cast::Casting;
 pub use concat::concatenate;
 pub use dtype::{DType, Kind};
-pub use element::{Complex128, Element, complex_div, complex_mul};
+pub use element::{Complex128, Element, complex_div, complex_mul, lerp};
 pub use error::{Error, ErrorKind};
 pub use fresh::Fresh;
 pub use handle::Array;
