@@ -6,7 +6,7 @@
 //! list what is supported; `imread` gives matplotlib's arrays.
 
 use gradlab::eval::{Event, Session, Value};
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
 use gradlab::script::Script;
 use gradlab::tui::{ColorMode, render_view};
 use gradlab::views::View;
@@ -22,16 +22,6 @@ fn run(session: &mut Session, src: &str) -> Vec<Event> {
         .iter()
         .flat_map(|c| c.events().cloned().collect::<Vec<_>>())
         .collect()
-}
-
-/// What the last statement of `src` shows in a fresh session.
-fn shown(src: &str) -> String {
-    let mut session = Session::new();
-    let cells = run_script(&mut session, &Script::parse(&format!("{src}\n")), |_, _| {});
-    cells
-        .last()
-        .and_then(|c| output_text(&session, c))
-        .unwrap_or_default()
 }
 
 /// The figures the events show.
@@ -219,20 +209,21 @@ fn show_with_a_semicolon_still_draws_and_plot_without_show_waits() {
 
 #[test]
 fn unknown_calls_name_themselves_and_list_what_is_supported() {
-    let err = shown("import matplotlib.pyplot as plt\nplt.hist([1, 2, 2])");
+    let err = table::shown("import matplotlib.pyplot as plt\nplt.hist([1, 2, 2])");
     assert!(
         err.starts_with("NotImplementedError: plt.hist is not supported by gradlab; supported: plot, scatter, bar,"),
         "{err}"
     );
-    let err = shown("import pandas as pd\npd.to_datetime('2024')");
+    let err = table::shown("import pandas as pd\npd.to_datetime('2024')");
     assert!(
         err.starts_with("NotImplementedError: pd.to_datetime is not supported by gradlab; supported: read_csv, read_excel,"),
         "{err}"
     );
-    let err = shown("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.hist([1])");
+    let err =
+        table::shown("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.hist([1])");
     assert!(err.starts_with("NotImplementedError: Axes.hist"), "{err}");
     assert_eq!(
-        shown("import seaborn"),
+        table::shown("import seaborn"),
         "ModuleNotFoundError: No module named 'seaborn' (gradlab knows numpy, numdifftools, math, pandas, matplotlib.pyplot and warnings)"
     );
 }
@@ -311,10 +302,13 @@ fn imread_gives_matplotlibs_array() {
     let src = format!(
         "import matplotlib.pyplot as plt\nimg = plt.imread('{root}/sessions/data/photo.png')"
     );
-    assert_eq!(shown(&format!("{src}\nimg.shape")), "(96, 128, 3)");
-    assert_eq!(shown(&format!("{src}\nimg.dtype")), "dtype('float32')");
+    assert_eq!(table::shown(&format!("{src}\nimg.shape")), "(96, 128, 3)");
     assert_eq!(
-        shown("import matplotlib.pyplot as plt\nplt.imread('nope.png')"),
+        table::shown(&format!("{src}\nimg.dtype")),
+        "dtype('float32')"
+    );
+    assert_eq!(
+        table::shown("import matplotlib.pyplot as plt\nplt.imread('nope.png')"),
         "FileNotFoundError: [Errno 2] No such file or directory: 'nope.png'"
     );
 }
@@ -361,31 +355,12 @@ fn any_address(text: &str) -> String {
 /// (`tests/fixtures/pyplot_lang.jsonl`, from `gen_pyplot_lang.py`).
 #[test]
 fn drawing_calls_return_what_matplotlib_returns() {
-    let rows = include_str!("fixtures/pyplot_lang.jsonl");
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for line in rows.lines() {
-        let row: serde_json::Value = serde_json::from_str(line).expect("json");
-        let (stmt, want) = (
-            row["stmt"].as_str().unwrap(),
-            row["shown"].as_str().unwrap(),
-        );
-        count += 1;
+    table::check_with(include_str!("fixtures/pyplot_lang.jsonl"), 40, |stmt| {
         let got = table::shown(stmt);
         // Addresses are real ones, in CPython's spelling.
         assert!(!got.contains(" object at 0x..."), "{stmt}: {got}");
-        let got = any_address(&got);
-        if got != want {
-            failures.push(format!("{stmt}\n    want: {want}\n    got:  {got}"));
-        }
-    }
-    assert!(count >= 40, "only {count} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {count} differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+        any_address(&got)
+    });
 }
 
 /// A line's handle writes through to the figure waiting to be shown, and
