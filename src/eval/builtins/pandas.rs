@@ -370,21 +370,6 @@ fn tolist(s: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
     Ok(Value::List(Rc::new(items)))
 }
 
-/// The PermissionError of a write a script may not make.
-fn check_write(s: &Session, what: &str, path: &str) -> EvalResult<()> {
-    if s.allow_write {
-        return Ok(());
-    }
-    Err(EvalError::new(
-        ErrorKind::PermissionError,
-        format!(
-            "{what}() may not write {}: scripts write files only with --allow-write \
-             (gradlab run SCRIPT --allow-write)",
-            crate::format::py_repr_str(path)
-        ),
-    ))
-}
-
 fn to_csv(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let Value::DataFrame(df) = receiver(s) else {
         return Ok(Value::None);
@@ -393,7 +378,7 @@ fn to_csv(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     match b.opt("path_or_buf") {
         None => Ok(Value::str(df.to_csv_string(index))),
         Some(Value::Str(path)) => {
-            check_write(s, "df.to_csv", path)?;
+            super::files::check_write(s, "df.to_csv", path)?;
             pandas::write_csv(&df, Path::new(&**path), index).map_err(pd_error)?;
             Ok(Value::None)
         }

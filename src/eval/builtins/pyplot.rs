@@ -288,20 +288,6 @@ fn target(s: &mut Session) -> AxesId {
     }
 }
 
-fn check_write(s: &Session, what: &str, path: &str) -> EvalResult<()> {
-    if s.allow_write {
-        return Ok(());
-    }
-    Err(EvalError::new(
-        ErrorKind::PermissionError,
-        format!(
-            "plt.{what}() may not write {}: scripts write files only with --allow-write \
-             (gradlab run SCRIPT --allow-write)",
-            crate::format::py_repr_str(path)
-        ),
-    ))
-}
-
 fn path_arg(b: &Bound, name: &str) -> EvalResult<String> {
     match b.req(name) {
         Value::Str(t) => Ok(t.to_string()),
@@ -596,7 +582,7 @@ fn figure_call(
         }
         "savefig" => {
             let path = path_arg(b, "fname")?;
-            check_write(s, "savefig", &path)?;
+            super::files::check_write(s, "plt.savefig", &path)?;
             let p = &mut s.tables.pyplot;
             let number = fig.unwrap_or_else(|| p.gcf());
             let figure = p
@@ -617,7 +603,7 @@ fn figure_call(
         }
         "imsave" => {
             let path = path_arg(b, "fname")?;
-            check_write(s, "imsave", &path)?;
+            super::files::check_write(s, "plt.imsave", &path)?;
             let (shape, data) = floats(b.req("arr"))?;
             let cmap = text(b, "cmap")?;
             mpl::imsave(
