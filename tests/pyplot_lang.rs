@@ -109,6 +109,26 @@ fn axis_labels(plain: &str) -> (Vec<String>, String) {
     (y, x)
 }
 
+/// Figure `figure` of `events` drawn 60 columns wide without colour.
+fn plain_figure(events: &[Event], figure: usize) -> String {
+    render_view(
+        &View::Figure(figures(events)[figure].clone()),
+        60,
+        ColorMode::Plain,
+    )
+}
+
+/// Asserts the y-axis tick labels (top down) and the x-axis label line
+/// of a drawing.
+fn assert_axis_labels(plain: &str, y: &[&str], x: &str) {
+    let (got_y, got_x) = axis_labels(plain);
+    assert_eq!(
+        (got_y, got_x.as_str()),
+        (y.iter().map(|l| l.to_string()).collect(), x),
+        "{plain}"
+    );
+}
+
 #[test]
 fn xlim_and_ylim_bound_the_drawing() {
     let mut s = Session::new();
@@ -117,36 +137,13 @@ fn xlim_and_ylim_bound_the_drawing() {
         &format!("{FALL}\nplt.plot(t, x)\nplt.xlim(0, 0.5)\nplt.ylim(-1, 2)\nplt.show()"),
     );
     assert!(errors(&events).is_empty(), "{:?}", errors(&events));
-    let plain = render_view(
-        &View::Figure(figures(&events)[0].clone()),
-        60,
-        ColorMode::Plain,
-    );
+    let plain = plain_figure(&events, 0);
     // The data reaches x = 1, y = 4.9: clipped to the limits.
-    assert_eq!(
-        axis_labels(&plain),
-        (
-            vec!["2".into(), "0.5".into(), "-1".into()],
-            "0 0.25 0.5".into()
-        ),
-        "{plain}"
-    );
+    assert_axis_labels(&plain, &["2", "0.5", "-1"], "0 0.25 0.5");
     assert_snapshot!("figure_limits_plain", plain);
     // Without limits the chart has matplotlib's 5% margins around the data.
     let events = run(&mut s, "plt.plot([1, 2, 3], [10, 20, 30])\nplt.show()");
-    let plain = render_view(
-        &View::Figure(figures(&events)[0].clone()),
-        60,
-        ColorMode::Plain,
-    );
-    assert_eq!(
-        axis_labels(&plain),
-        (
-            vec!["31".into(), "20".into(), "9".into()],
-            "0.9 2 3.1".into()
-        ),
-        "{plain}"
-    );
+    assert_axis_labels(&plain_figure(&events, 0), &["31", "20", "9"], "0.9 2 3.1");
     // ax.set_xlim / set_ylim, one side only keeps the other, reversed
     // limits are drawn ascending.
     let events = run(
@@ -154,15 +151,9 @@ fn xlim_and_ylim_bound_the_drawing() {
         "fig, ax = plt.subplots()\nax.plot([1, 2, 3], [10, 20, 30])\nax.set_xlim(2, 4)\nax.set_ylim(bottom=0)\nplt.show()\n\
          plt.plot([1, 2, 3], [10, 20, 30])\nplt.ylim(40, 20)\nplt.show()",
     );
-    let figs = figures(&events);
-    assert_eq!(figs.len(), 2);
-    let plain = render_view(&View::Figure(figs[0].clone()), 60, ColorMode::Plain);
-    assert_eq!(
-        axis_labels(&plain),
-        (vec!["31".into(), "15.5".into(), "0".into()], "2 3 4".into()),
-        "{plain}"
-    );
-    let plain = render_view(&View::Figure(figs[1].clone()), 60, ColorMode::Plain);
+    assert_eq!(figures(&events).len(), 2);
+    assert_axis_labels(&plain_figure(&events, 0), &["31", "15.5", "0"], "2 3 4");
+    let plain = plain_figure(&events, 1);
     assert_eq!(axis_labels(&plain).0, vec!["40", "30", "20"], "{plain}");
 }
 
