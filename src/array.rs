@@ -70,7 +70,7 @@ pub use cast::Casting;
 pub use concat::concatenate;
 pub use dtype::{DType, Kind};
 pub use element::{Complex128, Element, complex_div, complex_mul, lerp};
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, ExceptionClass, PyError};
 pub use fresh::Fresh;
 pub use handle::Array;
 pub use index::{Index, selects_element, slice_indices};

@@ -28,8 +28,6 @@ mod render;
 mod style;
 mod ticks;
 
-use std::fmt;
-
 pub use cmap::Colormap;
 pub use figure::{Artist, Axes, Bar, Figure, HLine, ImageArtist, Line, Quiver, Scale, Scatter};
 pub use image::{Image, ImageData, imread, imsave};
@@ -99,20 +97,15 @@ impl ErrorKind {
 }
 
 /// An error as matplotlib raises it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Error {
-    pub kind: ErrorKind,
-    pub message: String,
+pub type Error = crate::array::PyError<ErrorKind>;
+
+impl crate::array::ExceptionClass for ErrorKind {
+    fn name(self) -> &'static str {
+        ErrorKind::name(self)
+    }
 }
 
 impl Error {
-    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
-            kind,
-            message: message.into(),
-        }
-    }
-
     pub(crate) fn value(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::ValueError, message)
     }
@@ -136,14 +129,6 @@ pub fn not_implemented(name: &str) -> Error {
         ),
     )
 }
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind.name(), self.message)
-    }
-}
-
-impl std::error::Error for Error {}
 
 /// The result of matplotlib operations.
 pub type Result<T> = std::result::Result<T, Error>;

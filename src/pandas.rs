@@ -34,8 +34,6 @@ mod stats;
 mod table;
 mod xstrtod;
 
-use std::fmt;
-
 pub use column::{Cell, Column, DType, Label, NdArray};
 pub use csv::{CsvOptions, Sep, SkipRows, read_csv, read_csv_str, write_csv};
 pub use excel::{ExcelOptions, SheetSelector, read_excel, read_excel_sheets};
@@ -81,20 +79,15 @@ impl ErrorKind {
 
 /// An error as pandas raises it: the exception class and its message
 /// (`str(exception)`, so a `KeyError`'s message includes the quotes).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Error {
-    pub kind: ErrorKind,
-    pub message: String,
+pub type Error = crate::array::PyError<ErrorKind>;
+
+impl crate::array::ExceptionClass for ErrorKind {
+    fn name(self) -> &'static str {
+        ErrorKind::name(self)
+    }
 }
 
 impl Error {
-    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
-            kind,
-            message: message.into(),
-        }
-    }
-
     /// `KeyError: 'col'` for a missing label.
     pub(crate) fn key(label: &Label) -> Error {
         Error::new(ErrorKind::KeyError, label.repr())
@@ -107,14 +100,6 @@ impl From<crate::io::Error> for Error {
         Error::new(ErrorKind::Io(e.kind), e.message)
     }
 }
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind.name(), self.message)
-    }
-}
-
-impl std::error::Error for Error {}
 
 /// The result of pandas operations.
 pub type Result<T> = std::result::Result<T, Error>;
