@@ -83,9 +83,11 @@ pub enum ErrorKind {
     Io(crate::io::IoErrorKind),
 }
 
-impl ErrorKind {
-    /// The class name Python prints.
-    pub fn name(self) -> &'static str {
+/// An error as matplotlib raises it.
+pub type Error = crate::array::PyError<ErrorKind>;
+
+impl crate::array::ExceptionClass for ErrorKind {
+    fn name(self) -> &'static str {
         match self {
             ErrorKind::ValueError => "ValueError",
             ErrorKind::TypeError => "TypeError",
@@ -93,15 +95,6 @@ impl ErrorKind {
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::Io(kind) => kind.name(),
         }
-    }
-}
-
-/// An error as matplotlib raises it.
-pub type Error = crate::array::PyError<ErrorKind>;
-
-impl crate::array::ExceptionClass for ErrorKind {
-    fn name(self) -> &'static str {
-        ErrorKind::name(self)
     }
 }
 

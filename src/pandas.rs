@@ -61,9 +61,12 @@ pub enum ErrorKind {
     Io(crate::io::IoErrorKind),
 }
 
-impl ErrorKind {
-    /// The class name Python prints.
-    pub fn name(self) -> &'static str {
+/// An error as pandas raises it: the exception class and its message
+/// (`str(exception)`, so a `KeyError`'s message includes the quotes).
+pub type Error = crate::array::PyError<ErrorKind>;
+
+impl crate::array::ExceptionClass for ErrorKind {
+    fn name(self) -> &'static str {
         match self {
             ErrorKind::KeyError => "KeyError",
             ErrorKind::IndexError => "IndexError",
@@ -74,16 +77,6 @@ impl ErrorKind {
             ErrorKind::EmptyDataError => "EmptyDataError",
             ErrorKind::Io(kind) => kind.name(),
         }
-    }
-}
-
-/// An error as pandas raises it: the exception class and its message
-/// (`str(exception)`, so a `KeyError`'s message includes the quotes).
-pub type Error = crate::array::PyError<ErrorKind>;
-
-impl crate::array::ExceptionClass for ErrorKind {
-    fn name(self) -> &'static str {
-        ErrorKind::name(self)
     }
 }
 

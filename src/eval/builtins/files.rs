@@ -15,15 +15,6 @@ use super::super::session::Session;
 use super::super::value::Value;
 use super::creation::dtype_of;
 
-impl From<io::Error> for EvalError {
-    fn from(e: io::Error) -> Self {
-        EvalError::new(
-            ErrorKind::from_name(e.name()).unwrap_or(ErrorKind::OSError),
-            e.message,
-        )
-    }
-}
-
 /// The file-name argument; anything else raises what NumPy's function
 /// raises for it.
 fn path(b: &Bound, name: &str, func: &str) -> EvalResult<String> {

@@ -215,11 +215,6 @@ pub(super) fn call_on(
     r.map_err(|e| e.at(&span))
 }
 
-fn mpl_error(e: mpl::Error) -> EvalError {
-    let kind = ErrorKind::from_name(e.kind.name()).unwrap_or(ErrorKind::ValueError);
-    EvalError::new(kind, e.message)
-}
-
 /// The values as float64 numbers, with their shape.
 fn floats(v: &Value) -> EvalResult<(Vec<usize>, Vec<f64>)> {
     let a: Array = to_array_of(v)?;
@@ -445,7 +440,7 @@ fn call(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         }
         other => Err(mpl::not_implemented(other)),
     };
-    r.map_err(mpl_error)?;
+    r.map_err(EvalError::from)?;
     Ok(returned(s, b, name, id, before))
 }
 
@@ -518,7 +513,7 @@ fn figure_call(
             };
             let (number, ids) = p
                 .subplots(rows.max(0) as usize, cols.max(0) as usize, figsize)
-                .map_err(mpl_error)?;
+                .map_err(EvalError::from)?;
             let axes: Vec<Value> = ids.into_iter().map(Value::Axes).collect();
             // NumPy's object arrays of Axes are tuples here: unpacking
             // and `axes[0]` (`axes[0][1]` for a grid) work the same.
@@ -544,7 +539,7 @@ fn figure_call(
             };
             Value::Axes(
                 p.subplot(r.max(0) as usize, c.max(0) as usize, i.max(0) as usize)
-                    .map_err(mpl_error)?,
+                    .map_err(EvalError::from)?,
             )
         }
         "gca" => Value::Axes(p.gca()),
@@ -561,7 +556,7 @@ fn figure_call(
                 Some(Value::Figure(n)) => Close::Number(*n),
                 Some(v) => Close::Number(index_int(v)?.max(0) as usize),
             };
-            p.close(which).map_err(mpl_error)?;
+            p.close(which).map_err(EvalError::from)?;
             Value::None
         }
         "suptitle" => {
@@ -577,7 +572,7 @@ fn figure_call(
                 Some(Value::Axes(id)) => *id,
                 _ => p.gca(),
             };
-            p.axes_mut(id).colorbar().map_err(mpl_error)?;
+            p.axes_mut(id).colorbar().map_err(EvalError::from)?;
             artists::plain(Kind::Colorbar)
         }
         "savefig" => {
@@ -589,12 +584,12 @@ fn figure_call(
                 .figure_mut(number)
                 .cloned()
                 .unwrap_or_else(|| mpl::Figure::new(number, None, None));
-            mpl::savefig(&figure, Path::new(&path)).map_err(mpl_error)?;
+            mpl::savefig(&figure, Path::new(&path)).map_err(EvalError::from)?;
             Value::None
         }
         "imread" => {
             let path = path_arg(b, "fname")?;
-            let img = mpl::imread(Path::new(&path)).map_err(mpl_error)?;
+            let img = mpl::imread(Path::new(&path)).map_err(EvalError::from)?;
             let a = match img.data {
                 mpl::ImageData::F32(v) => Array::from_vec(&img.shape, v)?,
                 mpl::ImageData::U8(v) => Array::from_vec(&img.shape, v)?,
@@ -614,7 +609,7 @@ fn figure_call(
                 number(b, "vmin")?,
                 number(b, "vmax")?,
             )
-            .map_err(mpl_error)?;
+            .map_err(EvalError::from)?;
             Value::None
         }
         "tight_layout" | "use" => Value::None,

@@ -7,19 +7,8 @@ use ndarray::Axis;
 
 use crate::array::{Array, DType, dispatch, limits};
 use crate::eval::convert::{index_int, int_convertible, to_array};
-use crate::eval::{Bound, ErrorKind, EvalError, EvalResult, Scalar, Value};
+use crate::eval::{Bound, EvalError, EvalResult, Scalar, Value};
 use crate::random::{self, Param, Sample, Size};
-
-/// A `crate::random` error as the Python exception NumPy raises.
-pub fn err(e: random::Error) -> EvalError {
-    let kind = match e.kind {
-        random::ErrorKind::ValueError => ErrorKind::ValueError,
-        random::ErrorKind::TypeError => ErrorKind::TypeError,
-        random::ErrorKind::OverflowError => ErrorKind::OverflowError,
-        random::ErrorKind::IndexError => ErrorKind::IndexError,
-    };
-    EvalError::new(kind, e.message)
-}
 
 /// Checks that an output of `shape` fits under the allocation cap.
 fn fits(shape: &[usize], dtype: &str) -> EvalResult<()> {
@@ -117,7 +106,9 @@ pub fn cont2(
     let param = |name| floats(&b.value(name).unwrap_or(Value::None));
     let (first, second) = (param(names[0])?, param(names[1])?);
     let size = size(b.get("size"))?;
-    draw(&first, &second, &size).map(float_out).map_err(err)
+    draw(&first, &second, &size)
+        .map(float_out)
+        .map_err(EvalError::from)
 }
 
 /// A float sample: a Python float for a scalar, else a float64 array.

@@ -10,7 +10,7 @@ use crate::eval::{Bound, ErrorKind, EvalError, EvalResult, Scalar, Value};
 use crate::random::{Generator, Population};
 
 use super::super::super::session::Session;
-use super::convert::{self, IntOut, err, float_out, int_out};
+use super::convert::{self, IntOut, float_out, int_out};
 use super::legacy::{int_dtype, probabilities};
 use super::{Rng, with_generator};
 
@@ -149,7 +149,7 @@ pub fn integers(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         g.integers(&low, high.as_ref(), &size, dtype, endpoint)
     })
     .map(|sample| int_out(sample, out))
-    .map_err(err)
+    .map_err(EvalError::from)
 }
 
 pub fn choice(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -179,8 +179,8 @@ pub fn choice(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let replace = flag(b, "replace", true)?;
     let shuffle = flag(b, "shuffle", true)?;
     let p = probabilities(b.opt("p"))?;
-    let idx =
-        with_generator(s, |g| g.choice(pop, &size, replace, p.as_ref(), shuffle)).map_err(err)?;
+    let idx = with_generator(s, |g| g.choice(pop, &size, replace, p.as_ref(), shuffle))
+        .map_err(EvalError::from)?;
     Ok(match items {
         None => int_out(idx, IntOut::PythonInt),
         Some((arr, k)) => convert::take(&arr, &idx, k),
