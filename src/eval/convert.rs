@@ -109,12 +109,10 @@ pub fn scalar_type_call(d: DType, v: &Value) -> EvalResult<Value> {
     Ok(wrap(a, true))
 }
 
-/// The Python float `x` as an element of `d`: for an integer dtype NumPy 2
-/// goes through Python's `int(x)`, which must then fit.
-pub fn float_in(x: f64, d: DType) -> EvalResult<array::Scalar> {
-    if !d.is_integer() {
-        return Ok(array::Scalar::Float64(x).cast(d));
-    }
+/// What Python's `int(x)` (also `math.floor`, `math.ceil`, `'%d' % x`)
+/// says of a float no integer can hold: `ValueError` for NaN,
+/// `OverflowError` for an infinity; `Ok` for a finite `x`.
+pub fn int_convertible(x: f64) -> EvalResult<()> {
     if x.is_nan() {
         return Err(EvalError::value_error(
             "cannot convert float NaN to integer",
@@ -126,6 +124,16 @@ pub fn float_in(x: f64, d: DType) -> EvalResult<array::Scalar> {
             "cannot convert float infinity to integer",
         ));
     }
+    Ok(())
+}
+
+/// The Python float `x` as an element of `d`: for an integer dtype NumPy 2
+/// goes through Python's `int(x)`, which must then fit.
+pub fn float_in(x: f64, d: DType) -> EvalResult<array::Scalar> {
+    if !d.is_integer() {
+        return Ok(array::Scalar::Float64(x).cast(d));
+    }
+    int_convertible(x)?;
     let t = x.trunc();
     if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
         return Err(EvalError::new(

@@ -334,13 +334,10 @@ fn percent_int(v: &Value, ty: char) -> EvalResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
-        Value::Float(x) | Value::Scalar(Scalar::Float64(x)) if x.is_finite() => {
+        Value::Float(x) | Value::Scalar(Scalar::Float64(x)) => {
+            super::convert::int_convertible(*x)?;
             Ok(x.trunc() as i64)
         }
-        Value::Float(_) | Value::Scalar(Scalar::Float64(_)) => Err(EvalError::new(
-            super::ErrorKind::OverflowError,
-            "cannot convert float infinity to integer",
-        )),
         Value::Scalar(Scalar::Int64(i)) => Ok(*i),
         Value::Scalar(Scalar::Bool(b)) => Ok(i64::from(*b)),
         other => Err(EvalError::type_error(format!(

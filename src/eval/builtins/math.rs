@@ -4,10 +4,9 @@
 use ndarray::{Dimension, Zip};
 
 use crate::array::{Array, Complex128, DType, Element, Fresh, broadcast_shapes, map, zip_map};
-use crate::eval::ErrorKind;
 
 use super::super::args::Bound;
-use super::super::convert::{index_int, real, to_array, truthy, wrap};
+use super::super::convert::{index_int, int_convertible, real, to_array, truthy, wrap};
 use super::super::error::{EvalError, EvalResult};
 use super::super::ops::{self, unsupported_dtype, zip_as};
 use super::super::session::Session;
@@ -440,12 +439,7 @@ fn math_fn(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let x = math_real(b.req("x"))?;
     let name = b.sig.name.as_str();
     if matches!(name, "floor" | "ceil") {
-        if !x.is_finite() {
-            return Err(EvalError::new(
-                ErrorKind::OverflowError,
-                "cannot convert float infinity to integer",
-            ));
-        }
+        int_convertible(x)?;
         let f = if name == "floor" { x.floor() } else { x.ceil() };
         return Ok(ops::pybigint::from_f64(f));
     }

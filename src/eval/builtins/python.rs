@@ -1,13 +1,12 @@
 //! Python builtins: `print`, `len`, `repr`, `str`, `float`, `int`, ...
 
-use crate::eval::ErrorKind;
 use std::rc::Rc;
 
 use crate::array::DType;
 use crate::syntax::ast::ParamKind;
 
 use super::super::args::{Bound, CallArgs};
-use super::super::convert::{index_int, real, truthy};
+use super::super::convert::{index_int, int_convertible, real, truthy};
 use super::super::error::{EvalError, EvalResult};
 use super::super::iter::iterate;
 use super::super::pyobj::{self, PyIter, PyRange};
@@ -126,17 +125,7 @@ pub fn int(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         )),
         Some(v) => {
             let x = real(v)?;
-            if x.is_nan() {
-                return Err(EvalError::value_error(
-                    "cannot convert float NaN to integer",
-                ));
-            }
-            if x.is_infinite() {
-                return Err(EvalError::new(
-                    ErrorKind::OverflowError,
-                    "cannot convert float infinity to integer",
-                ));
-            }
+            int_convertible(x)?;
             Ok(crate::eval::ops::pybigint::from_f64(x))
         }
     }

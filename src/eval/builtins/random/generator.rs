@@ -10,8 +10,8 @@ use crate::eval::{Bound, ErrorKind, EvalError, EvalResult, Scalar, Value};
 use crate::random::{Generator, Population};
 
 use super::super::super::session::Session;
-use super::convert::{self, IntOut, err, float_out, int_out};
-use super::legacy::{float_arg, int_dtype, probabilities};
+use super::convert::{self, IntOut, float_out, int_out};
+use super::legacy::{int_dtype, probabilities};
 use super::{Rng, with_generator};
 
 /// The integers a SeedSequence is built from (NumPy 2.4's
@@ -124,21 +124,15 @@ pub fn standard_normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value>
 }
 
 pub fn normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let loc = float_arg(b, "loc", 0.0)?;
-    let scale = float_arg(b, "scale", 1.0)?;
-    let size = convert::size(b.get("size"))?;
-    with_generator(s, |g| g.normal(&loc, &scale, &size))
-        .map(float_out)
-        .map_err(err)
+    convert::cont2(b, ["loc", "scale"], |loc, scale, size| {
+        with_generator(s, |g| g.normal(loc, scale, size))
+    })
 }
 
 pub fn uniform(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let low = float_arg(b, "low", 0.0)?;
-    let high = float_arg(b, "high", 1.0)?;
-    let size = convert::size(b.get("size"))?;
-    with_generator(s, |g| g.uniform(&low, &high, &size))
-        .map(float_out)
-        .map_err(err)
+    convert::cont2(b, ["low", "high"], |low, high, size| {
+        with_generator(s, |g| g.uniform(low, high, size))
+    })
 }
 
 fn flag(b: &Bound, name: &str, default: bool) -> EvalResult<bool> {
@@ -155,7 +149,7 @@ pub fn integers(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         g.integers(&low, high.as_ref(), &size, dtype, endpoint)
     })
     .map(|sample| int_out(sample, out))
-    .map_err(err)
+    .map_err(EvalError::from)
 }
 
 pub fn choice(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -185,8 +179,8 @@ pub fn choice(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let replace = flag(b, "replace", true)?;
     let shuffle = flag(b, "shuffle", true)?;
     let p = probabilities(b.opt("p"))?;
-    let idx =
-        with_generator(s, |g| g.choice(pop, &size, replace, p.as_ref(), shuffle)).map_err(err)?;
+    let idx = with_generator(s, |g| g.choice(pop, &size, replace, p.as_ref(), shuffle))
+        .map_err(EvalError::from)?;
     Ok(match items {
         None => int_out(idx, IntOut::PythonInt),
         Some((arr, k)) => convert::take(&arr, &idx, k),
