@@ -7,7 +7,7 @@
 use gradlab::eval::{Event, Session};
 
 /// What a cell shows, rendered as the generator records it.
-fn run_cell(src: &str) -> String {
+pub(crate) fn run_cell(src: &str) -> String {
     let mut s = Session::new();
     let mut out = String::new();
     for outcome in s.run_chunk(src) {
