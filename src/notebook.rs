@@ -11,7 +11,7 @@ pub mod transcript;
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::eval::{ErrorKind, EvalError, Event, PyDict, PyList, Session, StmtOutcome, Value};
+use crate::eval::{ErrorKind, EvalError, Event, Session, Shared, StmtOutcome, Value};
 use crate::script::{Item, Script};
 
 /// One executed cell of a script.
@@ -125,36 +125,36 @@ fn as_shown_in(v: &Value, copies: &mut HashMap<usize, Value>) -> Value {
             a.copy().map_or_else(|_| v.clone(), Value::array)
         }
         Value::Tuple(items) => Value::tuple(items.iter().map(|x| as_shown_in(x, copies)).collect()),
-        Value::List(items) => {
-            if let Some(copy) = copies.get(&items.addr()) {
-                return copy.clone();
-            }
-            let copy = PyList::default();
-            copies.insert(items.addr(), Value::List(copy.clone()));
-            let shown = items
-                .snapshot()
-                .iter()
-                .map(|x| as_shown_in(x, copies))
-                .collect();
-            copy.update(|c| *c = shown);
-            Value::List(copy)
-        }
-        Value::Dict(d) => {
-            if let Some(copy) = copies.get(&d.addr()) {
-                return copy.clone();
-            }
-            let copy = PyDict::default();
-            copies.insert(d.addr(), Value::Dict(copy.clone()));
-            let shown = d
-                .snapshot()
+        Value::List(items) => copy_once(items, Value::List, copies, |items, copies| {
+            items.iter().map(|x| as_shown_in(x, copies)).collect()
+        }),
+        Value::Dict(d) => copy_once(d, Value::Dict, copies, |pairs, copies| {
+            pairs
                 .into_iter()
                 .map(|(k, x)| (k, as_shown_in(&x, copies)))
-                .collect();
-            copy.update(|c| *c = shown);
-            Value::Dict(copy)
-        }
+                .collect()
+        }),
         other => other.clone(),
     }
+}
+
+/// A copy of the container `src`, made once per walk (`copies` maps an
+/// original's address to its copy, so a list that holds itself gives a copy
+/// that holds the copy); `fill` copies the contents.
+fn copy_once<T: Clone + Default>(
+    src: &Shared<T>,
+    wrap: fn(Shared<T>) -> Value,
+    copies: &mut HashMap<usize, Value>,
+    fill: impl FnOnce(T, &mut HashMap<usize, Value>) -> T,
+) -> Value {
+    if let Some(copy) = copies.get(&src.addr()) {
+        return copy.clone();
+    }
+    let copy = Shared::<T>::default();
+    copies.insert(src.addr(), wrap(copy.clone()));
+    let shown = fill(src.snapshot(), copies);
+    copy.update(|c| *c = shown);
+    wrap(copy)
 }
 
 /// Runs `f`, turning a panic (a bug in gradlab) into a `SystemError`

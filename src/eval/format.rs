@@ -303,7 +303,7 @@ pub fn format_int(i: i64, sp: &Spec, what: &str) -> EvalResult<String> {
 /// `format(n, spec)` of a Python int past int64: its digits in the spec's
 /// base, grouped and padded as [`format_int`] does; float types format
 /// `float(n)`.
-fn format_bigint(n: &num_bigint::BigInt, sp: &Spec) -> EvalResult<String> {
+pub(crate) fn format_bigint(n: &num_bigint::BigInt, sp: &Spec) -> EvalResult<String> {
     use crate::eval::ops::pybigint;
     let ty = sp.ty.unwrap_or('d');
     if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {

@@ -237,6 +237,12 @@ fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
                 if b == 0 {
                     return Err(zero_div("division by zero"));
                 }
+                // Past 2**53 an int is not exactly a float: divide exactly
+                // and round once, as Python does.
+                const EXACT: u64 = 1 << 53;
+                if a.unsigned_abs() > EXACT || b.unsigned_abs() > EXACT {
+                    return super::pybigint::arith(op, &a.into(), &b.into());
+                }
                 return Ok(Value::Float(a as f64 / b as f64));
             }
             BinOp::FloorDiv => {
