@@ -341,6 +341,7 @@ pub fn truthy(v: &Value) -> EvalResult<bool> {
         Value::List(items) | Value::Set(items) => !items.borrow().is_empty(),
         Value::Tuple(items) => !items.is_empty(),
         Value::Dict(items) => !items.borrow().is_empty(),
+        Value::DictView(v) => !v.dict.borrow().is_empty(),
         Value::Range(r) => !r.is_empty(),
         Value::Named(_) => true,
         Value::Array(a) => match a.len() {

@@ -17,6 +17,7 @@ pub fn iterate(v: &Value) -> EvalResult<Vec<Value>> {
             Ok(super::pyobj::set_order(&items).unwrap_or_else(|| items.clone()))
         }
         Value::Named(t) => Ok(t.items.clone()),
+        Value::DictView(v) => Ok(v.items()),
         Value::Dict(items) => Ok(items.borrow().iter().map(|(k, _)| k.clone()).collect()),
         Value::Array(a) if a.ndim() > 0 => {
             let n = a.shape()[0];

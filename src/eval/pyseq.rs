@@ -10,7 +10,7 @@ use super::args::CallArgs;
 use super::error::{EvalError, EvalResult};
 use super::index::Idx;
 use super::session::Session;
-use super::value::{PyDict, PyList, PySet, Value};
+use super::value::{DictView, PyDict, PyList, PySet, Value, ViewKind};
 use crate::syntax::ast::BinOp;
 
 /// Methods that change their container.
@@ -649,18 +649,14 @@ pub fn call_method(s: &mut Session, c: &Value, name: &str, call: CallArgs) -> Ev
                 None => args.get(1).cloned().unwrap_or(Value::None),
             })
         }
-        (Value::Dict(d), "keys", _) => Ok(Value::list(
-            d.borrow().iter().map(|(k, _)| k.clone()).collect(),
-        )),
-        (Value::Dict(d), "values", _) => Ok(Value::list(
-            d.borrow().iter().map(|(_, v)| v.clone()).collect(),
-        )),
-        (Value::Dict(d), "items", _) => Ok(Value::list(
-            d.borrow()
-                .iter()
-                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                .collect(),
-        )),
+        (Value::Dict(d), "keys" | "values" | "items", _) => Ok(Value::DictView(DictView {
+            kind: match name {
+                "keys" => ViewKind::Keys,
+                "values" => ViewKind::Values,
+                _ => ViewKind::Items,
+            },
+            dict: d.clone(),
+        })),
         (Value::Dict(d), "copy", _) => Ok(Value::Dict(d.copied())),
         (Value::Set(x), "copy", _) => Ok(Value::Set(x.copied())),
         _ => Err(no_method(c, name)),

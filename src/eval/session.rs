@@ -11,7 +11,6 @@ use crate::syntax::{self, ast::*};
 use super::convert::truthy;
 use super::error::{EvalError, EvalResult};
 use super::expr::Frame;
-use super::index::Idx;
 use super::value::{Module, Value};
 
 /// Something a statement produced, in order.
@@ -416,30 +415,16 @@ fn help_request(text: &str) -> Option<&str> {
 
 /// The items of an iterable value, for tuple unpacking.
 pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
-    match v {
-        Value::Tuple(items) => Ok((**items).clone()),
-        Value::List(items) => Ok(items.snapshot()),
-        Value::Named(t) => Ok(t.items.clone()),
-        Value::Array(a) if a.ndim() > 0 => {
-            let n = a.shape()[0];
-            (0..n as i64)
-                .map(|i| super::index::index_array(a, &[Idx::Int(i)]))
-                .collect()
+    super::iter::iterate(v).map_err(|e| {
+        if e.kind == ErrorKind::TypeError && e.message.ends_with("is not iterable") {
+            EvalError::type_error(format!(
+                "cannot unpack non-iterable {} object",
+                v.short_type()
+            ))
+        } else {
+            e
         }
-        Value::Array(_) => Err(EvalError::type_error("iteration over a 0-d array")),
-        Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.to_string())).collect()),
-        Value::Range(_)
-        | Value::Iter(_)
-        | Value::Set(_)
-        | Value::Dict(_)
-        | Value::Series(_)
-        | Value::PdIndex(_)
-        | Value::DataFrame(_) => super::iter::iterate(v),
-        other => Err(EvalError::type_error(format!(
-            "cannot unpack non-iterable {} object",
-            other.short_type()
-        ))),
-    }
+    })
 }
 
 /// Statements parsed once and run many times ([`Session::compile`]).

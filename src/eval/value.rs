@@ -15,7 +15,7 @@ use super::builtins::Builtin;
 pub use crate::array::Scalar;
 
 mod shared;
-pub use shared::{Items, PyDict, PyList, PySet, Shared, Walk};
+pub use shared::{DictView, Items, PyDict, PyList, PySet, Shared, ViewKind, Walk};
 
 /// A user function from `def` or `lambda`.
 #[derive(Debug)]
@@ -149,6 +149,8 @@ pub enum Value {
     Numdiff(Rc<NumdiffObject>),
     /// A Python dict, in insertion order.
     Dict(PyDict),
+    /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
+    DictView(DictView),
     /// A Python set, in insertion order.
     Set(PySet),
     /// An exception class (`ValueError`).
@@ -242,6 +244,7 @@ impl Value {
             Value::DTypeObj(_) => "numpy.dtype".into(),
             Value::Numdiff(n) => n.kind.into(),
             Value::Dict(_) => "dict".into(),
+            Value::DictView(v) => v.type_name().into(),
             Value::Set(_) => "set".into(),
             Value::ExcType(_) => "type".into(),
             Value::Exception(e) => e.kind.name().into(),
@@ -333,6 +336,9 @@ impl Value {
                     .map(|(k, v)| format!("{}: {}", k.repr(opts), v.repr(opts)))
                     .collect();
                 format!("{{{}}}", parts.join(", "))
+            }
+            Value::DictView(v) => {
+                format!("{}({})", v.type_name(), Value::list(v.items()).repr(opts))
             }
             Value::Set(items) if items.borrow().is_empty() => "set()".into(),
             Value::Set(items) => {

@@ -42,6 +42,7 @@ pub fn len(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Value::Named(t) => Ok(Value::Int(t.items.len() as i64)),
         Value::Str(x) => Ok(Value::Int(x.chars().count() as i64)),
         Value::Dict(x) => Ok(Value::Int(x.borrow().len() as i64)),
+        Value::DictView(v) => Ok(Value::Int(v.dict.borrow().len() as i64)),
         Value::Set(x) => Ok(Value::Int(x.borrow().len() as i64)),
         Value::Range(r) => r.py_len().map(Value::Int),
         Value::DataFrame(df) => Ok(Value::Int(df.len() as i64)),

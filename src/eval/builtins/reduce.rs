@@ -237,6 +237,7 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
 fn python_sum(b: &Bound) -> EvalResult<Option<Value>> {
     let items = match b.req("a") {
         v if let Some(items) = v.seq_items() => items.to_vec(),
+        v @ (Value::DictView(_) | Value::Set(_)) => super::super::iter::iterate(v)?,
         _ => return Ok(None),
     };
     let mut acc = b.opt("axis").cloned().unwrap_or(Value::Int(0));
@@ -367,6 +368,9 @@ fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
     if python {
         let items: Option<Vec<Value>> = match (b.req("a"), b.opt("axis")) {
             (v, None) if let Some(items) = v.seq_items() => Some(items.to_vec()),
+            (v @ (Value::DictView(_) | Value::Set(_) | Value::Iter(_) | Value::Range(_)), None) => {
+                Some(super::super::iter::iterate(v)?)
+            }
             (
                 a @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_)),
                 Some(other),

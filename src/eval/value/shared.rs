@@ -160,3 +160,43 @@ impl Value {
         }
     }
 }
+
+/// Which of a dict's views: `d.keys()`, `d.values()` or `d.items()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// `d.keys()`, `d.values()`, `d.items()`: a live view of the dict, as
+/// Python's `dict_keys` and friends are (a later `d[k] = v` shows in it).
+#[derive(Clone, Debug)]
+pub struct DictView {
+    pub kind: ViewKind,
+    pub dict: PyDict,
+}
+
+impl DictView {
+    /// What the view holds now, in the dict's order.
+    pub fn items(&self) -> Vec<Value> {
+        self.dict
+            .borrow()
+            .iter()
+            .map(|(k, v)| match self.kind {
+                ViewKind::Keys => k.clone(),
+                ViewKind::Values => v.clone(),
+                ViewKind::Items => Value::tuple(vec![k.clone(), v.clone()]),
+            })
+            .collect()
+    }
+
+    /// Python's type name.
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        }
+    }
+}
