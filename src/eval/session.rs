@@ -316,10 +316,11 @@ impl Session {
     pub(super) fn drain_warnings(&mut self) {
         use super::warnings::{Action, first_time};
         for w in super::warnings::take_pending() {
-            let line = if w.internal {
-                usize::MAX
-            } else {
-                self.stmt_line
+            let line = match (w.site, w.internal) {
+                // NumPy's own lines: one key per line, none a cell's line.
+                (Some(site), _) => usize::MAX - 1 - site_key(site),
+                (None, true) => usize::MAX,
+                (None, false) => self.stmt_line,
             };
             let show = match w.action {
                 Action::Always | Action::Error => true,
@@ -446,4 +447,13 @@ pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
 pub struct Compiled {
     stmts: Vec<Stmt>,
     source: Rc<str>,
+}
+
+/// A number for one of NumPy's source lines (FNV-1a of its name, below
+/// 2^32), to key Python's once-per-location registry.
+fn site_key(site: &str) -> usize {
+    let h = site.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    h as usize
 }
