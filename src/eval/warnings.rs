@@ -9,6 +9,7 @@
 //! any other warning, and the session drains them into its events in the
 //! order they happened ([`take_pending`]).
 
+mod cast;
 mod filters;
 
 use std::cell::{Cell, RefCell};
@@ -17,6 +18,7 @@ use crate::array::fpe::{self, Flags};
 
 use super::error::{ErrorKind, EvalError, EvalResult};
 
+pub use cast::cast_flags;
 pub use filters::{Action, Filter};
 pub(crate) use filters::{
     add as add_filter, first_time, reset as reset_filters, restore as restore_filters,
