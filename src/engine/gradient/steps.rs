@@ -256,7 +256,7 @@ pub fn numpy_steps(f: &Array, args: &GradientArgs, python: &[bool]) -> Result<Ve
                     "multiply",
                     Op::Mul,
                     b.view(),
-                    sl(Slice::from(1..-1)),
+                    sl(Slice::new(1, Some(-1), 1)),
                 );
                 let s = sim.bin("interior_out", "add", Op::Add, t0.view(), t1.view());
                 let t2 = sim.bin(
