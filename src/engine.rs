@@ -26,4 +26,7 @@ pub mod reference;
 pub use crate::array::limits;
 pub use crate::array::{Error, ErrorKind};
 pub use diff::{DiffArgs, DiffOrder, diff};
-pub use gradient::{EdgeOrder, Gradient, GradientArgs, gradient};
+pub use gradient::{
+    EdgeOrder, Gradient, GradientArgs, Step as GradientStep, gradient,
+    numpy_steps as gradient_steps,
+};

@@ -3,11 +3,13 @@
 
 mod kernels;
 mod plan;
+mod steps;
 mod typed;
 
 use crate::array::{Array, AxisSpec, DType, Element, Error, Fresh, dispatch, limits};
 pub(crate) use kernels::split_dims;
 pub(crate) use plan::{AxisPlan, Plan, Spacing};
+pub use steps::{Step, numpy_steps};
 
 /// NumPy's `edge_order`: `1` selects first-order one-sided differences at
 /// the boundaries; any other value NumPy accepts (2, but also 0 or a negative

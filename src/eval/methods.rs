@@ -180,7 +180,10 @@ fn transpose(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResul
 fn astype(_: &mut Session, recv: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
     let b = simple("astype(dtype)", call)?;
     let d = dtype_arg(b.req("dtype"))?.unwrap_or(DType::Float64);
-    Ok(wrap(a.astype(d)?, matches!(recv, Value::Scalar(_))))
+    let flags = super::warnings::cast_flags(a, d);
+    let out = a.astype(d)?;
+    super::warnings::report(flags, "cast")?;
+    Ok(wrap(out, matches!(recv, Value::Scalar(_))))
 }
 
 fn copy(_: &mut Session, recv: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {

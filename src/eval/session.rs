@@ -263,15 +263,65 @@ impl Session {
     /// Runs what [`compile`](Session::compile) parsed, as `eval_source`
     /// would run its text.
     pub fn eval_compiled(&mut self, compiled: &Compiled) -> EvalResult<Value> {
+        let result = self.run_compiled(compiled);
+        self.pending.clear();
+        super::warnings::take_pending();
+        result
+    }
+
+    fn run_compiled(&mut self, compiled: &Compiled) -> EvalResult<Value> {
         let mut last = Value::None;
         for stmt in &compiled.stmts {
             if let Some(v) = self.exec_top(stmt, &compiled.source, 0, true)? {
                 last = v;
             }
         }
-        self.pending.clear();
-        super::warnings::take_pending();
         Ok(last)
+    }
+
+    /// [`eval_compiled`](Session::eval_compiled) for `%timeit`'s runs: the
+    /// warnings a run emits go to `shown` (as [`Event::Warning`]s) unless
+    /// an earlier run of the same `%timeit` showed them — IPython shows
+    /// each once per `%timeit`, its statement being one location
+    /// (`<magic-timeit>:1`); `seen` keeps the keys between runs.
+    ///
+    /// # Errors
+    /// As [`eval_compiled`](Session::eval_compiled).
+    pub fn eval_compiled_warned(
+        &mut self,
+        compiled: &Compiled,
+        seen: &mut Vec<(super::warnings::WarningKind, String, usize)>,
+        shown: &mut Vec<Event>,
+    ) -> EvalResult<Value> {
+        use super::warnings::{Action, first_time};
+        let result = self.run_compiled(compiled);
+        self.pending.clear();
+        for w in super::warnings::take_pending() {
+            let line = match (w.site, w.internal) {
+                (Some(site), _) => usize::MAX - 1 - site_key(site),
+                (None, true) => usize::MAX,
+                (None, false) => 0,
+            };
+            let show = match w.action {
+                Action::Always | Action::Error => true,
+                Action::Ignore => false,
+                Action::Once | Action::Module => first_time(w.kind, &w.message),
+                Action::Default => {
+                    let key = (w.kind, w.message.clone(), line);
+                    !seen.contains(&key) && {
+                        seen.push(key);
+                        true
+                    }
+                }
+            };
+            if show {
+                shown.push(Event::Warning {
+                    kind: w.kind,
+                    message: w.message,
+                });
+            }
+        }
+        result
     }
 
     /// One top-level statement; the value of an expression statement when
@@ -315,10 +365,11 @@ impl Session {
     pub(super) fn drain_warnings(&mut self) {
         use super::warnings::{Action, first_time};
         for w in super::warnings::take_pending() {
-            let line = if w.internal {
-                usize::MAX
-            } else {
-                self.stmt_line
+            let line = match (w.site, w.internal) {
+                // NumPy's own lines: one key per line, none a cell's line.
+                (Some(site), _) => usize::MAX - 1 - site_key(site),
+                (None, true) => usize::MAX,
+                (None, false) => self.stmt_line,
             };
             let show = match w.action {
                 Action::Always | Action::Error => true,
@@ -431,4 +482,13 @@ pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
 pub struct Compiled {
     stmts: Vec<Stmt>,
     source: Rc<str>,
+}
+
+/// A number for one of NumPy's source lines (FNV-1a of its name, below
+/// 2^32), to key Python's once-per-location registry.
+fn site_key(site: &str) -> usize {
+    let h = site.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    h as usize
 }

@@ -9,6 +9,7 @@
 //! any other warning, and the session drains them into its events in the
 //! order they happened ([`take_pending`]).
 
+mod cast;
 mod filters;
 
 use std::cell::{Cell, RefCell};
@@ -17,6 +18,7 @@ use crate::array::fpe::{self, Flags};
 
 use super::error::{ErrorKind, EvalError, EvalResult};
 
+pub use cast::cast_flags;
 pub use filters::{Action, Filter};
 pub(crate) use filters::{
     add as add_filter, first_time, reset as reset_filters, restore as restore_filters,
@@ -159,6 +161,10 @@ pub struct Warning {
     pub internal: bool,
     /// What the warnings filters said to do with it.
     pub action: Action,
+    /// The line of NumPy's Python source it is attributed to (e.g.
+    /// `np.gradient`'s interior line), when one of NumPy's functions
+    /// raised it on several lines: Python shows it once per line.
+    pub site: Option<&'static str>,
 }
 
 thread_local! {
@@ -184,7 +190,27 @@ pub fn set_state(s: ErrState) -> ErrState {
 /// The warning as an exception (`RuntimeWarning: ...`) under an `"error"`
 /// filter.
 pub fn warn(kind: WarningKind, message: impl Into<String>, internal: bool) -> EvalResult<()> {
-    let message = message.into();
+    emit(kind, message.into(), internal, None)
+}
+
+/// [`warn`] for a warning NumPy's Python code raises on its line `site`.
+///
+/// # Errors
+/// As [`warn`].
+pub fn warn_at(
+    kind: WarningKind,
+    message: impl Into<String>,
+    site: &'static str,
+) -> EvalResult<()> {
+    emit(kind, message.into(), true, Some(site))
+}
+
+fn emit(
+    kind: WarningKind,
+    message: String,
+    internal: bool,
+    site: Option<&'static str>,
+) -> EvalResult<()> {
     let action = if kind == WarningKind::Printed {
         Action::Always
     } else {
@@ -197,6 +223,7 @@ pub fn warn(kind: WarningKind, message: impl Into<String>, internal: bool) -> Ev
                 message,
                 internal,
                 action,
+                site,
             })
         });
     }
@@ -231,6 +258,19 @@ pub fn check(name: &str) -> EvalResult<()> {
 
 /// [`check`] for flags already taken.
 pub fn report(flags: Flags, name: &str) -> EvalResult<()> {
+    report_in(flags, name, None)
+}
+
+/// [`report`] for flags an operation on line `site` of NumPy's Python
+/// source raised (shown once per cell and line, filtered as `numpy`'s).
+///
+/// # Errors
+/// As [`check`].
+pub fn report_at(flags: Flags, name: &str, site: &'static str) -> EvalResult<()> {
+    report_in(flags, name, Some(site))
+}
+
+fn report_in(flags: Flags, name: &str, site: Option<&'static str>) -> EvalResult<()> {
     let st = state();
     let kinds = [
         (Flags::DIVIDE, st.divide, "divide by zero"),
@@ -245,8 +285,8 @@ pub fn report(flags: Flags, name: &str) -> EvalResult<()> {
         let message = format!("{what} encountered in {name}");
         match mode {
             Mode::Ignore => {}
-            Mode::Warn => warn(WarningKind::RuntimeWarning, message, false)?,
-            Mode::Print => warn(WarningKind::Printed, message, false)?,
+            Mode::Warn => emit(WarningKind::RuntimeWarning, message, site.is_some(), site)?,
+            Mode::Print => emit(WarningKind::Printed, message, site.is_some(), site)?,
             Mode::Raise => return Err(EvalError::new(ErrorKind::FloatingPointError, message)),
             Mode::Call | Mode::Log => {
                 return Err(EvalError::new(

@@ -1,13 +1,14 @@
 //! `np.gradient`, `np.diff` and the calls that explain them.
 
-use crate::array::{Array, Axis, AxisSpec};
-use crate::engine::{self, DiffArgs, DiffOrder, EdgeOrder, Gradient, GradientArgs};
+use crate::array::{Array, Axis, AxisSpec, fpe};
+use crate::engine::{self, DiffArgs, DiffOrder, EdgeOrder, Gradient, GradientArgs, GradientStep};
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, to_array};
-use super::super::error::{EvalError, EvalResult};
+use super::super::error::{ErrorKind, EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
+use super::super::warnings;
 
 /// The engine's arguments for `np.gradient(f, *varargs, axis, edge_order)`.
 /// The first parameter may be named `f` (gradient) or `a` (compare).
@@ -45,7 +46,35 @@ pub fn gradient_args(b: &Bound) -> EvalResult<(Array, GradientArgs)> {
 
 pub fn gradient(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (f, args) = gradient_args(b)?;
-    Ok(match engine::gradient(&f, &args)? {
+    warnings::begin();
+    let result = engine::gradient(&f, &args)?;
+    // Python numbers as steps: NumPy's arithmetic on them is Python's.
+    let python: Vec<bool> = b
+        .varargs
+        .iter()
+        .map(|v| matches!(v, Value::Float(_) | Value::Int(_) | Value::Bool(_)))
+        .collect();
+    let python_zero = b.varargs.iter().any(|v| match v {
+        Value::Float(x) => *x == 0.0,
+        Value::Int(i) => *i == 0,
+        Value::Bool(t) => !t,
+        _ => false,
+    });
+    if !fpe::take().is_empty() || (args.edge_order.is_second() && python_zero) {
+        // Which of NumPy's operations warned, and on which of its lines.
+        for step in engine::gradient_steps(&f, &args, &python)? {
+            match step {
+                GradientStep::Flags { site, op, flags } => warnings::report_at(flags, op, site)?,
+                GradientStep::ZeroDivision => {
+                    return Err(EvalError::new(
+                        ErrorKind::ZeroDivisionError,
+                        "float division by zero",
+                    ));
+                }
+            }
+        }
+    }
+    Ok(match result {
         Gradient::One(a) => Value::array(a),
         Gradient::Many(items) => Value::tuple(items.into_iter().map(Value::array).collect()),
     })
@@ -98,8 +127,15 @@ pub fn diff(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (a, args) = diff_args(b)?;
     Ok(Value::array(match args {
         None => a,
-        // NumPy's diff is `a[1:] - a[:-1]`: its warnings are subtract's.
-        Some(args) => super::super::warnings::ufunc("subtract", || Ok(engine::diff(&a, &args)?))?,
+        // NumPy's diff is `a[1:] - a[:-1]`: its warnings are subtract's,
+        // on diff's line of NumPy's source (once per cell, however often
+        // or wherever it runs).
+        Some(args) => {
+            warnings::begin();
+            let out = engine::diff(&a, &args)?;
+            warnings::report_at(fpe::take(), "subtract", "diff")?;
+            out
+        }
     }))
 }
 

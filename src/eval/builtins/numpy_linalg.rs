@@ -246,7 +246,8 @@ pub fn norm(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         && (ord == Ord::Default || (ord == Ord::Fro && nd == 2) || (ord == Ord::P(2.0) && nd == 1))
     {
         let flat = Value::array(x.ravel()?);
-        let sq = ops::binary(BinOp::MatMul, &flat, &flat)?;
+        // NumPy's `x.dot(x)`: its overflow is dot's.
+        let sq = super::super::warnings::ufunc("dot", || ops::binary(BinOp::MatMul, &flat, &flat))?;
         let r = to_array(&sq)?;
         let out = map::<f64, f64>(&r, f64::sqrt)?;
         let out = match keep {

@@ -484,7 +484,7 @@ pub fn cumsum(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         None => None,
         Some(v) => Some(b.at("axis", index_int(v).and_then(|k| norm_axis(k, a.ndim())))?),
     };
-    cumsum_array(&a, axis).map(Value::array)
+    super::stats::accumulate(|| cumsum_array(&a, axis)).map(Value::array)
 }
 
 /// Running sums along `axis` (flattened when `None`); int and bool → int64.

@@ -64,9 +64,12 @@ pub fn prod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let l = lane_args(b, a.ndim())?;
     let out = match a.dtype() {
-        DType::Float64 => Array::from_ndarray(over_lanes::<f64, f64>(&a, &l, |v| {
-            v.iter().fold(1.0, |p, &x| p * x)
-        })),
+        // `np.multiply.reduce`: its float overflow is "in reduce".
+        DType::Float64 => super::super::warnings::ufunc("reduce", || {
+            Ok(Array::from_ndarray(over_lanes::<f64, f64>(&a, &l, |v| {
+                v.iter().fold(1.0, |p, &x| p * x)
+            })))
+        })?,
         DType::Int64 => Array::from_ndarray(over_lanes::<i64, i64>(&a, &l, |v| {
             v.iter().fold(1i64, |p, &x| p.wrapping_mul(x))
         })),
@@ -154,10 +157,18 @@ pub(super) fn axis_arg(b: &Bound, name: &str, ndim: usize) -> EvalResult<Option<
     }
 }
 
+/// A running sum or product: `np.add.accumulate`'s float overflow is
+/// "in accumulate".
+pub(super) fn accumulate(f: impl FnOnce() -> EvalResult<Array>) -> EvalResult<Array> {
+    super::super::warnings::ufunc("accumulate", f)
+}
+
 pub fn cumprod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let axis = axis_arg(b, "axis", a.ndim())?;
-    Ok(Value::array(cumulative(&a, axis, true, false)?))
+    Ok(Value::array(accumulate(|| {
+        cumulative(&a, axis, true, false)
+    })?))
 }
 
 /// `cumulative_sum` and `cumulative_prod` (by the row's name).
@@ -183,7 +194,7 @@ pub fn cumulative_sum(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> 
         .map(truthy)
         .transpose()?
         .unwrap_or(false);
-    let out = cumulative(&x, Some(axis), product, initial)?;
+    let out = accumulate(|| cumulative(&x, Some(axis), product, initial))?;
     Ok(Value::array(match b.opt("dtype") {
         Some(d) => match super::super::convert::dtype_arg(d)? {
             Some(d) => out.astype(d)?,

@@ -106,12 +106,13 @@ pub fn timeit(s: &mut Session, c: &Call) -> MetaResult {
     } else {
         at
     };
-    let measured = s.with_bindings_restored(|s| measure(s, setup, stmt, &opts));
+    // The warnings the runs emit, each shown once before the timing.
+    let mut events = Vec::new();
+    let measured = s.with_bindings_restored(|s| measure(s, setup, stmt, &opts, &mut events));
     let (timing, worst) = measured.map_err(|(e, in_setup)| {
         let from = if in_setup { at } else { stmt_from };
         c.locate(e, from, 0)
     })?;
-    let mut events = Vec::new();
     if !opts.quiet {
         if worst > 4.0 * timing.best_s && timing.best_s > 0.0 && worst > 1e-6 {
             events.push(Event::Stdout(format!(
@@ -134,16 +135,20 @@ fn measure(
     setup: &str,
     stmt: &str,
     opts: &Options,
+    warned: &mut Vec<Event>,
 ) -> Result<(Timing, f64), (EvalError, bool)> {
     // Compiled once, as IPython compiles the statement once.
     let setup = Session::compile(setup).map_err(|e| (e, true))?;
     let stmt = Session::compile(stmt).map_err(|e| (e, false))?;
-    let run = |s: &mut Session, loops: u64| -> Result<f64, (EvalError, bool)> {
-        s.eval_compiled(&setup).map_err(|e| (e, true))?;
+    let mut seen = Vec::new();
+    let mut run = |s: &mut Session, loops: u64| -> Result<f64, (EvalError, bool)> {
+        s.eval_compiled_warned(&setup, &mut seen, warned)
+            .map_err(|e| (e, true))?;
         let t = Instant::now();
         for _ in 0..loops {
             limits::check_interrupt().map_err(|e| (EvalError::from(e), false))?;
-            s.eval_compiled(&stmt).map_err(|e| (e, false))?;
+            s.eval_compiled_warned(&stmt, &mut seen, warned)
+                .map_err(|e| (e, false))?;
         }
         Ok(t.elapsed().as_secs_f64())
     };
