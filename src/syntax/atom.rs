@@ -140,7 +140,8 @@ fn number_list(i: Tokens) -> Option<(Tokens, NumberList, usize)> {
             _ => return None,
         };
         list.values.push(value);
-        list.spans.push([start as u32, t.start() as u32, t.end() as u32]);
+        list.spans
+            .push([start as u32, t.start() as u32, t.end() as u32]);
         i = i.advance();
         let next = i.peek();
         if next.kind == K::Close {

@@ -128,7 +128,6 @@ fn ref_ends_with_semicolon(text: &str) -> bool {
         .is_some_and(|t| t.kind == TokenKind::Op && &text[t.span.clone()] == ";")
 }
 
-
 fn fragments() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "1", "2.5", " ", "  ", ",", ", ", "-", "1e-3", "x", "rb", "r", "f", "'", "\"", "'''", "#c",
@@ -143,7 +142,11 @@ fn agree(src: &str) {
     assert_eq!(logical_lines(src), ref_logical_lines(src, &toks), "{src:?}");
     assert_eq!(open_input(src), ref_open_input(src), "{src:?}");
     assert_eq!(bracket_depth(src), ref_bracket_depth(src), "{src:?}");
-    assert_eq!(ends_with_semicolon(src), ref_ends_with_semicolon(src), "{src:?}");
+    assert_eq!(
+        ends_with_semicolon(src),
+        ref_ends_with_semicolon(src),
+        "{src:?}"
+    );
 }
 
 proptest! {
