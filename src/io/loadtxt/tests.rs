@@ -4,7 +4,7 @@ use super::ascii_fields;
 use proptest::prelude::*;
 
 /// The general path of `loadtxt`: cut at the comment, then split.
-fn general<'a>(line: &'a str, delimiter: Option<char>, comment: Option<char>) -> Vec<&'a str> {
+fn general(line: &str, delimiter: Option<char>, comment: Option<char>) -> Vec<&str> {
     let text = comment
         .and_then(|c| line.find(c))
         .map_or(line, |i| &line[..i]);
