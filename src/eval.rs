@@ -38,4 +38,7 @@ pub use args::{Bound, CallArgs, DefaultArg, Param, Signature};
 pub use error::{ErrorKind, EvalError, EvalResult};
 pub use expr::closest as closest_name;
 pub use session::{Compiled, Event, Session, StmtOutcome, Timing};
-pub use value::{ContextManager, Module, NamedTuple, NumdiffObject, Scalar, UserFn, Value};
+pub use value::{
+    ContextManager, Items, Module, NamedTuple, NumdiffObject, PyDict, PyList, PySet, Scalar,
+    Shared, UserFn, Value, Walk,
+};

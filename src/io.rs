@@ -48,6 +48,7 @@ mod savetxt;
 mod text;
 mod write;
 
+pub use fs::read_bytes;
 pub use genfromtxt::{GenFromTxtOptions, genfromtxt};
 pub use loadtxt::{LoadTxtOptions, loadtxt};
 pub use npy::{load_npy, load_npy_with_warnings, save_npy};
@@ -55,7 +56,6 @@ pub use savetxt::{SaveFmt, SaveTxtOptions, savetxt, savetxt_string};
 pub use write::{Sink, write_bytes, write_file};
 
 use crate::array::Array;
-use std::fmt;
 
 /// The Python exception class of an [`Error`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,38 +93,20 @@ impl IoErrorKind {
     }
 }
 
-/// A failed read or write: NumPy's exception class and message.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    pub kind: IoErrorKind,
-    pub message: String,
+impl crate::array::ExceptionClass for IoErrorKind {
+    fn name(self) -> &'static str {
+        IoErrorKind::name(self)
+    }
 }
 
-impl Error {
-    pub fn new(kind: IoErrorKind, message: impl Into<String>) -> Error {
-        Error {
-            kind,
-            message: message.into(),
-        }
-    }
+/// A failed read or write: NumPy's exception class and message.
+pub type Error = crate::array::PyError<IoErrorKind>;
 
+impl Error {
     pub fn value(message: impl Into<String>) -> Error {
         Error::new(IoErrorKind::ValueError, message)
     }
-
-    /// Python's class name, e.g. `ValueError`.
-    pub fn name(&self) -> &'static str {
-        self.kind.name()
-    }
 }
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind.name(), self.message)
-    }
-}
-
-impl std::error::Error for Error {}
 
 /// `Ok` when an array of `shape` fits under the memory cap
 /// ([`crate::memory::reserve`]), else NumPy's `MemoryError`.

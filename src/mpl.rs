@@ -28,8 +28,6 @@ mod render;
 mod style;
 mod ticks;
 
-use std::fmt;
-
 pub use cmap::Colormap;
 pub use figure::{Artist, Axes, Bar, Figure, HLine, ImageArtist, Line, Quiver, Scale, Scatter};
 pub use image::{Image, ImageData, imread, imsave};
@@ -79,80 +77,38 @@ pub enum ErrorKind {
     TypeError,
     IndexError,
     NotImplementedError,
-    FileNotFoundError,
-    PermissionError,
-    IsADirectoryError,
-    OSError,
+    /// A file error, with the class Python's `open` gives it
+    /// (`FileNotFoundError`, `PermissionError`, ...): what [`crate::io`]
+    /// reports.
+    Io(crate::io::IoErrorKind),
 }
 
-impl ErrorKind {
-    /// The class name Python prints.
-    pub fn name(self) -> &'static str {
+/// An error as matplotlib raises it.
+pub type Error = crate::array::PyError<ErrorKind>;
+
+impl crate::array::ExceptionClass for ErrorKind {
+    fn name(self) -> &'static str {
         match self {
             ErrorKind::ValueError => "ValueError",
             ErrorKind::TypeError => "TypeError",
             ErrorKind::IndexError => "IndexError",
             ErrorKind::NotImplementedError => "NotImplementedError",
-            ErrorKind::FileNotFoundError => "FileNotFoundError",
-            ErrorKind::PermissionError => "PermissionError",
-            ErrorKind::IsADirectoryError => "IsADirectoryError",
-            ErrorKind::OSError => "OSError",
+            ErrorKind::Io(kind) => kind.name(),
         }
     }
-}
-
-/// An error as matplotlib raises it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Error {
-    pub kind: ErrorKind,
-    pub message: String,
 }
 
 impl Error {
-    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
-            kind,
-            message: message.into(),
-        }
-    }
-
     pub(crate) fn value(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::ValueError, message)
     }
-
-    /// Python's wording for an I/O failure on `path`.
-    pub(crate) fn io(err: &std::io::Error, path: &str) -> Error {
-        let (kind, errno, text) = match err.kind() {
-            std::io::ErrorKind::NotFound => {
-                (ErrorKind::FileNotFoundError, 2, "No such file or directory")
-            }
-            std::io::ErrorKind::PermissionDenied => {
-                (ErrorKind::PermissionError, 13, "Permission denied")
-            }
-            std::io::ErrorKind::IsADirectory => {
-                (ErrorKind::IsADirectoryError, 21, "Is a directory")
-            }
-            _ => return Error::new(ErrorKind::OSError, format!("{err}: '{path}'")),
-        };
-        Error::new(kind, format!("[Errno {errno}] {text}: '{path}'"))
-    }
 }
 
-/// Writes a file atomically with Python's wording for failures: the one
-/// place the library writes (savefig, imsave).
-pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    crate::io::write_bytes(path, bytes).map_err(|e| {
-        use crate::io::IoErrorKind as Io;
-        let kind = match e.kind {
-            Io::FileNotFoundError => ErrorKind::FileNotFoundError,
-            Io::PermissionError => ErrorKind::PermissionError,
-            Io::IsADirectoryError => ErrorKind::IsADirectoryError,
-            Io::ValueError => ErrorKind::ValueError,
-            Io::TypeError => ErrorKind::TypeError,
-            _ => ErrorKind::OSError,
-        };
-        Error::new(kind, e.message)
-    })
+/// A file error as the class and message Python's `open` gives it.
+impl From<crate::io::Error> for Error {
+    fn from(e: crate::io::Error) -> Error {
+        Error::new(ErrorKind::Io(e.kind), e.message)
+    }
 }
 
 /// `NotImplementedError: plt.NAME is not supported by gradlab; supported:
@@ -166,14 +122,6 @@ pub fn not_implemented(name: &str) -> Error {
         ),
     )
 }
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind.name(), self.message)
-    }
-}
-
-impl std::error::Error for Error {}
 
 /// The result of matplotlib operations.
 pub type Result<T> = std::result::Result<T, Error>;

@@ -8,9 +8,10 @@ pub mod json;
 pub mod meta;
 pub mod transcript;
 
+use std::collections::HashMap;
 use std::path::Path;
 
-use crate::eval::{ErrorKind, EvalError, Event, Session, StmtOutcome, Value};
+use crate::eval::{ErrorKind, EvalError, Event, Session, Shared, StmtOutcome, Value};
 use crate::script::{Item, Script};
 
 /// One executed cell of a script.
@@ -108,18 +109,52 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
 /// rendered later (`--check`, `--bless`, exports) shows them as they were.
 const SNAPSHOT_MAX: usize = 1 << 20;
 
-/// A shown value as it is now: its arrays copied (up to [`SNAPSHOT_MAX`]
-/// elements each), as IPython renders an output before the next cell can
-/// change it in place (`a` shown, then `a[0] = 9`, shows the old `a`).
+/// A shown value as it is now: its arrays (up to [`SNAPSHOT_MAX`] elements
+/// each), lists and dicts copied, as IPython renders an output before the
+/// next cell can change it in place (`a` shown, then `a[0] = 9` or
+/// `xs.append(1)`, shows the old value).
 fn as_shown(v: &Value) -> Value {
+    as_shown_in(v, &mut HashMap::new())
+}
+
+/// [`as_shown`], with the copies made so far: a container that holds
+/// itself is copied once, and its copy holds the copy.
+fn as_shown_in(v: &Value, copies: &mut HashMap<usize, Value>) -> Value {
     match v {
         Value::Array(a) if a.len() <= SNAPSHOT_MAX => {
             a.copy().map_or_else(|_| v.clone(), Value::array)
         }
-        Value::Tuple(items) => Value::Tuple(std::rc::Rc::new(items.iter().map(as_shown).collect())),
-        Value::List(items) => Value::List(std::rc::Rc::new(items.iter().map(as_shown).collect())),
+        Value::Tuple(items) => Value::tuple(items.iter().map(|x| as_shown_in(x, copies)).collect()),
+        Value::List(items) => copy_once(items, Value::List, copies, |items, copies| {
+            items.iter().map(|x| as_shown_in(x, copies)).collect()
+        }),
+        Value::Dict(d) => copy_once(d, Value::Dict, copies, |pairs, copies| {
+            pairs
+                .into_iter()
+                .map(|(k, x)| (k, as_shown_in(&x, copies)))
+                .collect()
+        }),
         other => other.clone(),
     }
+}
+
+/// A copy of the container `src`, made once per walk (`copies` maps an
+/// original's address to its copy, so a list that holds itself gives a copy
+/// that holds the copy); `fill` copies the contents.
+fn copy_once<T: Clone + Default>(
+    src: &Shared<T>,
+    wrap: fn(Shared<T>) -> Value,
+    copies: &mut HashMap<usize, Value>,
+    fill: impl FnOnce(T, &mut HashMap<usize, Value>) -> T,
+) -> Value {
+    if let Some(copy) = copies.get(&src.addr()) {
+        return copy.clone();
+    }
+    let copy = Shared::<T>::default();
+    copies.insert(src.addr(), wrap(copy.clone()));
+    let shown = fill(src.snapshot(), copies);
+    copy.update(|c| *c = shown);
+    wrap(copy)
 }
 
 /// Runs `f`, turning a panic (a bug in gradlab) into a `SystemError`

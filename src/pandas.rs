@@ -34,8 +34,6 @@ mod stats;
 mod table;
 mod xstrtod;
 
-use std::fmt;
-
 pub use column::{Cell, Column, DType, Label, NdArray};
 pub use csv::{CsvOptions, Sep, SkipRows, read_csv, read_csv_str, write_csv};
 pub use excel::{ExcelOptions, SheetSelector, read_excel, read_excel_sheets};
@@ -52,101 +50,49 @@ pub enum ErrorKind {
     IndexError,
     ValueError,
     TypeError,
-    FileNotFoundError,
-    IsADirectoryError,
-    PermissionError,
-    OSError,
     NotImplementedError,
     /// `pandas.errors.ParserError` (a `ValueError` subclass).
     ParserError,
     /// `pandas.errors.EmptyDataError` (a `ValueError` subclass).
     EmptyDataError,
+    /// A file error, with the class Python's `open` gives it
+    /// (`FileNotFoundError`, `PermissionError`, ...): what [`crate::io`]
+    /// reports.
+    Io(crate::io::IoErrorKind),
 }
 
-impl ErrorKind {
-    /// The class name Python prints.
-    pub fn name(self) -> &'static str {
+/// An error as pandas raises it: the exception class and its message
+/// (`str(exception)`, so a `KeyError`'s message includes the quotes).
+pub type Error = crate::array::PyError<ErrorKind>;
+
+impl crate::array::ExceptionClass for ErrorKind {
+    fn name(self) -> &'static str {
         match self {
             ErrorKind::KeyError => "KeyError",
             ErrorKind::IndexError => "IndexError",
             ErrorKind::ValueError => "ValueError",
             ErrorKind::TypeError => "TypeError",
-            ErrorKind::FileNotFoundError => "FileNotFoundError",
-            ErrorKind::IsADirectoryError => "IsADirectoryError",
-            ErrorKind::PermissionError => "PermissionError",
-            ErrorKind::OSError => "OSError",
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::ParserError => "ParserError",
             ErrorKind::EmptyDataError => "EmptyDataError",
+            ErrorKind::Io(kind) => kind.name(),
         }
     }
-}
-
-/// An error as pandas raises it: the exception class and its message
-/// (`str(exception)`, so a `KeyError`'s message includes the quotes).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Error {
-    pub kind: ErrorKind,
-    pub message: String,
 }
 
 impl Error {
-    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
-            kind,
-            message: message.into(),
-        }
-    }
-
     /// `KeyError: 'col'` for a missing label.
     pub(crate) fn key(label: &Label) -> Error {
         Error::new(ErrorKind::KeyError, label.repr())
     }
+}
 
-    /// The error of opening `path` for reading, as Python words it.
-    pub(crate) fn io(err: &std::io::Error, path: &str) -> Error {
-        let quoted = pyfmt::quote(path);
-        let (kind, errno, text) = match err.kind() {
-            std::io::ErrorKind::NotFound => {
-                (ErrorKind::FileNotFoundError, 2, "No such file or directory")
-            }
-            std::io::ErrorKind::PermissionDenied => {
-                (ErrorKind::PermissionError, 13, "Permission denied")
-            }
-            std::io::ErrorKind::IsADirectory => {
-                (ErrorKind::IsADirectoryError, 21, "Is a directory")
-            }
-            _ => {
-                return Error::new(ErrorKind::OSError, format!("{err}: {quoted}"));
-            }
-        };
-        Error::new(kind, format!("[Errno {errno}] {text}: {quoted}"))
+/// A file error as the class and message Python's `open` gives it.
+impl From<crate::io::Error> for Error {
+    fn from(e: crate::io::Error) -> Error {
+        Error::new(ErrorKind::Io(e.kind), e.message)
     }
 }
-
-/// Writes a file atomically, with Python's wording for failures.
-pub(crate) fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    crate::io::write_bytes(path, bytes).map_err(|e| {
-        use crate::io::IoErrorKind as Io;
-        let kind = match e.kind {
-            Io::FileNotFoundError => ErrorKind::FileNotFoundError,
-            Io::PermissionError => ErrorKind::PermissionError,
-            Io::IsADirectoryError => ErrorKind::IsADirectoryError,
-            Io::ValueError => ErrorKind::ValueError,
-            Io::TypeError => ErrorKind::TypeError,
-            _ => ErrorKind::OSError,
-        };
-        Error::new(kind, e.message)
-    })
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind.name(), self.message)
-    }
-}
-
-impl std::error::Error for Error {}
 
 /// The result of pandas operations.
 pub type Result<T> = std::result::Result<T, Error>;

@@ -51,23 +51,21 @@ pub enum ErrorKind {
     IndexError,
 }
 
-/// NumPy's exception for bad arguments: its class and exact message.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct Error {
-    pub kind: ErrorKind,
-    pub message: String,
-}
-
-impl Error {
-    /// An error of `kind` with NumPy's `message`.
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
-            kind,
-            message: message.into(),
+impl crate::array::ExceptionClass for ErrorKind {
+    fn name(self) -> &'static str {
+        match self {
+            ErrorKind::ValueError => "ValueError",
+            ErrorKind::TypeError => "TypeError",
+            ErrorKind::OverflowError => "OverflowError",
+            ErrorKind::IndexError => "IndexError",
         }
     }
+}
 
+/// NumPy's exception for bad arguments: its class and exact message.
+pub type Error = crate::array::PyError<ErrorKind>;
+
+impl Error {
     fn value(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::ValueError, message)
     }

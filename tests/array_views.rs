@@ -4,18 +4,11 @@
 //! broadcasts, whether they share memory, and writes through them reaching
 //! the base array.
 
+use crate::common::usizes;
 use gradlab::array::{Array, Scalar};
 use serde_json::Value;
 
 const FIXTURE: &str = include_str!("fixtures/array_views.jsonl");
-
-fn usizes(v: &Value) -> Vec<usize> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_u64().unwrap() as usize)
-        .collect()
-}
 
 fn ints(v: &Value) -> Vec<i64> {
     v.as_array()

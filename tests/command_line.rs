@@ -179,3 +179,29 @@ fn json_of_a_big_array_streams() {
     assert!(text.ends_with(",0.0]}}\n"));
     // Its peak resident memory: tests/memory.rs, json_of_a_big_array_streams.
 }
+
+/// CLI.md: "a complex datum is `[re, im]`", for arrays, NumPy scalars and
+/// Python complex numbers alike (the real part alone lost the imaginary).
+#[test]
+fn json_writes_complex_data_as_re_im_pairs() {
+    let (code, out, _) = gradlab(
+        &[
+            "-c",
+            "np.array([1+2j, -3j])\nnp.complex128(0.5-1j)\n2j",
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{out}");
+    let values: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["value"].clone())
+        .collect();
+    assert_eq!(
+        values[0]["data"],
+        serde_json::json!([[1.0, 2.0], [0.0, -3.0]])
+    );
+    assert_eq!(values[0]["dtype"], "complex128");
+    assert_eq!(values[1]["value"], serde_json::json!([0.5, -1.0]));
+    assert_eq!(values[2]["value"], serde_json::json!([0.0, 2.0]));
+}

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::common;
 use gradlab::mpl::{
     self, Close, Color, ImageData, ImageFormat, LineKw, Pyplot, imread, imsave, render_figure,
 };
@@ -30,12 +31,7 @@ fn imread_gives_what_matplotlib_gives() {
     for case in cases().iter().filter(|c| c.get("imread").is_some()) {
         let name = case["imread"].as_str().unwrap();
         let img = imread(&dir.join(name)).unwrap();
-        let shape: Vec<usize> = case["shape"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_u64().unwrap() as usize)
-            .collect();
+        let shape = common::usizes(&case["shape"]);
         assert_eq!(img.shape, shape, "{name}");
         let want: Vec<f32> = case["values"]
             .as_array()
@@ -65,12 +61,7 @@ fn imsave_writes_the_bytes_matplotlib_writes() {
             .iter()
             .map(|v| v.as_f64().unwrap_or(f64::NAN))
             .collect();
-        let shape: Vec<usize> = case["shape"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_u64().unwrap() as usize)
-            .collect();
+        let shape = common::usizes(&case["shape"]);
         let path = dir.path().join(format!("out{k}.png"));
         imsave(
             &path,

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use crate::common;
 use gradlab::pandas::{
     BinOp, Cell, Column, ColumnRef, CsvOptions, DataFrame, Header, Label, NdArray, Sep, Series,
     SkipRows, read_csv,
@@ -283,12 +284,7 @@ fn pandas_cases_match_real_pandas() {
                 } else if let Some(s) = case.get("scalar") {
                     s.as_str().unwrap().to_string()
                 } else if let Some(d) = case.get("dtype") {
-                    let shape: Vec<usize> = case["shape"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|v| v.as_u64().unwrap() as usize)
-                        .collect();
+                    let shape = common::usizes(&case["shape"]);
                     let values = case["values"].as_array().unwrap().clone();
                     format!("{:?}", ((d.as_str().unwrap().to_string(), values), &shape))
                 } else {

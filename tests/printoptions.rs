@@ -7,63 +7,40 @@
 //! `tests/fixtures/gen_printoptions.py`); and `:set precision` as a
 //! spelling of the same option.
 
-use crate::quiet;
+use crate::table;
 use gradlab::eval::Session;
-use gradlab::notebook::run_script;
-use gradlab::script::Script;
-use quiet::output_text;
 use serde_json::Value as Json;
-
-/// What the last line of `src` shows in `session`.
-fn last_shown(session: &mut Session, src: &str) -> String {
-    let cells = run_script(session, &Script::parse(src), |_, _| {});
-    cells
-        .last()
-        .and_then(|c| output_text(session, c))
-        .unwrap_or_default()
-}
 
 #[test]
 fn print_options_show_what_numpy_shows() {
-    let text = include_str!("fixtures/printoptions.jsonl");
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for line in text.lines() {
-        let row: Json = serde_json::from_str(line).expect("json");
-        let lines: Vec<&str> = row["lines"]
-            .as_array()
-            .expect("lines")
-            .iter()
-            .map(|l| l.as_str().expect("line"))
-            .collect();
-        let src = lines.join("\n") + "\n";
-        let want = row["shown"].as_str().expect("shown");
-        count += 1;
-        let got = last_shown(&mut Session::new(), &src);
-        if got != want {
-            failures.push(format!("{src}    want: {want}\n    got:  {got}"));
-        }
-    }
-    assert!(count >= 100, "only {count} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {count} differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    let cases = include_str!("fixtures/printoptions.jsonl")
+        .lines()
+        .map(|line| {
+            let row: Json = serde_json::from_str(line).expect("json");
+            let lines: Vec<&str> = row["lines"]
+                .as_array()
+                .expect("lines")
+                .iter()
+                .map(|l| l.as_str().expect("line"))
+                .collect();
+            let src = lines.join("\n") + "\n";
+            let got = table::shown_in(&mut Session::new(), &src);
+            (src, row["shown"].as_str().expect("shown").to_string(), got)
+        });
+    table::assert_all_match(cases, 100);
 }
 
 #[test]
 fn set_precision_meta_command_is_the_same_option() {
     let mut s = Session::new();
-    let shown = last_shown(
+    let shown = table::shown_in(
         &mut s,
         ":set precision 3\nnp.get_printoptions()['precision']\n",
     );
     assert_eq!(shown, "3");
-    let a = last_shown(&mut s, "np.array([1/3])\n");
+    let a = table::shown_in(&mut s, "np.array([1/3])\n");
     assert_eq!(a, "array([0.333])");
-    last_shown(&mut s, "np.set_printoptions(precision=5)\n");
+    table::shown_in(&mut s, "np.set_printoptions(precision=5)\n");
     assert_eq!(s.opts.precision, Some(5));
 }
 
@@ -80,7 +57,7 @@ fn every_table_example_runs() {
         .collect();
     assert_eq!(rows.len(), 8);
     for b in rows {
-        let shown = last_shown(&mut Session::new(), &format!("{}\n", b.example));
+        let shown = table::shown_in(&mut Session::new(), &format!("{}\n", b.example));
         assert!(
             !shown.contains("Error"),
             "{}: {} → {shown}",

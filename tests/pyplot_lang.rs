@@ -6,7 +6,7 @@
 //! list what is supported; `imread` gives matplotlib's arrays.
 
 use gradlab::eval::{Event, Session, Value};
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
 use gradlab::script::Script;
 use gradlab::tui::{ColorMode, render_view};
 use gradlab::views::View;
@@ -22,16 +22,6 @@ fn run(session: &mut Session, src: &str) -> Vec<Event> {
         .iter()
         .flat_map(|c| c.events().cloned().collect::<Vec<_>>())
         .collect()
-}
-
-/// What the last statement of `src` shows in a fresh session.
-fn shown(src: &str) -> String {
-    let mut session = Session::new();
-    let cells = run_script(&mut session, &Script::parse(&format!("{src}\n")), |_, _| {});
-    cells
-        .last()
-        .and_then(|c| output_text(&session, c))
-        .unwrap_or_default()
 }
 
 /// The figures the events show.
@@ -119,6 +109,26 @@ fn axis_labels(plain: &str) -> (Vec<String>, String) {
     (y, x)
 }
 
+/// Figure `figure` of `events` drawn 60 columns wide without colour.
+fn plain_figure(events: &[Event], figure: usize) -> String {
+    render_view(
+        &View::Figure(figures(events)[figure].clone()),
+        60,
+        ColorMode::Plain,
+    )
+}
+
+/// Asserts the y-axis tick labels (top down) and the x-axis label line
+/// of a drawing.
+fn assert_axis_labels(plain: &str, y: &[&str], x: &str) {
+    let (got_y, got_x) = axis_labels(plain);
+    assert_eq!(
+        (got_y, got_x.as_str()),
+        (y.iter().map(|l| l.to_string()).collect(), x),
+        "{plain}"
+    );
+}
+
 #[test]
 fn xlim_and_ylim_bound_the_drawing() {
     let mut s = Session::new();
@@ -127,36 +137,13 @@ fn xlim_and_ylim_bound_the_drawing() {
         &format!("{FALL}\nplt.plot(t, x)\nplt.xlim(0, 0.5)\nplt.ylim(-1, 2)\nplt.show()"),
     );
     assert!(errors(&events).is_empty(), "{:?}", errors(&events));
-    let plain = render_view(
-        &View::Figure(figures(&events)[0].clone()),
-        60,
-        ColorMode::Plain,
-    );
+    let plain = plain_figure(&events, 0);
     // The data reaches x = 1, y = 4.9: clipped to the limits.
-    assert_eq!(
-        axis_labels(&plain),
-        (
-            vec!["2".into(), "0.5".into(), "-1".into()],
-            "0 0.25 0.5".into()
-        ),
-        "{plain}"
-    );
+    assert_axis_labels(&plain, &["2", "0.5", "-1"], "0 0.25 0.5");
     assert_snapshot!("figure_limits_plain", plain);
     // Without limits the chart has matplotlib's 5% margins around the data.
     let events = run(&mut s, "plt.plot([1, 2, 3], [10, 20, 30])\nplt.show()");
-    let plain = render_view(
-        &View::Figure(figures(&events)[0].clone()),
-        60,
-        ColorMode::Plain,
-    );
-    assert_eq!(
-        axis_labels(&plain),
-        (
-            vec!["31".into(), "20".into(), "9".into()],
-            "0.9 2 3.1".into()
-        ),
-        "{plain}"
-    );
+    assert_axis_labels(&plain_figure(&events, 0), &["31", "20", "9"], "0.9 2 3.1");
     // ax.set_xlim / set_ylim, one side only keeps the other, reversed
     // limits are drawn ascending.
     let events = run(
@@ -164,15 +151,9 @@ fn xlim_and_ylim_bound_the_drawing() {
         "fig, ax = plt.subplots()\nax.plot([1, 2, 3], [10, 20, 30])\nax.set_xlim(2, 4)\nax.set_ylim(bottom=0)\nplt.show()\n\
          plt.plot([1, 2, 3], [10, 20, 30])\nplt.ylim(40, 20)\nplt.show()",
     );
-    let figs = figures(&events);
-    assert_eq!(figs.len(), 2);
-    let plain = render_view(&View::Figure(figs[0].clone()), 60, ColorMode::Plain);
-    assert_eq!(
-        axis_labels(&plain),
-        (vec!["31".into(), "15.5".into(), "0".into()], "2 3 4".into()),
-        "{plain}"
-    );
-    let plain = render_view(&View::Figure(figs[1].clone()), 60, ColorMode::Plain);
+    assert_eq!(figures(&events).len(), 2);
+    assert_axis_labels(&plain_figure(&events, 0), &["31", "15.5", "0"], "2 3 4");
+    let plain = plain_figure(&events, 1);
     assert_eq!(axis_labels(&plain).0, vec!["40", "30", "20"], "{plain}");
 }
 
@@ -219,20 +200,21 @@ fn show_with_a_semicolon_still_draws_and_plot_without_show_waits() {
 
 #[test]
 fn unknown_calls_name_themselves_and_list_what_is_supported() {
-    let err = shown("import matplotlib.pyplot as plt\nplt.hist([1, 2, 2])");
+    let err = table::shown("import matplotlib.pyplot as plt\nplt.hist([1, 2, 2])");
     assert!(
         err.starts_with("NotImplementedError: plt.hist is not supported by gradlab; supported: plot, scatter, bar,"),
         "{err}"
     );
-    let err = shown("import pandas as pd\npd.to_datetime('2024')");
+    let err = table::shown("import pandas as pd\npd.to_datetime('2024')");
     assert!(
         err.starts_with("NotImplementedError: pd.to_datetime is not supported by gradlab; supported: read_csv, read_excel,"),
         "{err}"
     );
-    let err = shown("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.hist([1])");
+    let err =
+        table::shown("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.hist([1])");
     assert!(err.starts_with("NotImplementedError: Axes.hist"), "{err}");
     assert_eq!(
-        shown("import seaborn"),
+        table::shown("import seaborn"),
         "ModuleNotFoundError: No module named 'seaborn' (gradlab knows numpy, numdifftools, math, pandas, matplotlib.pyplot and warnings)"
     );
 }
@@ -311,10 +293,13 @@ fn imread_gives_matplotlibs_array() {
     let src = format!(
         "import matplotlib.pyplot as plt\nimg = plt.imread('{root}/sessions/data/photo.png')"
     );
-    assert_eq!(shown(&format!("{src}\nimg.shape")), "(96, 128, 3)");
-    assert_eq!(shown(&format!("{src}\nimg.dtype")), "dtype('float32')");
+    assert_eq!(table::shown(&format!("{src}\nimg.shape")), "(96, 128, 3)");
     assert_eq!(
-        shown("import matplotlib.pyplot as plt\nplt.imread('nope.png')"),
+        table::shown(&format!("{src}\nimg.dtype")),
+        "dtype('float32')"
+    );
+    assert_eq!(
+        table::shown("import matplotlib.pyplot as plt\nplt.imread('nope.png')"),
         "FileNotFoundError: [Errno 2] No such file or directory: 'nope.png'"
     );
 }
@@ -361,31 +346,12 @@ fn any_address(text: &str) -> String {
 /// (`tests/fixtures/pyplot_lang.jsonl`, from `gen_pyplot_lang.py`).
 #[test]
 fn drawing_calls_return_what_matplotlib_returns() {
-    let rows = include_str!("fixtures/pyplot_lang.jsonl");
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for line in rows.lines() {
-        let row: serde_json::Value = serde_json::from_str(line).expect("json");
-        let (stmt, want) = (
-            row["stmt"].as_str().unwrap(),
-            row["shown"].as_str().unwrap(),
-        );
-        count += 1;
+    table::check_with(include_str!("fixtures/pyplot_lang.jsonl"), 40, |stmt| {
         let got = table::shown(stmt);
         // Addresses are real ones, in CPython's spelling.
         assert!(!got.contains(" object at 0x..."), "{stmt}: {got}");
-        let got = any_address(&got);
-        if got != want {
-            failures.push(format!("{stmt}\n    want: {want}\n    got:  {got}"));
-        }
-    }
-    assert!(count >= 40, "only {count} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {count} differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+        any_address(&got)
+    });
 }
 
 /// A line's handle writes through to the figure waiting to be shown, and

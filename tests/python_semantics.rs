@@ -7,7 +7,7 @@
 use gradlab::eval::{Event, Session};
 
 /// What a cell shows, rendered as the generator records it.
-fn run_cell(src: &str) -> String {
+pub(crate) fn run_cell(src: &str) -> String {
     let mut s = Session::new();
     let mut out = String::new();
     for outcome in s.run_chunk(src) {
@@ -55,17 +55,37 @@ fn check_table(text: &str, min: usize) {
     );
 }
 
-#[test]
-fn programs_show_what_python_shows() {
-    check_table(include_str!("fixtures/python_semantics.jsonl"), 50);
+/// One test per program table: the fixture (made by its generator under
+/// `tests/fixtures/`) and the fewest cases it may hold.
+macro_rules! program_tables {
+    ($($(#[$doc:meta])* $name:ident: $file:literal, $min:literal;)*) => {
+        $(
+            $(#[$doc])*
+            #[test]
+            fn $name() {
+                check_table(include_str!(concat!("fixtures/", $file)), $min);
+            }
+        )*
+    };
 }
 
-/// Python's complex numbers: literals, `complex()`, CPython's arithmetic
-/// and formatting, and complex values meeting NumPy
-/// (`tests/fixtures/gen_pycomplex.py`).
-#[test]
-fn complex_numbers_behave_as_in_python() {
-    check_table(include_str!("fixtures/pycomplex.jsonl"), 100);
+program_tables! {
+    /// Loops, functions, comprehensions, strings and pasted prompts
+    /// (`tests/fixtures/gen_python_semantics.py`).
+    programs_show_what_python_shows: "python_semantics.jsonl", 50;
+    /// Python's complex numbers: literals, `complex()`, CPython's arithmetic
+    /// and formatting, and complex values meeting NumPy
+    /// (`tests/fixtures/gen_pycomplex.py`).
+    complex_numbers_behave_as_in_python: "pycomplex.jsonl", 100;
+    /// Lists, dicts and sets are shared mutable objects: aliases, in-place
+    /// methods inside expressions, nested item assignment, functions that
+    /// fill what they are given, containers that hold themselves
+    /// (`tests/fixtures/gen_pylists.py`).
+    lists_dicts_and_sets_are_shared_objects: "pylists.jsonl", 100;
+    /// Python ints past int64: exact arithmetic, true division rounded once,
+    /// exact int/float comparisons, formatting, `math.factorial`, and where
+    /// they meet NumPy (`tests/fixtures/gen_pybigint.py`).
+    ints_past_int64_behave_as_in_python: "pybigint.jsonl", 100;
 }
 
 /// `help(f)`, IPython's `f?` and `?f` show the builtin's entry from the

@@ -81,6 +81,8 @@ mod printing;
 mod printoptions;
 #[path = "pyplot_lang.rs"]
 mod pyplot_lang;
+#[path = "python_props.rs"]
+mod python_props;
 #[path = "python_semantics.rs"]
 mod python_semantics;
 #[path = "random_lang.rs"]

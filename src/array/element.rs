@@ -15,6 +15,17 @@ use super::scalar::{Num, Scalar};
 /// NumPy's `complex128`.
 pub type Complex128 = num_complex::Complex<f64>;
 
+/// NumPy's `_lerp(a, b, t)` (quantiles' interpolation): from the nearer
+/// end, so t = 1 gives b exactly.
+pub fn lerp(a: f64, b: f64, t: f64) -> f64 {
+    let d = b - a;
+    if t >= 0.5 {
+        b - d * (1.0 - t)
+    } else {
+        a + d * t
+    }
+}
+
 /// NumPy's complex multiplication loop.
 pub fn complex_mul(a: Complex128, b: Complex128) -> Complex128 {
     Complex128::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)

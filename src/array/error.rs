@@ -34,21 +34,58 @@ impl ErrorKind {
     }
 }
 
-/// An error with NumPy's exception class and message.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub struct Error {
-    pub kind: ErrorKind,
+impl ExceptionClass for ErrorKind {
+    fn name(self) -> &'static str {
+        ErrorKind::name(self)
+    }
+}
+
+/// A Python exception class: what each library's error kind is.
+pub trait ExceptionClass: Copy {
+    /// The class name Python prints.
+    fn name(self) -> &'static str;
+}
+
+/// An error as Python reports it: an exception class and its message. The
+/// one error type of the library layers (the array layer's [`Error`],
+/// `io::Error`, `random::Error`, `pandas::Error`, `mpl::Error`), each with
+/// its own enum of classes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PyError<K> {
+    pub kind: K,
     pub message: String,
 }
 
-impl Error {
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
+impl<K> PyError<K> {
+    /// An error of class `kind` with `message`.
+    pub fn new(kind: K, message: impl Into<String>) -> PyError<K> {
+        PyError {
             kind,
             message: message.into(),
         }
     }
+}
 
+impl<K: ExceptionClass> PyError<K> {
+    /// Python's class name, e.g. `ValueError`.
+    pub fn name(&self) -> &'static str {
+        self.kind.name()
+    }
+}
+
+/// `Class: message`, as a traceback's last line.
+impl<K: ExceptionClass> fmt::Display for PyError<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.name(), self.message)
+    }
+}
+
+impl<K: ExceptionClass + fmt::Debug> std::error::Error for PyError<K> {}
+
+/// An error with NumPy's exception class and message.
+pub type Error = PyError<ErrorKind>;
+
+impl Error {
     pub fn value(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::ValueError, message)
     }
@@ -67,11 +104,5 @@ impl Error {
             ErrorKind::AxisError,
             format!("axis {axis} is out of bounds for array of dimension {ndim}"),
         )
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind.name(), self.message)
     }
 }

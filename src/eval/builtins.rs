@@ -7,6 +7,7 @@ mod classroom;
 pub mod creation;
 mod files;
 mod math;
+mod math_ints;
 mod numdiff;
 pub(crate) mod python;
 mod reduce;

@@ -88,7 +88,7 @@ impl Session {
         let mut out = Vec::new();
         self.comp_clause(c, 0, Some(first), &inner, &mut out)?;
         Ok(match c.kind {
-            CompKind::List | CompKind::Generator => Value::List(Rc::new(out)),
+            CompKind::List | CompKind::Generator => Value::list(out),
             CompKind::Set => super::pyseq::set_from(out)?,
             CompKind::Dict => {
                 let mut pairs = Vec::with_capacity(out.len() / 2);
@@ -200,10 +200,7 @@ fn bind(f: &UserFn, call: CallArgs, env: &Rc<Env>, s: &Session) -> EvalResult<()
         }
     }
     if let Some(i) = varkw {
-        vars.insert(
-            f.params[i].name.name.clone(),
-            Value::Dict(Rc::new(extra_kw)),
-        );
+        vars.insert(f.params[i].name.name.clone(), Value::dict(extra_kw));
     }
     let mut missing = Vec::new();
     let mut missing_kw = Vec::new();

@@ -4,7 +4,7 @@
 use crate::array::{self, Array, DType, Element, Kind, dispatch, limits, shape_repr};
 
 use super::error::{EvalError, EvalResult};
-use super::value::Value;
+use super::value::{Items, Value};
 
 /// The dtype named by a `dtype=` argument (`float`, `np.float64`, `'int64'`, ...).
 pub fn dtype_arg(v: &Value) -> EvalResult<Option<DType>> {
@@ -36,6 +36,7 @@ pub fn to_array(v: &Value) -> EvalResult<Array> {
         Value::Scalar(s) => Ok(s.to_array()),
         Value::Bool(b) => Ok(Array::scalar_bool(*b)),
         Value::Int(i) => Ok(Array::scalar_i64(*i)),
+        Value::BigInt(n) => Ok(Array::scalar(big_leaf(n, None)?)),
         Value::Float(x) => Ok(Array::scalar_f64(*x)),
         Value::Complex(z) => Ok(Array::scalar(array::Scalar::Complex128(*z))),
         Value::List(_) | Value::Tuple(_) => from_sequence(v, None),
@@ -108,12 +109,10 @@ pub fn scalar_type_call(d: DType, v: &Value) -> EvalResult<Value> {
     Ok(wrap(a, true))
 }
 
-/// The Python float `x` as an element of `d`: for an integer dtype NumPy 2
-/// goes through Python's `int(x)`, which must then fit.
-pub fn float_in(x: f64, d: DType) -> EvalResult<array::Scalar> {
-    if !d.is_integer() {
-        return Ok(array::Scalar::Float64(x).cast(d));
-    }
+/// What Python's `int(x)` (also `math.floor`, `math.ceil`, `'%d' % x`)
+/// says of a float no integer can hold: `ValueError` for NaN,
+/// `OverflowError` for an infinity; `Ok` for a finite `x`.
+pub fn int_convertible(x: f64) -> EvalResult<()> {
     if x.is_nan() {
         return Err(EvalError::value_error(
             "cannot convert float NaN to integer",
@@ -125,6 +124,16 @@ pub fn float_in(x: f64, d: DType) -> EvalResult<array::Scalar> {
             "cannot convert float infinity to integer",
         ));
     }
+    Ok(())
+}
+
+/// The Python float `x` as an element of `d`: for an integer dtype NumPy 2
+/// goes through Python's `int(x)`, which must then fit.
+pub fn float_in(x: f64, d: DType) -> EvalResult<array::Scalar> {
+    if !d.is_integer() {
+        return Ok(array::Scalar::Float64(x).cast(d));
+    }
+    int_convertible(x)?;
     let t = x.trunc();
     if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
         return Err(EvalError::new(
@@ -157,11 +166,8 @@ fn from_sequence(v: &Value, dtype: Option<DType>) -> EvalResult<Array> {
     Ok(arr)
 }
 
-fn items(v: &Value) -> Option<&[Value]> {
-    match v {
-        Value::List(items) | Value::Tuple(items) => Some(items),
-        _ => None,
-    }
+fn items(v: &Value) -> Option<Items<'_>> {
+    v.seq_items()
 }
 
 /// The shape NumPy infers: the nesting along the first element of each level.
@@ -202,7 +208,7 @@ fn collect(
         if depth >= shape.len() || items.len() != shape[depth] {
             return Err(ragged(shape, depth));
         }
-        for item in items {
+        for item in items.iter() {
             collect(item, depth + 1, shape, out, kind, any, dtype)?;
         }
         return Ok(());
@@ -221,6 +227,7 @@ fn collect(
     }
     let leaf = match v {
         Value::Bool(b) => array::Scalar::Bool(*b),
+        Value::BigInt(n) => big_leaf(n, dtype)?,
         Value::Int(i) => match dtype {
             Some(d) => int_in(*i, d)?,
             None => array::Scalar::Int64(*i),
@@ -257,11 +264,34 @@ fn collect(
     Ok(())
 }
 
+/// An element from a Python int past int64: NumPy makes one up to 2**64 - 1
+/// a uint64 (`np.array(2**63)`); beyond, NumPy makes an object array,
+/// which gradlab does not have.
+fn big_leaf(n: &num_bigint::BigInt, dtype: Option<DType>) -> EvalResult<array::Scalar> {
+    use num_traits::ToPrimitive;
+    match (n.to_u64(), dtype) {
+        (Some(u), None | Some(DType::UInt64)) => Ok(array::Scalar::UInt64(u)),
+        (_, Some(d)) if d.is_inexact() => {
+            Ok(array::Scalar::Float64(super::ops::pybigint::to_f64(n)?).cast(d))
+        }
+        (_, Some(_)) => Err(super::ops::pybigint::c_long_overflow()),
+        (None, None) => Err(EvalError::new(
+            crate::eval::ErrorKind::NotImplementedError,
+            format!(
+                "{n} fits neither int64 nor uint64: NumPy makes an object array, which gradlab does not have"
+            ),
+        )),
+    }
+}
+
 /// A Python int from an int-like value (`operator.index`), else TypeError
 /// `'float' object cannot be interpreted as an integer`.
 pub fn index_int(v: &Value) -> EvalResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
+        Value::BigInt(_) => Err(EvalError::index_error(
+            "cannot fit 'int' into an index-sized integer",
+        )),
         Value::Bool(b) => Ok(i64::from(*b)),
         Value::Scalar(s) if matches!(s.dtype().kind(), Kind::Bool | Kind::Int | Kind::UInt) => {
             Ok(s.get::<i64>())
@@ -282,6 +312,7 @@ pub fn index_int(v: &Value) -> EvalResult<i64> {
 pub fn real(v: &Value) -> EvalResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
+        Value::BigInt(n) => super::ops::pybigint::to_f64(n),
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         Value::Float(x) => Ok(*x),
         Value::Scalar(s) => Ok(s.as_f64()),
@@ -302,12 +333,14 @@ pub fn truthy(v: &Value) -> EvalResult<bool> {
         Value::None => false,
         Value::Bool(b) => *b,
         Value::Int(i) => *i != 0,
+        Value::BigInt(_) => true,
         Value::Float(x) => *x != 0.0,
         Value::Complex(z) => z.re != 0.0 || z.im != 0.0,
         Value::Scalar(s) => s.is_nonzero(),
         Value::Str(s) => !s.is_empty(),
-        Value::List(items) | Value::Tuple(items) | Value::Set(items) => !items.is_empty(),
-        Value::Dict(items) => !items.is_empty(),
+        Value::List(items) | Value::Set(items) => !items.borrow().is_empty(),
+        Value::Tuple(items) => !items.is_empty(),
+        Value::Dict(items) => !items.borrow().is_empty(),
         Value::Range(r) => !r.is_empty(),
         Value::Named(_) => true,
         Value::Array(a) => match a.len() {
@@ -341,7 +374,7 @@ pub fn norm_axis(axis: i64, ndim: usize) -> EvalResult<usize> {
 /// A shape argument: an int or a sequence of ints.
 pub fn shape_arg(v: &Value) -> EvalResult<Vec<usize>> {
     let dims: Vec<i64> = match v {
-        Value::List(items) | Value::Tuple(items) => {
+        v if let Some(items) = v.seq_items() => {
             items.iter().map(index_int).collect::<EvalResult<_>>()?
         }
         other => vec![index_int(other)?],

@@ -194,11 +194,14 @@ impl EvalError {
     }
 }
 
-/// The array layer's (and the engine's) errors, with the same class.
-impl From<array::Error> for EvalError {
-    fn from(e: array::Error) -> Self {
+/// A library layer's error (the array layer's and the engine's, io's,
+/// random's, pandas', matplotlib's) as the Python exception of the same
+/// class: each class they name is one of [`ErrorKind`] (`SystemError`
+/// should one ever not be).
+impl<K: array::ExceptionClass> From<array::PyError<K>> for EvalError {
+    fn from(e: array::PyError<K>) -> Self {
         EvalError::new(
-            ErrorKind::from_name(e.kind.name()).unwrap_or(ErrorKind::SystemError),
+            ErrorKind::from_name(e.name()).unwrap_or(ErrorKind::SystemError),
             e.message,
         )
     }

@@ -42,9 +42,7 @@ impl super::Session {
         limits::check_interrupt().map_err(EvalError::from)?;
         match &stmt.kind {
             StmtKind::Expr(e) => {
-                if !self.list_method_statement(e, frame)? {
-                    self.eval(e, frame)?;
-                }
+                self.eval(e, frame)?;
             }
             StmtKind::Assign { targets, value } => {
                 let v = self.eval(value, frame)?;
@@ -81,6 +79,12 @@ impl super::Session {
                 let v = match &current {
                     Value::Array(dst) => {
                         in_place(*op, dst, &rhs).map_err(|e| e.at(&stmt.span))?;
+                        current.clone()
+                    }
+                    // `xs += ...`, `xs *= n`, `d |= ...` change the object
+                    // in place: every name for it sees the change.
+                    _ if let Some(done) = super::pyseq::in_place(*op, &current, &rhs) => {
+                        done.map_err(|e| e.at(&stmt.span))?;
                         current.clone()
                     }
                     _ => super::pyops::binary(*op, &current, &rhs).map_err(|e| e.at(&stmt.span))?,
@@ -150,8 +154,18 @@ impl super::Session {
                 orelse,
             } => {
                 let seq = self.eval(iter, frame)?;
-                let items = super::iter::iterate(&seq).map_err(|e| e.at(&iter.span))?;
-                for item in items {
+                // A list is walked live, as Python's list iterator walks it
+                // (by position): items the body appends are visited too.
+                let snapshot = match &seq {
+                    Value::List(_) => Vec::new(),
+                    _ => super::iter::iterate(&seq).map_err(|e| e.at(&iter.span))?,
+                };
+                for k in 0.. {
+                    let item = match &seq {
+                        Value::List(xs) => xs.borrow().get(k).cloned(),
+                        _ => snapshot.get(k).cloned(),
+                    };
+                    let Some(item) = item else { break };
                     limits::check_interrupt().map_err(EvalError::from)?;
                     let mut binds = Vec::new();
                     self.plan_assign(target, item, frame, &mut binds)?;
@@ -322,27 +336,20 @@ impl super::Session {
             }
             Target::Tuple(items, _) => items.iter().try_for_each(|t| self.delete(t, frame)),
             Target::Index { obj, index, span } => {
-                let ExprKind::Name(name) = &obj.kind else {
-                    return Err(EvalError::new(
-                        ErrorKind::NotImplementedError,
-                        "gradlab deletes from a subscript of a variable only (del a[...])",
-                    )
-                    .at(span));
-                };
-                let current = self.lookup(name, frame).map_err(|e| e.at(&obj.span))?;
-                let key = match index.as_slice() {
-                    [IndexItem::Expr(k)] => self.eval(k, frame)?,
+                let current = self.eval(obj, frame)?;
+                if let Value::Array(_) = current {
+                    return Err(EvalError::value_error("cannot delete array elements").at(span));
+                }
+                match index.as_slice() {
+                    [IndexItem::Expr(k)] => {
+                        let key = self.eval(k, frame)?;
+                        super::pyseq::delete_item(&current, &key).map_err(|e| e.at(span))
+                    }
                     _ => {
                         let items = self.eval_index(index, frame)?;
-                        let updated =
-                            super::pyseq::delete_slice(&current, &items).map_err(|e| e.at(span))?;
-                        self.commit(vec![(name.clone(), updated)], frame);
-                        return Ok(());
+                        super::pyseq::delete_slice(&current, &items).map_err(|e| e.at(span))
                     }
-                };
-                let updated = super::pyseq::delete_item(&current, &key).map_err(|e| e.at(span))?;
-                self.commit(vec![(name.clone(), updated)], frame);
-                Ok(())
+                }
             }
             Target::Attr { span, .. } | Target::Starred(_, span) => {
                 Err(EvalError::new(ErrorKind::SyntaxError, "cannot delete this target").at(span))
@@ -424,7 +431,7 @@ impl super::Session {
                         let mut values = values;
                         let tail = values.split_off(values.len() - after);
                         let middle = values.split_off(k);
-                        values.push(Value::List(Rc::new(middle)));
+                        values.push(Value::list(middle));
                         values.extend(tail);
                         values
                     }
@@ -452,43 +459,42 @@ impl super::Session {
                 .at(span));
             }
             Target::Index { obj, index, span } => {
-                let ExprKind::Name(name) = &obj.kind else {
-                    // `m.T[2, 1] = 5`, `m[0][1] = 5`: an array target is a
-                    // view of its owner's buffer, so the write goes through
-                    // to every array that shares it, as in NumPy.
-                    if let Value::Array(a) = self.eval(obj, frame)? {
-                        let items: Vec<Idx> = self.eval_index(index, frame)?;
-                        assign_array(&a, &items, &v).map_err(|e| e.at(span))?;
-                        return Ok(());
-                    }
-                    return Err(EvalError::new(
-                        ErrorKind::NotImplementedError,
-                        "gradlab assigns into a subscript of a variable or an array only (a[...] = v)",
-                    )
-                    .at(span));
-                };
                 // Later bindings in the same statement see earlier ones.
-                let current = match binds.iter().rev().find(|(k, _)| k == name) {
-                    Some((_, v)) => v.clone(),
-                    None => self.lookup(name, frame).map_err(|e| e.at(&obj.span))?,
+                let current = match &obj.kind {
+                    ExprKind::Name(name) => match binds.iter().rev().find(|(k, _)| k == name) {
+                        Some((_, v)) => v.clone(),
+                        None => self.lookup(name, frame).map_err(|e| e.at(&obj.span))?,
+                    },
+                    _ => self.eval(obj, frame)?,
                 };
-                let updated = match &current {
+                match &current {
+                    // An array target is a view of its owner's buffer
+                    // (`m.T[2, 1] = 5`, `m[0][1] = 5`): the write goes
+                    // through to every array that shares it, as in NumPy.
                     Value::Array(a) => {
                         let items: Vec<Idx> = self.eval_index(index, frame)?;
-                        Value::array(assign_array(a, &items, &v).map_err(|e| e.at(span))?)
+                        assign_array(a, &items, &v).map_err(|e| e.at(span))?;
                     }
-                    Value::Dict(_) => {
+                    // Lists and dicts are shared objects, changed in place.
+                    Value::Dict(d) => {
                         let [IndexItem::Expr(k)] = index.as_slice() else {
                             return Err(EvalError::type_error("unhashable type: 'slice'").at(span));
                         };
                         let key = self.eval(k, frame)?;
-                        super::pyseq::dict_set(&current, key, v).map_err(|e| e.at(span))?
+                        super::pyseq::dict_set(d, key, v).map_err(|e| e.at(span))?;
                     }
-                    Value::List(_) => {
+                    Value::List(xs) => {
                         let items: Vec<Idx> = self.eval_index(index, frame)?;
-                        super::pyseq::list_set(&current, &items, v).map_err(|e| e.at(span))?
+                        super::pyseq::list_set(xs, &items, v).map_err(|e| e.at(span))?;
                     }
                     Value::DataFrame(df) => {
+                        let ExprKind::Name(name) = &obj.kind else {
+                            return Err(EvalError::new(
+                                ErrorKind::NotImplementedError,
+                                "gradlab assigns columns of a DataFrame held by a variable (df['name'] = values)",
+                            )
+                            .at(span));
+                        };
                         let [IndexItem::Expr(k)] = index.as_slice() else {
                             return Err(EvalError::new(
                                 ErrorKind::NotImplementedError,
@@ -497,7 +503,9 @@ impl super::Session {
                             .at(span));
                         };
                         let key = self.eval(k, frame)?;
-                        super::builtins::pandas::set_item(df, &key, &v).map_err(|e| e.at(span))?
+                        let updated = super::builtins::pandas::set_item(df, &key, &v)
+                            .map_err(|e| e.at(span))?;
+                        binds.push((name.clone(), updated));
                     }
                     other => {
                         return Err(EvalError::type_error(format!(
@@ -506,38 +514,10 @@ impl super::Session {
                         ))
                         .at(span));
                     }
-                };
-                binds.push((name.clone(), updated));
+                }
             }
         }
         Ok(())
-    }
-
-    /// `xs.append(v)` and the other list methods that change the list in
-    /// place, as statements on a variable: the variable is rebound to the
-    /// changed list. Returns false for any other statement.
-    fn list_method_statement(&mut self, e: &Expr, frame: &Frame) -> EvalResult<bool> {
-        let ExprKind::Call { func, args, kwargs } = &e.kind else {
-            return Ok(false);
-        };
-        let ExprKind::Attr { obj, name } = &func.kind else {
-            return Ok(false);
-        };
-        let ExprKind::Name(var) = &obj.kind else {
-            return Ok(false);
-        };
-        if !super::pyseq::MUTATORS.contains(&name.name.as_str()) {
-            return Ok(false);
-        }
-        let current = self.lookup(var, frame).map_err(|err| err.at(&obj.span))?;
-        if !matches!(current, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
-            return Ok(false);
-        }
-        let call = self.eval_args(e, args, kwargs, frame)?;
-        let (updated, _) = super::pyseq::mutate(self, &current, &name.name, call)
-            .map_err(|err| err.at(&e.span))?;
-        self.commit(vec![(var.clone(), updated)], frame);
-        Ok(true)
     }
 }
 

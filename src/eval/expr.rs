@@ -21,8 +21,8 @@ use super::value::{Module, Value};
 const MAX_DEPTH: usize = 3000;
 
 /// Stack kept free before an evaluation step grows a new segment.
-const RED_ZONE: usize = 256 * 1024;
-const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+pub(super) const RED_ZONE: usize = 256 * 1024;
+pub(super) const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 
 /// Where names are looked up: the current function's (or comprehension's)
 /// scope and those around it, then the session's globals.
@@ -141,11 +141,7 @@ impl Session {
         let at = |r: EvalResult<Value>| r.map_err(|err| err.at(&e.span));
         match &e.kind {
             ExprKind::Int(i) => Ok(Value::Int(*i)),
-            ExprKind::BigInt(digits) => Err(EvalError::new(
-                ErrorKind::OverflowError,
-                format!("Python int too large to convert to C long: {digits}"),
-            )
-            .at(&e.span)),
+            ExprKind::BigInt(digits) => Ok(super::ops::pybigint::parse(digits)),
             ExprKind::Float(x) => Ok(Value::Float(*x)),
             ExprKind::Imag(x) => Ok(Value::Complex(crate::array::Complex128::new(0.0, *x))),
             ExprKind::Str(s) => Ok(Value::str(s.as_str())),
@@ -240,8 +236,8 @@ impl Session {
                     self.eval(other, frame)
                 }
             }
-            ExprKind::List(items) => Ok(Value::List(Rc::new(self.eval_all(items, frame)?))),
-            ExprKind::Numbers(ns) => Ok(Value::List(Rc::new(number_values(ns)?))),
+            ExprKind::List(items) => Ok(Value::list(self.eval_all(items, frame)?)),
+            ExprKind::Numbers(ns) => Ok(Value::list(number_values(ns)?)),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_all(items, frame)?)),
             ExprKind::Set(items) => at(super::pyseq::set_from(self.eval_all(items, frame)?)),
             ExprKind::Dict(entries) => {
@@ -253,7 +249,7 @@ impl Session {
                             pairs.push((k, self.eval(v, frame)?));
                         }
                         None => match self.eval(v, frame)? {
-                            Value::Dict(d) => pairs.extend(d.iter().cloned()),
+                            Value::Dict(d) => pairs.extend(d.borrow().iter().cloned()),
                             other => {
                                 return Err(EvalError::type_error(format!(
                                     "'{}' object is not a mapping",
@@ -321,6 +317,15 @@ impl Session {
                             None => Ok(None),
                             Some(x) => match self.eval(x, frame)? {
                                 Value::None => Ok(None),
+                                // Past int64 a bound is clamped, as Python's
+                                // slices clamp it.
+                                Value::BigInt(n) => Ok(Some(
+                                    if super::ops::pybigint::is_negative(&n) {
+                                        i64::MIN
+                                    } else {
+                                        i64::MAX
+                                    },
+                                )),
                                 v => index_int(&v).map(Some).map_err(|_| {
                                     EvalError::type_error(
                                         "slice indices must be integers or None or have an __index__ method",
@@ -407,13 +412,13 @@ impl Session {
                         ))
                         .at(&k.value.span));
                     };
-                    for (key, val) in d.iter() {
+                    for (key, val) in d.snapshot() {
                         let Value::Str(name) = key else {
                             return Err(
                                 EvalError::type_error("keywords must be strings").at(&k.value.span)
                             );
                         };
-                        if kw.iter().any(|(n, _)| n.as_str() == &**name) {
+                        if kw.iter().any(|(n, _)| n.as_str() == &*name) {
                             return Err(EvalError::type_error(format!(
                                 "got multiple values for keyword argument '{name}'"
                             ))
@@ -564,7 +569,7 @@ impl Session {
             // they would read from them.
             for v in call.pos.iter_mut() {
                 if matches!(v, Value::Range(_) | Value::Iter(_)) {
-                    *v = Value::List(Rc::new(super::iter::iterate(v).map_err(|e| e.at(&span))?));
+                    *v = Value::list(super::iter::iterate(v).map_err(|e| e.at(&span))?);
                 }
             }
         }
@@ -672,6 +677,7 @@ const PY_METHODS: &[&str] = &[
     "items",
     "update",
     "setdefault",
+    "popitem",
     "add",
     "discard",
 ];

@@ -110,6 +110,7 @@ pub fn format_value(s: &Session, v: &Value, spec: &str) -> EvalResult<String> {
         Value::Str(t) => format_str(t, &sp),
         Value::Bool(b) => format_int(i64::from(*b), &sp, "bool"),
         Value::Int(i) => format_int(*i, &sp, "int"),
+        Value::BigInt(n) => format_bigint(n, &sp),
         Value::Float(x) => format_float(*x, &sp, "float"),
         Value::Complex(z) => format_complex(*z, &sp),
         Value::Scalar(Scalar::Bool(b)) => format_int(i64::from(*b), &sp, "bool"),
@@ -227,6 +228,24 @@ pub fn format_str(t: &str, sp: &Spec) -> EvalResult<String> {
     Ok(pad("", &body, sp, '<'))
 }
 
+/// The digits of an int, grouped by the spec; with zero padding (`'030,'`)
+/// the padding zeros are grouped too, as Python groups them: digits are
+/// added until the grouped text (after `sign_len` sign and prefix
+/// characters) fills the width.
+fn int_body(digits: String, sp: &Spec, every: usize, sign_len: usize) -> String {
+    let Some(sep) = sp.grouping else {
+        return digits;
+    };
+    let zero_padded = sp.zero && sp.align.is_none() && sp.fill.is_none();
+    let mut digits = digits;
+    let mut body = group(&digits, sep, every);
+    while zero_padded && sign_len + body.chars().count() < sp.width {
+        digits.insert(0, '0');
+        body = group(&digits, sep, every);
+    }
+    body
+}
+
 fn group(digits: &str, sep: char, every: usize) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / every);
@@ -276,11 +295,45 @@ pub fn format_int(i: i64, sp: &Spec, what: &str) -> EvalResult<String> {
         }
         other => return Err(unknown_code(other, what)),
     };
-    let digits = match sp.grouping {
-        Some(sep) => group(&digits, sep, every),
-        None => digits,
-    };
     let sign = format!("{}{}", sign_of(i < 0, sp), if sp.alt { prefix } else { "" });
+    let digits = int_body(digits, sp, every, sign.chars().count());
+    Ok(pad(&sign, &digits, sp, '>'))
+}
+
+/// `format(n, spec)` of a Python int past int64: its digits in the spec's
+/// base, grouped and padded as [`format_int`] does; float types format
+/// `float(n)`.
+pub(crate) fn format_bigint(n: &num_bigint::BigInt, sp: &Spec) -> EvalResult<String> {
+    use crate::eval::ops::pybigint;
+    let ty = sp.ty.unwrap_or('d');
+    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        return format_float(pybigint::to_f64(n)?, sp, "float");
+    }
+    if sp.precision.is_some() {
+        return Err(EvalError::value_error(
+            "Precision not allowed in integer format specifier",
+        ));
+    }
+    let (prefix, digits, every) = match ty {
+        'd' | 'n' => ("", pybigint::digits(n, 10), 3),
+        'b' => ("0b", pybigint::digits(n, 2), 4),
+        'o' => ("0o", pybigint::digits(n, 8), 4),
+        'x' => ("0x", pybigint::digits(n, 16), 4),
+        'X' => ("0X", pybigint::digits(n, 16).to_uppercase(), 4),
+        'c' => {
+            return Err(EvalError::new(
+                ErrorKind::OverflowError,
+                "%c arg not in range(0x110000)",
+            ));
+        }
+        other => return Err(unknown_code(other, "int")),
+    };
+    let sign = format!(
+        "{}{}",
+        sign_of(pybigint::is_negative(n), sp),
+        if sp.alt { prefix } else { "" }
+    );
+    let digits = int_body(digits, sp, every, sign.chars().count());
     Ok(pad(&sign, &digits, sp, '>'))
 }
 

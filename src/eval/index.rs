@@ -2,8 +2,6 @@
 //! array layer's: views for basic items, copies for masks and index
 //! arrays), assignment through them, and Python's indexing of sequences.
 
-use std::rc::Rc;
-
 use crate::array::{self, Array, Index, Kind};
 
 pub use crate::array::slice_indices;
@@ -31,6 +29,11 @@ impl Idx {
         Ok(match v {
             Value::None => Idx::NewAxis,
             Value::Int(i) => Idx::Int(*i),
+            Value::BigInt(_) => {
+                return Err(EvalError::index_error(
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
             Value::Scalar(s) if s.dtype().is_integer() => Idx::Int(s.get::<i64>()),
             Value::Bool(b) | Value::Scalar(Scalar::Bool(b)) => Idx::Mask(Array::scalar_bool(*b)),
             Value::Array(_) | Value::List(_) | Value::Tuple(_) => {
@@ -80,9 +83,8 @@ pub fn index_array(a: &Array, items: &[Idx]) -> EvalResult<Value> {
 }
 
 /// `a[items] = value`, written through to every view of `a`'s elements
-/// (NumPy's semantics: `b = a; a[0] = 5` changes `b`). Returns `a` itself
-/// for the caller to rebind.
-pub fn assign_array(a: &Array, items: &[Idx], value: &Value) -> EvalResult<Array> {
+/// (NumPy's semantics: `b = a; a[0] = 5` changes `b`).
+pub fn assign_array(a: &Array, items: &[Idx], value: &Value) -> EvalResult<()> {
     // A Python int must fit an integer array's dtype (NumPy 2).
     let v = match value {
         Value::Int(i) if a.dtype().is_integer() => {
@@ -91,13 +93,13 @@ pub fn assign_array(a: &Array, items: &[Idx], value: &Value) -> EvalResult<Array
         other => to_array(other)?,
     };
     a.assign_index(&to_indices(items), &v)?;
-    Ok(a.clone())
+    Ok(())
 }
 
 /// `seq[items]` on a Python list, tuple or str.
 pub fn index_sequence(v: &Value, items: &[Idx]) -> EvalResult<Value> {
     let (kind, len) = match v {
-        Value::List(x) => ("list", x.len()),
+        Value::List(x) => ("list", x.borrow().len()),
         Value::Tuple(x) => ("tuple", x.len()),
         Value::Str(s) => ("string", s.chars().count()),
         _ => unreachable!("only sequences"),
@@ -129,9 +131,12 @@ pub fn index_sequence(v: &Value, items: &[Idx]) -> EvalResult<Value> {
     };
     let single = matches!(item, Idx::Int(_));
     Ok(match v {
-        Value::List(x) if single => x[picks[0]].clone(),
+        Value::List(x) if single => x.borrow()[picks[0]].clone(),
         Value::Tuple(x) if single => x[picks[0]].clone(),
-        Value::List(x) => Value::List(Rc::new(picks.iter().map(|&i| x[i].clone()).collect())),
+        Value::List(x) => {
+            let x = x.borrow();
+            Value::list(picks.iter().map(|&i| x[i].clone()).collect())
+        }
         Value::Tuple(x) => Value::tuple(picks.iter().map(|&i| x[i].clone()).collect()),
         Value::Str(s) => {
             let chars: Vec<char> = s.chars().collect();

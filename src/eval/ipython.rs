@@ -35,7 +35,7 @@ pub struct IPython {
 }
 
 /// The items of a `Value::Dict`.
-type DictItems = Rc<Vec<(Value, Value)>>;
+type DictItems = super::value::PyDict;
 
 impl Session {
     /// Records the input of cell `n` (before it runs, as IPython does, so
@@ -90,7 +90,15 @@ impl Session {
         match v {
             Value::Float(x) | Value::Scalar(Scalar::Float64(x)) => fixed(*x),
             Value::List(items) => {
-                let parts: Vec<String> = items.iter().map(|i| self.display_with(i, p)).collect();
+                let walk = super::value::Walk::enter(items.addr());
+                if walk.is_recursive() {
+                    return "[...]".into();
+                }
+                let parts: Vec<String> = items
+                    .borrow()
+                    .iter()
+                    .map(|i| self.display_with(i, p))
+                    .collect();
                 format!("[{}]", parts.join(", "))
             }
             Value::Tuple(items) => {
@@ -105,7 +113,7 @@ impl Session {
     pub(super) fn out_dict(&self) -> Value {
         let mut cached = self.ipython.out_dict.borrow_mut();
         let items = cached.get_or_insert_with(|| {
-            Rc::new(
+            super::value::PyDict::new(
                 self.outputs
                     .iter()
                     .map(|(&n, v)| (Value::Int(n as i64), v.clone()))
@@ -120,7 +128,7 @@ impl Session {
     pub(super) fn is_out_dict(&mut self, v: &Value) -> bool {
         let cached = self.ipython.out_dict.get_mut();
         if let (Value::Dict(d), Some(c)) = (v, cached.as_ref())
-            && Rc::ptr_eq(d, c)
+            && d.ptr_eq(c)
         {
             return true;
         }
@@ -140,9 +148,9 @@ impl Session {
             ))
         };
         match name {
-            "In" | "_ih" => Some(Value::List(Rc::new(
+            "In" | "_ih" => Some(Value::list(
                 inputs.iter().map(|t| Value::Str(t.clone())).collect(),
-            ))),
+            )),
             "_i" => Some(before(1).unwrap_or_else(|| Value::str(""))),
             "_ii" => Some(before(2).unwrap_or_else(|| Value::str(""))),
             "_iii" => Some(before(3).unwrap_or_else(|| Value::str(""))),

@@ -10,12 +10,14 @@ use super::value::Value;
 /// axis (rows of a matrix).
 pub fn iterate(v: &Value) -> EvalResult<Vec<Value>> {
     match v {
-        Value::Tuple(items) | Value::List(items) => Ok((**items).clone()),
+        Value::Tuple(items) => Ok((**items).clone()),
+        Value::List(items) => Ok(items.snapshot()),
         Value::Set(items) => {
-            Ok(super::pyobj::set_order(items).unwrap_or_else(|| (**items).clone()))
+            let items = items.borrow();
+            Ok(super::pyobj::set_order(&items).unwrap_or_else(|| items.clone()))
         }
         Value::Named(t) => Ok(t.items.clone()),
-        Value::Dict(items) => Ok(items.iter().map(|(k, _)| k.clone()).collect()),
+        Value::Dict(items) => Ok(items.borrow().iter().map(|(k, _)| k.clone()).collect()),
         Value::Array(a) if a.ndim() > 0 => {
             let n = a.shape()[0];
             (0..n as i64)

@@ -237,9 +237,7 @@ pub fn tolist(a: &Array) -> Value {
             [] => python_scalar(flat[0]),
             [n, rest @ ..] => {
                 let step: usize = rest.iter().product();
-                Value::List(Rc::new(
-                    (0..*n).map(|i| build(&flat[i * step..], rest)).collect(),
-                ))
+                Value::list((0..*n).map(|i| build(&flat[i * step..], rest)).collect())
             }
         }
     }
@@ -250,7 +248,7 @@ pub fn tolist(a: &Array) -> Value {
             .collect()
     });
     if a.is_empty() {
-        return Value::List(Rc::new(Vec::new()));
+        return Value::list(Vec::new());
     }
     build(&flat, a.shape())
 }

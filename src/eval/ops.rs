@@ -10,6 +10,7 @@ mod flags;
 mod ints;
 mod kernels;
 mod matmul;
+pub mod pybigint;
 mod pycomplex;
 mod python;
 
@@ -28,6 +29,31 @@ pub use python::{floor_div_f, floor_div_i, mod_f, mod_i};
 
 fn is_numpy(v: &Value) -> bool {
     matches!(v, Value::Array(_) | Value::Scalar(_))
+}
+
+/// A Python int past int64 beside a NumPy value: a float or complex
+/// operand takes it as a Python float (`np.float64(1.5) * 2**70`); an
+/// integer one cannot hold it (NumPy's OverflowError). `None` when neither
+/// side is such an int.
+fn big_as_weak(a: &Value, b: &Value) -> EvalResult<Option<(Value, Value)>> {
+    let (big, other) = match (a, b) {
+        (Value::BigInt(x), o) | (o, Value::BigInt(x)) => (x, o),
+        _ => return Ok(None),
+    };
+    let inexact = match other {
+        Value::Array(arr) => arr.dtype().is_inexact(),
+        Value::Scalar(s) => s.dtype().is_inexact(),
+        _ => false,
+    };
+    if !inexact {
+        return Err(pybigint::c_long_overflow());
+    }
+    let f = Value::Float(pybigint::to_f64(big)?);
+    Ok(Some(if matches!(a, Value::BigInt(_)) {
+        (f, b.clone())
+    } else {
+        (a.clone(), f)
+    }))
 }
 
 /// One operand of a NumPy operation: its array (shared, not copied), the
@@ -82,6 +108,9 @@ fn binary_as(op: BinOp, a: &Value, b: &Value, ufunc: bool) -> EvalResult<Value> 
     if !is_numpy(a) && !is_numpy(b) {
         return python::python_binary(op, a, b);
     }
+    if let Some((a, b)) = big_as_weak(a, b)? {
+        return binary_as(op, &a, &b, ufunc);
+    }
     let (x, y) = (
         operand(a).map_err(|_| unsupported(op, a, b))?,
         operand(b).map_err(|_| unsupported(op, a, b))?,
@@ -135,6 +164,9 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<Value> {
     if !is_numpy(a) && !is_numpy(b) {
         return python::python_compare(op, a, b).map(Value::Bool);
     }
+    if let Some((a, b)) = big_as_weak(a, b)? {
+        return compare(op, &a, &b);
+    }
     let (x, y) = match (operand(a), operand(b)) {
         (Ok(x), Ok(y)) => (x, y),
         _ => {
@@ -173,8 +205,14 @@ pub fn unary(op: UnaryOp, a: &Value) -> EvalResult<Value> {
     }
     match (op, a) {
         (UnaryOp::Neg, Value::Int(i)) => {
-            return i.checked_neg().map(Value::Int).ok_or_else(python::overflow);
+            return Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => pybigint::negate(&(*i).into()),
+            });
         }
+        (UnaryOp::Neg, Value::BigInt(b)) => return Ok(pybigint::negate(b)),
+        (UnaryOp::Pos, Value::BigInt(_)) => return Ok(a.clone()),
+        (UnaryOp::Invert, Value::BigInt(b)) => return Ok(pybigint::invert(b)),
         (UnaryOp::Neg, Value::Bool(b)) => return Ok(Value::Int(-i64::from(*b))),
         (UnaryOp::Neg, Value::Float(x)) => return Ok(Value::Float(-x)),
         (UnaryOp::Neg, Value::Complex(z)) => return Ok(Value::Complex(-z)),

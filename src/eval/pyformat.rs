@@ -274,21 +274,26 @@ pub fn percent(s: &Session, template: &str, values: &Value) -> EvalResult<String
             's' | 'r' | 'a' => {
                 let t = if ty == 's' { s.str(&v) } else { s.repr(&v) };
                 sp.zero = false;
+                // %-formatting right-aligns unless the '-' flag is given.
+                sp.align = sp.align.or(Some('>'));
                 format_str(&t, &sp)?
             }
             'd' | 'i' | 'u' => {
                 let n = percent_int(&v, ty)?;
-                format_int(n, &sp, "int")?
+                format_py_int(&n, &sp)?
             }
             'x' | 'X' | 'o' => {
-                let n = super::convert::index_int(&v).map_err(|_| {
-                    EvalError::type_error(format!(
-                        "%{ty} format: an integer is required, not {}",
-                        v.short_type()
-                    ))
-                })?;
+                let n = match &v {
+                    Value::BigInt(_) => v.clone(),
+                    _ => Value::Int(super::convert::index_int(&v).map_err(|_| {
+                        EvalError::type_error(format!(
+                            "%{ty} format: an integer is required, not {}",
+                            v.short_type()
+                        ))
+                    })?),
+                };
                 sp.ty = Some(ty);
-                format_int(n, &sp, "int")?
+                format_py_int(&n, &sp)?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = percent_float(&v)?;
@@ -330,19 +335,26 @@ pub fn percent(s: &Session, template: &str, values: &Value) -> EvalResult<String
     Ok(out)
 }
 
-fn percent_int(v: &Value, ty: char) -> EvalResult<i64> {
+/// A Python int (`Value::Int` or `Value::BigInt`) formatted by `sp`.
+fn format_py_int(n: &Value, sp: &Spec) -> EvalResult<String> {
+    match n {
+        Value::BigInt(b) => super::format::format_bigint(b, sp),
+        other => format_int(super::convert::index_int(other)?, sp, "int"),
+    }
+}
+
+/// The Python int `%d` formats: ints as they are, floats truncated
+/// exactly (`'%d' % 1e30` has all 31 digits).
+fn percent_int(v: &Value, ty: char) -> EvalResult<Value> {
     match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(i64::from(*b)),
-        Value::Float(x) | Value::Scalar(Scalar::Float64(x)) if x.is_finite() => {
-            Ok(x.trunc() as i64)
+        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+        Value::Float(x) | Value::Scalar(Scalar::Float64(x)) => {
+            super::convert::int_convertible(*x)?;
+            Ok(super::ops::pybigint::from_f64(*x))
         }
-        Value::Float(_) | Value::Scalar(Scalar::Float64(_)) => Err(EvalError::new(
-            super::ErrorKind::OverflowError,
-            "cannot convert float infinity to integer",
-        )),
-        Value::Scalar(Scalar::Int64(i)) => Ok(*i),
-        Value::Scalar(Scalar::Bool(b)) => Ok(i64::from(*b)),
+        Value::Scalar(Scalar::Int64(i)) => Ok(Value::Int(*i)),
+        Value::Scalar(Scalar::Bool(b)) => Ok(Value::Int(i64::from(*b))),
         other => Err(EvalError::type_error(format!(
             "%{ty} format: a real number is required, not {}",
             other.short_type()
@@ -352,7 +364,7 @@ fn percent_int(v: &Value, ty: char) -> EvalResult<i64> {
 
 fn percent_float(v: &Value) -> EvalResult<f64> {
     match v {
-        Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Scalar(_) => {
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) | Value::Scalar(_) => {
             super::convert::real(v)
         }
         Value::Array(a) if a.len() == 1 => super::convert::real(v),

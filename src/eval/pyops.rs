@@ -4,7 +4,6 @@
 
 use crate::syntax::ast::{BinOp, CmpOp};
 
-use super::ErrorKind;
 use super::error::{EvalError, EvalResult};
 use super::value::Value;
 
@@ -17,6 +16,15 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
         return r;
     }
     match (op, a, b) {
+        (BinOp::LShift | BinOp::RShift, Value::BigInt(_), _)
+        | (BinOp::LShift | BinOp::RShift, _, Value::BigInt(_))
+            if let (Some(x), Some(n)) = (
+                super::ops::pybigint::as_big(a),
+                super::ops::pybigint::as_big(b),
+            ) =>
+        {
+            super::ops::pybigint::arith(op, &x, &n)
+        }
         (BinOp::Mod, Value::Str(t), _) => {
             let s = crate::eval::Session::new();
             Ok(Value::str(super::pyformat::percent(&s, t, b)?))
@@ -42,10 +50,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
                 return Ok(Value::Int(0));
             }
             if n >= 63 || x.checked_shl(n as u32).is_none_or(|r| r >> n != x) {
-                return Err(EvalError::new(
-                    ErrorKind::OverflowError,
-                    "integer result too large for a 64-bit int",
-                ));
+                return super::ops::pybigint::arith(op, &x.into(), &n.into());
             }
             Ok(Value::Int(x << n))
         }
@@ -61,11 +66,11 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
             )))
         }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
-            let mut d = Value::Dict(x.clone());
-            for (k, v) in y.iter() {
-                d = super::pyseq::dict_set(&d, k.clone(), v.clone())?;
+            let d = x.copied();
+            for (k, v) in y.snapshot() {
+                super::pyseq::dict_set(&d, k, v)?;
             }
-            Ok(d)
+            Ok(Value::Dict(d))
         }
         _ => super::ops::binary(op, a, b),
     }
@@ -129,8 +134,9 @@ fn identical(a: &Value, b: &Value) -> bool {
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y && (-5..=256).contains(x),
         (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
-        (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y)) => Rc::ptr_eq(x, y),
-        (Value::Dict(x), Value::Dict(y)) => Rc::ptr_eq(x, y),
+        (Value::Tuple(x), Value::Tuple(y)) => Rc::ptr_eq(x, y),
+        (Value::List(x), Value::List(y)) | (Value::Set(x), Value::Set(y)) => x.ptr_eq(y),
+        (Value::Dict(x), Value::Dict(y)) => x.ptr_eq(y),
         (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y),
         (Value::Function(x), Value::Function(y)) => Rc::ptr_eq(x, y),
         (Value::Builtin(x), Value::Builtin(y)) => std::ptr::eq(*x, *y),

@@ -1,20 +1,17 @@
 //! Python's containers: lists, dicts and sets — item assignment and
-//! deletion, membership (`in`), and their methods.
-//!
-//! Lists, dicts and sets are still values here (`Rc<Vec<...>>`), so the
-//! methods that change them in place (`append`, `update`, ...) work as
-//! statements on a variable, which is rebound to the changed container
-//! (see `Session::list_method_statement`); two names for one list do not
-//! yet see each other's changes.
+//! deletion, membership (`in`), equality, and their methods. A list, dict
+//! or set is one shared object (`value::Shared`): its methods, item
+//! assignments and `del` change it in place, for every name bound to it.
 
-use std::rc::Rc;
+use std::cell::Cell;
 
 use super::ErrorKind;
 use super::args::CallArgs;
 use super::error::{EvalError, EvalResult};
 use super::index::Idx;
 use super::session::Session;
-use super::value::Value;
+use super::value::{PyDict, PyList, PySet, Value};
+use crate::syntax::ast::BinOp;
 
 /// Methods that change their container.
 pub const MUTATORS: &[&str] = &[
@@ -22,6 +19,7 @@ pub const MUTATORS: &[&str] = &[
     "extend",
     "insert",
     "pop",
+    "popitem",
     "remove",
     "clear",
     "sort",
@@ -32,43 +30,101 @@ pub const MUTATORS: &[&str] = &[
     "setdefault",
 ];
 
+thread_local! {
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Python's default recursion limit: comparing two containers that hold
+/// themselves stops here with Python's RecursionError.
+const MAX_DEPTH: usize = 1000;
+
+/// One level of a recursive comparison.
+struct Deeper;
+
+impl Deeper {
+    fn enter() -> EvalResult<Deeper> {
+        DEPTH.with(|d| {
+            if d.get() >= MAX_DEPTH {
+                return Err(EvalError::new(
+                    ErrorKind::RecursionError,
+                    "maximum recursion depth exceeded in comparison",
+                ));
+            }
+            d.set(d.get() + 1);
+            Ok(Deeper)
+        })
+    }
+}
+
+impl Drop for Deeper {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get() - 1));
+    }
+}
+
+/// Python's `is` for the values that are objects with an identity here:
+/// containers and arrays.
+pub fn same_object(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::List(x), Value::List(y)) => x.ptr_eq(y),
+        (Value::Dict(x), Value::Dict(y)) => x.ptr_eq(y),
+        (Value::Set(x), Value::Set(y)) => x.ptr_eq(y),
+        (Value::Array(x), Value::Array(y)) => std::rc::Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
+/// Items equal one by one, as `list.__eq__` compares them: an item is
+/// equal to itself before `==` is asked (`PyObject_RichCompareBool`).
+fn seq_eq(x: &[Value], y: &[Value]) -> EvalResult<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    let _level = Deeper::enter()?;
+    // Deep nesting grows the stack as the evaluator's recursion does.
+    stacker::maybe_grow(super::expr::RED_ZONE, super::expr::STACK_SEGMENT, || {
+        for (p, q) in x.iter().zip(y) {
+            if !same_object(p, q) && !py_eq(p, q)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })
+}
+
 /// Python `==` between two values (elementwise comparisons of arrays are
 /// ambiguous here, as in Python's `list.__eq__`).
 pub fn py_eq(a: &Value, b: &Value) -> EvalResult<bool> {
+    if matches!(a, Value::List(_) | Value::Dict(_) | Value::Set(_)) && same_object(a, b) {
+        return Ok(true);
+    }
     match (a, b) {
-        (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y)) => {
-            if x.len() != y.len() {
-                return Ok(false);
-            }
-            for (p, q) in x.iter().zip(y.iter()) {
-                if !py_eq(p, q)? {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        }
+        (Value::List(x), Value::List(y)) => seq_eq(&x.borrow(), &y.borrow()),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_eq(x, y),
         (Value::Dict(x), Value::Dict(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
             if x.len() != y.len() {
                 return Ok(false);
             }
+            let _level = Deeper::enter()?;
             for (k, v) in x.iter() {
-                match dict_find(y, k)? {
-                    Some(w) if py_eq(v, &y[w].1)? => {}
+                match dict_find(&y, k)? {
+                    Some(w) if same_object(v, &y[w].1) || py_eq(v, &y[w].1)? => {}
                     _ => return Ok(false),
                 }
             }
             Ok(true)
         }
         (Value::Set(x), Value::Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
             if x.len() != y.len() {
                 return Ok(false);
             }
             for v in x.iter() {
-                if !contains(b, v)? {
+                if !set_has(&y, v)? {
                     return Ok(false);
                 }
             }
-            let _ = y;
             Ok(true)
         }
         (Value::ExcType(x), Value::ExcType(y)) => Ok(x == y),
@@ -126,101 +182,140 @@ fn dict_find(items: &[(Value, Value)], k: &Value) -> EvalResult<Option<usize>> {
     Ok(None)
 }
 
+/// Whether the distinct items of a set hold `item`.
+fn set_has(items: &[Value], item: &Value) -> EvalResult<bool> {
+    check_hashable(item)?;
+    for x in items {
+        if py_eq(x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// `d[k]`.
-pub fn dict_get(
-    d: &[(Value, Value)],
-    k: &Value,
-    opts: &crate::format::PrintOptions,
-) -> EvalResult<Value> {
-    match dict_find(d, k)? {
-        Some(i) => Ok(d[i].1.clone()),
+pub fn dict_get(d: &PyDict, k: &Value, opts: &crate::format::PrintOptions) -> EvalResult<Value> {
+    let items = d.borrow();
+    match dict_find(&items, k)? {
+        Some(i) => Ok(items[i].1.clone()),
         None => Err(EvalError::new(ErrorKind::KeyError, k.repr(opts))),
     }
 }
 
-/// A dict with `d[k] = v` applied.
-pub fn dict_set(d: &Value, k: Value, v: Value) -> EvalResult<Value> {
-    let Value::Dict(items) = d else {
-        unreachable!("callers pass dicts")
-    };
-    let mut new = (**items).clone();
-    match dict_find(&new, &k)? {
-        Some(i) => new[i].1 = v,
-        None => new.push((k, v)),
-    }
-    Ok(Value::Dict(Rc::new(new)))
+/// `d[k] = v`, in place.
+pub fn dict_set(d: &PyDict, k: Value, v: Value) -> EvalResult<()> {
+    let found = dict_find(&d.borrow(), &k)?;
+    d.update(|items| match found {
+        Some(i) => items[i].1 = v,
+        None => items.push((k, v)),
+    });
+    Ok(())
 }
 
 /// A dict from `(key, value)` pairs, later keys winning.
 pub fn dict_from(pairs: Vec<(Value, Value)>) -> EvalResult<Value> {
-    let mut d = Value::Dict(Rc::new(Vec::new()));
+    let d = PyDict::default();
     for (k, v) in pairs {
-        d = dict_set(&d, k, v)?;
+        dict_set(&d, k, v)?;
     }
-    Ok(d)
+    Ok(Value::Dict(d))
 }
 
 /// A set of the distinct items, in first-seen order.
 pub fn set_from(items: Vec<Value>) -> EvalResult<Value> {
-    let mut out: Vec<Value> = Vec::new();
+    let set = PySet::default();
     for v in items {
-        check_hashable(&v)?;
-        let mut seen = false;
-        for o in &out {
-            if py_eq(o, &v)? {
-                seen = true;
-                break;
-            }
-        }
-        if !seen {
-            out.push(v);
-        }
+        set_add(&set, v)?;
     }
-    Ok(Value::Set(Rc::new(out)))
+    Ok(Value::Set(set))
 }
 
-/// A list with `xs[i] = v` applied.
-pub fn list_set(list: &Value, items: &[Idx], v: Value) -> EvalResult<Value> {
-    let Value::List(xs) = list else {
-        unreachable!("callers pass lists")
-    };
-    let [Idx::Int(i)] = items else {
-        return Err(EvalError::type_error(
+/// `s.add(v)`: in place, when `v` is not there yet.
+fn set_add(set: &PySet, v: Value) -> EvalResult<()> {
+    if !set_has(&set.borrow(), &v)? {
+        set.update(|items| items.push(v));
+    }
+    Ok(())
+}
+
+/// The position `i` names in a list of `n` items, or None when out of
+/// range.
+fn position(i: i64, n: usize) -> Option<usize> {
+    let n = n as i64;
+    let k = if i < 0 { i + n } else { i };
+    (0..n).contains(&k).then_some(k as usize)
+}
+
+/// `xs[i] = v` and `xs[a:b:c] = iterable`, in place.
+pub fn list_set(xs: &PyList, items: &[Idx], v: Value) -> EvalResult<()> {
+    match items {
+        [Idx::Int(i)] => {
+            let k = position(*i, xs.borrow().len())
+                .ok_or_else(|| EvalError::index_error("list assignment index out of range"))?;
+            xs.update(|items| items[k] = v);
+            Ok(())
+        }
+        [Idx::Slice(lo, hi, step)] => {
+            let n = xs.borrow().len();
+            let (start, stride, count) = super::index::slice_indices(n, *lo, *hi, *step)?;
+            let new = super::iter::iterate(&v).map_err(|_| {
+                EvalError::type_error(if stride == 1 {
+                    "can only assign an iterable"
+                } else {
+                    "must assign iterable to extended slice"
+                })
+            })?;
+            if stride == 1 {
+                let start = start as usize;
+                xs.update(|items| {
+                    items.splice(start..start + count, new);
+                });
+                return Ok(());
+            }
+            if new.len() != count {
+                return Err(EvalError::value_error(format!(
+                    "attempt to assign sequence of size {} to extended slice of size {count}",
+                    new.len()
+                )));
+            }
+            xs.update(|items| {
+                for (k, v) in new.into_iter().enumerate() {
+                    items[(start + k as i64 * stride) as usize] = v;
+                }
+            });
+            Ok(())
+        }
+        [_] => Err(EvalError::type_error(
             "list indices must be integers or slices, not tuple",
-        ));
-    };
-    let n = xs.len() as i64;
-    if *i < -n || *i >= n {
-        return Err(EvalError::index_error("list assignment index out of range"));
+        )),
+        _ => Err(EvalError::type_error(
+            "list indices must be integers or slices, not tuple",
+        )),
     }
-    let mut new = (**xs).clone();
-    new[if *i < 0 { i + n } else { *i } as usize] = v;
-    Ok(Value::List(Rc::new(new)))
 }
 
-/// `del container[key]`.
-pub fn delete_item(c: &Value, key: &Value) -> EvalResult<Value> {
+/// `del container[key]`, in place.
+pub fn delete_item(c: &Value, key: &Value) -> EvalResult<()> {
     match c {
-        Value::Dict(items) => match dict_find(items, key)? {
-            Some(i) => {
-                let mut new = (**items).clone();
-                new.remove(i);
-                Ok(Value::Dict(Rc::new(new)))
+        Value::Dict(d) => {
+            let found = dict_find(&d.borrow(), key)?;
+            match found {
+                Some(i) => {
+                    d.update(|items| items.remove(i));
+                    Ok(())
+                }
+                None => Err(EvalError::new(
+                    ErrorKind::KeyError,
+                    key.repr(&Default::default()),
+                )),
             }
-            None => Err(EvalError::new(
-                ErrorKind::KeyError,
-                key.repr(&Default::default()),
-            )),
-        },
+        }
         Value::List(xs) => {
             let i = super::convert::index_int(key)?;
-            let n = xs.len() as i64;
-            if i < -n || i >= n {
-                return Err(EvalError::index_error("list assignment index out of range"));
-            }
-            let mut new = (**xs).clone();
-            new.remove(if i < 0 { i + n } else { i } as usize);
-            Ok(Value::List(Rc::new(new)))
+            let k = position(i, xs.borrow().len())
+                .ok_or_else(|| EvalError::index_error("list assignment index out of range"))?;
+            xs.update(|items| items.remove(k));
+            Ok(())
         }
         other => Err(EvalError::type_error(format!(
             "'{}' object doesn't support item deletion",
@@ -229,26 +324,27 @@ pub fn delete_item(c: &Value, key: &Value) -> EvalResult<Value> {
     }
 }
 
-/// `del xs[a:b]`.
-pub fn delete_slice(c: &Value, items: &[Idx]) -> EvalResult<Value> {
+/// `del xs[a:b]`, in place.
+pub fn delete_slice(c: &Value, items: &[Idx]) -> EvalResult<()> {
     let (Value::List(xs), [Idx::Slice(lo, hi, step)]) = (c, items) else {
         return Err(EvalError::type_error(format!(
             "'{}' object doesn't support item deletion",
             c.short_type()
         )));
     };
-    let n = xs.len();
+    let n = xs.borrow().len();
     let (start, step, count) = super::index::slice_indices(n, *lo, *hi, *step)?;
     let drop: std::collections::HashSet<usize> = (0..count as i64)
         .map(|k| (start + k * step) as usize)
         .collect();
-    let new: Vec<Value> = xs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !drop.contains(i))
-        .map(|(_, v)| v.clone())
-        .collect();
-    Ok(Value::List(Rc::new(new)))
+    xs.update(|items| {
+        let mut k = 0;
+        items.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
+        });
+    });
+    Ok(())
 }
 
 /// `item in container`.
@@ -261,18 +357,9 @@ pub fn contains(c: &Value, item: &Value) -> EvalResult<bool> {
                 other.short_type()
             ))),
         },
-        Value::Dict(items) => Ok(dict_find(items, item)?.is_some()),
+        Value::Dict(items) => Ok(dict_find(&items.borrow(), item)?.is_some()),
         Value::Range(r) => Ok(r.contains(item)),
-        Value::Set(_) => {
-            check_hashable(item)?;
-            let Value::Set(xs) = c else { unreachable!() };
-            for x in xs.iter() {
-                if py_eq(x, item)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
+        Value::Set(xs) => set_has(&xs.borrow(), item),
         Value::Array(_) => {
             let r = super::ops::compare(crate::syntax::ast::CmpOp::Eq, c, item)?;
             let any = super::convert::to_array(&r)?;
@@ -280,7 +367,7 @@ pub fn contains(c: &Value, item: &Value) -> EvalResult<bool> {
         }
         other => {
             for x in super::iter::iterate(other)? {
-                if py_eq(&x, item)? {
+                if same_object(&x, item) || py_eq(&x, item)? {
                     return Ok(true);
                 }
             }
@@ -289,14 +376,38 @@ pub fn contains(c: &Value, item: &Value) -> EvalResult<bool> {
     }
 }
 
-/// A method of a list, dict or set that changes it: the changed container
-/// and the method's return value.
-pub fn mutate(
-    s: &mut Session,
-    c: &Value,
-    name: &str,
-    call: CallArgs,
-) -> EvalResult<(Value, Value)> {
+/// The in-place operators of the mutable containers: `xs += iterable`
+/// (`list.__iadd__`, an extend), `xs *= n` and `d |= other` (an update).
+/// `None` when `op` has no in-place form for `target`.
+pub fn in_place(op: BinOp, target: &Value, rhs: &Value) -> Option<EvalResult<()>> {
+    match (op, target) {
+        (BinOp::Add, Value::List(xs)) => Some(super::iter::iterate(rhs).map(|more| {
+            xs.update(|items| items.extend(more));
+        })),
+        // `xs * n` checks the size and honours Ctrl-C; its items replace
+        // the list's own.
+        (BinOp::Mul, Value::List(xs)) => {
+            Some(super::pyops::binary(op, target, rhs).map(|longer| {
+                if let Value::List(longer) = longer {
+                    let items = longer.snapshot();
+                    xs.update(|old| *old = items);
+                }
+            }))
+        }
+        (BinOp::BitOr, Value::Dict(d)) => Some((|| {
+            let pairs = match rhs {
+                Value::Dict(o) => o.snapshot(),
+                other => pairs_of(other)?,
+            };
+            pairs.into_iter().try_for_each(|(k, v)| dict_set(d, k, v))
+        })()),
+        _ => None,
+    }
+}
+
+/// A method of a list, dict or set that changes it in place; returns what
+/// the method returns (`pop`'s item, `setdefault`'s value, else None).
+fn mutate(s: &mut Session, c: &Value, name: &str, call: CallArgs) -> EvalResult<Value> {
     let args = call.pos;
     let argc = |n: usize| -> EvalResult<()> {
         if args.len() != n {
@@ -309,43 +420,76 @@ pub fn mutate(
         Ok(())
     };
     match c {
-        Value::List(xs) => {
-            let mut new = (**xs).clone();
-            let mut out = Value::None;
+        Value::List(xs) => list_mutate(s, xs, name, &args, &call.kw, argc),
+        Value::Dict(d) => match name {
+            "update" => {
+                let mut pairs: Vec<(Value, Value)> = match args.first() {
+                    Some(Value::Dict(o)) => o.snapshot(),
+                    Some(other) => pairs_of(other)?,
+                    None => Vec::new(),
+                };
+                pairs.extend(
+                    call.kw
+                        .iter()
+                        .map(|(k, v)| (Value::str(k.as_str()), v.clone())),
+                );
+                for (k, v) in pairs {
+                    dict_set(d, k, v)?;
+                }
+                Ok(Value::None)
+            }
+            "pop" => {
+                let k = args.first().cloned().unwrap_or(Value::None);
+                let found = dict_find(&d.borrow(), &k)?;
+                match (found, args.get(1)) {
+                    (Some(i), _) => Ok(d.update(|items| items.remove(i).1)),
+                    (None, Some(default)) => Ok(default.clone()),
+                    (None, None) => Err(EvalError::new(ErrorKind::KeyError, k.repr(&s.opts))),
+                }
+            }
+            "popitem" => match d.update(|items| items.pop()) {
+                Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+                None => Err(EvalError::new(
+                    ErrorKind::KeyError,
+                    "'popitem(): dictionary is empty'",
+                )),
+            },
+            "setdefault" => {
+                let k = args.first().cloned().unwrap_or(Value::None);
+                let default = args.get(1).cloned().unwrap_or(Value::None);
+                let found = dict_find(&d.borrow(), &k)?;
+                match found {
+                    Some(i) => Ok(d.borrow()[i].1.clone()),
+                    None => {
+                        dict_set(d, k, default.clone())?;
+                        Ok(default)
+                    }
+                }
+            }
+            "clear" => {
+                d.update(Vec::clear);
+                Ok(Value::None)
+            }
+            _ => Err(no_method(c, name)),
+        },
+        Value::Set(set) => {
             match name {
-                "append" => {
+                "add" => {
                     argc(1)?;
-                    new.push(args[0].clone());
+                    set_add(set, args[0].clone())?;
                 }
-                "extend" => {
-                    argc(1)?;
-                    new.extend(super::iter::iterate(&args[0])?);
-                }
-                "insert" => {
-                    argc(2)?;
-                    let n = new.len() as i64;
-                    let i = super::convert::index_int(&args[0])?;
-                    let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
-                    new.insert(at as usize, args[1].clone());
-                }
-                "pop" => {
-                    if new.is_empty() {
-                        return Err(EvalError::index_error("pop from empty list"));
+                "update" => {
+                    for a in &args {
+                        for v in super::iter::iterate(a)? {
+                            set_add(set, v)?;
+                        }
                     }
-                    let n = new.len() as i64;
-                    let i = match args.first() {
-                        Some(v) => super::convert::index_int(v)?,
-                        None => -1,
-                    };
-                    if i < -n || i >= n {
-                        return Err(EvalError::index_error("pop index out of range"));
-                    }
-                    out = new.remove(if i < 0 { i + n } else { i } as usize);
                 }
-                "remove" => {
+                "discard" | "remove" => {
                     argc(1)?;
+                    check_hashable(&args[0])?;
                     let mut at = None;
-                    for (i, x) in new.iter().enumerate() {
+                    for (i, x) in set.borrow().iter().enumerate() {
                         if py_eq(x, &args[0])? {
                             at = Some(i);
                             break;
@@ -353,113 +497,93 @@ pub fn mutate(
                     }
                     match at {
                         Some(i) => {
-                            new.remove(i);
+                            set.update(|items| items.remove(i));
                         }
-                        None => {
-                            return Err(EvalError::value_error("list.remove(x): x not in list"));
+                        None if name == "remove" => {
+                            return Err(EvalError::new(ErrorKind::KeyError, args[0].repr(&s.opts)));
                         }
+                        None => {}
                     }
                 }
-                "clear" => new.clear(),
-                "reverse" => new.reverse(),
-                "sort" => {
-                    let reverse = call
-                        .kw
-                        .iter()
-                        .find(|(k, _)| k == "reverse")
-                        .map(|(_, v)| super::convert::truthy(v))
-                        .transpose()?
-                        .unwrap_or(false);
-                    let key = call
-                        .kw
-                        .iter()
-                        .find(|(k, _)| k == "key")
-                        .map(|(_, v)| v.clone());
-                    new = super::builtins::sort_values(s, new, key.as_ref(), reverse)?;
-                }
+                "clear" => set.update(Vec::clear),
                 _ => return Err(no_method(c, name)),
             }
-            Ok((Value::List(Rc::new(new)), out))
-        }
-        Value::Dict(items) => {
-            let mut d = c.clone();
-            let mut out = Value::None;
-            match name {
-                "update" => {
-                    argc(1)?;
-                    let pairs: Vec<(Value, Value)> = match &args[0] {
-                        Value::Dict(o) => (**o).clone(),
-                        other => pairs_of(other)?,
-                    };
-                    for (k, v) in pairs {
-                        d = dict_set(&d, k, v)?;
-                    }
-                }
-                "pop" => {
-                    let k = args.first().cloned().unwrap_or(Value::None);
-                    match dict_find(items, &k)? {
-                        Some(i) => {
-                            let mut new = (**items).clone();
-                            out = new.remove(i).1;
-                            d = Value::Dict(Rc::new(new));
-                        }
-                        None => match args.get(1) {
-                            Some(default) => out = default.clone(),
-                            None => {
-                                return Err(EvalError::new(ErrorKind::KeyError, k.repr(&s.opts)));
-                            }
-                        },
-                    }
-                }
-                "setdefault" => {
-                    let k = args.first().cloned().unwrap_or(Value::None);
-                    let default = args.get(1).cloned().unwrap_or(Value::None);
-                    match dict_find(items, &k)? {
-                        Some(i) => out = items[i].1.clone(),
-                        None => {
-                            d = dict_set(&d, k, default.clone())?;
-                            out = default;
-                        }
-                    }
-                }
-                "clear" => d = Value::Dict(Rc::new(Vec::new())),
-                _ => return Err(no_method(c, name)),
-            }
-            Ok((d, out))
-        }
-        Value::Set(xs) => {
-            let mut items = (**xs).clone();
-            match name {
-                "add" => {
-                    argc(1)?;
-                    items.push(args[0].clone());
-                }
-                "update" => {
-                    for a in &args {
-                        items.extend(super::iter::iterate(a)?);
-                    }
-                }
-                "discard" | "remove" => {
-                    argc(1)?;
-                    let before = items.len();
-                    let mut kept = Vec::new();
-                    for x in items {
-                        if !py_eq(&x, &args[0])? {
-                            kept.push(x);
-                        }
-                    }
-                    if name == "remove" && kept.len() == before {
-                        return Err(EvalError::new(ErrorKind::KeyError, args[0].repr(&s.opts)));
-                    }
-                    items = kept;
-                }
-                "clear" => items.clear(),
-                _ => return Err(no_method(c, name)),
-            }
-            Ok((set_from(items)?, Value::None))
+            Ok(Value::None)
         }
         _ => Err(no_method(c, name)),
     }
+}
+
+/// The list methods that change the list in place.
+fn list_mutate(
+    s: &mut Session,
+    xs: &PyList,
+    name: &str,
+    args: &[Value],
+    kw: &[(String, Value)],
+    argc: impl Fn(usize) -> EvalResult<()>,
+) -> EvalResult<Value> {
+    match name {
+        "append" => {
+            argc(1)?;
+            xs.update(|items| items.push(args[0].clone()));
+        }
+        "extend" => {
+            argc(1)?;
+            // Iterated first: `a.extend(a)` doubles the list once.
+            let more = super::iter::iterate(&args[0])?;
+            xs.update(|items| items.extend(more));
+        }
+        "insert" => {
+            argc(2)?;
+            let i = super::convert::index_int(&args[0])?;
+            xs.update(|items| {
+                let n = items.len() as i64;
+                let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
+                items.insert(at as usize, args[1].clone());
+            });
+        }
+        "pop" => {
+            let n = xs.borrow().len();
+            if n == 0 {
+                return Err(EvalError::index_error("pop from empty list"));
+            }
+            let i = match args.first() {
+                Some(v) => super::convert::index_int(v)?,
+                None => -1,
+            };
+            let k =
+                position(i, n).ok_or_else(|| EvalError::index_error("pop index out of range"))?;
+            return Ok(xs.update(|items| items.remove(k)));
+        }
+        "remove" => {
+            argc(1)?;
+            let mut at = None;
+            for (i, x) in xs.borrow().iter().enumerate() {
+                if same_object(x, &args[0]) || py_eq(x, &args[0])? {
+                    at = Some(i);
+                    break;
+                }
+            }
+            let i = at.ok_or_else(|| EvalError::value_error("list.remove(x): x not in list"))?;
+            xs.update(|items| items.remove(i));
+        }
+        "clear" => xs.update(Vec::clear),
+        "reverse" => xs.update(|items| items.reverse()),
+        "sort" => {
+            let flag = |k: &str| kw.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+            let reverse = flag("reverse")
+                .map(|v| super::convert::truthy(&v))
+                .transpose()?
+                .unwrap_or(false);
+            // Sorted from a snapshot: a key function may read the list.
+            let sorted =
+                super::builtins::sort_values(s, xs.snapshot(), flag("key").as_ref(), reverse)?;
+            xs.update(|items| *items = sorted);
+        }
+        _ => return Err(no_method(&Value::List(xs.clone()), name)),
+    }
+    Ok(Value::None)
 }
 
 /// `(key, value)` pairs from an iterable of pairs (`dict([(1, 2)])`).
@@ -489,65 +613,57 @@ fn no_method(c: &Value, name: &str) -> EvalError {
     )
 }
 
-/// A method of a list, tuple, dict or set that does not change it.
+/// A method of a list, tuple, dict or set.
 pub fn call_method(s: &mut Session, c: &Value, name: &str, call: CallArgs) -> EvalResult<Value> {
-    if MUTATORS.contains(&name) {
-        return Err(EvalError::new(
-            ErrorKind::NotImplementedError,
-            format!(
-                "{}.{name}() changes the {0} in place: gradlab runs it as a statement on a variable (xs.{name}(...)), not inside an expression",
-                c.type_name()
-            ),
-        ));
+    if MUTATORS.contains(&name) && matches!(c, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
+        return mutate(s, c, name, call);
     }
     let args = call.pos;
-    match (c, name) {
-        (Value::List(xs) | Value::Tuple(xs), "index") => {
+    let seq = c.seq_items();
+    match (c, name, seq) {
+        (_, "index" | "count", Some(xs)) => {
             let item = args.first().cloned().unwrap_or(Value::None);
+            let mut n = 0;
             for (i, x) in xs.iter().enumerate() {
-                if py_eq(x, &item)? {
-                    return Ok(Value::Int(i as i64));
+                if same_object(x, &item) || py_eq(x, &item)? {
+                    if name == "index" {
+                        return Ok(Value::Int(i as i64));
+                    }
+                    n += 1;
                 }
+            }
+            if name == "count" {
+                return Ok(Value::Int(n));
             }
             Err(EvalError::value_error(format!(
                 "{}.index(x): x not in {0}",
                 c.type_name()
             )))
         }
-        (Value::List(xs) | Value::Tuple(xs), "count") => {
-            let item = args.first().cloned().unwrap_or(Value::None);
-            let mut n = 0;
-            for x in xs.iter() {
-                if py_eq(x, &item)? {
-                    n += 1;
-                }
-            }
-            Ok(Value::Int(n))
-        }
-        (Value::List(xs), "copy") => Ok(Value::List(Rc::new((**xs).clone()))),
-        (Value::Dict(d), "get") => {
+        (Value::List(xs), "copy", _) => Ok(Value::List(xs.copied())),
+        (Value::Dict(d), "get", _) => {
             let k = args.first().cloned().unwrap_or(Value::None);
-            Ok(match dict_find(d, &k)? {
+            let d = d.borrow();
+            Ok(match dict_find(&d, &k)? {
                 Some(i) => d[i].1.clone(),
                 None => args.get(1).cloned().unwrap_or(Value::None),
             })
         }
-        (Value::Dict(d), "keys") => Ok(Value::List(Rc::new(
-            d.iter().map(|(k, _)| k.clone()).collect(),
-        ))),
-        (Value::Dict(d), "values") => Ok(Value::List(Rc::new(
-            d.iter().map(|(_, v)| v.clone()).collect(),
-        ))),
-        (Value::Dict(d), "items") => Ok(Value::List(Rc::new(
-            d.iter()
+        (Value::Dict(d), "keys", _) => Ok(Value::list(
+            d.borrow().iter().map(|(k, _)| k.clone()).collect(),
+        )),
+        (Value::Dict(d), "values", _) => Ok(Value::list(
+            d.borrow().iter().map(|(_, v)| v.clone()).collect(),
+        )),
+        (Value::Dict(d), "items", _) => Ok(Value::list(
+            d.borrow()
+                .iter()
                 .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
                 .collect(),
-        ))),
-        (Value::Dict(d), "copy") => Ok(Value::Dict(d.clone())),
-        _ => {
-            let _ = s;
-            Err(no_method(c, name))
-        }
+        )),
+        (Value::Dict(d), "copy", _) => Ok(Value::Dict(d.copied())),
+        (Value::Set(x), "copy", _) => Ok(Value::Set(x.copied())),
+        _ => Err(no_method(c, name)),
     }
 }
 
@@ -617,9 +733,9 @@ pub fn str_method(s: &Session, text: &str, name: &str, call: CallArgs) -> EvalRe
                 Some(sep) => text.split(sep.as_str()).map(Value::str).collect(),
                 None => text.split_whitespace().map(Value::str).collect(),
             };
-            Value::List(Rc::new(parts))
+            Value::list(parts)
         }
-        "splitlines" => Value::List(Rc::new(text.lines().map(Value::str).collect())),
+        "splitlines" => Value::list(text.lines().map(Value::str).collect()),
         "join" => {
             let items = super::iter::iterate(args.first().unwrap_or(&Value::None))?;
             let mut parts = Vec::with_capacity(items.len());

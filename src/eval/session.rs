@@ -417,7 +417,8 @@ fn help_request(text: &str) -> Option<&str> {
 /// The items of an iterable value, for tuple unpacking.
 pub(super) fn unpack(v: &Value) -> EvalResult<Vec<Value>> {
     match v {
-        Value::Tuple(items) | Value::List(items) => Ok((**items).clone()),
+        Value::Tuple(items) => Ok((**items).clone()),
+        Value::List(items) => Ok(items.snapshot()),
         Value::Named(t) => Ok(t.items.clone()),
         Value::Array(a) if a.ndim() > 0 => {
             let n = a.shape()[0];

@@ -14,6 +14,9 @@ use super::builtins::Builtin;
 /// element of any of the array layer's dtypes.
 pub use crate::array::Scalar;
 
+mod shared;
+pub use shared::{Items, PyDict, PyList, PySet, Shared, Walk};
+
 /// A user function from `def` or `lambda`.
 #[derive(Debug)]
 pub struct UserFn {
@@ -124,13 +127,16 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// A Python int past int64 (`2**100`); never one that fits an i64.
+    BigInt(Rc<num_bigint::BigInt>),
     Float(f64),
     Scalar(Scalar),
     Array(Rc<Array>),
     Str(Rc<str>),
     Tuple(Rc<Vec<Value>>),
     Named(Rc<NamedTuple>),
-    List(Rc<Vec<Value>>),
+    /// A Python list, shared by every name bound to it.
+    List(PyList),
     Function(Rc<UserFn>),
     Builtin(&'static Builtin),
     /// A method bound to its receiver, e.g. `a.reshape`.
@@ -142,9 +148,9 @@ pub enum Value {
     DTypeObj(DType),
     Numdiff(Rc<NumdiffObject>),
     /// A Python dict, in insertion order.
-    Dict(Rc<Vec<(Value, Value)>>),
+    Dict(PyDict),
     /// A Python set, in insertion order.
-    Set(Rc<Vec<Value>>),
+    Set(PySet),
     /// An exception class (`ValueError`).
     ExcType(super::ErrorKind),
     /// A raised or created exception (`ValueError('bad')`).
@@ -201,12 +207,27 @@ impl Value {
         Value::Tuple(Rc::new(items))
     }
 
+    /// A new Python list.
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Shared::new(items))
+    }
+
+    /// A new Python dict from its pairs, in insertion order.
+    pub fn dict(pairs: Vec<(Value, Value)>) -> Value {
+        Value::Dict(Shared::new(pairs))
+    }
+
+    /// A new Python set from its distinct items, in insertion order.
+    pub fn set(items: Vec<Value>) -> Value {
+        Value::Set(Shared::new(items))
+    }
+
     /// Python's `type(x).__name__`, NumPy's for NumPy values.
     pub fn type_name(&self) -> String {
         match self {
             Value::None => "NoneType".into(),
             Value::Bool(_) => "bool".into(),
-            Value::Int(_) => "int".into(),
+            Value::Int(_) | Value::BigInt(_) => "int".into(),
             Value::Float(_) => "float".into(),
             Value::Scalar(s) => format!("numpy.{}", s.dtype().name()),
             Value::Array(_) => "numpy.ndarray".into(),
@@ -251,10 +272,18 @@ impl Value {
     }
 
     pub fn repr(&self, opts: &PrintOptions) -> String {
+        // Nested containers recurse; the stack grows as the evaluator's does.
+        stacker::maybe_grow(super::expr::RED_ZONE, super::expr::STACK_SEGMENT, || {
+            self.repr_here(opts)
+        })
+    }
+
+    fn repr_here(&self, opts: &PrintOptions) -> String {
         match self {
             Value::None => "None".into(),
             Value::Bool(b) => py_bool(*b).into(),
             Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => b.to_string(),
             Value::Float(x) => format::py_float(*x),
             Value::Complex(z) => format::scalar_str(Scalar::Complex128(*z)),
             // legacy='1.25' and older print NumPy scalars without their type.
@@ -276,7 +305,11 @@ impl Value {
                 format!("{}({})", t.name, parts.join(", "))
             }
             Value::List(items) => {
-                let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
+                let walk = Walk::enter(items.addr());
+                if walk.is_recursive() {
+                    return "[...]".into();
+                }
+                let parts: Vec<String> = items.borrow().iter().map(|v| v.repr(opts)).collect();
                 format!("[{}]", parts.join(", "))
             }
             Value::Function(f) => format!("<function {}>", f.name),
@@ -290,16 +323,22 @@ impl Value {
             Value::DTypeObj(d) => format!("dtype('{}')", d.name()),
             Value::Numdiff(n) => format!("<numdifftools.{} object>", n.kind),
             Value::Dict(items) => {
+                let walk = Walk::enter(items.addr());
+                if walk.is_recursive() {
+                    return "{...}".into();
+                }
                 let parts: Vec<String> = items
+                    .borrow()
                     .iter()
                     .map(|(k, v)| format!("{}: {}", k.repr(opts), v.repr(opts)))
                     .collect();
                 format!("{{{}}}", parts.join(", "))
             }
-            Value::Set(items) if items.is_empty() => "set()".into(),
+            Value::Set(items) if items.borrow().is_empty() => "set()".into(),
             Value::Set(items) => {
-                let ordered = super::pyobj::set_order(items);
-                let items = ordered.as_deref().unwrap_or(items);
+                let items = items.borrow();
+                let ordered = super::pyobj::set_order(&items);
+                let items = ordered.as_deref().unwrap_or(&items);
                 let parts: Vec<String> = items.iter().map(|v| v.repr(opts)).collect();
                 format!("{{{}}}", parts.join(", "))
             }

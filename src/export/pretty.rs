@@ -5,7 +5,7 @@
 //! under the opening bracket, and a multi-line repr (an array) keeps its
 //! rows aligned by that indent.
 
-use crate::eval::{Session, Value};
+use crate::eval::{Session, Value, Walk};
 
 /// IPython's default `max_width`.
 const WIDTH: usize = 79;
@@ -18,20 +18,27 @@ pub fn pretty(session: &Session, v: &Value) -> String {
 /// `v` starting at column `col`, with `trail` more characters (closing
 /// brackets, a comma) before the next place a line may break.
 fn layout(session: &Session, v: &Value, col: usize, trail: usize) -> String {
-    let (open, close, items) = match v {
-        Value::Tuple(items) => ("(", ")", &items[..]),
-        Value::List(items) => ("[", "]", &items[..]),
-        other => {
-            let repr = session.display_repr(other);
-            return repr.replace('\n', &format!("\n{}", " ".repeat(col)));
-        }
-    };
-    let single = matches!(v, Value::Tuple(_)) && items.len() == 1;
+    // One line when it fits; a list met again inside itself is `[...]`
+    // there, which always fits.
     if let Some(flat) = flat(session, v)
         && col + flat.chars().count() + trail <= WIDTH
     {
         return flat;
     }
+    let _walk = match v {
+        Value::List(items) => Some(Walk::enter(items.addr())),
+        _ => None,
+    };
+    let seq = v.seq_items();
+    let (open, close, items) = match (v, &seq) {
+        (Value::Tuple(_), Some(items)) => ("(", ")", &items[..]),
+        (Value::List(_), Some(items)) => ("[", "]", &items[..]),
+        (other, _) => {
+            let repr = session.display_repr(other);
+            return repr.replace('\n', &format!("\n{}", " ".repeat(col)));
+        }
+    };
+    let single = matches!(v, Value::Tuple(_)) && items.len() == 1;
     let inner = col + open.len();
     let mut out = String::from(open);
     for (i, item) in items.iter().enumerate() {
@@ -56,10 +63,19 @@ fn layout(session: &Session, v: &Value, col: usize, trail: usize) -> String {
 
 /// The one-line layout, `None` when an item spans lines.
 fn flat(session: &Session, v: &Value) -> Option<String> {
-    let (open, close, items) = match v {
-        Value::Tuple(items) => ("(", ")", &items[..]),
-        Value::List(items) => ("[", "]", &items[..]),
-        other => {
+    // A list that holds itself prints `[...]` where it recurs.
+    let walk = match v {
+        Value::List(items) => Some(Walk::enter(items.addr())),
+        _ => None,
+    };
+    let seq = v.seq_items();
+    let (open, close, items) = match (v, &seq) {
+        (Value::List(_), _) if walk.as_ref().is_some_and(Walk::is_recursive) => {
+            return Some("[...]".into());
+        }
+        (Value::Tuple(_), Some(items)) => ("(", ")", &items[..]),
+        (Value::List(_), Some(items)) => ("[", "]", &items[..]),
+        (other, _) => {
             let repr = session.display_repr(other);
             return (!repr.contains('\n')).then_some(repr);
         }

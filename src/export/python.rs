@@ -4,7 +4,7 @@
 //! 1e-12), printed text exactly, errors by exception type.
 
 use crate::array::{Array, DType};
-use crate::eval::{Event, Scalar, Session, Value};
+use crate::eval::{Event, Scalar, Session, Value, Walk};
 use crate::format;
 use crate::notebook::{Cell, CellKind};
 
@@ -217,13 +217,19 @@ fn indent(code: &str) -> String {
 /// views cannot).
 fn checkable(v: &Value) -> bool {
     match v {
-        Value::Tuple(items) | Value::List(items) => items.iter().all(checkable),
+        Value::Tuple(items) => items.iter().all(checkable),
+        // A list that holds itself is shown, not checked.
+        Value::List(items) => {
+            let walk = Walk::enter(items.addr());
+            !walk.is_recursive() && items.borrow().iter().all(checkable)
+        }
         Value::Named(t) => t.items.iter().all(checkable),
         Value::Array(_)
         | Value::Scalar(_)
         | Value::Float(_)
         | Value::Complex(_)
         | Value::Int(_)
+        | Value::BigInt(_)
         | Value::Bool(_)
         | Value::Str(_)
         | Value::DTypeObj(_) => true,
@@ -275,6 +281,9 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
         Value::Int(i) => out.push_str(&format!(
             "assert isinstance({path}, (int, np.integer)) and {path} == {i}, repr({path})\n"
         )),
+        Value::BigInt(n) => out.push_str(&format!(
+            "assert isinstance({path}, int) and {path} == {n}, repr({path})\n"
+        )),
         // By repr, which is exact for complex and keeps NaNs comparable.
         Value::Complex(z) => out.push_str(&format!(
             "assert isinstance({path}, complex) and repr(complex({path})) == {}, repr({path})\n",
@@ -292,7 +301,7 @@ fn value_checks(session: &Session, v: &Value, path: &str, rtol: f64, out: &mut S
             "assert {path} == np.dtype('{}'), repr({path})\n",
             d.name()
         )),
-        Value::Tuple(items) | Value::List(items) => {
+        Value::Tuple(_) | Value::List(_) if let Some(items) = v.seq_items() => {
             let ty = if matches!(v, Value::Tuple(_)) {
                 "tuple"
             } else {

@@ -74,3 +74,14 @@ pub(crate) fn open_input(path: &Path) -> Result<(File, u64), Error> {
     }
     Ok((file, if meta.is_file() { meta.len() } else { 0 }))
 }
+
+/// The whole of `path`, as Python's `open(path, 'rb').read()` fails:
+/// `[Errno 2] No such file or directory: 'x.csv'` and the other OS errors
+/// with their class (what the pandas and matplotlib readers raise).
+///
+/// # Errors
+/// [`os_error`] with [`Missing::Open`].
+pub fn read_bytes(path: impl AsRef<Path>) -> Result<Vec<u8>, Error> {
+    let path = path.as_ref();
+    std::fs::read(path).map_err(|e| os_error(&e, path, Missing::Open))
+}

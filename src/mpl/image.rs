@@ -29,10 +29,10 @@ pub struct Image {
 /// anything but PNG and JPEG, or a corrupt file.
 pub fn imread(path: &Path) -> Result<Image> {
     let shown = path.to_string_lossy().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(&e, &shown))?;
+    let bytes = crate::io::read_bytes(path)?;
     let unreadable = || {
         Error::new(
-            ErrorKind::OSError,
+            ErrorKind::Io(crate::io::IoErrorKind::OSError),
             format!("cannot identify image file '{shown}'"),
         )
     };
@@ -180,7 +180,7 @@ pub fn imsave(
             .write_image_data(&rgba)
             .map_err(|e| Error::value(e.to_string()))?;
     }
-    super::write_file(path, &out)
+    Ok(crate::io::write_bytes(path, &out)?)
 }
 
 /// The RGBA bytes imsave writes for an array.

@@ -68,7 +68,7 @@ type DrawResult<T, DB> =
 /// An unsupported format; Python's I/O errors.
 pub fn savefig(fig: &Figure, path: &Path) -> Result<()> {
     let bytes = render_figure(fig, ImageFormat::from_path(path)?)?;
-    super::write_file(path, &bytes)
+    Ok(crate::io::write_bytes(path, &bytes)?)
 }
 
 /// The figure as PNG bytes or SVG text.

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde_json::{Value as Json, json};
 
 use crate::array::{Array, DType};
-use crate::eval::{Event, Scalar, Session, Value};
+use crate::eval::{Event, Scalar, Session, Value, Walk};
 
 use super::{Cell, CellKind};
 
@@ -49,7 +49,10 @@ pub fn write_value(out: &mut dyn Write, session: &Session, v: &Value) -> io::Res
         Value::Array(a) => write_array(out, a),
         Value::Scalar(s) => tree(out, &scalar(*s)),
         Value::Float(x) => tree(out, &scalar(Scalar::Float64(*x))),
+        Value::Complex(z) => tree(out, &scalar(Scalar::Complex128(*z))),
         Value::Int(i) => tree(out, &scalar(Scalar::Int64(*i))),
+        // JSON numbers have any size: the exact digits.
+        Value::BigInt(n) => write!(out, r#"{{"kind":"int","value":{n}}}"#),
         Value::Bool(b) => tree(out, &scalar(Scalar::Bool(*b))),
         Value::Str(s) => tree(out, &json!({"kind": "string", "value": &**s})),
         Value::Tuple(list) => {
@@ -67,8 +70,12 @@ pub fn write_value(out: &mut dyn Write, session: &Session, v: &Value) -> io::Res
             out.write_all(b"}")
         }
         Value::List(list) => {
+            let walk = Walk::enter(list.addr());
+            if walk.is_recursive() {
+                return tree(out, &json!({"kind": "object", "repr": "[...]"}));
+            }
             out.write_all(br#"{"kind":"list","items":"#)?;
-            items(out, list)?;
+            items(out, &list.borrow())?;
             out.write_all(b"}")
         }
         Value::Function(f) => tree(out, &json!({"kind": "function", "name": f.name})),
@@ -88,7 +95,9 @@ fn scalar(s: Scalar) -> Json {
         Scalar::Bool(b) => json!(b),
         Scalar::UInt64(u) => json!(u),
         s if s.dtype().is_integer() => json!(s.get::<i64>()),
-        // float32 widened exactly; complex as its real part (as arrays).
+        // A complex datum is `[re, im]` (CLI.md).
+        Scalar::Complex128(z) => json!([float(z.re), float(z.im)]),
+        // float32 widened exactly.
         s => float(s.as_f64()),
     };
     json!({"kind": "scalar", "dtype": s.dtype().name(), "value": v})
@@ -133,7 +142,18 @@ pub fn write_array(out: &mut dyn Write, a: &Array) -> io::Result<()> {
                 out.write_all(if v { b"true" } else { b"false" })?;
             }
         }
-        // float64, float32 (widened exactly), complex as its real part
+        // A complex datum is `[re, im]` (CLI.md).
+        DType::Complex128 => {
+            for z in a.read::<crate::array::Complex128>().iter() {
+                sep(out)?;
+                out.write_all(b"[")?;
+                write_float(out, z.re)?;
+                out.write_all(b",")?;
+                write_float(out, z.im)?;
+                out.write_all(b"]")?;
+            }
+        }
+        // float64, float32 (widened exactly)
         _ => {
             let floats = a.as_dtype(DType::Float64).map_err(io::Error::other)?;
             for v in floats.read::<f64>().iter() {

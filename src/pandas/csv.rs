@@ -66,8 +66,7 @@ impl Default for CsvOptions {
 /// too many fields; `EmptyDataError` for an empty file; `ValueError` for
 /// `usecols`/`index_col` naming a missing column.
 pub fn read_csv(path: &Path, opts: &CsvOptions) -> Result<DataFrame> {
-    let shown = path.to_string_lossy();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(&e, &shown))?;
+    let bytes = crate::io::read_bytes(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let pos = e.utf8_error().valid_up_to();
         let byte = e.as_bytes().get(pos).copied().unwrap_or(0);
@@ -220,5 +219,5 @@ pub(crate) fn to_csv(df: &DataFrame, index: bool) -> String {
 /// Python's `FileNotFoundError`/`PermissionError` wording when the
 /// directory is missing or not writable.
 pub fn write_csv(df: &DataFrame, path: &Path, index: bool) -> Result<()> {
-    super::write_atomic(path, to_csv(df, index).as_bytes())
+    Ok(crate::io::write_bytes(path, to_csv(df, index).as_bytes())?)
 }

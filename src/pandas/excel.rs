@@ -85,7 +85,7 @@ const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// Opens the workbook by its content, as pandas chooses an engine.
 fn open(path: &Path) -> Result<Sheets<Cursor<Vec<u8>>>> {
     let shown = path.to_string_lossy();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(&e, &shown))?;
+    let bytes = crate::io::read_bytes(path)?;
     let unreadable = |e: &dyn std::fmt::Display| {
         let text = e.to_string();
         if text.contains("password protected") {

@@ -2,6 +2,8 @@
 //! through NumPy (pairwise sums over the NaN-zeroed column, linear
 //! percentiles of the non-missing values), so the printed digits agree.
 
+use crate::array::lerp;
+
 use super::column::{Cell, Column};
 use super::{Error, ErrorKind, Result};
 
@@ -34,16 +36,6 @@ pub(crate) fn pairwise_sum(a: &[f64]) -> f64 {
         let mut n2 = n / 2;
         n2 -= n2 % 8;
         pairwise_sum(&a[..n2]) + pairwise_sum(&a[n2..])
-    }
-}
-
-/// NumPy's `_lerp`: exact at both ends.
-fn lerp(a: f64, b: f64, t: f64) -> f64 {
-    let d = b - a;
-    if t >= 0.5 {
-        b - d * (1.0 - t)
-    } else {
-        a + d * t
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::shape::{Param, Size, numel};
+use super::shape::{Param, Sample, Size, numel};
 use super::{Error, ErrorKind, Result};
 
 /// What `choice(a, ...)` draws from.
@@ -33,6 +33,56 @@ impl Api {
     }
 }
 
+/// What `choice` draws from a generator.
+pub(super) trait Draw {
+    /// A double in [0, 1).
+    fn double(&mut self) -> f64;
+    /// Uniform integers in [0, n) of `shape` (sampling with replacement).
+    fn below(&mut self, n: i64, shape: &[usize]) -> Result<Vec<i64>>;
+    /// `count` distinct values of `range(pop)`, in random order when
+    /// `shuffle` (the legacy API always shuffles).
+    fn distinct(&mut self, pop: i64, count: usize, shuffle: bool) -> Vec<i64>;
+}
+
+/// `choice(a, size, replace, p, shuffle=shuffle)` of either API as indices
+/// into `a` along its axis (or values of `range(a)`): with replacement by
+/// `p`'s CDF or uniform draws, without by [`distinct_with_p`] or the
+/// generator's own distinct values.
+pub(super) fn choose(
+    g: &mut impl Draw,
+    api: Api,
+    pop: Population,
+    size: &Size,
+    replace: bool,
+    p: Option<&Param<f64>>,
+    shuffle: bool,
+) -> Result<Sample<i64>> {
+    let pop_size = validate(api, pop, size, p)?;
+    let shape: Vec<usize> = size.shape().map_or(Vec::new(), <[usize]>::to_vec);
+    let count = numel(&shape);
+    let data = if replace {
+        match p {
+            Some(p) => {
+                let cdf = cdf(&p.data);
+                (0..count).map(|_| search_right(&cdf, g.double())).collect()
+            }
+            None => g.below(pop_size, &shape)?,
+        }
+    } else {
+        if count as i128 > i128::from(pop_size) {
+            return Err(too_many(api));
+        }
+        match p {
+            Some(p) => distinct_with_p(&p.data, count, |k| (0..k).map(|_| g.double()).collect())?,
+            None => g.distinct(pop_size, count, shuffle),
+        }
+    };
+    Ok(match size {
+        Size::Scalar => Sample::scalar(data[0]),
+        Size::Shape(_) => Sample::array(shape, data),
+    })
+}
+
 /// NumPy's `kahan_sum` of the first `n` elements.
 fn kahan_sum(x: &[f64]) -> f64 {
     let Some((&first, rest)) = x.split_first() else {
@@ -50,12 +100,7 @@ fn kahan_sum(x: &[f64]) -> f64 {
 
 /// The population's size after NumPy's checks of `a`, `size` and `p`, in
 /// NumPy's order.
-pub(super) fn validate(
-    api: Api,
-    pop: Population,
-    size: &Size,
-    p: Option<&Param<f64>>,
-) -> Result<i64> {
+fn validate(api: Api, pop: Population, size: &Size, p: Option<&Param<f64>>) -> Result<i64> {
     let takes_samples = size.shape().is_none_or(|s| numel(s) != 0);
     let pop_size = match pop {
         Population::Int(n) => {
@@ -113,7 +158,7 @@ pub(super) fn validate(
 }
 
 /// The error for `replace=False` with more samples than the population.
-pub(super) fn too_many(api: Api) -> Error {
+fn too_many(api: Api) -> Error {
     api.pick(
         "Cannot take a larger sample than population when 'replace=False'",
         "Cannot take a larger sample than population when replace is False",
@@ -121,7 +166,7 @@ pub(super) fn too_many(api: Api) -> Error {
 }
 
 /// `p.cumsum(); cdf /= cdf[-1]`.
-pub(super) fn cdf(p: &[f64]) -> Vec<f64> {
+fn cdf(p: &[f64]) -> Vec<f64> {
     let mut acc = 0.0;
     let mut cdf: Vec<f64> = p
         .iter()
@@ -139,14 +184,14 @@ pub(super) fn cdf(p: &[f64]) -> Vec<f64> {
 }
 
 /// `cdf.searchsorted(u, side='right')`.
-pub(super) fn search_right(cdf: &[f64], u: f64) -> i64 {
+fn search_right(cdf: &[f64], u: f64) -> i64 {
     cdf.partition_point(|&c| c <= u) as i64
 }
 
 /// Sampling `size` distinct indices with probabilities `p` (NumPy's loop:
 /// draw the missing number of uniforms, zero the probabilities already
 /// found, keep the new indices in order of first appearance).
-pub(super) fn distinct_with_p(
+fn distinct_with_p(
     p: &[f64],
     size: usize,
     mut uniforms: impl FnMut(usize) -> Vec<f64>,

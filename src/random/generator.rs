@@ -4,13 +4,13 @@
 
 use super::Result;
 use super::bitgen::BitGen;
-use super::choice::{self, Api, Population};
+use super::choice::{self, Api, Draw, Population};
 use super::dist::{self, Method, bounded_u64, gen_mask};
 use super::ints::{self, IntDType};
 use super::legacy::{check_non_negative, cont2, fill, range_of, shuffle_order};
 use super::pcg64::Pcg64;
 use super::seed_sequence::SeedSequence;
-use super::shape::{Param, Sample, Size, numel};
+use super::shape::{Param, Sample, Size};
 
 /// NumPy's `Generator(PCG64(seed))`.
 #[derive(Clone, Debug)]
@@ -28,13 +28,7 @@ impl Generator {
     /// `default_rng()`: 128 bits of OS entropy (the clock if the OS has
     /// none).
     pub fn from_entropy() -> Generator {
-        let seq = SeedSequence::from_os_entropy().unwrap_or_else(|| {
-            let t = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos() as u64);
-            SeedSequence::from_ints(&[t])
-        });
-        Generator::from_seed_sequence(&seq)
+        Generator::from_seed_sequence(&SeedSequence::from_entropy_or_clock())
     }
 
     /// `Generator(PCG64(seq))`.
@@ -89,11 +83,6 @@ impl Generator {
         dtype: IntDType,
         endpoint: bool,
     ) -> Result<Sample<i64>> {
-        let zero = Param::scalar(0);
-        let (low, high) = match high {
-            Some(h) => (low, h),
-            None => (&zero, low),
-        };
         ints::bounded(
             &mut self.bits,
             low,
@@ -121,42 +110,7 @@ impl Generator {
         p: Option<&Param<f64>>,
         shuffle: bool,
     ) -> Result<Sample<i64>> {
-        let pop_size = choice::validate(Api::Generator, pop, size, p)?;
-        let shape: Vec<usize> = size.shape().map_or(Vec::new(), <[usize]>::to_vec);
-        let count = numel(&shape);
-        let data = if replace {
-            match p {
-                Some(p) => {
-                    let cdf = choice::cdf(&p.data);
-                    (0..count)
-                        .map(|_| choice::search_right(&cdf, self.bits.next_double()))
-                        .collect()
-                }
-                None => {
-                    let all = Size::Shape(shape.clone());
-                    let high = Param::scalar(i128::from(pop_size));
-                    self.integers(&high, None, &all, IntDType::Int64, false)?
-                        .data
-                }
-            }
-        } else {
-            if count as i128 > i128::from(pop_size) {
-                return Err(choice::too_many(Api::Generator));
-            }
-            match p {
-                Some(p) => {
-                    let bits = &mut self.bits;
-                    choice::distinct_with_p(&p.data, count, |k| {
-                        (0..k).map(|_| bits.next_double()).collect()
-                    })?
-                }
-                None => self.distinct(pop_size as u64, count as u64, shuffle),
-            }
-        };
-        Ok(match size {
-            Size::Scalar => Sample::scalar(data[0]),
-            Size::Shape(_) => Sample::array(shape, data),
-        })
+        choice::choose(self, Api::Generator, pop, size, replace, p, shuffle)
     }
 
     /// `size` distinct values of `range(pop)`: a partial shuffle of the
@@ -196,6 +150,24 @@ impl Generator {
             shuffle_tail(b, &mut out, 1);
         }
         out
+    }
+}
+
+impl Draw for Generator {
+    fn double(&mut self) -> f64 {
+        self.bits.next_double()
+    }
+
+    fn below(&mut self, n: i64, shape: &[usize]) -> Result<Vec<i64>> {
+        let all = Size::Shape(shape.to_vec());
+        let high = Param::scalar(i128::from(n));
+        Ok(self
+            .integers(&high, None, &all, IntDType::Int64, false)?
+            .data)
+    }
+
+    fn distinct(&mut self, pop: i64, count: usize, shuffle: bool) -> Vec<i64> {
+        Generator::distinct(self, pop as u64, count as u64, shuffle)
     }
 }
 

@@ -91,16 +91,21 @@ fn bounds_error(closed: bool, any_low_nonzero: bool) -> Error {
 /// `_rand_<dtype>(low, high, size, use_masked, closed)`: integers uniform in
 /// [low, high) (or [low, high] when `closed`), values as i64 (for
 /// `uint64`, the bits). Bounds are Python ints already truncated from any
-/// float input.
+/// float input; `high: None` is the one-argument call, [0, low).
 pub fn bounded<B: BitGen>(
     b: &mut B,
     low: &Param<i128>,
-    high: &Param<i128>,
+    high: Option<&Param<i128>>,
     size: &Size,
     dtype: IntDType,
     method: Method,
     closed: bool,
 ) -> Result<Sample<i64>> {
+    let zero = Param::scalar(0);
+    let (low, high) = match high {
+        Some(h) => (low, h),
+        None => (&zero, low),
+    };
     if let Size::Shape(s) = size
         && numel(s) == 0
     {

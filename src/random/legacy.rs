@@ -3,7 +3,7 @@
 //! masked bounded integers, and the 1.16-era `choice`/`shuffle`.
 
 use super::bitgen::BitGen;
-use super::choice::{self, Api, Population};
+use super::choice::{self, Api, Draw, Population};
 use super::dist::{self, Method};
 use super::ints::{self, IntDType};
 use super::mt19937::Mt19937;
@@ -33,15 +33,8 @@ impl RandomState {
     /// `RandomState()`: seeded from OS entropy through a SeedSequence (the
     /// default generator of `np.random.*` before any `seed` call).
     pub fn from_entropy() -> RandomState {
-        let seq = SeedSequence::from_os_entropy().unwrap_or_else(|| {
-            // No OS entropy: the clock, as NumPy's docs describe for this case.
-            let t = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos() as u64);
-            SeedSequence::from_ints(&[t])
-        });
         RandomState {
-            mt: Mt19937::from_seed_sequence(&seq),
+            mt: Mt19937::from_seed_sequence(&SeedSequence::from_entropy_or_clock()),
             gauss: None,
         }
     }
@@ -134,11 +127,6 @@ impl RandomState {
         size: &Size,
         dtype: IntDType,
     ) -> Result<Sample<i64>> {
-        let zero = Param::scalar(0);
-        let (low, high) = match high {
-            Some(h) => (low, h),
-            None => (&zero, low),
-        };
         ints::bounded(&mut self.mt, low, high, size, dtype, Method::Masked, false)
     }
 
@@ -167,45 +155,26 @@ impl RandomState {
         replace: bool,
         p: Option<&Param<f64>>,
     ) -> Result<Sample<i64>> {
-        let pop_size = choice::validate(Api::Legacy, pop, size, p)?;
-        let shape: Vec<usize> = size.shape().map_or(Vec::new(), <[usize]>::to_vec);
-        let count = numel(&shape);
-        let data = if replace {
-            match p {
-                Some(p) => {
-                    let cdf = choice::cdf(&p.data);
-                    (0..count)
-                        .map(|_| choice::search_right(&cdf, self.mt.next_double()))
-                        .collect()
-                }
-                None => {
-                    let all = Size::Shape(shape.clone());
-                    let high = Param::scalar(i128::from(pop_size));
-                    self.randint(&high, None, &all, IntDType::Int64)?.data
-                }
-            }
-        } else {
-            if count as i128 > i128::from(pop_size) {
-                return Err(choice::too_many(Api::Legacy));
-            }
-            match p {
-                Some(p) => {
-                    let mt = &mut self.mt;
-                    choice::distinct_with_p(&p.data, count, |k| {
-                        (0..k).map(|_| mt.next_double()).collect()
-                    })?
-                }
-                None => {
-                    let mut perm = self.permutation_int(pop_size);
-                    perm.truncate(count);
-                    perm
-                }
-            }
-        };
-        Ok(match size {
-            Size::Scalar => Sample::scalar(data[0]),
-            Size::Shape(_) => Sample::array(shape, data),
-        })
+        choice::choose(self, Api::Legacy, pop, size, replace, p, true)
+    }
+}
+
+impl Draw for RandomState {
+    fn double(&mut self) -> f64 {
+        self.mt.next_double()
+    }
+
+    fn below(&mut self, n: i64, shape: &[usize]) -> Result<Vec<i64>> {
+        let all = Size::Shape(shape.to_vec());
+        let high = Param::scalar(i128::from(n));
+        Ok(self.randint(&high, None, &all, IntDType::Int64)?.data)
+    }
+
+    /// A permutation of `range(pop)`, cut to `count`.
+    fn distinct(&mut self, pop: i64, count: usize, _shuffle: bool) -> Vec<i64> {
+        let mut perm = self.permutation_int(pop);
+        perm.truncate(count);
+        perm
     }
 }
 

@@ -50,6 +50,18 @@ impl SeedSequence {
         Some(SeedSequence::from_words(words))
     }
 
+    /// [`from_os_entropy`](Self::from_os_entropy), or the clock when the
+    /// OS has no entropy to give (as NumPy's docs describe for that case):
+    /// what both `default_rng()` and `RandomState()` start from.
+    pub fn from_entropy_or_clock() -> SeedSequence {
+        SeedSequence::from_os_entropy().unwrap_or_else(|| {
+            let t = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos() as u64);
+            SeedSequence::from_ints(&[t])
+        })
+    }
+
     fn from_words(entropy: Vec<u32>) -> SeedSequence {
         let pool = mix_entropy(&entropy);
         SeedSequence { entropy, pool }

@@ -20,18 +20,19 @@ pub fn float(v: &Value) -> f64 {
     }
 }
 
+/// A JSON list of non-negative integers (a shape) as `usize`s.
+pub fn usizes(v: &Value) -> Vec<usize> {
+    v.as_array()
+        .expect("a list")
+        .iter()
+        .map(|n| n.as_u64().expect("an integer") as usize)
+        .collect()
+}
+
 /// A VALUE of kind array or scalar as an engine array (scalars are 0-d).
 pub fn array(v: &Value) -> Array {
     let (shape, data): (Vec<usize>, Vec<Value>) = match v["kind"].as_str() {
-        Some("array") => (
-            v["shape"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|d| d.as_u64().unwrap() as usize)
-                .collect(),
-            v["data"].as_array().unwrap().clone(),
-        ),
+        Some("array") => (usizes(&v["shape"]), v["data"].as_array().unwrap().clone()),
         Some("scalar") => (vec![], vec![v["value"].clone()]),
         other => panic!("not an array value: {other:?}"),
     };

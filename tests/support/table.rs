@@ -2,8 +2,9 @@
 //! (`tests/fixtures/gen_*.py` → `*.jsonl` of `{"stmt", "shown"}` rows):
 //! each row runs in a fresh session and must show what Python showed.
 
+use crate::quiet::output_text;
 use gradlab::eval::Session;
-use gradlab::notebook::{output_text, run_script};
+use gradlab::notebook::run_script;
 use gradlab::script::Script;
 use serde_json::Value as Json;
 
@@ -11,32 +12,59 @@ use serde_json::Value as Json;
 /// warnings (`#! ` lines: these tables' generators silence warnings;
 /// tests/warnings.rs checks them).
 pub fn shown(src: &str) -> String {
-    let mut session = Session::new();
-    let cells = run_script(&mut session, &Script::parse(&format!("{src}\n")), |_, _| {});
-    let text = cells
-        .last()
-        .and_then(|c| output_text(&session, c))
-        .unwrap_or_default();
-    text.split('\n')
-        .filter(|l| !l.starts_with(gradlab::script::WARNING_PREFIX))
-        .collect::<Vec<_>>()
-        .join("\n")
+    shown_in(&mut Session::new(), &format!("{src}\n"))
 }
 
-/// Runs every row of a JSON-lines table; fails listing each row whose
-/// output differs, or when the table has
-/// fewer than `min_rows` rows.
+/// What the last cell of the script `src` shows in `session`, without its
+/// warning lines.
+pub fn shown_in(session: &mut Session, src: &str) -> String {
+    let cells = run_script(session, &Script::parse(src), |_, _| {});
+    cells
+        .last()
+        .and_then(|c| output_text(session, c))
+        .unwrap_or_default()
+}
+
+/// The `(stmt, shown)` rows of a JSON-lines table.
+pub fn rows(table: &str) -> Vec<(String, String)> {
+    table
+        .lines()
+        .map(|line| {
+            let row: Json = serde_json::from_str(line).expect("json");
+            let field = |k: &str| row[k].as_str().expect(k).to_string();
+            (field("stmt"), field("shown"))
+        })
+        .collect()
+}
+
+/// Runs every row of a JSON-lines table in a fresh session; fails listing
+/// each row whose output differs, or when the table has fewer than
+/// `min_rows` rows.
 pub fn check(table: &str, min_rows: usize) {
+    check_with(table, min_rows, shown);
+}
+
+/// [`check`] with what a row's statement shows computed by `shown`.
+pub fn check_with(table: &str, min_rows: usize, shown: impl Fn(&str) -> String) {
+    let cases = rows(table).into_iter().map(|(stmt, want)| {
+        let got = shown(&stmt);
+        (stmt, want, got)
+    });
+    assert_all_match(cases, min_rows);
+}
+
+/// Fails listing every `(source, what Python showed, what gradlab
+/// showed)` case that differs, or when there are fewer than `min_rows`.
+pub fn assert_all_match(
+    cases: impl IntoIterator<Item = (String, String, String)>,
+    min_rows: usize,
+) {
     let mut failures = Vec::new();
     let mut count = 0;
-    for line in table.lines() {
-        let row: Json = serde_json::from_str(line).expect("json");
-        let stmt = row["stmt"].as_str().expect("stmt");
-        let want = row["shown"].as_str().expect("shown");
+    for (src, want, got) in cases {
         count += 1;
-        let got = shown(stmt);
         if got != want {
-            failures.push(format!("{stmt}\n    want: {want}\n    got:  {got}"));
+            failures.push(format!("{src}\n    want: {want}\n    got:  {got}"));
         }
     }
     assert!(count >= min_rows, "only {count} cases");

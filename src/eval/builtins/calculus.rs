@@ -20,7 +20,7 @@ pub fn gradient_args(b: &Bound) -> EvalResult<(Array, GradientArgs)> {
     }
     let axis = match b.get("axis") {
         None | Some(Value::None) => AxisSpec::All,
-        Some(Value::Tuple(items) | Value::List(items)) => AxisSpec::Many(
+        Some(v) if let Some(items) = v.seq_items() => AxisSpec::Many(
             items
                 .iter()
                 .map(|v| index_int(v).map(Axis))

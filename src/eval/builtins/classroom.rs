@@ -71,7 +71,7 @@ pub fn accuracy(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let f = b.req("f").clone();
     let (lo, hi) = (b.at("a", real(b.req("a")))?, b.at("b", real(b.req("b")))?);
     let ns: Vec<i64> = match b.value("n").unwrap_or(Value::None) {
-        Value::List(items) | Value::Tuple(items) => {
+        ref v if let Some(items) = v.seq_items() => {
             items.iter().map(index_int).collect::<EvalResult<_>>()?
         }
         other => vec![b.at("n", index_int(&other))?],
@@ -97,7 +97,7 @@ pub fn accuracy(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 pub fn plot(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let labels: Vec<String> = match b.opt("labels") {
         None => Vec::new(),
-        Some(Value::List(items) | Value::Tuple(items)) => items
+        Some(v) if let Some(items) = v.seq_items() => items
             .iter()
             .map(|v| match v {
                 Value::Str(s) => s.to_string(),

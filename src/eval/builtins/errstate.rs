@@ -87,7 +87,7 @@ fn state_dict(s: ErrState) -> Value {
         .iter()
         .map(|(k, m)| (Value::str(*k), Value::str(m.name())))
         .collect();
-    Value::Dict(Rc::new(items))
+    Value::dict(items)
 }
 
 pub fn seterr(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {

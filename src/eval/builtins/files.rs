@@ -15,15 +15,6 @@ use super::super::session::Session;
 use super::super::value::Value;
 use super::creation::dtype_of;
 
-impl From<io::Error> for EvalError {
-    fn from(e: io::Error) -> Self {
-        EvalError::new(
-            ErrorKind::from_name(e.name()).unwrap_or(ErrorKind::OSError),
-            e.message,
-        )
-    }
-}
-
 /// The file-name argument; anything else raises what NumPy's function
 /// raises for it.
 fn path(b: &Bound, name: &str, func: &str) -> EvalResult<String> {
@@ -82,7 +73,7 @@ fn count_arg(b: &Bound, name: &str) -> EvalResult<Option<usize>> {
 fn usecols(b: &Bound) -> EvalResult<Option<Vec<i64>>> {
     b.opt("usecols")
         .map(|v| match v {
-            Value::List(items) | Value::Tuple(items) => items.iter().map(index_int).collect(),
+            v if let Some(items) = v.seq_items() => items.iter().map(index_int).collect(),
             other => Ok(vec![index_int(other)?]),
         })
         .transpose()
@@ -152,30 +143,31 @@ fn array_arg(b: &Bound, name: &str) -> EvalResult<Rc<Array>> {
     }
 }
 
-fn check_write(s: &Session, what: &str, path: &str) -> EvalResult<()> {
+/// The PermissionError of a write a script may not make: `call` (e.g.
+/// `np.savetxt`, `plt.savefig`, `df.to_csv`) names the function.
+pub(super) fn check_write(s: &Session, call: &str, path: &str) -> EvalResult<()> {
     if s.allow_write {
-        Ok(())
-    } else {
-        Err(EvalError::new(
-            ErrorKind::PermissionError,
-            format!(
-                "np.{what}() may not write {}: scripts write files only with --allow-write \
-                 (gradlab run SCRIPT --allow-write)",
-                crate::format::py_repr_str(path)
-            ),
-        ))
+        return Ok(());
     }
+    Err(EvalError::new(
+        ErrorKind::PermissionError,
+        format!(
+            "{call}() may not write {}: scripts write files only with --allow-write \
+             (gradlab run SCRIPT --allow-write)",
+            crate::format::py_repr_str(path)
+        ),
+    ))
 }
 
 pub fn savetxt(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let file = path(b, "fname", "savetxt")?;
-    check_write(s, "savetxt", &file)?;
+    check_write(s, "np.savetxt", &file)?;
     let a = array_arg(b, "X")?;
     let mut o = SaveTxtOptions::default();
     match b.get("fmt") {
         None => {}
         Some(Value::Str(f)) => o.fmt = SaveFmt::One(f.to_string()),
-        Some(Value::List(items) | Value::Tuple(items)) => {
+        Some(v) if let Some(items) = v.seq_items() => {
             o.fmt = SaveFmt::PerColumn(items.iter().map(|v| v.to_string()).collect());
         }
         Some(other) => return Err(EvalError::value_error(format!("invalid fmt: {other}"))),
@@ -202,7 +194,7 @@ pub fn load(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 pub fn save(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let file = path(b, "file", "save")?;
-    check_write(s, "save", &file)?;
+    check_write(s, "np.save", &file)?;
     let a = array_arg(b, "arr")?;
     io::save_npy(file, &a)?;
     Ok(Value::None)

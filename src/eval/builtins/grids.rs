@@ -12,6 +12,7 @@
 use crate::array::{Array, DType};
 
 use super::super::args::{Bound, CallArgs};
+use super::super::convert::int_convertible;
 use super::super::error::{ErrorKind, EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::{Scalar, Value};
@@ -118,17 +119,7 @@ struct Axis {
 
 /// Python's `math.ceil` of a float, with its errors.
 fn ceil(x: f64) -> EvalResult<i64> {
-    if x.is_nan() {
-        return Err(EvalError::value_error(
-            "cannot convert float NaN to integer",
-        ));
-    }
-    if x.is_infinite() {
-        return Err(EvalError::new(
-            ErrorKind::OverflowError,
-            "cannot convert float infinity to integer",
-        ));
-    }
+    int_convertible(x)?;
     Ok(x.ceil() as i64)
 }
 

@@ -41,7 +41,10 @@ fn edges(s: &mut Session, b: &Bound, first: f64, last: f64, n: usize) -> EvalRes
 /// NumPy's `_get_outer_edges`.
 fn outer_edges(b: &Bound, a: &[f64]) -> EvalResult<(f64, f64)> {
     let (mut first, mut last) = match b.opt("range") {
-        Some(Value::List(r) | Value::Tuple(r)) if r.len() == 2 => {
+        Some(v)
+            if let Some(r) = v.seq_items()
+                && r.len() == 2 =>
+        {
             let (lo, hi) = (real(&r[0])?, real(&r[1])?);
             if lo > hi {
                 return Err(EvalError::value_error(

@@ -13,6 +13,7 @@ use super::super::convert::{to_array, wrap};
 use super::super::error::{ErrorKind, EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
+use super::numpy_linalg::{linalg_error, matrix_arg, real_matrix};
 use super::{Builtin, Home};
 
 builtins! { LINALG_LU;
@@ -27,21 +28,11 @@ builtins! { LINALG_LU;
         "np.linalg.det(np.array([[1., 2.], [3., 4.]]))";
 }
 
-fn linalg_error(message: impl Into<String>) -> EvalError {
-    EvalError::new(ErrorKind::LinAlgError, message)
-}
-
 /// A square matrix argument (or a stack of them) as row-major float64
 /// elements, its order and the stack's leading shape, with NumPy's errors
 /// for the wrong shape. Only `inv` and `det` take stacks.
 fn square(b: &Bound, what: &str) -> EvalResult<(Vec<f64>, usize, Vec<usize>)> {
-    let a = b.at(what, to_array(b.req(what)))?;
-    if a.ndim() < 2 {
-        return Err(linalg_error(format!(
-            "{}-dimensional array given. Array must be at least two-dimensional",
-            a.ndim()
-        )));
-    }
+    let a = matrix_arg(b, what, false)?;
     let n = a.shape()[a.ndim() - 1];
     if a.shape()[a.ndim() - 2] != n {
         return Err(linalg_error(
@@ -54,11 +45,9 @@ fn square(b: &Bound, what: &str) -> EvalResult<(Vec<f64>, usize, Vec<usize>)> {
             "gradlab's np.linalg.solve takes one 2-D matrix",
         ));
     }
-    if a.dtype() == DType::Complex128 {
-        return Err(super::super::ops::unsupported_dtype(DType::Complex128));
-    }
+    let elements = real_matrix(&a)?.to_f64_vec();
     let stack = a.shape()[..a.ndim() - 2].to_vec();
-    Ok((a.as_dtype(DType::Float64)?.to_f64_vec(), n, stack))
+    Ok((elements, n, stack))
 }
 
 /// In-place LU factorisation of the row-major `n x n` matrix `a` with

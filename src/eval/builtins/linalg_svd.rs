@@ -10,7 +10,8 @@ use super::super::convert::{real, to_array};
 use super::super::error::{ErrorKind, EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
-use super::svd::{Svd, lstsq as solve_lstsq, svd};
+use super::numpy_linalg::{decompose, linalg_error, matrix_arg, real_matrix};
+use super::svd::{Svd, lstsq as solve_lstsq};
 use super::{Builtin, Home};
 
 builtins! { LINALG_SVD;
@@ -28,37 +29,17 @@ builtins! { LINALG_SVD;
         "np.linalg.cond(np.diag([4., 0.5]))";
 }
 
-fn linalg_error(message: impl Into<String>) -> EvalError {
-    EvalError::new(ErrorKind::LinAlgError, message)
-}
-
 /// A 2-D float64 argument, with NumPy's errors for other dimensions
 /// (`lstsq` wants exactly two; the stacked functions "at least" two).
 fn matrix(b: &Bound, name: &str) -> EvalResult<Array> {
-    let a = b.at(name, to_array(b.req(name)))?;
-    let exactly = b.sig.name == "lstsq";
-    if a.ndim() < 2 || (exactly && a.ndim() != 2) {
-        let need = if exactly { "" } else { "at least " };
-        return Err(linalg_error(format!(
-            "{}-dimensional array given. Array must be {need}two-dimensional",
-            a.ndim()
-        )));
-    }
+    let a = matrix_arg(b, name, b.sig.name == "lstsq")?;
     if a.ndim() > 2 {
         return Err(EvalError::new(
             ErrorKind::NotImplementedError,
             format!("gradlab's np.linalg.{} takes one 2-D matrix", b.sig.name),
         ));
     }
-    if a.dtype() == DType::Complex128 {
-        return Err(super::super::ops::unsupported_dtype(DType::Complex128));
-    }
-    Ok(a.as_dtype(DType::Float64)?)
-}
-
-fn decompose(a: &Array) -> EvalResult<Svd> {
-    let (m, n) = (a.shape()[0], a.shape()[1]);
-    svd(&a.to_f64_vec(), m, n)?.ok_or_else(|| linalg_error("SVD did not converge"))
+    real_matrix(&a)
 }
 
 pub fn lstsq(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {

@@ -4,10 +4,9 @@
 use ndarray::{Dimension, Zip};
 
 use crate::array::{Array, Complex128, DType, Element, Fresh, broadcast_shapes, map, zip_map};
-use crate::eval::ErrorKind;
 
 use super::super::args::Bound;
-use super::super::convert::{index_int, real, to_array, truthy, wrap};
+use super::super::convert::{index_int, int_convertible, real, to_array, truthy, wrap};
 use super::super::error::{EvalError, EvalResult};
 use super::super::ops::{self, unsupported_dtype, zip_as};
 use super::super::session::Session;
@@ -67,7 +66,16 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     let x = b.req("x");
     if python && name == "abs" {
         match x {
-            Value::Int(i) => return Ok(Value::Int(i.wrapping_abs())),
+            Value::Int(i) => {
+                return Ok(match i.checked_abs() {
+                    Some(a) => Value::Int(a),
+                    None => ops::pybigint::negate(&(*i).into()),
+                });
+            }
+            Value::BigInt(n) if ops::pybigint::is_negative(n) => {
+                return Ok(ops::pybigint::negate(n));
+            }
+            Value::BigInt(_) => return Ok(x.clone()),
             Value::Bool(v) => return Ok(Value::Int(i64::from(*v))),
             Value::Float(f) => return Ok(Value::Float(f.abs())),
             Value::Complex(z) => return ops::complex_abs(*z).map(Value::Float),
@@ -132,6 +140,7 @@ pub fn round(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     if python {
         match (x, decimals) {
             (Value::Int(_) | Value::Bool(_), _) => return Ok(Value::Int(index_int(x)?)),
+            (Value::BigInt(_), _) => return Ok(x.clone()),
             (Value::Complex(_), _) => {
                 return Err(EvalError::type_error(
                     "type complex doesn't define __round__ method",
@@ -143,7 +152,7 @@ pub fn round(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
                         "cannot convert float NaN or infinity to integer",
                     ));
                 }
-                return Ok(Value::Int(f.round_ties_even() as i64));
+                return Ok(ops::pybigint::from_f64(f.round_ties_even()));
             }
             (Value::Float(f), Some(d)) if (0..=300).contains(&d) => {
                 return Ok(Value::Float(
@@ -312,8 +321,33 @@ pub fn allclose(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 /// Names in Python's `math` module that gradlab provides.
 pub const MATH_NAMES: &[&str] = &[
-    "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log", "log2",
-    "log10", "sqrt", "fabs", "floor", "ceil", "atan2", "hypot", "pi", "e", "inf", "nan", "tau",
+    "sin",
+    "cos",
+    "tan",
+    "asin",
+    "acos",
+    "atan",
+    "sinh",
+    "cosh",
+    "tanh",
+    "exp",
+    "log",
+    "log2",
+    "log10",
+    "sqrt",
+    "fabs",
+    "floor",
+    "ceil",
+    "atan2",
+    "hypot",
+    "pi",
+    "e",
+    "inf",
+    "nan",
+    "tau",
+    "factorial",
+    "comb",
+    "perm",
 ];
 
 macro_rules! math_builtins {
@@ -334,6 +368,30 @@ macro_rules! math_builtins {
                 example: "math.atan2(1, 1)",
                 home: Home::Python,
                 func: math_fn2,
+            },
+            Builtin {
+                name: "factorial",
+                sig: "factorial(n)",
+                doc: "math.factorial: n! exactly, as a Python int of any size.",
+                example: "math.factorial(25)",
+                home: Home::Python,
+                func: super::math_ints::factorial,
+            },
+            Builtin {
+                name: "comb",
+                sig: "comb(n, k)",
+                doc: "math.comb: the number of ways to choose k of n items, exactly.",
+                example: "math.comb(60, 30)",
+                home: Home::Python,
+                func: super::math_ints::comb,
+            },
+            Builtin {
+                name: "perm",
+                sig: "perm(n, k=None)",
+                doc: "math.perm: the number of ordered choices of k of n items, exactly.",
+                example: "math.perm(30, 20)",
+                home: Home::Python,
+                func: super::math_ints::perm,
             },
             Builtin {
                 name: "hypot",
@@ -381,14 +439,9 @@ fn math_fn(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let x = math_real(b.req("x"))?;
     let name = b.sig.name.as_str();
     if matches!(name, "floor" | "ceil") {
-        if !x.is_finite() {
-            return Err(EvalError::new(
-                ErrorKind::OverflowError,
-                "cannot convert float infinity to integer",
-            ));
-        }
+        int_convertible(x)?;
         let f = if name == "floor" { x.floor() } else { x.ceil() };
-        return Ok(Value::Int(f as i64));
+        return Ok(ops::pybigint::from_f64(f));
     }
     let domain = match name {
         "sqrt" => x < 0.0,

@@ -191,10 +191,43 @@ fn matrix_norm(x: &Array, ord: Ord, rows: usize, cols: usize, keep: bool) -> Eva
 
 /// The singular values of a 2-D float64 array, largest first.
 fn singular_values(x: &Array) -> EvalResult<Vec<f64>> {
-    let (m, n) = (x.shape()[0], x.shape()[1]);
-    super::svd::svd(&x.to_f64_vec(), m, n)?
-        .map(|d| d.s)
-        .ok_or_else(|| EvalError::new(ErrorKind::LinAlgError, "SVD did not converge"))
+    Ok(decompose(x)?.s)
+}
+
+/// The SVD of a 2-D float64 array (`LinAlgError` when it does not
+/// converge).
+pub(super) fn decompose(a: &Array) -> EvalResult<super::svd::Svd> {
+    let (m, n) = (a.shape()[0], a.shape()[1]);
+    super::svd::svd(&a.to_f64_vec(), m, n)?.ok_or_else(|| linalg_error("SVD did not converge"))
+}
+
+/// `numpy.linalg.LinAlgError` with `message`.
+pub(super) fn linalg_error(message: impl Into<String>) -> EvalError {
+    EvalError::new(ErrorKind::LinAlgError, message)
+}
+
+/// The matrix argument `name` of an `np.linalg` function, with NumPy's
+/// `LinAlgError` for fewer than two dimensions (for more too when
+/// `exactly`, as `lstsq`'s "Array must be two-dimensional").
+pub(super) fn matrix_arg(b: &Bound, name: &str, exactly: bool) -> EvalResult<Array> {
+    let a = b.at(name, to_array(b.req(name)))?;
+    if a.ndim() < 2 || (exactly && a.ndim() != 2) {
+        let need = if exactly { "" } else { "at least " };
+        return Err(linalg_error(format!(
+            "{}-dimensional array given. Array must be {need}two-dimensional",
+            a.ndim()
+        )));
+    }
+    Ok(a)
+}
+
+/// A matrix argument's elements as float64 (gradlab's linear algebra is
+/// real: complex matrices are refused).
+pub(super) fn real_matrix(a: &Array) -> EvalResult<Array> {
+    if a.dtype() == DType::Complex128 {
+        return Err(ops::unsupported_dtype(DType::Complex128));
+    }
+    Ok(a.as_dtype(DType::Float64)?)
 }
 
 pub fn norm(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {

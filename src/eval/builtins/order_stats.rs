@@ -7,7 +7,7 @@
 
 use ndarray::Axis;
 
-use crate::array::{Array, DType};
+use crate::array::{Array, DType, lerp};
 
 use super::super::args::Bound;
 use super::super::convert::{to_array, truthy, wrap};
@@ -78,6 +78,22 @@ fn kept_shape(a: &Array, axis: Option<usize>, shape: Vec<usize>) -> Vec<usize> {
     }
 }
 
+/// The sorted lanes of `a` along the call's `axis=`, with the result's
+/// shape (the reduced axes kept as length 1 for `keepdims=True`).
+fn reduced_lanes(b: &Bound, a: &Array) -> EvalResult<(Vec<Vec<f64>>, Vec<usize>)> {
+    let axis = axis_arg(b, "axis", a.ndim())?;
+    let (lanes, shape) = sorted_lanes(a, axis)?;
+    let keep = b.opt("keepdims").map(truthy).transpose()?.unwrap_or(false);
+    Ok((
+        lanes,
+        if keep {
+            kept_shape(a, axis, shape)
+        } else {
+            shape
+        },
+    ))
+}
+
 fn median_lane(v: &[f64]) -> f64 {
     let n = v.len();
     if n == 0 || v[n - 1].is_nan() {
@@ -91,26 +107,9 @@ fn median_lane(v: &[f64]) -> f64 {
 
 pub fn median(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
-    let axis = axis_arg(b, "axis", a.ndim())?;
-    let (lanes, shape) = sorted_lanes(&a, axis)?;
-    let keep = b.opt("keepdims").map(truthy).transpose()?.unwrap_or(false);
-    let shape = if keep {
-        kept_shape(&a, axis, shape)
-    } else {
-        shape
-    };
+    let (lanes, shape) = reduced_lanes(b, &a)?;
     let vals: Vec<f64> = lanes.iter().map(|l| median_lane(l)).collect();
     Ok(wrap(Array::from_vec(&shape, vals)?, true))
-}
-
-/// NumPy's `_lerp(a, b, t)`: from the nearer end, so t = 1 gives b exactly.
-fn lerp(a: f64, b: f64, t: f64) -> f64 {
-    let d = b - a;
-    if t >= 0.5 {
-        b - d * (1.0 - t)
-    } else {
-        a + d * t
-    }
 }
 
 /// NumPy's `method=` of `quantile`/`percentile`: how the virtual index
@@ -223,14 +222,7 @@ pub fn percentile(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             false => "Quantiles must be in the range [0, 1]",
         }));
     }
-    let axis = axis_arg(b, "axis", a.ndim())?;
-    let (lanes, shape) = sorted_lanes(&a, axis)?;
-    let keep = b.opt("keepdims").map(truthy).transpose()?.unwrap_or(false);
-    let shape = if keep {
-        kept_shape(&a, axis, shape)
-    } else {
-        shape
-    };
+    let (lanes, shape) = reduced_lanes(b, &a)?;
     let mut out_shape = q.shape().to_vec();
     out_shape.extend(shape);
     let vals: Vec<f64> = qs

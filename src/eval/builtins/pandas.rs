@@ -21,7 +21,7 @@ use super::super::session::Session;
 use super::super::value::Value;
 use super::{Builtin, Home};
 
-pub use convert::{array_column, binary, cell_value, column_array, pd_error, to_array_of};
+pub use convert::{array_column, binary, cell_value, column_array, to_array_of};
 pub use subscript::{Key, set_item, subscript};
 
 builtins! { PANDAS;
@@ -275,7 +275,6 @@ pub fn attribute_names(series: bool) -> Vec<&'static str> {
 
 /// Calls `recv.name(...)` for a DataFrame, Series or Index.
 pub fn call_method(s: &mut Session, recv: &Value, name: &str, call: CallArgs) -> EvalResult<Value> {
-    let span = call.span.clone();
     if let Value::PdIndex(_) = recv {
         let bound = super::super::args::bind(super::super::args::Signature::of("tolist()"), call)?;
         s.tables.receiver = Some(recv.clone());
@@ -286,11 +285,7 @@ pub fn call_method(s: &mut Session, recv: &Value, name: &str, call: CallArgs) ->
         _ => "Series",
     };
     let b = method_row(class, name).expect("methods are made from table rows");
-    let bound = super::super::args::bind(b.signature(), call)?;
-    s.tables.receiver = Some(recv.clone());
-    let r = (b.func)(s, &bound, false);
-    s.tables.receiver = None;
-    r.map_err(|e| e.at(&span))
+    super::pyplot::call_on(s, recv, b, call)
 }
 
 /// The receiver of the method being called.
@@ -330,8 +325,8 @@ fn tail(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 fn describe(s: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
     Ok(match receiver(s) {
-        Value::DataFrame(df) => frame(df.describe().map_err(pd_error)?),
-        Value::Series(sr) => series_value(sr.describe().map_err(pd_error)?),
+        Value::DataFrame(df) => frame(df.describe().map_err(EvalError::from)?),
+        Value::Series(sr) => series_value(sr.describe().map_err(EvalError::from)?),
         _ => Value::None,
     })
 }
@@ -349,8 +344,8 @@ fn diff(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         .value("periods")
         .map_or(Ok(1), |v| b.at("periods", index_int(&v)))?;
     Ok(match receiver(s) {
-        Value::DataFrame(df) => frame(df.diff(periods).map_err(pd_error)?),
-        Value::Series(sr) => series_value(sr.diff(periods).map_err(pd_error)?),
+        Value::DataFrame(df) => frame(df.diff(periods).map_err(EvalError::from)?),
+        Value::Series(sr) => series_value(sr.diff(periods).map_err(EvalError::from)?),
         _ => Value::None,
     })
 }
@@ -372,22 +367,7 @@ fn tolist(s: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {
             other => other,
         })
         .collect();
-    Ok(Value::List(Rc::new(items)))
-}
-
-/// The PermissionError of a write a script may not make.
-fn check_write(s: &Session, what: &str, path: &str) -> EvalResult<()> {
-    if s.allow_write {
-        return Ok(());
-    }
-    Err(EvalError::new(
-        ErrorKind::PermissionError,
-        format!(
-            "{what}() may not write {}: scripts write files only with --allow-write \
-             (gradlab run SCRIPT --allow-write)",
-            crate::format::py_repr_str(path)
-        ),
-    ))
+    Ok(Value::list(items))
 }
 
 fn to_csv(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -398,8 +378,8 @@ fn to_csv(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     match b.opt("path_or_buf") {
         None => Ok(Value::str(df.to_csv_string(index))),
         Some(Value::Str(path)) => {
-            check_write(s, "df.to_csv", path)?;
-            pandas::write_csv(&df, Path::new(&**path), index).map_err(pd_error)?;
+            super::files::check_write(s, "df.to_csv", path)?;
+            pandas::write_csv(&df, Path::new(&**path), index).map_err(EvalError::from)?;
             Ok(Value::None)
         }
         Some(other) => Err(b.at(
@@ -477,9 +457,9 @@ fn column_ref(v: &Value) -> EvalResult<pandas::ColumnRef> {
 fn usecols_arg(b: &Bound, excel: bool) -> EvalResult<Option<Vec<pandas::ColumnRef>>> {
     match b.opt("usecols") {
         None => Ok(None),
-        Some(Value::Str(t)) if excel => {
-            ExcelOptions::usecols_letters(t).map(Some).map_err(pd_error)
-        }
+        Some(Value::Str(t)) if excel => ExcelOptions::usecols_letters(t)
+            .map(Some)
+            .map_err(EvalError::from),
         Some(v) => {
             let items = super::super::iter::iterate(v)?;
             Ok(Some(
@@ -538,7 +518,7 @@ fn read_csv(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     };
     pandas::read_csv(Path::new(&path), &opts)
         .map(frame)
-        .map_err(pd_error)
+        .map_err(EvalError::from)
 }
 
 fn read_excel(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -560,16 +540,16 @@ fn read_excel(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         nrows: nrows_arg(b)?,
     };
     if all {
-        let sheets = pandas::read_excel_sheets(Path::new(&path), &opts).map_err(pd_error)?;
+        let sheets = pandas::read_excel_sheets(Path::new(&path), &opts).map_err(EvalError::from)?;
         let items = sheets
             .into_iter()
             .map(|(name, df)| (Value::str(name), frame(df)))
             .collect();
-        return Ok(Value::Dict(Rc::new(items)));
+        return Ok(Value::dict(items));
     }
     pandas::read_excel(Path::new(&path), &opts)
         .map(frame)
-        .map_err(pd_error)
+        .map_err(EvalError::from)
 }
 
 fn label_of(v: &Value) -> EvalResult<Label> {
@@ -598,7 +578,7 @@ fn dataframe(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Some(Value::Dict(items)) => {
             let mut labels = Vec::new();
             let mut columns = Vec::new();
-            for (k, v) in items.iter() {
+            for (k, v) in items.borrow().iter() {
                 labels.push(label_of(k)?);
                 columns.push(convert::values_column(v)?);
             }
@@ -655,7 +635,7 @@ fn dataframe(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     }
     DataFrame::new(index_arg(b, n)?, labels, columns)
         .map(frame)
-        .map_err(pd_error)
+        .map_err(EvalError::from)
 }
 
 fn series(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -667,7 +647,7 @@ fn series(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let index = index_arg(b, values.len())?;
     Series::new(name, index, values)
         .map(series_value)
-        .map_err(pd_error)
+        .map_err(EvalError::from)
 }
 
 /// Iteration: a Series and an Index give their values, a DataFrame its

@@ -178,22 +178,6 @@ pub fn attr(recv: &Value, p: &Poly1d, name: &str) -> EvalResult<Value> {
     })
 }
 
-/// `polyval(p, x)` as NumPy's loop: `y = zeros_like(x)`, then
-/// `y = y * x + pv` per coefficient, one ufunc at a time.
-pub fn polyval(p: &Array, x: &Value) -> EvalResult<Value> {
-    let x = Value::array(to_array(x)?);
-    let Value::Array(xa) = &x else {
-        unreachable!("made above")
-    };
-    let mut y = Value::array(Array::zeros(xa.dtype(), xa.shape())?);
-    let coefficients = p.ravel()?;
-    for i in 0..coefficients.len() {
-        let pv = Value::Scalar(coefficients.get(&[i]));
-        y = ops::binary(BinOp::Add, &ops::binary(BinOp::Mul, &y, &x)?, &pv)?;
-    }
-    Ok(y)
-}
-
 /// `p[k]`: the coefficient of `x**k` (a zero of the coefficients' dtype
 /// beyond the order).
 pub fn getitem(p: &Poly1d, items: &[super::super::index::Idx]) -> EvalResult<Value> {
@@ -225,7 +209,7 @@ pub fn getitem(p: &Poly1d, items: &[super::super::index::Idx]) -> EvalResult<Val
 /// `p(x)`.
 pub fn call(p: &Poly1d, call: CallArgs) -> EvalResult<Value> {
     let b = bind(Signature::of("__call__(val)"), call)?;
-    polyval(&p.coeffs, b.req("val"))
+    super::polynomials::horner(&p.coeffs, to_array(b.req("val"))?)
 }
 
 /// `p.deriv(m=1)` and `p.integ(m=1, k=0)`.

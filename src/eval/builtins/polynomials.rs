@@ -21,11 +21,16 @@ builtins! { POLYNOMIALS;
 
 pub fn polyval(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let p = b.at("p", to_array(b.req("p")))?;
-    let x = Value::array(b.at("x", to_array(b.req("x")))?);
-    let Value::Array(xa) = &x else {
-        unreachable!("made above")
-    };
-    let mut y = Value::array(Array::zeros(xa.dtype(), xa.shape())?);
+    let x = b.at("x", to_array(b.req("x")))?;
+    horner(&p, x)
+}
+
+/// `polyval(p, x)` as NumPy's loop: `y = zeros_like(x)`, then
+/// `y = y * x + pv` per coefficient, one ufunc at a time (also what a
+/// `poly1d` called on `x` computes).
+pub(super) fn horner(p: &Array, x: Array) -> EvalResult<Value> {
+    let mut y = Value::array(Array::zeros(x.dtype(), x.shape())?);
+    let x = Value::array(x);
     let coefficients = p.ravel()?;
     for i in 0..coefficients.len() {
         let pv = Value::Scalar(coefficients.get(&[i]));

@@ -217,7 +217,7 @@ fn options_dict(o: &PrintOptions) -> Value {
         (s("legacy"), o.legacy.name().map_or(Value::Bool(false), s)),
         (s("override_repr"), Value::None),
     ];
-    Value::Dict(Rc::new(items))
+    Value::dict(items)
 }
 
 pub fn get_printoptions(s: &mut Session, _: &Bound, _: bool) -> EvalResult<Value> {

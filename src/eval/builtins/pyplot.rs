@@ -186,22 +186,33 @@ fn short(b: &'static Builtin) -> &'static str {
 
 /// Calls `ax.name(...)` or `fig.name(...)`.
 pub fn call_method(s: &mut Session, recv: &Value, name: &str, call: CallArgs) -> EvalResult<Value> {
-    let span = call.span.clone();
     let prefix = match recv {
         Value::Axes(_) => "Axes",
         _ => "Figure",
     };
-    let b = row(prefix, name).expect("methods are made from table rows");
+    call_on(
+        s,
+        recv,
+        row(prefix, name).expect("methods are made from table rows"),
+        call,
+    )
+}
+
+/// Runs table row `b` as a method of `recv` (a DataFrame, Series, Axes or
+/// Figure): binds the arguments, lends `recv` to the row as
+/// [`PlotState::receiver`] for the call, and points an error at the call.
+pub(super) fn call_on(
+    s: &mut Session,
+    recv: &Value,
+    b: &'static Builtin,
+    call: CallArgs,
+) -> EvalResult<Value> {
+    let span = call.span.clone();
     let bound = super::super::args::bind(b.signature(), call)?;
     s.tables.receiver = Some(recv.clone());
     let r = (b.func)(s, &bound, false);
     s.tables.receiver = None;
     r.map_err(|e| e.at(&span))
-}
-
-fn mpl_error(e: mpl::Error) -> EvalError {
-    let kind = ErrorKind::from_name(e.kind.name()).unwrap_or(ErrorKind::ValueError);
-    EvalError::new(kind, e.message)
 }
 
 /// The values as float64 numbers, with their shape.
@@ -270,20 +281,6 @@ fn target(s: &mut Session) -> AxesId {
         }
         _ => s.tables.pyplot.gca(),
     }
-}
-
-fn check_write(s: &Session, what: &str, path: &str) -> EvalResult<()> {
-    if s.allow_write {
-        return Ok(());
-    }
-    Err(EvalError::new(
-        ErrorKind::PermissionError,
-        format!(
-            "plt.{what}() may not write {}: scripts write files only with --allow-write \
-             (gradlab run SCRIPT --allow-write)",
-            crate::format::py_repr_str(path)
-        ),
-    ))
 }
 
 fn path_arg(b: &Bound, name: &str) -> EvalResult<String> {
@@ -443,7 +440,7 @@ fn call(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         }
         other => Err(mpl::not_implemented(other)),
     };
-    r.map_err(mpl_error)?;
+    r.map_err(EvalError::from)?;
     Ok(returned(s, b, name, id, before))
 }
 
@@ -464,7 +461,7 @@ fn returned(s: &Session, b: &Bound, name: &str, id: AxesId, before: usize) -> Va
         artists::text(at, &t)
     };
     match name {
-        "plot" => Value::List(Rc::new(artists::added(s, id, before, Kind::Line2D))),
+        "plot" => Value::list(artists::added(s, id, before, Kind::Line2D)),
         "axhline" | "axvline" => one(Kind::Line2D),
         "scatter" => one(Kind::PathCollection),
         "bar" => {
@@ -516,7 +513,7 @@ fn figure_call(
             };
             let (number, ids) = p
                 .subplots(rows.max(0) as usize, cols.max(0) as usize, figsize)
-                .map_err(mpl_error)?;
+                .map_err(EvalError::from)?;
             let axes: Vec<Value> = ids.into_iter().map(Value::Axes).collect();
             // NumPy's object arrays of Axes are tuples here: unpacking
             // and `axes[0]` (`axes[0][1]` for a grid) work the same.
@@ -542,7 +539,7 @@ fn figure_call(
             };
             Value::Axes(
                 p.subplot(r.max(0) as usize, c.max(0) as usize, i.max(0) as usize)
-                    .map_err(mpl_error)?,
+                    .map_err(EvalError::from)?,
             )
         }
         "gca" => Value::Axes(p.gca()),
@@ -559,7 +556,7 @@ fn figure_call(
                 Some(Value::Figure(n)) => Close::Number(*n),
                 Some(v) => Close::Number(index_int(v)?.max(0) as usize),
             };
-            p.close(which).map_err(mpl_error)?;
+            p.close(which).map_err(EvalError::from)?;
             Value::None
         }
         "suptitle" => {
@@ -575,24 +572,24 @@ fn figure_call(
                 Some(Value::Axes(id)) => *id,
                 _ => p.gca(),
             };
-            p.axes_mut(id).colorbar().map_err(mpl_error)?;
+            p.axes_mut(id).colorbar().map_err(EvalError::from)?;
             artists::plain(Kind::Colorbar)
         }
         "savefig" => {
             let path = path_arg(b, "fname")?;
-            check_write(s, "savefig", &path)?;
+            super::files::check_write(s, "plt.savefig", &path)?;
             let p = &mut s.tables.pyplot;
             let number = fig.unwrap_or_else(|| p.gcf());
             let figure = p
                 .figure_mut(number)
                 .cloned()
                 .unwrap_or_else(|| mpl::Figure::new(number, None, None));
-            mpl::savefig(&figure, Path::new(&path)).map_err(mpl_error)?;
+            mpl::savefig(&figure, Path::new(&path)).map_err(EvalError::from)?;
             Value::None
         }
         "imread" => {
             let path = path_arg(b, "fname")?;
-            let img = mpl::imread(Path::new(&path)).map_err(mpl_error)?;
+            let img = mpl::imread(Path::new(&path)).map_err(EvalError::from)?;
             let a = match img.data {
                 mpl::ImageData::F32(v) => Array::from_vec(&img.shape, v)?,
                 mpl::ImageData::U8(v) => Array::from_vec(&img.shape, v)?,
@@ -601,7 +598,7 @@ fn figure_call(
         }
         "imsave" => {
             let path = path_arg(b, "fname")?;
-            check_write(s, "imsave", &path)?;
+            super::files::check_write(s, "plt.imsave", &path)?;
             let (shape, data) = floats(b.req("arr"))?;
             let cmap = text(b, "cmap")?;
             mpl::imsave(
@@ -612,7 +609,7 @@ fn figure_call(
                 number(b, "vmin")?,
                 number(b, "vmax")?,
             )
-            .map_err(mpl_error)?;
+            .map_err(EvalError::from)?;
             Value::None
         }
         "tight_layout" | "use" => Value::None,

@@ -1,13 +1,12 @@
 //! Python builtins: `print`, `len`, `repr`, `str`, `float`, `int`, ...
 
-use crate::eval::ErrorKind;
 use std::rc::Rc;
 
 use crate::array::DType;
 use crate::syntax::ast::ParamKind;
 
 use super::super::args::{Bound, CallArgs};
-use super::super::convert::{index_int, real, truthy};
+use super::super::convert::{index_int, int_convertible, real, truthy};
 use super::super::error::{EvalError, EvalResult};
 use super::super::iter::iterate;
 use super::super::pyobj::{self, PyIter, PyRange};
@@ -38,11 +37,12 @@ pub fn len(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     match b.req("obj") {
         Value::Array(a) if a.ndim() == 0 => Err(EvalError::type_error("len() of unsized object")),
         Value::Array(a) => Ok(Value::Int(a.shape()[0] as i64)),
-        Value::List(x) | Value::Tuple(x) => Ok(Value::Int(x.len() as i64)),
+        Value::List(x) => Ok(Value::Int(x.borrow().len() as i64)),
+        Value::Tuple(x) => Ok(Value::Int(x.len() as i64)),
         Value::Named(t) => Ok(Value::Int(t.items.len() as i64)),
         Value::Str(x) => Ok(Value::Int(x.chars().count() as i64)),
-        Value::Dict(x) => Ok(Value::Int(x.len() as i64)),
-        Value::Set(x) => Ok(Value::Int(x.len() as i64)),
+        Value::Dict(x) => Ok(Value::Int(x.borrow().len() as i64)),
+        Value::Set(x) => Ok(Value::Int(x.borrow().len() as i64)),
         Value::Range(r) => r.py_len().map(Value::Int),
         Value::DataFrame(df) => Ok(Value::Int(df.len() as i64)),
         Value::Series(sr) => Ok(Value::Int(sr.len() as i64)),
@@ -109,40 +109,46 @@ pub(crate) fn parse_float(t: &str) -> EvalResult<f64> {
 pub fn int(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     match b.get("x") {
         None => Ok(Value::Int(0)),
-        Some(Value::Str(t)) => t
-            .trim()
-            .replace('_', "")
-            .parse::<i64>()
-            .map(Value::Int)
-            .map_err(|_| {
-                EvalError::value_error(format!(
-                    "invalid literal for int() with base 10: {}",
-                    crate::format::py_repr_str(t)
-                ))
-            }),
+        Some(Value::Str(t)) => int_of_str(t).ok_or_else(|| {
+            EvalError::value_error(format!(
+                "invalid literal for int() with base 10: {}",
+                crate::format::py_repr_str(t)
+            ))
+        }),
         Some(
             v
             @ (Value::Int(_) | Value::Bool(_) | Value::Scalar(Scalar::Int64(_) | Scalar::Bool(_))),
         ) => index_int(v).map(Value::Int),
+        Some(v @ Value::BigInt(_)) => Ok(v.clone()),
         Some(Value::Complex(_)) => Err(EvalError::type_error(
             "int() argument must be a string, a bytes-like object or a real number, not 'complex'",
         )),
         Some(v) => {
             let x = real(v)?;
-            if x.is_nan() {
-                return Err(EvalError::value_error(
-                    "cannot convert float NaN to integer",
-                ));
-            }
-            if x.is_infinite() {
-                return Err(EvalError::new(
-                    ErrorKind::OverflowError,
-                    "cannot convert float infinity to integer",
-                ));
-            }
-            Ok(Value::Int(x.trunc() as i64))
+            int_convertible(x)?;
+            Ok(crate::eval::ops::pybigint::from_f64(x))
         }
     }
+}
+
+/// `int(text)` in base 10: Python's syntax (sign, digits, single
+/// underscores between digits, surrounding whitespace), any size.
+fn int_of_str(t: &str) -> Option<Value> {
+    let s = t.trim();
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let well_formed = !body.is_empty()
+        && !body.starts_with('_')
+        && !body.ends_with('_')
+        && !body.contains("__")
+        && body.chars().all(|c| c.is_ascii_digit() || c == '_');
+    if !well_formed {
+        return None;
+    }
+    let digits: String = s.chars().filter(|c| *c != '_').collect();
+    digits
+        .parse::<num_bigint::BigInt>()
+        .ok()
+        .map(crate::eval::ops::pybigint::int_value)
 }
 
 pub fn bool_(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -156,7 +162,7 @@ pub fn list(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         None => Vec::new(),
         Some(v) => unpack(v)?,
     };
-    Ok(Value::List(Rc::new(items)))
+    Ok(Value::list(items))
 }
 
 pub fn tuple(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -247,7 +253,7 @@ pub fn sorted(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let items = iterate(b.req("iterable"))?;
     let reverse = b.get("reverse").map(truthy).transpose()?.unwrap_or(false);
     let out = sort_values(s, items, b.get("key"), reverse)?;
-    Ok(Value::List(Rc::new(out)))
+    Ok(Value::list(out))
 }
 
 /// `reversed(sequence)`: sequences only (not sets, dicts keep order).
@@ -273,7 +279,7 @@ pub fn reversed(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 /// `set(iterable=())`.
 pub fn set(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     match b.get("iterable") {
-        None => Ok(Value::Set(Rc::new(Vec::new()))),
+        None => Ok(Value::set(Vec::new())),
         Some(v) => pyseq::set_from(iterate(v)?),
     }
 }
@@ -283,7 +289,7 @@ pub fn set(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 pub fn dict(call: CallArgs) -> EvalResult<Value> {
     let mut pairs = match call.pos.as_slice() {
         [] => Vec::new(),
-        [Value::Dict(d)] => (**d).clone(),
+        [Value::Dict(d)] => d.snapshot(),
         [v] => pyseq::pairs_of(v)?,
         many => {
             return Err(EvalError::type_error(format!(

@@ -222,7 +222,7 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
 
 fn python_sum(b: &Bound) -> EvalResult<Option<Value>> {
     let items = match b.req("a") {
-        Value::List(items) | Value::Tuple(items) => items.clone(),
+        v if let Some(items) = v.seq_items() => items.to_vec(),
         _ => return Ok(None),
     };
     let mut acc = b.opt("axis").cloned().unwrap_or(Value::Int(0));
@@ -352,8 +352,11 @@ pub(super) fn variance(
 fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
     if python {
         let items: Option<Vec<Value>> = match (b.req("a"), b.opt("axis")) {
-            (Value::List(items) | Value::Tuple(items), None) => Some((**items).clone()),
-            (a @ (Value::Int(_) | Value::Float(_) | Value::Bool(_)), Some(other)) => {
+            (v, None) if let Some(items) = v.seq_items() => Some(items.to_vec()),
+            (
+                a @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_)),
+                Some(other),
+            ) => {
                 let mut v = vec![a.clone(), other.clone()];
                 if let Some(k) = b.opt("keepdims") {
                     v.push(k.clone());

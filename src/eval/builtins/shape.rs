@@ -13,7 +13,7 @@ use super::super::value::Value;
 /// rows of an array.
 fn arrays_arg(v: &Value) -> EvalResult<Vec<Array>> {
     match v {
-        Value::List(items) | Value::Tuple(items) => items.iter().map(to_array).collect(),
+        v if let Some(items) = v.seq_items() => items.iter().map(to_array).collect(),
         Value::Array(a) if a.ndim() > 0 => (0..a.shape()[0] as i64)
             .map(|i| Ok(a.index_axis(0, i)?))
             .collect(),
@@ -52,7 +52,7 @@ pub fn stack(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 fn ints(v: &Value) -> EvalResult<Vec<i64>> {
     match v {
-        Value::List(items) | Value::Tuple(items) => items.iter().map(index_int).collect(),
+        v if let Some(items) = v.seq_items() => items.iter().map(index_int).collect(),
         other => Ok(vec![index_int(other)?]),
     }
 }

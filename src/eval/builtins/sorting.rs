@@ -256,7 +256,7 @@ fn any_all(b: &Bound, python: bool, any: bool) -> EvalResult<Value> {
         let hit = nonzero_mask(&v)?.into_iter().any(|x| x == any);
         return Ok(Value::Bool(hit == any));
     }
-    if python && let Value::List(items) | Value::Tuple(items) = b.req("a") {
+    if python && let Some(items) = b.req("a").seq_items() {
         let mut it = items.iter().map(truthy);
         let hit = it.find(|t| !matches!(t, Ok(x) if *x != any));
         return Ok(Value::Bool(match hit {

@@ -4,8 +4,6 @@
 //! `_core/shape_base.py` and `lib/_shape_base_impl.py` define them: views
 //! wherever NumPy returns views, copies only from `concatenate`.
 
-use std::rc::Rc;
-
 use crate::array::{Array, Index, concatenate, normalize_axis, normalize_axis_tuple};
 
 use super::super::args::Bound;
@@ -64,7 +62,7 @@ builtins! { STACKING;
 /// sub-arrays along the first axis of an array.
 pub(super) fn arrays_arg(v: &Value) -> EvalResult<Vec<Array>> {
     match v {
-        Value::List(items) | Value::Tuple(items) => items.iter().map(to_array).collect(),
+        v if let Some(items) = v.seq_items() => items.iter().map(to_array).collect(),
         Value::Array(a) if a.ndim() > 0 => (0..a.shape()[0] as i64)
             .map(|i| Ok(a.index_axis(0, i)?))
             .collect(),
@@ -78,7 +76,7 @@ pub(super) fn arrays_arg(v: &Value) -> EvalResult<Vec<Array>> {
 /// One int or a tuple/list of ints (an `axis=` or `shift=` argument).
 pub(super) fn int_or_ints(v: &Value) -> EvalResult<Vec<i64>> {
     match v {
-        Value::List(items) | Value::Tuple(items) => items.iter().map(index_int).collect(),
+        v if let Some(items) = v.seq_items() => items.iter().map(index_int).collect(),
         other => Ok(vec![index_int(other)?]),
     }
 }
@@ -194,7 +192,7 @@ fn split_points(v: &Value, n: usize, equal: bool) -> EvalResult<Vec<(i64, i64)>>
         Value::Array(a) if a.ndim() > 0 => {
             Some(a.to_f64_vec().into_iter().map(|x| x as i64).collect())
         }
-        Value::List(items) | Value::Tuple(items) => {
+        v if let Some(items) = v.seq_items() => {
             Some(items.iter().map(index_int).collect::<EvalResult<_>>()?)
         }
         _ => None,
@@ -254,7 +252,7 @@ fn split_call(b: &Bound, equal: bool) -> EvalResult<Value> {
         .into_iter()
         .map(|(lo, hi)| Ok(Value::array(a.slice_axis(k, Some(lo), Some(hi), None)?)))
         .collect::<EvalResult<Vec<_>>>()?;
-    Ok(Value::List(Rc::new(parts)))
+    Ok(Value::list(parts))
 }
 
 pub fn split(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {

@@ -2,8 +2,6 @@
 //! (ints, floats, bools, strings, lists, tuples), and the floor division
 //! and modulo rules NumPy shares with Python.
 
-use std::rc::Rc;
-
 use crate::eval::ErrorKind;
 use crate::syntax::ast::{BinOp, CmpOp};
 
@@ -107,6 +105,9 @@ pub(super) fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value
     if let Some(r) = super::pycomplex::binary(op, a, b) {
         return r;
     }
+    if let Some(r) = super::pybigint::binary(op, a, b) {
+        return r;
+    }
     if let (Some(x), Some(y)) = (py_num(a), py_num(b)) {
         return py_arith(op, x, y);
     }
@@ -116,9 +117,10 @@ pub(super) fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value
             Ok(Value::str(format!("{x}{y}")))
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
             let mut v = crate::memory::try_vec(x.len().saturating_add(y.len()))?;
             v.extend(x.iter().chain(y.iter()).cloned());
-            Ok(Value::List(Rc::new(v)))
+            Ok(Value::list(v))
         }
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
             Ok(Value::tuple(x.iter().chain(y.iter()).cloned().collect()))
@@ -127,6 +129,25 @@ pub(super) fn python_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value
             if matches!(seq, Value::List(_) | Value::Tuple(_) | Value::Str(_)) =>
         {
             repeat(seq, *n)
+        }
+        (BinOp::Mul, seq, other) | (BinOp::Mul, other, seq)
+            if matches!(seq, Value::List(_) | Value::Tuple(_) | Value::Str(_))
+                && matches!(
+                    other,
+                    Value::Float(_)
+                        | Value::Complex(_)
+                        | Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Str(_)
+                        | Value::None
+                        | Value::Dict(_)
+                        | Value::Set(_)
+                ) =>
+        {
+            Err(EvalError::type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                other.short_type()
+            )))
         }
         (BinOp::Mod, Value::Str(_), _) => Err(EvalError::type_error(
             "%-formatting of strings is not supported; use f-strings or str()",
@@ -178,7 +199,7 @@ fn repeat(seq: &Value, n: i64) -> EvalResult<Value> {
             crate::memory::reserve(total)?;
             Value::str(s.repeat(n))
         }
-        Value::List(items) => Value::List(Rc::new(times(items)?)),
+        Value::List(items) => Value::list(times(&items.borrow())?),
         Value::Tuple(items) => Value::tuple(times(items)?),
         _ => unreachable!("only sequences repeat"),
     })
@@ -186,13 +207,6 @@ fn repeat(seq: &Value, n: i64) -> EvalResult<Value> {
 
 fn zero_div(msg: &str) -> EvalError {
     EvalError::new(ErrorKind::ZeroDivisionError, msg)
-}
-
-pub(super) fn overflow() -> EvalError {
-    EvalError::new(
-        ErrorKind::OverflowError,
-        "integer result too large for a 64-bit int",
-    )
 }
 
 fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
@@ -222,6 +236,12 @@ fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
             BinOp::Div => {
                 if b == 0 {
                     return Err(zero_div("division by zero"));
+                }
+                // Past 2**53 an int is not exactly a float: divide exactly
+                // and round once, as Python does.
+                const EXACT: u64 = 1 << 53;
+                if a.unsigned_abs() > EXACT || b.unsigned_abs() > EXACT {
+                    return super::pybigint::arith(op, &a.into(), &b.into());
                 }
                 return Ok(Value::Float(a as f64 / b as f64));
             }
@@ -258,7 +278,11 @@ fn py_arith(op: BinOp, x: Py, y: Py) -> EvalResult<Value> {
                 return super::super::pyops::binary(op, &Value::Int(a), &Value::Int(b));
             }
         };
-        return r.map(Value::Int).ok_or_else(overflow);
+        // Past int64 a Python int keeps going, as a big int.
+        return match r {
+            Some(v) => Ok(Value::Int(v)),
+            None => super::pybigint::arith(op, &a.into(), &b.into()),
+        };
     }
     let (a, b) = (as_f(x), as_f(y));
     let r = match op {
@@ -299,9 +323,15 @@ pub(super) fn python_compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<bool
         return r;
     }
     let ord: Option<Ordering> = match (a, b) {
+        _ if let Some(o) = super::pybigint::compare(a, b) => o,
         _ if py_num(a).is_some() && py_num(b).is_some() => {
             let (x, y) = (py_num(a).unwrap(), py_num(b).unwrap());
             match (x, y) {
+                // Exactly, as CPython compares an int with a float.
+                (Py::I(i), Py::F(f)) => super::pybigint::cmp_float(&i.into(), f),
+                (Py::F(f), Py::I(i)) => {
+                    super::pybigint::cmp_float(&i.into(), f).map(Ordering::reverse)
+                }
                 (Py::F(_), _) | (_, Py::F(_)) => {
                     let f = |p: Py| match p {
                         Py::B(b) => f64::from(u8::from(b)),
@@ -345,7 +375,10 @@ pub(super) fn python_compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<bool
 
 fn values_identical(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y)) => {
+        (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
+            let (Some(x), Some(y)) = (a.seq_items(), b.seq_items()) else {
+                return false;
+            };
             x.len() == y.len()
                 && x.iter()
                     .zip(y.iter())

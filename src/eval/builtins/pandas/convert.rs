@@ -13,13 +13,6 @@ use super::super::super::convert::to_array;
 use super::super::super::error::{ErrorKind, EvalError, EvalResult};
 use super::super::super::value::{Scalar, Value};
 
-/// A pandas error as the Python exception pandas raises (pandas' own
-/// `ParserError`/`EmptyDataError` are `ValueError`s).
-pub fn pd_error(e: pandas::Error) -> EvalError {
-    let kind = ErrorKind::from_name(e.kind.name()).unwrap_or(ErrorKind::ValueError);
-    EvalError::new(kind, e.message)
-}
-
 /// The array dtype of a numeric column (`None` for object).
 pub(super) fn array_dtype(d: pandas::DType) -> Option<DType> {
     match d {
@@ -162,7 +155,7 @@ pub fn cell_value(c: Cell, dtype: pandas::DType) -> Value {
 pub fn values_column(v: &Value) -> EvalResult<Column> {
     match v {
         Value::Series(s) => Ok(s.values().clone()),
-        Value::List(items) | Value::Tuple(items) => {
+        v if let Some(items) = v.seq_items() => {
             if items
                 .iter()
                 .any(|x| matches!(x, Value::Str(_) | Value::None))
@@ -247,5 +240,5 @@ fn series_op(op: ast::BinOp, s: &Series, other: &Value, reflected: bool) -> Eval
             s.op_scalar(pop, &c, reflected)
         }
     };
-    r.map_err(pd_error)
+    r.map_err(EvalError::from)
 }

@@ -8,8 +8,8 @@ use crate::pandas::{DataFrame, Label, Series};
 use super::super::super::convert::index_int;
 use super::super::super::error::{ErrorKind, EvalError, EvalResult};
 use super::super::super::value::Value;
+use super::Indexer;
 use super::convert::{cell, cell_value, label, values_column};
-use super::{Indexer, pd_error};
 
 /// One evaluated subscript item: a value, or a slice of optional values
 /// (labels for `.loc`, positions otherwise).
@@ -63,7 +63,7 @@ fn position(v: &Option<Value>) -> EvalResult<Option<i64>> {
 /// included, as label slices are in pandas).
 fn column_slice(df: &DataFrame, a: Option<Label>, b: Option<Label>) -> EvalResult<DataFrame> {
     let labels = df.labels();
-    let missing = |k: &Label| pd_error(crate::pandas::Error::key(k));
+    let missing = |k: &Label| EvalError::from(crate::pandas::Error::key(k));
     let start = match &a {
         None => 0,
         Some(k) => labels
@@ -82,7 +82,7 @@ fn column_slice(df: &DataFrame, a: Option<Label>, b: Option<Label>) -> EvalResul
         }
     };
     let keys = labels[start..stop.max(start)].to_vec();
-    df.select(&keys).map_err(pd_error)
+    df.select(&keys).map_err(EvalError::from)
 }
 
 fn label_bound(v: &Option<Value>) -> EvalResult<Option<Label>> {
@@ -97,12 +97,12 @@ pub fn subscript(o: &Value, keys: &[Key]) -> EvalResult<Value> {
     match o {
         Value::DataFrame(df) => match keys {
             [Key::Value(v @ (Value::List(_) | Value::Tuple(_)))] => {
-                Ok(frame(df.select(&labels(v)?).map_err(pd_error)?))
+                Ok(frame(df.select(&labels(v)?).map_err(EvalError::from)?))
             }
-            [Key::Value(v)] => Ok(series(df.column(key_label(v)?).map_err(pd_error)?)),
+            [Key::Value(v)] => Ok(series(df.column(key_label(v)?).map_err(EvalError::from)?)),
             [Key::Slice(a, b, c)] => Ok(frame(
                 df.iloc_slice(position(a)?, position(b)?, position(c)?)
-                    .map_err(pd_error)?,
+                    .map_err(EvalError::from)?,
             )),
             _ => Err(EvalError::new(
                 ErrorKind::KeyError,
@@ -111,12 +111,12 @@ pub fn subscript(o: &Value, keys: &[Key]) -> EvalResult<Value> {
         },
         Value::Series(s) => match keys {
             [Key::Value(v)] => {
-                let c = s.loc(&key_label(v)?).map_err(pd_error)?;
+                let c = s.loc(&key_label(v)?).map_err(EvalError::from)?;
                 Ok(cell_value(c, s.dtype()))
             }
             [Key::Slice(a, b, c)] => Ok(series(
                 s.iloc_slice(position(a)?, position(b)?, position(c)?)
-                    .map_err(pd_error)?,
+                    .map_err(EvalError::from)?,
             )),
             _ => Err(EvalError::new(ErrorKind::IndexError, "too many indexers")),
         },
@@ -136,25 +136,27 @@ fn indexer(ix: &Indexer, keys: &[Key]) -> EvalResult<Value> {
                 Key::Value(v) => {
                     let i = index_int(v)?;
                     match keys.get(1) {
-                        None => return Ok(series(df.iloc_row(i).map_err(pd_error)?)),
+                        None => return Ok(series(df.iloc_row(i).map_err(EvalError::from)?)),
                         Some(Key::Value(j)) => {
                             let j = index_int(j)?;
-                            let col = df.iloc_col(j).map_err(pd_error)?;
-                            let c = df.iloc_at(i, j).map_err(pd_error)?;
+                            let col = df.iloc_col(j).map_err(EvalError::from)?;
+                            let c = df.iloc_at(i, j).map_err(EvalError::from)?;
                             return Ok(cell_value(c, col.dtype()));
                         }
                         Some(Key::Slice(..)) => df
                             .iloc_slice(Some(i), Some(if i == -1 { i64::MAX } else { i + 1 }), None)
-                            .map_err(pd_error)?,
+                            .map_err(EvalError::from)?,
                     }
                 }
                 Key::Slice(a, b, c) => df
                     .iloc_slice(position(a)?, position(b)?, position(c)?)
-                    .map_err(pd_error)?,
+                    .map_err(EvalError::from)?,
             };
             match keys.get(1) {
                 None => Ok(frame(rows)),
-                Some(Key::Value(j)) => Ok(series(rows.iloc_col(index_int(j)?).map_err(pd_error)?)),
+                Some(Key::Value(j)) => Ok(series(
+                    rows.iloc_col(index_int(j)?).map_err(EvalError::from)?,
+                )),
                 Some(Key::Slice(a, b, c)) => {
                     let (a, b, c) = (position(a)?, position(b)?, position(c)?);
                     let (start, step, count) =
@@ -162,9 +164,11 @@ fn indexer(ix: &Indexer, keys: &[Key]) -> EvalResult<Value> {
                     let chosen: Vec<Label> = (0..count as i64)
                         .map(|k| df.labels()[(start + k * step) as usize].clone())
                         .collect();
-                    let out = rows.select(&chosen).map_err(pd_error)?;
+                    let out = rows.select(&chosen).map_err(EvalError::from)?;
                     match keys.first() {
-                        Some(Key::Value(_)) => Ok(series(out.iloc_row(0).map_err(pd_error)?)),
+                        Some(Key::Value(_)) => {
+                            Ok(series(out.iloc_row(0).map_err(EvalError::from)?))
+                        }
                         _ => Ok(frame(out)),
                     }
                 }
@@ -182,24 +186,26 @@ fn indexer(ix: &Indexer, keys: &[Key]) -> EvalResult<Value> {
                 return Err(too_many());
             }
             match (&keys[0], keys.get(1)) {
-                (Key::Value(r), None) => Ok(series(df.loc_row(&key_label(r)?).map_err(pd_error)?)),
+                (Key::Value(r), None) => {
+                    Ok(series(df.loc_row(&key_label(r)?).map_err(EvalError::from)?))
+                }
                 (Key::Value(r), Some(Key::Value(c))) => {
                     let col = key_label(c)?;
-                    let dtype = df.column(col.clone()).map_err(pd_error)?.dtype();
-                    let x = df.loc_at(&key_label(r)?, &col).map_err(pd_error)?;
+                    let dtype = df.column(col.clone()).map_err(EvalError::from)?.dtype();
+                    let x = df.loc_at(&key_label(r)?, &col).map_err(EvalError::from)?;
                     Ok(cell_value(x, dtype))
                 }
                 (Key::Slice(a, b, _), rest) => {
                     let rows = df
                         .loc_slice(label_bound(a)?.as_ref(), label_bound(b)?.as_ref())
-                        .map_err(pd_error)?;
+                        .map_err(EvalError::from)?;
                     match rest {
                         None | Some(Key::Slice(None, None, None)) => Ok(frame(rows)),
                         Some(Key::Value(v @ (Value::List(_) | Value::Tuple(_)))) => {
-                            Ok(frame(rows.select(&labels(v)?).map_err(pd_error)?))
+                            Ok(frame(rows.select(&labels(v)?).map_err(EvalError::from)?))
                         }
                         Some(Key::Value(c)) => {
-                            Ok(series(rows.column(key_label(c)?).map_err(pd_error)?))
+                            Ok(series(rows.column(key_label(c)?).map_err(EvalError::from)?))
                         }
                         Some(Key::Slice(a, b, None | Some(Value::None))) => Ok(frame(
                             column_slice(&rows, label_bound(a)?, label_bound(b)?)?,
@@ -222,20 +228,20 @@ fn indexer(ix: &Indexer, keys: &[Key]) -> EvalResult<Value> {
             }
             match (&keys[0], loc) {
                 (Key::Value(v), false) => {
-                    let c = s.iloc(index_int(v)?).map_err(pd_error)?;
+                    let c = s.iloc(index_int(v)?).map_err(EvalError::from)?;
                     Ok(cell_value(c, s.dtype()))
                 }
                 (Key::Value(v), true) => {
-                    let c = s.loc(&key_label(v)?).map_err(pd_error)?;
+                    let c = s.loc(&key_label(v)?).map_err(EvalError::from)?;
                     Ok(cell_value(c, s.dtype()))
                 }
                 (Key::Slice(a, b, c), false) => Ok(series(
                     s.iloc_slice(position(a)?, position(b)?, position(c)?)
-                        .map_err(pd_error)?,
+                        .map_err(EvalError::from)?,
                 )),
                 (Key::Slice(a, b, _), true) => Ok(series(
                     s.loc_slice(label_bound(a)?.as_ref(), label_bound(b)?.as_ref())
-                        .map_err(pd_error)?,
+                        .map_err(EvalError::from)?,
                 )),
             }
         }
@@ -252,6 +258,6 @@ pub fn set_item(df: &DataFrame, key: &Value, v: &Value) -> EvalResult<Value> {
         Some(c) => out.set_scalar(key, &c),
         None => out.set_column(key, values_column(v)?),
     }
-    .map_err(pd_error)?;
+    .map_err(EvalError::from)?;
     Ok(frame(out))
 }

@@ -6,20 +6,9 @@
 use ndarray::Axis;
 
 use crate::array::{Array, DType, dispatch, limits};
-use crate::eval::convert::{index_int, to_array};
-use crate::eval::{ErrorKind, EvalError, EvalResult, Scalar, Value};
+use crate::eval::convert::{index_int, int_convertible, to_array};
+use crate::eval::{Bound, EvalError, EvalResult, Scalar, Value};
 use crate::random::{self, Param, Sample, Size};
-
-/// A `crate::random` error as the Python exception NumPy raises.
-pub fn err(e: random::Error) -> EvalError {
-    let kind = match e.kind {
-        random::ErrorKind::ValueError => ErrorKind::ValueError,
-        random::ErrorKind::TypeError => ErrorKind::TypeError,
-        random::ErrorKind::OverflowError => ErrorKind::OverflowError,
-        random::ErrorKind::IndexError => ErrorKind::IndexError,
-    };
-    EvalError::new(kind, e.message)
-}
 
 /// Checks that an output of `shape` fits under the allocation cap.
 fn fits(shape: &[usize], dtype: &str) -> EvalResult<()> {
@@ -33,7 +22,7 @@ fn fits(shape: &[usize], dtype: &str) -> EvalResult<()> {
 pub fn size(v: Option<&Value>) -> EvalResult<Size> {
     let dims = match v {
         None | Some(Value::None) => return Ok(Size::Scalar),
-        Some(Value::List(items) | Value::Tuple(items)) => items
+        Some(v) if let Some(items) = v.seq_items() => items
             .iter()
             .map(index_int)
             .collect::<EvalResult<Vec<i64>>>()?,
@@ -99,23 +88,27 @@ pub fn ints(v: &Value) -> EvalResult<Param<i128>> {
         _ => a
             .to_f64_vec()
             .into_iter()
-            .map(|f| {
-                if f.is_nan() {
-                    Err(EvalError::value_error(
-                        "cannot convert float NaN to integer",
-                    ))
-                } else if f.is_infinite() {
-                    Err(EvalError::new(
-                        ErrorKind::OverflowError,
-                        "cannot convert float infinity to integer",
-                    ))
-                } else {
-                    Ok(f.trunc() as i128)
-                }
-            })
+            .map(|f| int_convertible(f).map(|()| f.trunc() as i128))
             .collect::<EvalResult<_>>()?,
     };
     Ok(Param { shape, data })
+}
+
+/// A two-parameter continuous distribution of either generator
+/// (`normal`'s loc and scale, `uniform`'s low and high): the parameters
+/// `names` (defaults from the signature) and `size`, drawn by `draw`,
+/// back as a float sample.
+pub fn cont2(
+    b: &Bound,
+    names: [&str; 2],
+    draw: impl FnOnce(&Param<f64>, &Param<f64>, &Size) -> random::Result<Sample<f64>>,
+) -> EvalResult<Value> {
+    let param = |name| floats(&b.value(name).unwrap_or(Value::None));
+    let (first, second) = (param(names[0])?, param(names[1])?);
+    let size = size(b.get("size"))?;
+    draw(&first, &second, &size)
+        .map(float_out)
+        .map_err(EvalError::from)
 }
 
 /// A float sample: a Python float for a scalar, else a float64 array.

@@ -10,15 +10,15 @@ use crate::eval::{Bound, ErrorKind, EvalError, EvalResult, Scalar, Value};
 use crate::random::{Generator, Population};
 
 use super::super::super::session::Session;
-use super::convert::{self, IntOut, err, float_out, int_out};
-use super::legacy::{float_arg, int_dtype, probabilities};
+use super::convert::{self, IntOut, float_out, int_out};
+use super::legacy::{int_dtype, probabilities};
 use super::{Rng, with_generator};
 
 /// The integers a SeedSequence is built from (NumPy 2.4's
 /// `_coerce_to_uint32_array`, which flattens nested sequences).
 fn entropy(v: &Value, out: &mut Vec<u64>) -> EvalResult<()> {
     match v {
-        Value::List(items) | Value::Tuple(items) => {
+        v if let Some(items) = v.seq_items() => {
             for item in items.iter() {
                 entropy(item, out)?;
             }
@@ -124,21 +124,15 @@ pub fn standard_normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value>
 }
 
 pub fn normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let loc = float_arg(b, "loc", 0.0)?;
-    let scale = float_arg(b, "scale", 1.0)?;
-    let size = convert::size(b.get("size"))?;
-    with_generator(s, |g| g.normal(&loc, &scale, &size))
-        .map(float_out)
-        .map_err(err)
+    convert::cont2(b, ["loc", "scale"], |loc, scale, size| {
+        with_generator(s, |g| g.normal(loc, scale, size))
+    })
 }
 
 pub fn uniform(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let low = float_arg(b, "low", 0.0)?;
-    let high = float_arg(b, "high", 1.0)?;
-    let size = convert::size(b.get("size"))?;
-    with_generator(s, |g| g.uniform(&low, &high, &size))
-        .map(float_out)
-        .map_err(err)
+    convert::cont2(b, ["low", "high"], |low, high, size| {
+        with_generator(s, |g| g.uniform(low, high, size))
+    })
 }
 
 fn flag(b: &Bound, name: &str, default: bool) -> EvalResult<bool> {
@@ -155,7 +149,7 @@ pub fn integers(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         g.integers(&low, high.as_ref(), &size, dtype, endpoint)
     })
     .map(|sample| int_out(sample, out))
-    .map_err(err)
+    .map_err(EvalError::from)
 }
 
 pub fn choice(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -185,8 +179,8 @@ pub fn choice(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let replace = flag(b, "replace", true)?;
     let shuffle = flag(b, "shuffle", true)?;
     let p = probabilities(b.opt("p"))?;
-    let idx =
-        with_generator(s, |g| g.choice(pop, &size, replace, p.as_ref(), shuffle)).map_err(err)?;
+    let idx = with_generator(s, |g| g.choice(pop, &size, replace, p.as_ref(), shuffle))
+        .map_err(EvalError::from)?;
     Ok(match items {
         None => int_out(idx, IntOut::PythonInt),
         Some((arr, k)) => convert::take(&arr, &idx, k),
@@ -238,7 +232,7 @@ pub(super) fn sequence_len(x: &Value) -> EvalResult<usize> {
     match x {
         Value::Array(a) if a.ndim() > 0 => Ok(if a.is_empty() { 0 } else { a.shape()[0] }),
         Value::Array(_) => Err(EvalError::type_error("len() of unsized object")),
-        Value::List(items) => Ok(items.len()),
+        Value::List(items) => Ok(items.borrow().len()),
         Value::Tuple(_) | Value::Str(_) => Err(EvalError::type_error(format!(
             "'{}' object does not support item assignment",
             x.short_type()
@@ -258,15 +252,16 @@ pub(super) fn sequence_len(x: &Value) -> EvalResult<usize> {
 pub(super) fn shuffle_in_place(s: &mut Session, x: &Value, axis: usize, order: &[usize]) {
     let shuffled = match x {
         Value::Array(a) => Value::array(convert::select(a, axis, order)),
+        // A list is one shared object: shuffled where it is.
         Value::List(items) => {
-            Value::List(Rc::new(order.iter().map(|&i| items[i].clone()).collect()))
+            items.update(|v| *v = order.iter().map(|&i| v[i].clone()).collect());
+            return;
         }
         _ => return,
     };
     for v in s.globals.values_mut() {
         let same = match (&*v, x) {
             (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
-            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
             _ => false,
         };
         if same {

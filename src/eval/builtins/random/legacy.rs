@@ -9,7 +9,7 @@ use crate::eval::{Bound, EvalError, EvalResult, Scalar, Value};
 use crate::random::{IntDType, LegacySeed, Param, Population, RandomState};
 
 use super::super::super::session::Session;
-use super::convert::{self, IntOut, err, float_out, int_out};
+use super::convert::{self, IntOut, float_out, int_out};
 use super::{Rng, with_legacy};
 
 /// `seed(seed)` as `_legacy_seeding` reads it.
@@ -40,14 +40,14 @@ fn legacy_seed(v: Option<&Value>) -> EvalResult<LegacySeed> {
 
 pub fn seed(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let seed = legacy_seed(b.get("seed"))?;
-    with_legacy(s, |rs| rs.seed(&seed)).map_err(err)?;
+    with_legacy(s, |rs| rs.seed(&seed)).map_err(EvalError::from)?;
     Ok(Value::None)
 }
 
 pub fn random_state(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let mut rs = RandomState::from_entropy();
     if let Some(v) = b.opt("seed") {
-        rs.seed(&legacy_seed(Some(v))?).map_err(err)?;
+        rs.seed(&legacy_seed(Some(v))?).map_err(EvalError::from)?;
     }
     Ok(s.random.make(Rng::Legacy(Box::new(RefCell::new(rs)))))
 }
@@ -72,30 +72,16 @@ pub fn standard_normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value>
     Ok(float_out(with_legacy(s, |rs| rs.standard_normal(&size))))
 }
 
-/// A float parameter with its default.
-pub(super) fn float_arg(b: &Bound, name: &str, default: f64) -> EvalResult<Param<f64>> {
-    match b.get(name) {
-        Some(v) => convert::floats(v),
-        None => Ok(Param::scalar(default)),
-    }
-}
-
 pub fn normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let loc = float_arg(b, "loc", 0.0)?;
-    let scale = float_arg(b, "scale", 1.0)?;
-    let size = convert::size(b.get("size"))?;
-    with_legacy(s, |rs| rs.normal(&loc, &scale, &size))
-        .map(float_out)
-        .map_err(err)
+    convert::cont2(b, ["loc", "scale"], |loc, scale, size| {
+        with_legacy(s, |rs| rs.normal(loc, scale, size))
+    })
 }
 
 pub fn uniform(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let low = float_arg(b, "low", 0.0)?;
-    let high = float_arg(b, "high", 1.0)?;
-    let size = convert::size(b.get("size"))?;
-    with_legacy(s, |rs| rs.uniform(&low, &high, &size))
-        .map(float_out)
-        .map_err(err)
+    convert::cont2(b, ["low", "high"], |low, high, size| {
+        with_legacy(s, |rs| rs.uniform(low, high, size))
+    })
 }
 
 /// `dtype=` of `randint`/`integers`: the sampler dtype and how a scalar
@@ -133,7 +119,7 @@ pub fn randint(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (dtype, out) = int_dtype(b.get("dtype"), IntOut::PythonInt, "randint")?;
     with_legacy(s, |rs| rs.randint(&low, high.as_ref(), &size, dtype))
         .map(|sample| int_out(sample, out))
-        .map_err(err)
+        .map_err(EvalError::from)
 }
 
 /// `choice`'s `a`: an int, or an array-like and its length along `axis`.
@@ -166,7 +152,8 @@ pub fn choice(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         ChoiceFrom::Int(n) => Population::Int(*n),
         ChoiceFrom::Array(arr) => Population::Items(arr.shape()[0]),
     };
-    let idx = with_legacy(s, |rs| rs.choice(pop, &size, replace, p.as_ref())).map_err(err)?;
+    let idx =
+        with_legacy(s, |rs| rs.choice(pop, &size, replace, p.as_ref())).map_err(EvalError::from)?;
     Ok(match from {
         ChoiceFrom::Int(_) => int_out(idx, IntOut::PythonInt),
         ChoiceFrom::Array(arr) => convert::take(&arr, &idx, 0),
