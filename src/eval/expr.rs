@@ -237,6 +237,7 @@ impl Session {
                 }
             }
             ExprKind::List(items) => Ok(Value::list(self.eval_all(items, frame)?)),
+            ExprKind::Numbers(ns) => Ok(Value::list(number_values(ns)?)),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_all(items, frame)?)),
             ExprKind::Set(items) => at(super::pyseq::set_from(self.eval_all(items, frame)?)),
             ExprKind::Dict(entries) => {
@@ -731,4 +732,15 @@ fn python_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// The list a [`ExprKind::Numbers`] display evaluates to (what evaluating
+/// its items one by one gives), in one pass.
+fn number_values(ns: &NumberList) -> EvalResult<Vec<Value>> {
+    let mut out = crate::memory::try_vec::<Value>(ns.values.len())?;
+    out.extend(ns.values.iter().map(|v| match *v {
+        Num::Int(i) => Value::Int(i),
+        Num::Float(x) => Value::Float(x),
+    }));
+    Ok(out)
 }

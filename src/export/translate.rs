@@ -333,6 +333,8 @@ impl Translator {
             ExprKind::List(items) | ExprKind::Tuple(items) => {
                 items.iter().for_each(|e| self.expr(src, e, locals, w));
             }
+            // Plain numbers: nothing to translate.
+            ExprKind::Numbers(_) => {}
             ExprKind::Lambda(f) => self.function(src, f, locals, w),
             ExprKind::FStr(parts) => self.fparts(src, parts, locals, w),
             ExprKind::Dict(items) => {

@@ -10,6 +10,9 @@ use crate::memory;
 use ndarray::{ArrayD, IxDyn};
 use std::path::Path;
 
+#[cfg(test)]
+mod tests;
+
 /// `np.loadtxt` keyword arguments gradlab supports (NumPy's defaults).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadTxtOptions {
@@ -78,6 +81,18 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
         let mut chars = c.chars();
         chars.next().filter(|_| chars.next().is_none())
     });
+    // The common case, an ASCII delimiter (or whitespace) and comment
+    // character, is split in one byte loop per line.
+    let ascii_delimiter = match delimiter {
+        None => Some(None),
+        Some(d) if d.is_ascii() => Some(Some(d as u8)),
+        Some(_) => None,
+    };
+    let ascii_comment = match (comment_char, &opts.comments) {
+        (_, None) => Some(None),
+        (Some(c), _) if c.is_ascii() => Some(Some(c as u8)),
+        _ => None,
+    };
     let mut spare: Vec<&'static str> = Vec::new();
     let mut number = opts.skiprows;
     while !reader.done() {
@@ -85,22 +100,90 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
             break;
         };
         number += 1;
-        let cut = match (comment_char, &opts.comments) {
-            (Some(c), _) => line.find(c),
-            (None, Some(c)) => line.find(c.as_str()),
-            (None, None) => None,
-        };
-        let text = cut.map_or(line, |i| &line[..i]);
         let mut fields = recycle(std::mem::take(&mut spare));
-        match delimiter {
-            None => fields.extend(text.split_whitespace()),
-            Some(d) if !text.is_empty() => fields.extend(text.split(d)),
-            Some(_) => {}
+        if !ascii_fields(line, ascii_delimiter, ascii_comment, &mut fields) {
+            fields.clear();
+            let cut = match (comment_char, &opts.comments) {
+                (Some(c), _) => line.find(c),
+                (None, Some(c)) => line.find(c.as_str()),
+                (None, None) => None,
+            };
+            let text = cut.map_or(line, |i| &line[..i]);
+            match delimiter {
+                None => fields.extend(text.split_whitespace()),
+                Some(d) if !text.is_empty() => fields.extend(text.split(d)),
+                Some(_) => {}
+            }
         }
         reader.row(number, &fields)?;
         spare = recycle(fields);
     }
     reader.finish(path, opts)
+}
+
+/// Splits an ASCII `line` into `fields` as the general path does (cut at
+/// the comment character, then split on `delimiter`, or on runs of
+/// whitespace when it is `None`; a line empty after the cut has no
+/// fields), in one pass over its bytes. False, with `fields` in any state,
+/// when the line or the options are not ASCII: the caller splits it the
+/// general way.
+fn ascii_fields<'a>(
+    line: &'a str,
+    delimiter: Option<Option<u8>>,
+    comment: Option<Option<u8>>,
+    fields: &mut Vec<&'a str>,
+) -> bool {
+    let (Some(delimiter), Some(comment)) = (delimiter, comment) else {
+        return false;
+    };
+    let b = line.as_bytes();
+    let mut start = 0;
+    let mut end = b.len();
+    match delimiter {
+        Some(d) => {
+            for (i, &c) in b.iter().enumerate() {
+                if c >= 0x80 {
+                    return false;
+                }
+                if Some(c) == comment {
+                    end = i;
+                    break;
+                } else if c == d {
+                    fields.push(&line[start..i]);
+                    start = i + 1;
+                }
+            }
+            if end == 0 {
+                fields.clear();
+            } else {
+                fields.push(&line[start..end]);
+            }
+        }
+        None => {
+            // `split_whitespace` on ASCII: runs of \t \n \x0b \x0c \r and space.
+            let mut in_field = false;
+            for (i, &c) in b.iter().enumerate() {
+                if c >= 0x80 {
+                    return false;
+                }
+                if Some(c) == comment {
+                    end = i;
+                    break;
+                }
+                let blank = matches!(c, b'\t'..=b'\r' | b' ');
+                if blank && in_field {
+                    fields.push(&line[start..i]);
+                } else if !blank && !in_field {
+                    start = i;
+                }
+                in_field = !blank;
+            }
+            if in_field {
+                fields.push(&line[start..end]);
+            }
+        }
+    }
+    true
 }
 
 /// An empty vector reusing `v`'s allocation for borrows of another

@@ -5,13 +5,26 @@
 /// underscores (`1.`, `.5`, `1e5`, `nan`, `inf`, `Infinity`, signs),
 /// surrounding whitespace ignored. Rejects `0x10`, `1_000`, `1d3`, `nan(1)`.
 pub(crate) fn numpy_f64(s: &str) -> Option<f64> {
-    let t = s.trim();
+    let t = trimmed(s);
     // Rust's grammar equals Python's here except that Rust also accepts
     // a lone sign or dot in no case, and both reject hex and `d` exponents.
     if t.is_empty() {
         return None;
     }
     t.parse::<f64>().ok()
+}
+
+/// `s.trim()`, skipped when `s` plainly has no whitespace at either end
+/// (an ASCII non-blank first and last byte: nearly every field of a data
+/// file).
+fn trimmed(s: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|&c| c > b' ' && c < 0x80);
+    let b = s.as_bytes();
+    if plain(b.first()) && plain(b.last()) {
+        s
+    } else {
+        s.trim()
+    }
 }
 
 /// Python's `float(s)` (what `genfromtxt` calls): [`numpy_f64`] plus
@@ -34,7 +47,7 @@ pub(crate) fn python_f64(s: &str) -> Option<f64> {
 
 /// NumPy's `loadtxt` int64 parser: optional sign and decimal digits only.
 pub(crate) fn numpy_i64(s: &str) -> Option<i64> {
-    let t = s.trim();
+    let t = trimmed(s);
     if t.is_empty() || t.contains('_') {
         return None;
     }

@@ -265,6 +265,11 @@ pub enum ExprKind {
         other: Box<Expr>,
     },
     List(Vec<Expr>),
+    /// A list display whose items are all plain number literals, each
+    /// perhaps negated (`[0.5, -1, 2e-3]`: pasted data), kept compact (a
+    /// `List` costs an `Expr` per item). It means exactly the `List` of
+    /// [`NumberList::exprs`].
+    Numbers(Rc<NumberList>),
     /// `(a, b)`, `a, b`, `()`.
     Tuple(Vec<Expr>),
     /// `{k: v, **other}`: a `None` key is `**other`.
@@ -275,6 +280,58 @@ pub enum ExprKind {
     /// A list/set/dict comprehension or generator expression.
     Comp(Box<Comprehension>),
     Lambda(Rc<FuncDef>),
+}
+
+/// The items of an [`ExprKind::Numbers`] display.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct NumberList {
+    /// Each item's value, its sign applied.
+    pub values: Vec<Num>,
+    /// Each item's start (its `-`, or its number), and its number token's
+    /// start and end: byte offsets, for the rare consumer that needs the
+    /// items as expressions.
+    pub spans: Vec<[u32; 3]>,
+}
+
+/// An item of a [`NumberList`]: a Python int or float.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+impl NumberList {
+    /// The items as the expressions they were written as: a literal, or
+    /// `-` applied to one.
+    pub fn exprs(&self) -> Vec<Expr> {
+        self.values
+            .iter()
+            .zip(&self.spans)
+            .map(|(v, &[start, num_start, end])| {
+                let minus = start < num_start;
+                let literal = match *v {
+                    Num::Int(i) if minus => ExprKind::Int(-i),
+                    Num::Int(i) => ExprKind::Int(i),
+                    Num::Float(x) if minus => ExprKind::Float(-x),
+                    Num::Float(x) => ExprKind::Float(x),
+                };
+                let literal = Expr {
+                    kind: literal,
+                    span: num_start as usize..end as usize,
+                };
+                if !minus {
+                    return literal;
+                }
+                Expr {
+                    kind: ExprKind::Unary {
+                        op: UnaryOp::Neg,
+                        operand: Box::new(literal),
+                    },
+                    span: start as usize..end as usize,
+                }
+            })
+            .collect()
+    }
 }
 
 /// Which kind of comprehension.

@@ -4,8 +4,9 @@
 //! display parses its first item once, then branches on the next token.
 
 use nom::Parser;
+use std::rc::Rc;
 
-use super::ast::{CompFor, CompKind, Comprehension, Expr, ExprKind, FPart};
+use super::ast::{CompFor, CompKind, Comprehension, Expr, ExprKind, FPart, Num, NumberList};
 use super::expr::{bracketed, bracketed_onto, display_item, expr, missing_comma, node, star_item};
 use super::literal::string_value;
 use super::parser::{PResult, fail, invalid, is, kind, kw, look, op};
@@ -104,6 +105,9 @@ fn list(i: Tokens, start: usize) -> PResult<Expr> {
     if let Ok((i, close)) = kind(K::Close).parse(i) {
         return Ok((i, node(ExprKind::List(vec![]), start, close.end())));
     }
+    if let Some((i, numbers, close)) = number_list(i) {
+        return Ok((i, node(ExprKind::Numbers(Rc::new(numbers)), start, close)));
+    }
     let (i, first) = display_item(i)?;
     if is(i, K::Keyword, "for")? {
         let (i, c) = comprehension(i, CompKind::List, first, None)?;
@@ -111,6 +115,47 @@ fn list(i: Tokens, start: usize) -> PResult<Expr> {
     }
     let (i, (items, close)) = more_items(i, first)?;
     Ok((i, node(ExprKind::List(items), start, close)))
+}
+
+/// After `[`: the items and the end of the `]` when the display is only
+/// plain numbers (`-` allowed before each) separated by commas, as pasted
+/// data is; `None` sends anything else to the general rules.
+fn number_list(i: Tokens) -> Option<(Tokens, NumberList, usize)> {
+    let mut list = NumberList::default();
+    let mut i = i;
+    loop {
+        let mut t = i.peek();
+        let start = t.start();
+        let minus = t.kind == K::Op && i.text(t) == "-";
+        if minus {
+            i = i.advance();
+            t = i.peek();
+        }
+        if t.kind != K::Number {
+            return None;
+        }
+        let value = match i.number(t) {
+            Ok(ExprKind::Int(v)) => Num::Int(if minus { -v } else { v }),
+            Ok(ExprKind::Float(v)) => Num::Float(if minus { -v } else { v }),
+            _ => return None,
+        };
+        list.values.push(value);
+        list.spans
+            .push([start as u32, t.start() as u32, t.end() as u32]);
+        i = i.advance();
+        let next = i.peek();
+        if next.kind == K::Close {
+            return (i.text(next) == "]").then(|| (i.advance(), list, next.end()));
+        }
+        if !(next.kind == K::Op && i.text(next) == ",") {
+            return None;
+        }
+        i = i.advance();
+        let after = i.peek();
+        if after.kind == K::Close {
+            return (i.text(after) == "]").then(|| (i.advance(), list, after.end()));
+        }
+    }
 }
 
 /// A display's items from its first one, up to and including the close.

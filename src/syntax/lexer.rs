@@ -82,6 +82,41 @@ pub fn tokens(src: &str) -> Vec<Token> {
     out
 }
 
+/// Where a run of bytes that cannot change the bracket, string, comment
+/// or line structure ends, scanning from `pos` (a token boundary): ASCII
+/// except brackets, quotes, `#`, backslash, line breaks, `:` and `;`. The
+/// structural scans of [`super::split`] jump over such runs (the bulk of a
+/// pasted literal: digits, `.`, `,`, blanks, signs, names) instead of
+/// lexing them token by token. The run may end inside a number or name
+/// (`1rb'x'` stops at `r`); lexing on from there finds the same brackets,
+/// strings and comments, since names and numbers contain none of them.
+pub(super) fn skip_plain(src: &[u8], mut pos: usize) -> usize {
+    while let Some(&b) = src.get(pos) {
+        if b >= 0x80
+            || matches!(
+                b,
+                b'(' | b')'
+                    | b'['
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | b'\''
+                    | b'"'
+                    | b'#'
+                    | b'\\'
+                    | b'\n'
+                    | b'\r'
+                    | b':'
+                    | b';'
+            )
+        {
+            break;
+        }
+        pos += 1;
+    }
+    pos
+}
+
 /// Classifies the token at the start of a non-empty `rest`: its kind and
 /// byte length (always ≥ 1 and on a char boundary).
 pub fn raw_token(rest: &str) -> (TokenKind, usize) {

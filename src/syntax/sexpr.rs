@@ -291,6 +291,10 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::List(items) => {
             format!("[{}]", items.iter().map(expr).collect::<Vec<_>>().join(" "))
         }
+        ExprKind::Numbers(ns) => {
+            let items = ns.exprs();
+            format!("[{}]", items.iter().map(expr).collect::<Vec<_>>().join(" "))
+        }
         ExprKind::Tuple(items) => list("tuple", items.iter().map(expr).collect()),
         ExprKind::Dict(items) => list(
             "dict",

@@ -3,10 +3,15 @@
 //! comments never count).
 
 use super::Chunk;
-use super::lexer::{Token, TokenKind, tokens};
+use super::ast::Span;
+use super::lexer::{Token, TokenKind, raw_token, skip_plain};
+
+#[cfg(test)]
+mod tests;
 
 /// One logical line: physical lines joined by open brackets, `\`
 /// continuations or triple-quoted strings.
+#[derive(Debug, PartialEq)]
 struct LogicalLine {
     /// Start of the physical line holding the first token (indentation
     /// included, so the parser can report `unexpected indent`).
@@ -23,15 +28,89 @@ struct LogicalLine {
     ends_with_colon: bool,
 }
 
+/// A piece of a structural scan: a token, or a run of plain bytes
+/// ([`skip_plain`]: no bracket, string, comment, backslash, line break,
+/// `:` or `;`) jumped over without lexing it.
+enum Piece {
+    Plain(Span),
+    Tok(Token),
+}
+
+/// The pieces of `src` in order. Scripts and REPL input are scanned for
+/// their structure several times (is a bracket open? where do statements
+/// end?); jumping over plain runs keeps that cheap on a pasted 10⁶-number
+/// literal, and nothing is collected.
+fn pieces(src: &str) -> impl Iterator<Item = Piece> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= src.len() {
+            return None;
+        }
+        let end = skip_plain(src.as_bytes(), pos);
+        let piece = if end > pos {
+            Piece::Plain(pos..end)
+        } else {
+            let (kind, len) = raw_token(&src[pos..]);
+            Piece::Tok(Token {
+                kind,
+                span: pos..pos + len,
+            })
+        };
+        pos = match &piece {
+            Piece::Plain(s) => s.end,
+            Piece::Tok(t) => t.span.end,
+        };
+        Some(piece)
+    })
+}
+
+/// End of the last non-blank byte of a plain run, if any.
+fn nonblank_end(src: &str, run: &Span) -> Option<usize> {
+    src.as_bytes()[run.clone()]
+        .iter()
+        .rposition(|c| !matches!(c, b' ' | b'\t' | b'\x0c'))
+        .map(|k| run.start + k + 1)
+}
+
+/// The last piece of `src`, when it is a token (a plain run holds none of
+/// the tokens the callers look for: strings, continuations, `;`).
+fn last_token(src: &str) -> Option<Token> {
+    match pieces(src).last()? {
+        Piece::Tok(t) => Some(t),
+        Piece::Plain(_) => None,
+    }
+}
+
 /// The non-blank, non-comment-only logical lines of `src`.
-fn logical_lines(src: &str, toks: &[Token]) -> Vec<LogicalLine> {
+fn logical_lines(src: &str) -> Vec<LogicalLine> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut line = 1;
     let mut line_start = 0;
     let mut current: Option<LogicalLine> = None;
-    let mut last_sig: Option<&Token> = None;
-    for t in toks {
+    // Whether the last significant token is `:` (a block header).
+    let mut last_colon = false;
+    let mut pos = 0;
+    while pos < src.len() {
+        if let Some(cur) = current.as_mut() {
+            // Once a line has started, only brackets, strings, comments and
+            // line breaks change its structure: jump over plain runs.
+            let end = skip_plain(src.as_bytes(), pos);
+            if end > pos {
+                if let Some(e) = nonblank_end(src, &(pos..end)) {
+                    cur.end = e;
+                    last_colon = false;
+                }
+                pos = end;
+                continue;
+            }
+        }
+        let (kind, len) = raw_token(&src[pos..]);
+        let t = Token {
+            kind,
+            span: pos..pos + len,
+        };
+        pos += len;
         let text = &src[t.span.clone()];
         match t.kind {
             TokenKind::OpenBracket => depth += 1,
@@ -55,7 +134,7 @@ fn logical_lines(src: &str, toks: &[Token]) -> Vec<LogicalLine> {
                     ends_with_colon: false,
                 });
             }
-            last_sig = Some(t);
+            last_colon = t.kind == TokenKind::Op && text == ":";
         }
         if let Some(cur) = current.as_mut()
             && !matches!(t.kind, TokenKind::Whitespace | TokenKind::Newline)
@@ -68,22 +147,16 @@ fn logical_lines(src: &str, toks: &[Token]) -> Vec<LogicalLine> {
             line_start = t.span.start + text.rfind(['\n', '\r']).map_or(0, |i| i + 1);
         }
         if t.kind == TokenKind::Newline && depth == 0 {
-            finish(&mut current, last_sig, src, &mut out);
+            finish(&mut current, last_colon, &mut out);
         }
     }
-    finish(&mut current, last_sig, src, &mut out);
+    finish(&mut current, last_colon, &mut out);
     out
 }
 
-fn finish(
-    current: &mut Option<LogicalLine>,
-    last_sig: Option<&Token>,
-    src: &str,
-    out: &mut Vec<LogicalLine>,
-) {
+fn finish(current: &mut Option<LogicalLine>, last_colon: bool, out: &mut Vec<LogicalLine>) {
     if let Some(mut l) = current.take() {
-        l.ends_with_colon =
-            last_sig.is_some_and(|t| t.kind == TokenKind::Op && &src[t.span.clone()] == ":");
+        l.ends_with_colon = last_colon;
         out.push(l);
     }
 }
@@ -98,10 +171,9 @@ const COMPOUND: &[&str] = &["def", "if", "for", "while", "with", "try", "class"]
 /// `elif`/`else`/`except`/`finally` clauses. Blank and comment-only lines
 /// belong to no chunk.
 pub fn split_statements(src: &str) -> Vec<Chunk> {
-    let toks = tokens(src);
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut in_block = false;
-    for l in logical_lines(src, &toks) {
+    for l in logical_lines(src) {
         if in_block && (l.indented || l.continuation) {
             if let Some(last) = chunks.last_mut() {
                 last.range.end = l.end;
@@ -145,8 +217,7 @@ pub fn continues_chunk<'a>(
     if open_input(text) && !continuation_closed(text) {
         return true;
     }
-    let toks = tokens(text);
-    let Some(first) = logical_lines(text, &toks).into_iter().next() else {
+    let Some(first) = logical_lines(text).into_iter().next() else {
         return false;
     };
     if !first.compound || first.indented {
@@ -176,8 +247,7 @@ pub fn continues_chunk<'a>(
 
 /// A compound statement still open in REPL input (see [`needs_more_input`]).
 fn open_block(src: &str) -> bool {
-    let toks = tokens(src);
-    let lines = logical_lines(src, &toks);
+    let lines = logical_lines(src);
     let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
         return false;
     };
@@ -207,9 +277,7 @@ fn continuation_closed(text: &str) -> bool {
         && lines.next().is_some_and(|l| l.ends_with('\\'));
     // The backslash must be a continuation token (not text inside an
     // unterminated triple-quoted string).
-    let toks = tokens(text);
-    let continuation = toks
-        .last()
+    let continuation = last_token(text)
         .is_some_and(|t| t.kind == TokenKind::Whitespace && text[t.span.clone()].contains('\\'));
     closed && continuation && bracket_depth(text) == 0
 }
@@ -217,11 +285,11 @@ fn continuation_closed(text: &str) -> bool {
 /// How many brackets `src` leaves open (0 also for a stray closer).
 fn bracket_depth(src: &str) -> usize {
     let mut depth = 0usize;
-    for t in &tokens(src) {
-        match t.kind {
-            TokenKind::OpenBracket => depth += 1,
-            TokenKind::CloseBracket if depth == 0 => return 0,
-            TokenKind::CloseBracket => depth -= 1,
+    for p in pieces(src) {
+        match p {
+            Piece::Tok(t) if t.kind == TokenKind::OpenBracket => depth += 1,
+            Piece::Tok(t) if t.kind == TokenKind::CloseBracket && depth == 0 => return 0,
+            Piece::Tok(t) if t.kind == TokenKind::CloseBracket => depth -= 1,
             _ => {}
         }
     }
@@ -229,20 +297,26 @@ fn bracket_depth(src: &str) -> usize {
 }
 
 fn open_input(src: &str) -> bool {
-    let toks = tokens(src);
     let mut depth = 0usize;
-    for t in &toks {
-        match t.kind {
-            TokenKind::OpenBracket => depth += 1,
-            TokenKind::CloseBracket if depth == 0 => return false,
-            TokenKind::CloseBracket => depth -= 1,
-            _ => {}
-        }
+    let mut last = None;
+    for p in pieces(src) {
+        last = match p {
+            Piece::Tok(t) => {
+                match t.kind {
+                    TokenKind::OpenBracket => depth += 1,
+                    TokenKind::CloseBracket if depth == 0 => return false,
+                    TokenKind::CloseBracket => depth -= 1,
+                    _ => {}
+                }
+                Some(t)
+            }
+            Piece::Plain(_) => None,
+        };
     }
     if depth > 0 {
         return true;
     }
-    if let Some(last) = toks.last() {
+    if let Some(last) = last {
         let text = &src[last.span.clone()];
         let open_triple =
             last.kind == TokenKind::Str && !super::lexer::string_is_terminated(text) && {
@@ -261,14 +335,23 @@ fn open_input(src: &str) -> bool {
 /// IPython's rule: a trailing `;` hides the last statement's `Out` value
 /// (printed text and errors still show).
 pub fn ends_with_semicolon(text: &str) -> bool {
-    tokens(text)
-        .iter()
-        .rev()
-        .find(|t| {
-            !matches!(
-                t.kind,
-                TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
-            )
-        })
-        .is_some_and(|t| t.kind == TokenKind::Op && &text[t.span.clone()] == ";")
+    let mut semicolon = false;
+    for p in pieces(text) {
+        match p {
+            Piece::Plain(run) => {
+                if nonblank_end(text, &run).is_some() {
+                    semicolon = false;
+                }
+            }
+            Piece::Tok(t) => {
+                if !matches!(
+                    t.kind,
+                    TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
+                ) {
+                    semicolon = t.kind == TokenKind::Op && &text[t.span] == ";";
+                }
+            }
+        }
+    }
+    semicolon
 }

@@ -412,6 +412,7 @@ fn del_targets(i: Tokens) -> PResult<Vec<Target>> {
 }
 
 fn to_del_target(e: Expr) -> Result<Target, Fail> {
+    let e = spelled_out(e);
     match e.kind {
         ExprKind::Name(_) | ExprKind::Index { .. } | ExprKind::Attr { .. } => to_target(e, false),
         ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -472,6 +473,7 @@ pub fn to_target(e: Expr, top: bool) -> Result<Target, Fail> {
     } else {
         ""
     };
+    let e = spelled_out(e);
     match e.kind {
         ExprKind::Name(name) => Ok(Target::Name(Ident { name, span: e.span })),
         ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -533,6 +535,18 @@ pub fn to_target(e: Expr, top: bool) -> Result<Target, Fail> {
     }
 }
 
+/// A compact [`ExprKind::Numbers`] display as the `List` it stands for
+/// (target errors name its items).
+fn spelled_out(e: Expr) -> Expr {
+    match &e.kind {
+        ExprKind::Numbers(ns) => Expr {
+            kind: ExprKind::List(ns.exprs()),
+            span: e.span,
+        },
+        _ => e,
+    }
+}
+
 fn to_aug_target(e: Expr) -> Result<Target, Fail> {
     let what = match &e.kind {
         ExprKind::Name(_) | ExprKind::Index { .. } => return to_target(e, true),
@@ -543,7 +557,7 @@ fn to_aug_target(e: Expr) -> Result<Target, Fail> {
             ));
         }
         ExprKind::Tuple(_) => "tuple",
-        ExprKind::List(_) => "list",
+        ExprKind::List(_) | ExprKind::Numbers(_) => "list",
         ExprKind::Bool(_) | ExprKind::None => "literal",
         k => describe(k),
     };

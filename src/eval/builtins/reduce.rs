@@ -14,6 +14,9 @@ use super::super::session::Session;
 use super::super::value::Value;
 use super::super::warnings::{self, WarningKind};
 
+mod pairwise;
+pub use pairwise::pairwise_sum;
+
 /// The float types NumPy sums in their own precision (float64, float32).
 pub(super) trait FloatAcc:
     Copy + Default + std::ops::Add<Output = Self> + Send + Sync
@@ -34,23 +37,6 @@ impl FloatAcc for f32 {
             <f32 as FloatAcc>::pairwise(l) + <f32 as FloatAcc>::pairwise(r)
         })
     }
-}
-
-/// NumPy's pairwise summation of a contiguous run (blocks of 8, split at 128).
-pub fn pairwise_sum(a: &[f64]) -> f64 {
-    pairwise_with(a, &|left: &[f64], right: &[f64]| {
-        // The halves are independent sums in NumPy's order: computing them
-        // on two threads changes nothing but the time.
-        if a.len() >= crate::array::par::PAR_MIN && rayon::current_num_threads() > 1 {
-            let (x, y) = rayon::join(
-                || fpe::on_worker(|| pairwise_sum(left)),
-                || fpe::on_worker(|| pairwise_sum(right)),
-            );
-            x + y
-        } else {
-            pairwise_sum(left) + pairwise_sum(right)
-        }
-    })
 }
 
 /// `pairwise_sum` of `loops_utils.h` for any float type; `halves` sums the
