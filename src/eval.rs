@@ -29,6 +29,7 @@ mod pyformat;
 mod pyobj;
 mod pyops;
 mod pyseq;
+mod pystr;
 mod scope;
 mod session;
 mod value;

@@ -502,7 +502,7 @@ impl Session {
         match callee {
             Value::Builtin(b) => self.call_builtin(b, call, bare),
             Value::Method(m) => match &m.0 {
-                Value::Str(t) => super::pyseq::str_method(self, t, m.1, call),
+                Value::Str(t) => super::pystr::str_method(self, t, m.1, call),
                 Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
                     let receiver = m.0.clone();
                     super::pyseq::call_method(self, &receiver, m.1, call)
