@@ -118,29 +118,29 @@ pub fn py_eq(a: &Value, b: &Value) -> EvalResult<bool> {
         (Value::Artist(x), Value::Artist(y)) => Ok(std::rc::Rc::ptr_eq(x, y)),
         (Value::Axes(x), Value::Axes(y)) => Ok(x == y),
         (Value::Figure(x), Value::Figure(y)) => Ok(x == y),
-        (
-            Value::Range(_)
-            | Value::Iter(_)
-            | Value::Class(_)
-            | Value::Builtin(_)
-            | Value::DType(_)
-            | Value::Function(_)
-            | Value::ExcType(_),
-            _,
-        )
-        | (
-            _,
-            Value::Range(_)
-            | Value::Iter(_)
-            | Value::Class(_)
-            | Value::Builtin(_)
-            | Value::DType(_)
-            | Value::Function(_)
-            | Value::ExcType(_),
-        ) if !matches!((a, b), (Value::DType(_), Value::DType(_))) => Ok(false),
+        _ if (by_identity(a) || by_identity(b))
+            && !matches!((a, b), (Value::DType(_), Value::DType(_))) =>
+        {
+            Ok(false)
+        }
         _ => {
             let r = super::super::ops::compare(crate::syntax::ast::CmpOp::Eq, a, b)?;
             super::super::convert::truthy(&r)
         }
     }
+}
+
+/// Values that are equal only to themselves (handled above) and never to a
+/// value of another kind: ranges, iterators, classes, functions, dtypes.
+fn by_identity(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Range(_)
+            | Value::Iter(_)
+            | Value::Class(_)
+            | Value::Builtin(_)
+            | Value::DType(_)
+            | Value::Function(_)
+            | Value::ExcType(_)
+    )
 }
