@@ -143,9 +143,8 @@ pub fn power(a: Complex128, b: Complex128) -> Complex128 {
         if br > 0.0 {
             return Complex128::new(0.0, 0.0);
         }
-        // NumPy raises "invalid" (inf - inf) and gives a complex NaN.
-        let inf = std::hint::black_box(f64::INFINITY);
-        std::hint::black_box(inf - inf);
+        // NumPy raises "invalid" (its `inf - inf`) and gives a complex NaN.
+        super::fpe::raise(super::fpe::Flags::INVALID);
         return Complex128::new(f64::NAN, f64::NAN);
     }
     if bi == 0.0 && br == (br as i64) as f64 && br.abs() < 1e18 {
@@ -186,14 +185,15 @@ pub fn power(a: Complex128, b: Complex128) -> Complex128 {
 /// NumPy's `CMPLX_LT` for sorting: lexicographic, a NaN in either part
 /// sorts last (real NaN after imaginary NaN).
 pub fn sort_lt(a: Complex128, b: Complex128) -> bool {
+    let (a_im_nan, b_im_nan) = (a.im.is_nan(), b.im.is_nan());
     if a.re < b.re {
-        a.im == a.im || b.im != b.im
+        !a_im_nan || b_im_nan
     } else if a.re > b.re {
-        b.im != b.im && a.im == a.im
-    } else if a.re == b.re || (a.re != a.re && b.re != b.re) {
-        a.im < b.im || (b.im != b.im && a.im == a.im)
+        b_im_nan && !a_im_nan
+    } else if a.re == b.re || (a.re.is_nan() && b.re.is_nan()) {
+        a.im < b.im || (b_im_nan && !a_im_nan)
     } else {
-        b.re != b.re
+        b.re.is_nan()
     }
 }
 
@@ -251,19 +251,16 @@ pub fn pairwise_sum(a: &[Complex128]) -> Complex128 {
         Complex128::new(rr, ri)
     } else if n <= 128 {
         let mut r = [0.0f64; 8];
-        for j in 0..4 {
-            r[2 * j] = a[j].re;
-            r[2 * j + 1] = a[j].im;
+        for (pair, z) in r.chunks_exact_mut(2).zip(&a[..4]) {
+            pair[0] = z.re;
+            pair[1] = z.im;
         }
         let full = n - n % 8;
-        let mut i = 8;
-        while i < full {
-            let k = i / 2;
-            for j in 0..4 {
-                r[2 * j] += a[k + j].re;
-                r[2 * j + 1] += a[k + j].im;
+        for block in a[4..full / 2].chunks_exact(4) {
+            for (pair, z) in r.chunks_exact_mut(2).zip(block) {
+                pair[0] += z.re;
+                pair[1] += z.im;
             }
-            i += 8;
         }
         let mut rr = (r[0] + r[2]) + (r[4] + r[6]);
         let mut ri = (r[1] + r[3]) + (r[5] + r[7]);
