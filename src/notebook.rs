@@ -73,6 +73,14 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
             for e in outcomes.iter_mut().flat_map(|o| o.events.iter_mut()) {
                 if let Event::Value(v) = e {
                     *v = as_shown(v);
+                    // Too big to copy: its text is rendered now instead.
+                    if let Value::Array(a) = v
+                        && a.len() > SNAPSHOT_MAX
+                    {
+                        let own = std::rc::Rc::new((**a).clone());
+                        session.pin_display(&own);
+                        *v = Value::Array(own);
+                    }
                 }
             }
             Cell {
@@ -106,7 +114,9 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
 }
 
 /// Arrays up to this many elements are copied when shown, so that a cell
-/// rendered later (`--check`, `--bless`, exports) shows them as they were.
+/// rendered later (`--check`, `--bless`, exports) shows them as they were;
+/// a bigger one keeps its buffer (`--json` streams it as the cell ends)
+/// and its display text is rendered when shown ([`Session::pin_display`]).
 const SNAPSHOT_MAX: usize = 1 << 20;
 
 /// A shown value as it is now: its arrays (up to [`SNAPSHOT_MAX`] elements
