@@ -180,7 +180,7 @@ mod tests {
                     Num::Float(300.0),
                     Num::Float(0.4)
                 ],
-                20
+                22
             ))
         );
         assert_eq!(
