@@ -10,6 +10,7 @@ pub mod transcript;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use crate::eval::{ErrorKind, EvalError, Event, Session, Shared, StmtOutcome, Value};
 use crate::script::{Item, Script};
@@ -29,7 +30,8 @@ pub enum CellKind {
     Prose(String),
     /// Code or a meta command, with one outcome per statement.
     Code {
-        text: String,
+        /// Shared with the script item and `In[n]`.
+        text: Rc<str>,
         outcomes: Vec<StmtOutcome>,
     },
 }
@@ -59,8 +61,8 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
         },
         Item::Code { line, text, .. } => {
             let number = session.count;
-            session.record_input(number, text);
-            let mut outcomes = session.run_chunk(text);
+            session.record_input_shared(number, Rc::clone(text));
+            let mut outcomes = session.run_chunk_shared(text);
             if crate::syntax::ends_with_semicolon(text)
                 && let Some(last) = outcomes.last_mut()
             {
@@ -87,7 +89,7 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
                 number,
                 line: *line,
                 kind: CellKind::Code {
-                    text: text.clone(),
+                    text: Rc::clone(text),
                     outcomes,
                 },
             }
@@ -101,9 +103,9 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
                 number,
                 line: *line,
                 kind: CellKind::Code {
-                    text: text.clone(),
+                    text: text.as_str().into(),
                     outcomes: vec![StmtOutcome {
-                        input: text.clone(),
+                        input: text.as_str().into(),
                         offset: 0,
                         events,
                     }],

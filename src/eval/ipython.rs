@@ -46,6 +46,12 @@ impl Session {
     /// Records the input of cell `n` (before it runs, as IPython does, so
     /// `In[-1]` is the running cell and `_i` the one before).
     pub fn record_input(&mut self, n: usize, text: &str) {
+        self.record_input_shared(n, Rc::from(text));
+    }
+
+    /// [`record_input`](Session::record_input) of a text the caller keeps
+    /// too (a pasted 20 MB cell is held once, not once per user).
+    pub fn record_input_shared(&mut self, n: usize, text: Rc<str>) {
         let inputs = &mut self.ipython.inputs;
         if inputs.is_empty() {
             inputs.push(Rc::from(""));
@@ -53,7 +59,7 @@ impl Session {
         while inputs.len() <= n {
             inputs.push(Rc::from(""));
         }
-        inputs[n] = Rc::from(text);
+        inputs[n] = text;
     }
 
     /// The digits of floats in outputs: NumPy's print precision (arrays)

@@ -6,10 +6,12 @@
 
 use std::cell::Cell;
 use std::iter::{Copied, Enumerate};
+use std::rc::Rc;
 
-use super::ast::{ExprKind, Span};
+use super::ast::{ExprKind, NumberList, Span};
 use super::lexer::{TokenKind, raw_token, string_is_terminated};
 use super::literal::number_value;
+use super::numbers::number_display;
 use super::{SyntaxError, SyntaxErrorKind};
 
 /// Python's tokenizer limit (`MAXLEVEL`).
@@ -25,6 +27,9 @@ pub enum K {
     Op,
     Open,
     Close,
+    /// A whole list display of plain numbers (pasted data), read at its
+    /// `[` in one pass: its items are in [`Ctx::numbers`].
+    Numbers,
     /// The end of a logical line (outside brackets).
     Newline,
     /// A line indented deeper than the block around it.
@@ -71,12 +76,24 @@ pub struct Ctx<'a> {
     /// `'break' outside loop` and `'return' outside function`.
     pub loops: Cell<usize>,
     pub functions: Cell<usize>,
+    /// The items of each [`K::Numbers`] token, by the token's start, in
+    /// source order.
+    pub numbers: Vec<(u32, Rc<NumberList>)>,
 }
 
 impl<'a> Ctx<'a> {
     /// 1-based line number (in the caller's numbering) of byte `pos`.
     pub fn line_of(&self, pos: usize) -> usize {
         self.first_line + line_breaks(&self.src[..pos.min(self.src.len())])
+    }
+
+    /// The items of the [`K::Numbers`] token `t`.
+    pub fn numbers_of(&self, t: Tok) -> Rc<NumberList> {
+        let k = self
+            .numbers
+            .binary_search_by_key(&t.start, |(at, _)| *at)
+            .expect("the lexer recorded every Numbers token");
+        Rc::clone(&self.numbers[k].1)
     }
 }
 
@@ -219,6 +236,7 @@ pub fn lex_range(
         nested,
         pos: range.start,
         toks: Vec::new(),
+        numbers: Vec::new(),
         brackets: Vec::new(),
         indents: vec![(0, 0)],
     };
@@ -236,6 +254,7 @@ pub fn lex_range(
             depth: Cell::new(0),
             loops: Cell::new(0),
             functions: Cell::new(0),
+            numbers: l.numbers,
         },
     })
 }
@@ -246,6 +265,7 @@ struct Lexer<'a> {
     nested: bool,
     pos: usize,
     toks: Vec<Tok>,
+    numbers: Vec<(u32, Rc<NumberList>)>,
     brackets: Vec<(char, usize)>,
     /// Open blocks' indentation: columns with tabs to multiples of 8, and
     /// with tabs as 1 (Python's check for inconsistent tabs).
@@ -259,6 +279,21 @@ impl Lexer<'_> {
             start: span.start as u32,
             end: span.end as u32,
         });
+    }
+
+    /// Whether an operand may start here (so a `[` opens a list display,
+    /// not a subscript): not after a name, literal, closing bracket, `...`,
+    /// `True`, `False` or `None`.
+    fn operand_next(&self) -> bool {
+        let Some(t) = self.toks.last() else {
+            return true;
+        };
+        match t.kind {
+            K::Op => &self.src[t.span()] != "...",
+            K::Keyword => !matches!(&self.src[t.span()], "True" | "False" | "None"),
+            K::Open | K::Newline | K::Indent | K::Dedent => true,
+            K::Number | K::Str | K::Name | K::Close | K::Numbers | K::Unknown | K::Eof => false,
+        }
     }
 
     fn line_of(&self, pos: usize) -> usize {
@@ -309,6 +344,18 @@ impl Lexer<'_> {
                 TokenKind::Keyword => K::Keyword,
                 TokenKind::Op => K::Op,
                 TokenKind::OpenBracket => {
+                    // Pasted data: a display of plain numbers in one scan.
+                    if text == "["
+                        && self.brackets.len() < MAX_BRACKETS
+                        && super::numbers::compact()
+                        && self.operand_next()
+                        && let Some((list, end)) = number_display(self.src, start)
+                    {
+                        self.numbers.push((start as u32, Rc::new(list)));
+                        self.pos = end;
+                        self.push(K::Numbers, start..end);
+                        continue;
+                    }
                     if self.brackets.len() >= MAX_BRACKETS {
                         return Err(err("too many nested parentheses", span));
                     }
