@@ -3,8 +3,7 @@
 //! shared from then on, with every default parsed into a value, so a
 //! default is written once, in the builtins table.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::eval::fast_hash::FastMap;
 use std::sync::{Mutex, OnceLock};
 
 /// One parameter parsed from a signature.
@@ -158,37 +157,12 @@ impl Signature {
     /// the literal lives (address and length), not by hashing its text: two
     /// equal texts at different addresses only parse once more each.
     pub fn of(sig: &'static str) -> &'static Signature {
-        type Cache = HashMap<(usize, usize), &'static Signature, BuildHasherDefault<AddrHasher>>;
+        type Cache = FastMap<(usize, usize), &'static Signature>;
         static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
         let cache = CACHE.get_or_init(Mutex::default);
         let mut map = cache.lock().unwrap_or_else(|p| p.into_inner());
         map.entry((sig.as_ptr() as usize, sig.len()))
             .or_insert_with(|| Box::leak(Box::new(Signature::parse(sig))))
-    }
-}
-
-/// Hashes the signature cache's (address, length) keys with one multiply
-/// each instead of SipHash.
-#[derive(Default)]
-struct AddrHasher(u64);
-
-impl Hasher for AddrHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
     }
 }
 
