@@ -19,6 +19,7 @@ pub mod convert;
 mod error;
 mod exec;
 mod expr;
+mod fast_hash;
 pub mod format;
 pub mod index;
 mod ipython;

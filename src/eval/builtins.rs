@@ -269,8 +269,8 @@ builtins! { BUILTINS;
     "Out", Python, python::out_table, "Out[n]", "The output of cell n.", "Out[1]";
 }
 
-fn table() -> &'static std::collections::HashMap<&'static str, &'static Builtin> {
-    static TABLE: OnceLock<std::collections::HashMap<&'static str, &'static Builtin>> =
+fn table() -> &'static super::fast_hash::FastMap<&'static str, &'static Builtin> {
+    static TABLE: OnceLock<super::fast_hash::FastMap<&'static str, &'static Builtin>> =
         OnceLock::new();
     TABLE.get_or_init(|| all().map(|b| (b.name, b)).collect())
 }

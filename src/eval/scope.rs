@@ -4,7 +4,6 @@
 //! ([`crate::syntax::ast::Scope`]).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::syntax::ast::FuncDef;
@@ -14,7 +13,7 @@ use super::value::Value;
 /// The variables of one function call or comprehension.
 #[derive(Debug)]
 pub struct Env {
-    pub vars: RefCell<HashMap<String, Value>>,
+    pub vars: RefCell<super::fast_hash::FastMap<String, Value>>,
     /// The function whose call this is (`None` for a comprehension).
     pub func: Option<Rc<FuncDef>>,
     /// The scope the function was defined in (its closure).
@@ -34,7 +33,7 @@ pub enum Place {
 impl Env {
     pub fn new(func: Option<Rc<FuncDef>>, parent: Option<Rc<Env>>) -> Rc<Env> {
         Rc::new(Env {
-            vars: RefCell::new(HashMap::new()),
+            vars: RefCell::new(Default::default()),
             func,
             parent,
         })

@@ -1,7 +1,7 @@
 //! A session: variables, cell outputs, and statement execution into events.
 
 use crate::eval::ErrorKind;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::engine::limits;
@@ -55,7 +55,7 @@ pub struct StmtOutcome {
 /// Variables, outputs and options of one notebook session.
 #[derive(Debug)]
 pub struct Session {
-    pub(super) globals: HashMap<String, Value>,
+    pub(super) globals: super::fast_hash::FastMap<String, Value>,
     pub opts: PrintOptions,
     pub(super) outputs: BTreeMap<usize, Value>,
     /// The number of the next cell (`In [n]`), starting at 1.
@@ -94,7 +94,7 @@ impl Session {
     pub fn new() -> Session {
         super::warnings::reset();
         Session {
-            globals: HashMap::new(),
+            globals: Default::default(),
             opts: PrintOptions::default(),
             outputs: BTreeMap::new(),
             count: 1,

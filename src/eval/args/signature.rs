@@ -3,7 +3,7 @@
 //! shared from then on, with every default parsed into a value, so a
 //! default is written once, in the builtins table.
 
-use std::collections::HashMap;
+use crate::eval::fast_hash::FastMap;
 use std::sync::{Mutex, OnceLock};
 
 /// One parameter parsed from a signature.
@@ -152,11 +152,16 @@ impl Signature {
     /// The signature written as `sig`, parsed the first time it is asked
     /// for and shared afterwards (signature texts are the builtins table's
     /// literals, so the cache holds one entry per builtin or method).
+    ///
+    /// Asked for on every call of a builtin, so the cache is keyed by where
+    /// the literal lives (address and length), not by hashing its text: two
+    /// equal texts at different addresses only parse once more each.
     pub fn of(sig: &'static str) -> &'static Signature {
-        static CACHE: OnceLock<Mutex<HashMap<&'static str, &'static Signature>>> = OnceLock::new();
+        type Cache = FastMap<(usize, usize), &'static Signature>;
+        static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
         let cache = CACHE.get_or_init(Mutex::default);
         let mut map = cache.lock().unwrap_or_else(|p| p.into_inner());
-        map.entry(sig)
+        map.entry((sig.as_ptr() as usize, sig.len()))
             .or_insert_with(|| Box::leak(Box::new(Signature::parse(sig))))
     }
 }
