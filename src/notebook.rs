@@ -74,7 +74,8 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
             }
             for e in outcomes.iter_mut().flat_map(|o| o.events.iter_mut()) {
                 if let Event::Value(v) = e {
-                    *v = as_shown(v);
+                    let mut big = false;
+                    *v = as_shown_in(v, &mut HashMap::new(), &mut big);
                     // Too big to copy: its text is rendered now instead.
                     if let Value::Array(a) = v
                         && a.len() > SNAPSHOT_MAX
@@ -82,6 +83,9 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
                         let own = std::rc::Rc::new((**a).clone());
                         session.pin_display(&own);
                         *v = Value::Array(own);
+                    } else if big {
+                        // A container (the notebook's own copy) holding one.
+                        session.pin_display_of(v);
                     }
                 }
             }
@@ -122,28 +126,31 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
 const SNAPSHOT_MAX: usize = 1 << 20;
 
 /// A shown value as it is now: its arrays (up to [`SNAPSHOT_MAX`] elements
-/// each), lists and dicts copied, as IPython renders an output before the
-/// next cell can change it in place (`a` shown, then `a[0] = 9` or
-/// `xs.append(1)`, shows the old value).
-fn as_shown(v: &Value) -> Value {
-    as_shown_in(v, &mut HashMap::new())
-}
-
-/// [`as_shown`], with the copies made so far: a container that holds
-/// itself is copied once, and its copy holds the copy.
-fn as_shown_in(v: &Value, copies: &mut HashMap<usize, Value>) -> Value {
+/// each), tuples, lists and dicts copied, as IPython renders an output
+/// before the next cell can change it in place (`a` shown, then `a[0] = 9`
+/// or `xs.append(1)`, shows the old value). `copies` holds the copies made
+/// so far: a container that holds itself is copied once, and its copy holds
+/// the copy. `big` is set when an array too big to copy was met (its
+/// container's text must then be pinned).
+fn as_shown_in(v: &Value, copies: &mut HashMap<usize, Value>, big: &mut bool) -> Value {
     match v {
         Value::Array(a) if a.len() <= SNAPSHOT_MAX => {
             a.copy().map_or_else(|_| v.clone(), Value::array)
         }
-        Value::Tuple(items) => Value::tuple(items.iter().map(|x| as_shown_in(x, copies)).collect()),
+        Value::Array(_) => {
+            *big = true;
+            v.clone()
+        }
+        Value::Tuple(items) => {
+            Value::tuple(items.iter().map(|x| as_shown_in(x, copies, big)).collect())
+        }
         Value::List(items) => copy_once(items, Value::List, copies, |items, copies| {
-            items.iter().map(|x| as_shown_in(x, copies)).collect()
+            items.iter().map(|x| as_shown_in(x, copies, big)).collect()
         }),
         Value::Dict(d) => copy_once(d, Value::Dict, copies, |pairs, copies| {
             pairs
                 .into_iter()
-                .map(|(k, x)| (k, as_shown_in(&x, copies)))
+                .map(|(k, x)| (k, as_shown_in(&x, copies, big)))
                 .collect()
         }),
         other => other.clone(),

@@ -10,5 +10,5 @@
 
 #[test]
 fn complex_math_is_numpys() {
-    super::warnings::check_cells(include_str!("fixtures/complex_math.jsonl"), 600);
+    super::warnings::check_cells(include_str!("fixtures/complex_math.jsonl"), 770);
 }

@@ -36,7 +36,51 @@ pub struct IPython {
     /// ([`Session::pin_display`]), each with the handle it was shown as
     /// (weak: a dropped cell's entry is dead, and its address is not
     /// reused while the entry holds it).
-    pinned: Vec<(std::rc::Weak<crate::array::Array>, String)>,
+    pinned: Vec<(PinKey, String)>,
+}
+
+/// The shown object a pinned display text belongs to (weak: a dropped
+/// cell's entry is dead, and its address is not reused while the entry
+/// holds it).
+#[derive(Clone, Debug)]
+enum PinKey {
+    Array(std::rc::Weak<crate::array::Array>),
+    Tuple(std::rc::Weak<Vec<Value>>),
+    List(std::rc::Weak<RefCell<Vec<Value>>>),
+    Dict(std::rc::Weak<RefCell<Vec<(Value, Value)>>>),
+}
+
+impl PinKey {
+    /// The key of `v`, when `v` is an object a text can be pinned to.
+    fn of(v: &Value) -> Option<PinKey> {
+        Some(match v {
+            Value::Array(a) => PinKey::Array(Rc::downgrade(a)),
+            Value::Tuple(t) => PinKey::Tuple(Rc::downgrade(t)),
+            Value::List(l) => PinKey::List(l.downgrade()),
+            Value::Dict(d) => PinKey::Dict(d.downgrade()),
+            _ => return None,
+        })
+    }
+
+    fn alive(&self) -> bool {
+        match self {
+            PinKey::Array(w) => w.strong_count() > 0,
+            PinKey::Tuple(w) => w.strong_count() > 0,
+            PinKey::List(w) => w.strong_count() > 0,
+            PinKey::Dict(w) => w.strong_count() > 0,
+        }
+    }
+
+    /// Whether `v` is the very object this key was made from.
+    fn is(&self, v: &Value) -> bool {
+        match (self, v) {
+            (PinKey::Array(w), Value::Array(a)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(a)),
+            (PinKey::Tuple(w), Value::Tuple(t)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(t)),
+            (PinKey::List(w), Value::List(l)) => w.as_ptr() as *const u8 as usize == l.addr(),
+            (PinKey::Dict(w), Value::Dict(d)) => w.as_ptr() as *const u8 as usize == d.addr(),
+            _ => false,
+        }
+    }
 }
 
 /// The items of a `Value::Dict`.
@@ -88,21 +132,24 @@ impl Session {
     /// what the cell showed. Pass a handle of its own (a fresh `Rc`) so
     /// that the variable's own handle is never pinned.
     pub fn pin_display(&mut self, a: &Rc<crate::array::Array>) {
-        let text = self.display_repr(&Value::Array(a.clone()));
-        self.ipython.pinned.retain(|(w, _)| w.strong_count() > 0);
-        self.ipython.pinned.push((Rc::downgrade(a), text));
+        self.pin_display_of(&Value::Array(a.clone()));
+    }
+
+    /// [`Session::pin_display`] for any shown value: an array, or a shown
+    /// tuple, list or dict (the notebook's own copy) that holds an array
+    /// too big to copy (`(a, 1)`, then `a[0] = 9`, shows the old `a`).
+    /// Other values are not pinned.
+    pub fn pin_display_of(&mut self, v: &Value) {
+        let Some(key) = PinKey::of(v) else { return };
+        let text = self.display_repr(v);
+        self.ipython.pinned.retain(|(k, _)| k.alive());
+        self.ipython.pinned.push((key, text));
     }
 
     /// A value as a notebook displays it (`Out[n]`): `repr`, with floats to
     /// the `%precision` digits when set (also inside lists and tuples).
     pub fn display_repr(&self, v: &Value) -> String {
-        if let Value::Array(a) = v
-            && let Some((_, text)) = self
-                .ipython
-                .pinned
-                .iter()
-                .find(|(w, _)| std::ptr::eq(w.as_ptr(), Rc::as_ptr(a)))
-        {
+        if let Some((_, text)) = self.ipython.pinned.iter().find(|(k, _)| k.is(v)) {
             return text.clone();
         }
         match self.ipython.float_precision {

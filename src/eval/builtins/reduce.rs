@@ -363,20 +363,41 @@ pub(super) fn variance(
             true,
         )?;
     }
-    warnings::begin();
-    let m = Array::from_ndarray(mean_array(a, &kept)?);
-    warnings::check("divide")?;
-    let x = as_f64(a)?;
-    let dev = zip_map::<f64, f64, f64>(&x, &m, |p, q| {
-        let d = p - q;
-        d * d
-    })?;
+    let dev = if a.dtype() == DType::Complex128 {
+        // NumPy's complex fast path: the complex mean (a complex sum divided
+        // by `n + 0j`), then each deviation's real and imaginary parts
+        // squared and added into a float array, which is summed as floats.
+        let sums = warnings::ufunc("reduce", || Ok(complex_sum(a, &kept)))?;
+        warnings::begin();
+        let n = Complex128::new(items, 0.0);
+        let m = Array::from_ndarray(sums.mapv(|s| complex_div(s, n)));
+        warnings::report_at(fpe::take(), "divide", "_var mean")?;
+        warnings::begin();
+        let dev = zip_map::<Complex128, Complex128, f64>(a, &m, |p, q| {
+            let d = p - q;
+            let (re, im) = (d.re * d.re, d.im * d.im);
+            re + im
+        })?;
+        warnings::check("square")?;
+        dev
+    } else {
+        warnings::begin();
+        let m = Array::from_ndarray(mean_array(a, &kept)?);
+        warnings::report_at(fpe::take(), "divide", "_var mean")?;
+        let x = as_f64(a)?;
+        zip_map::<f64, f64, f64>(&x, &m, |p, q| {
+            let d = p - q;
+            d * d
+        })?
+    };
     let n = (items - ddof).max(0.0);
     let sums = float_sum(&dev.read::<f64>().view(), &r, false);
     warnings::begin();
     let out = sums.mapv(|s| s / n);
     let scalar = r.axis.is_none() && !keepdims;
-    warnings::check(if scalar { "scalar divide" } else { "divide" })?;
+    let name = if scalar { "scalar divide" } else { "divide" };
+    // Its own line of `_var`: warned again after the mean's division.
+    warnings::report_at(fpe::take(), name, "_var ddof")?;
     Ok(out)
 }
 

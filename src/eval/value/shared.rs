@@ -50,6 +50,12 @@ impl<T> Shared<T> {
     pub fn addr(&self) -> usize {
         Rc::as_ptr(&self.0) as *const u8 as usize
     }
+
+    /// A handle that does not keep the object alive (and keeps its address
+    /// from being reused while it lives): for keys that must die with it.
+    pub fn downgrade(&self) -> std::rc::Weak<RefCell<T>> {
+        Rc::downgrade(&self.0)
+    }
 }
 
 impl<T: Clone> Shared<T> {
