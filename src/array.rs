@@ -44,6 +44,7 @@
 mod axis;
 mod broadcast;
 mod cast;
+pub mod cmath;
 mod concat;
 mod diagonal;
 mod dtype;

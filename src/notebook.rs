@@ -10,6 +10,7 @@ pub mod transcript;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use crate::eval::{ErrorKind, EvalError, Event, Session, Shared, StmtOutcome, Value};
 use crate::script::{Item, Script};
@@ -29,7 +30,8 @@ pub enum CellKind {
     Prose(String),
     /// Code or a meta command, with one outcome per statement.
     Code {
-        text: String,
+        /// Shared with the script item and `In[n]`.
+        text: Rc<str>,
         outcomes: Vec<StmtOutcome>,
     },
 }
@@ -59,8 +61,8 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
         },
         Item::Code { line, text, .. } => {
             let number = session.count;
-            session.record_input(number, text);
-            let mut outcomes = session.run_chunk(text);
+            session.record_input_shared(number, Rc::clone(text));
+            let mut outcomes = session.run_chunk_shared(text);
             if crate::syntax::ends_with_semicolon(text)
                 && let Some(last) = outcomes.last_mut()
             {
@@ -73,13 +75,21 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
             for e in outcomes.iter_mut().flat_map(|o| o.events.iter_mut()) {
                 if let Event::Value(v) = e {
                     *v = as_shown(v);
+                    // Too big to copy: its text is rendered now instead.
+                    if let Value::Array(a) = v
+                        && a.len() > SNAPSHOT_MAX
+                    {
+                        let own = std::rc::Rc::new((**a).clone());
+                        session.pin_display(&own);
+                        *v = Value::Array(own);
+                    }
                 }
             }
             Cell {
                 number,
                 line: *line,
                 kind: CellKind::Code {
-                    text: text.clone(),
+                    text: Rc::clone(text),
                     outcomes,
                 },
             }
@@ -93,9 +103,9 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
                 number,
                 line: *line,
                 kind: CellKind::Code {
-                    text: text.clone(),
+                    text: text.as_str().into(),
                     outcomes: vec![StmtOutcome {
-                        input: text.clone(),
+                        input: text.as_str().into(),
                         offset: 0,
                         events,
                     }],
@@ -106,7 +116,9 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
 }
 
 /// Arrays up to this many elements are copied when shown, so that a cell
-/// rendered later (`--check`, `--bless`, exports) shows them as they were.
+/// rendered later (`--check`, `--bless`, exports) shows them as they were;
+/// a bigger one keeps its buffer (`--json` streams it as the cell ends)
+/// and its display text is rendered when shown ([`Session::pin_display`]).
 const SNAPSHOT_MAX: usize = 1 << 20;
 
 /// A shown value as it is now: its arrays (up to [`SNAPSHOT_MAX`] elements

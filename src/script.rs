@@ -11,6 +11,7 @@
 //! ```
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::syntax;
 
@@ -44,7 +45,8 @@ pub enum Item {
         line: usize,
         /// 0-based index of the last source line of the statement.
         last: usize,
-        text: String,
+        /// Shared with the cell that runs it and `In[n]`.
+        text: Rc<str>,
         expected: Option<Expected>,
     },
     /// A meta command such as `:timeit np.gradient(a)` or `%timeit ...`.
@@ -99,6 +101,13 @@ pub fn is_cell_magic(text: &str) -> bool {
 impl Script {
     pub fn parse(src: &str) -> Script {
         let lines: Vec<String> = src.split_inclusive('\n').map(str::to_string).collect();
+        // Where each line starts in `src` (and the end).
+        let offsets: Vec<usize> = std::iter::once(0)
+            .chain(lines.iter().scan(0, |at, l| {
+                *at += l.len();
+                Some(*at)
+            }))
+            .collect();
         // A byte-order mark is not part of the first statement (kept in
         // `lines`, so `--bless` writes it back).
         let bare = |i: usize| {
@@ -146,7 +155,16 @@ impl Script {
                 i = next;
             } else {
                 let start = i;
-                let mut text = line.to_string();
+                // Lines inside brackets (pasted data) in one scan, then
+                // the rest (a compound statement's body) line by line.
+                let stop = (i + syntax::bracket_lines(&src[offsets[i]..])).min(lines.len() - 1);
+                let mut text = String::with_capacity(offsets[stop + 1] - offsets[i]);
+                text.push_str(line);
+                while i < stop {
+                    i += 1;
+                    text.push('\n');
+                    text.push_str(bare(i));
+                }
                 while i + 1 < lines.len()
                     && syntax::continues_chunk(&text, bare(i + 1), (i + 2..lines.len()).map(bare))
                 {
@@ -158,7 +176,7 @@ impl Script {
                 items.push(Item::Code {
                     line: start + 1,
                     last: i,
-                    text,
+                    text: text.into(),
                     expected,
                 });
                 i = next;

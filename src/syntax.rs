@@ -22,6 +22,7 @@ mod expr;
 mod fstring;
 mod lexer;
 mod literal;
+mod numbers;
 mod parser;
 mod prompts;
 mod scope;
@@ -42,7 +43,9 @@ pub fn function_scope(params: &[ast::Param], body: &[Stmt]) -> Result<ast::Scope
         nom::Err::Incomplete(_) => tokens::err("invalid syntax", 0..0),
     })
 }
-pub use split::{continues_chunk, ends_with_semicolon, needs_more_input, split_statements};
+pub use split::{
+    bracket_lines, continues_chunk, ends_with_semicolon, needs_more_input, split_statements,
+};
 pub use tokens::MAX_BRACKETS;
 
 use ast::{Span, Stmt};

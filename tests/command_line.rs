@@ -205,3 +205,45 @@ fn json_writes_complex_data_as_re_im_pairs() {
     assert_eq!(values[1]["value"], serde_json::json!([0.5, -1.0]));
     assert_eq!(values[2]["value"], serde_json::json!([0.0, 2.0]));
 }
+
+/// Issue 10: an array past 2^20 elements is not copied when shown, yet a
+/// later change to it (in place, through a view, `+=`) leaves what the
+/// earlier cells showed as NumPy showed them (`tests/fixtures/shown_late.grad`,
+/// from `gen_shown_late.py`), under `--check` and `--bless`; `--json`
+/// streams each shown value as it was.
+#[test]
+fn big_arrays_keep_what_they_showed() {
+    let src = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/shown_late.grad"
+    );
+    let (code, out, err) = gradlab(&["run", src, "--check"], None);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("6 of 6 checked outputs match"), "{out}");
+
+    let dir = scratch("shown-late");
+    let copy = dir.join("shown_late.grad");
+    let text = std::fs::read_to_string(src).unwrap();
+    std::fs::write(&copy, &text).unwrap();
+    let (code, out, err) = gradlab(&["run", copy.to_str().unwrap(), "--bless"], None);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), text);
+
+    let (code, out, err) = gradlab(&["run", src, "--json"], None);
+    assert_eq!(code, 0, "{err}");
+    let firsts: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["input"] == "a")
+        .map(|v| v["value"]["data"][0].clone())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            serde_json::json!(0.0),
+            serde_json::json!(9.0),
+            serde_json::json!(10.0)
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -31,6 +31,8 @@ mod array_methods;
 mod array_views;
 #[path = "command_line.rs"]
 mod command_line;
+#[path = "complex_math.rs"]
+mod complex_math;
 #[path = "conformance.rs"]
 mod conformance;
 #[path = "datafiles.rs"]

@@ -14,7 +14,7 @@ use gradlab::script::Script;
 use serde_json::Value as Json;
 
 /// What `cells` show, one cell after another in a fresh session.
-fn shown(cells: &[String]) -> String {
+pub(crate) fn shown(cells: &[String]) -> String {
     let mut session = Session::new();
     let mut texts = Vec::new();
     for cell in cells {
@@ -29,9 +29,15 @@ fn shown(cells: &[String]) -> String {
 
 #[test]
 fn warnings_show_what_numpy_shows() {
+    check_cells(include_str!("fixtures/warnings.jsonl"), 130);
+}
+
+/// Runs every `{"cells", "shown"}` row of `table` (at least `min` of them)
+/// and fails with each row whose cells show something else.
+pub(crate) fn check_cells(table: &str, min: usize) {
     let mut failures = Vec::new();
     let mut count = 0;
-    for line in include_str!("fixtures/warnings.jsonl").lines() {
+    for line in table.lines() {
         let row: Json = serde_json::from_str(line).expect("json");
         let cells: Vec<String> = row["cells"]
             .as_array()
@@ -46,7 +52,7 @@ fn warnings_show_what_numpy_shows() {
             failures.push(format!("{cells:?}\n    want: {want:?}\n    got:  {got:?}"));
         }
     }
-    assert!(count >= 130, "only {count} cases");
+    assert!(count >= min, "only {count} cases");
     assert!(
         failures.is_empty(),
         "{} of {count} differ:\n{}",

@@ -35,6 +35,10 @@ pub fn complex_mul(a: Complex128, b: Complex128) -> Complex128 {
 /// NumPy's does).
 pub fn complex_div(a: Complex128, b: Complex128) -> Complex128 {
     let (br_abs, bi_abs) = (b.re.abs(), b.im.abs());
+    // NumPy's `>=` on a NaN divisor part raises "invalid" (C's comparison).
+    if br_abs.is_nan() || bi_abs.is_nan() {
+        super::fpe::raise(super::fpe::Flags::INVALID);
+    }
     if br_abs >= bi_abs {
         if br_abs == 0.0 && bi_abs == 0.0 {
             return Complex128::new(a.re / br_abs, a.im / bi_abs);

@@ -176,6 +176,7 @@ builtins! { BUILTINS;
     "std", Numpy, reduce::std, "std(a, axis=None, ddof=0, keepdims=False)",
         "Standard deviation.", "np.std(np.array([1., 2., 4.]))";
     "abs", Both, math::unary, "abs(x)", "Absolute value, elementwise.", "np.abs(np.array([-1.5, 2]))";
+    "absolute", Numpy, math::unary, "absolute(x)", "Absolute value, elementwise (np.abs).", "np.absolute(np.array([-1.5, 3 + 4j]))";
     "sqrt", Numpy, math::unary, "sqrt(x)", "Square root, elementwise.", "np.sqrt(np.array([1, 4, 9]))";
     "exp", Numpy, math::unary, "exp(x)", "e**x, elementwise.", "np.exp(np.array([0., 1.]))";
     "log", Numpy, math::unary, "log(x)", "Natural logarithm, elementwise.", "np.log(np.e)";

@@ -381,6 +381,17 @@ impl Session {
         {
             return self.eval_explain(e, args, kwargs, frame);
         }
+        if let Value::Builtin(b) = &callee
+            && matches!(b.name, "array" | "asarray")
+            && b.home == super::builtins::Home::Numpy
+            && kwargs.is_empty()
+            && let [arg] = args
+            && let ExprKind::Numbers(ns) = &arg.kind
+        {
+            // Pasted data: the numbers go straight into the array buffer,
+            // without a Python list in between (what the list would give).
+            return Ok(Value::array(number_array(ns)?));
+        }
         let call = self.eval_args(e, args, kwargs, frame)?;
         let bare = matches!(func.kind, ExprKind::Name(_));
         self.call(&callee, call, bare)
@@ -732,6 +743,32 @@ fn python_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// `np.array(display)` of an [`ExprKind::Numbers`] display: int64 when
+/// every item is an int (each fits one), else float64 (ints converted as
+/// NumPy converts a list's Python ints).
+fn number_array(ns: &NumberList) -> EvalResult<crate::array::Array> {
+    use crate::array::Fresh;
+    let n = ns.values.len();
+    if ns.values.iter().all(|v| matches!(v, Num::Int(_))) {
+        let mut out = Fresh::<i64>::for_overwrite(&[n])?;
+        for (o, v) in out.as_mut_slice().iter_mut().zip(&ns.values) {
+            *o = match *v {
+                Num::Int(i) => i,
+                Num::Float(_) => unreachable!("all ints"),
+            };
+        }
+        return Ok(out.finish());
+    }
+    let mut out = Fresh::<f64>::for_overwrite(&[n])?;
+    for (o, v) in out.as_mut_slice().iter_mut().zip(&ns.values) {
+        *o = match *v {
+            Num::Int(i) => i as f64,
+            Num::Float(x) => x,
+        };
+    }
+    Ok(out.finish())
 }
 
 /// The list a [`ExprKind::Numbers`] display evaluates to (what evaluating

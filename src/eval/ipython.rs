@@ -32,6 +32,11 @@ pub struct IPython {
     /// The `Out` dict as last handed out, until the next output is cached:
     /// `Out` is `_oh` (`is`), and showing `Out` does not cache it in itself.
     out_dict: RefCell<Option<DictItems>>,
+    /// The display text of shown arrays too big to copy when shown
+    /// ([`Session::pin_display`]), each with the handle it was shown as
+    /// (weak: a dropped cell's entry is dead, and its address is not
+    /// reused while the entry holds it).
+    pinned: Vec<(std::rc::Weak<crate::array::Array>, String)>,
 }
 
 /// The items of a `Value::Dict`.
@@ -41,6 +46,12 @@ impl Session {
     /// Records the input of cell `n` (before it runs, as IPython does, so
     /// `In[-1]` is the running cell and `_i` the one before).
     pub fn record_input(&mut self, n: usize, text: &str) {
+        self.record_input_shared(n, Rc::from(text));
+    }
+
+    /// [`record_input`](Session::record_input) of a text the caller keeps
+    /// too (a pasted 20 MB cell is held once, not once per user).
+    pub fn record_input_shared(&mut self, n: usize, text: Rc<str>) {
         let inputs = &mut self.ipython.inputs;
         if inputs.is_empty() {
             inputs.push(Rc::from(""));
@@ -48,7 +59,7 @@ impl Session {
         while inputs.len() <= n {
             inputs.push(Rc::from(""));
         }
-        inputs[n] = Rc::from(text);
+        inputs[n] = text;
     }
 
     /// The digits of floats in outputs: NumPy's print precision (arrays)
@@ -70,9 +81,30 @@ impl Session {
         result
     }
 
+    /// Renders the display text of the shown array `a` now, for every
+    /// later rendering of this handle (`--check`, `--bless`, exports): a
+    /// big array is not copied when shown (its text reads only the edge
+    /// items NumPy's summary prints), so a later `a[0] = 9` must not change
+    /// what the cell showed. Pass a handle of its own (a fresh `Rc`) so
+    /// that the variable's own handle is never pinned.
+    pub fn pin_display(&mut self, a: &Rc<crate::array::Array>) {
+        let text = self.display_repr(&Value::Array(a.clone()));
+        self.ipython.pinned.retain(|(w, _)| w.strong_count() > 0);
+        self.ipython.pinned.push((Rc::downgrade(a), text));
+    }
+
     /// A value as a notebook displays it (`Out[n]`): `repr`, with floats to
     /// the `%precision` digits when set (also inside lists and tuples).
     pub fn display_repr(&self, v: &Value) -> String {
+        if let Value::Array(a) = v
+            && let Some((_, text)) = self
+                .ipython
+                .pinned
+                .iter()
+                .find(|(w, _)| std::ptr::eq(w.as_ptr(), Rc::as_ptr(a)))
+        {
+            return text.clone();
+        }
         match self.ipython.float_precision {
             None => self.repr(v),
             Some(p) => self.display_with(v, p),

@@ -85,6 +85,7 @@ const METHODS: &[Method] = &[
     own("item", item),
     own("conj", conj),
     own("conjugate", conj),
+    own("sort", sort_in_place),
 ];
 
 fn method(name: &str) -> Option<&'static Method> {
@@ -194,6 +195,25 @@ fn copy(_: &mut Session, recv: &Value, a: &Array, call: CallArgs) -> EvalResult<
     }
 }
 
+/// `a.sort(axis=-1, kind=None)`: `np.sort`'s order, written back into
+/// `a`'s buffer (every view of it sees the sorted values); returns None.
+fn sort_in_place(s: &mut Session, _: &Value, a: &Array, mut call: CallArgs) -> EvalResult<Value> {
+    if a.ndim() == 0 {
+        return Err(EvalError::new(
+            ErrorKind::AxisError,
+            "axis -1 is out of bounds for array of dimension 0",
+        ));
+    }
+    call.pos.insert(0, Value::array(a.clone()));
+    call.pos_spans.insert(0, call.span.clone());
+    let b = builtins::lookup("sort").expect("np.sort is a builtin");
+    let sorted = bind(b.signature(), call).and_then(|bound| (b.func)(s, &bound, false))?;
+    if let Value::Array(out) = sorted {
+        a.assign(&out)?;
+    }
+    Ok(Value::None)
+}
+
 fn flatten(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
     simple("flatten()", call)?;
     Ok(Value::array(a.flatten()?))
@@ -227,7 +247,7 @@ fn item(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Val
 fn python_scalar(s: Scalar) -> Value {
     match s {
         Scalar::Bool(x) => Value::Bool(x),
-        Scalar::Complex128(_) => Value::Scalar(s),
+        Scalar::Complex128(z) => Value::Complex(z),
         s if s.dtype().is_integer() => Value::Int(s.get::<i64>()),
         s => Value::Float(s.as_f64()),
     }

@@ -21,6 +21,7 @@ use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use super::convert::{to_array, wrap};
 use super::error::{EvalError, EvalResult};
 use super::value::{Scalar, Value};
+use super::warnings;
 
 pub(super) use flags::ufunc_name;
 pub(super) use kernels::zip_as;
@@ -194,7 +195,26 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> EvalResult<Value> {
         }
     }
     let as_scalar = !x.nd && !y.nd;
-    let out = kernels::compare(op, &x.arr, &y.arr, dt)?;
+    // Only complex comparisons raise flags (NumPy's C comparisons of a NaN
+    // part): "invalid value encountered in less".
+    let out = if dt == DType::Complex128 {
+        let name = match op {
+            CmpOp::Lt => "less",
+            CmpOp::Le => "less_equal",
+            CmpOp::Gt => "greater",
+            CmpOp::Ge => "greater_equal",
+            CmpOp::Eq => "equal",
+            _ => "not_equal",
+        };
+        let name = if as_scalar {
+            format!("scalar {name}")
+        } else {
+            name.to_string()
+        };
+        warnings::ufunc(&name, || kernels::compare(op, &x.arr, &y.arr, dt))?
+    } else {
+        kernels::compare(op, &x.arr, &y.arr, dt)?
+    };
     Ok(wrap(out, as_scalar))
 }
 

@@ -44,8 +44,9 @@ pub struct Timing {
 /// One statement of a chunk and what it produced.
 #[derive(Clone, Debug)]
 pub struct StmtOutcome {
-    /// The statement's source text.
-    pub input: String,
+    /// The statement's source text (the chunk's own when it is the whole
+    /// chunk).
+    pub input: Rc<str>,
     /// Byte offset of `input` in the chunk.
     pub offset: usize,
     pub events: Vec<Event>,
@@ -162,6 +163,13 @@ impl Session {
     /// the last statement's value is shown (`Out[n]`), when it is an
     /// expression and the cell does not end with `;`.
     pub fn run_chunk(&mut self, text: &str) -> Vec<StmtOutcome> {
+        self.run_chunk_shared(&Rc::from(text))
+    }
+
+    /// [`run_chunk`](Session::run_chunk) of a text already shared (with
+    /// `In[n]`): statements and functions defined in it point into it.
+    pub fn run_chunk_shared(&mut self, shared: &Rc<str>) -> Vec<StmtOutcome> {
+        let text: &str = shared;
         let cell = self.count;
         self.count += 1;
         let stripped = syntax::strip_prompts(text);
@@ -172,7 +180,7 @@ impl Session {
                 Err(e) => vec![Event::Error(e)],
             };
             return vec![StmtOutcome {
-                input: text.trim_end().to_string(),
+                input: text.trim_end().into(),
                 offset: 0,
                 events,
             }];
@@ -181,13 +189,16 @@ impl Session {
             Ok(s) => s,
             Err(e) => {
                 return vec![StmtOutcome {
-                    input: text.trim_end().to_string(),
+                    input: text.trim_end().into(),
                     offset: 0,
                     events: vec![Event::Error(e.into())],
                 }];
             }
         };
-        let source: Rc<str> = Rc::from(text);
+        let source: Rc<str> = match &stripped {
+            Some(clean) => Rc::from(clean.as_str()),
+            None => Rc::clone(shared),
+        };
         let hidden = crate::syntax::ends_with_semicolon(text);
         // One Ctrl-C stops the whole cell, not just its current statement.
         limits::clear_interrupt();
@@ -232,8 +243,13 @@ impl Session {
                     events.push(Event::Error(e));
                 }
             }
+            let input = if stmt.span == (0..source.len()) {
+                Rc::clone(&source)
+            } else {
+                Rc::from(&text[stmt.span.clone()])
+            };
             outcomes.push(StmtOutcome {
-                input: text[stmt.span.clone()].to_string(),
+                input,
                 offset: stmt.span.start,
                 events,
             });

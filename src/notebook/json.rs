@@ -198,7 +198,7 @@ pub fn write_cell(
                 out.write_all(b",")?;
             }
             write!(out, r#""line":{line},"input":"#)?;
-            serde_json::to_writer(&mut *out, &o.input)?;
+            serde_json::to_writer(&mut *out, &*o.input)?;
             write!(out, r#","{key}":"#)
         };
         let mut stdout = String::new();

@@ -20,6 +20,7 @@ pub fn atom(i: Tokens) -> PResult<Expr> {
             Ok(v) => v,
             Err(m) => return fail(m, t.span()),
         },
+        (K::Numbers, _) => ExprKind::Numbers(i.ctx.numbers_of(t)),
         (K::Str, _) => return strings(i),
         (K::Name, _) => ExprKind::Name(text.to_string()),
         (K::Keyword, "True") => ExprKind::Bool(true),
@@ -105,7 +106,7 @@ fn list(i: Tokens, start: usize) -> PResult<Expr> {
     if let Ok((i, close)) = kind(K::Close).parse(i) {
         return Ok((i, node(ExprKind::List(vec![]), start, close.end())));
     }
-    if let Some((i, numbers, close)) = number_list(i) {
+    if let Some((i, numbers, close)) = super::numbers::compact().then(|| number_list(i)).flatten() {
         return Ok((i, node(ExprKind::Numbers(Rc::new(numbers)), start, close)));
     }
     let (i, first) = display_item(i)?;

@@ -76,7 +76,7 @@ pub fn node(kind: ExprKind, start: usize, end: usize) -> Expr {
 /// Whether `t` can begin an expression.
 pub fn starts_expr(i: Tokens, t: Tok) -> bool {
     match t.kind {
-        K::Number | K::Str | K::Name => true,
+        K::Number | K::Numbers | K::Str | K::Name => true,
         K::Open => true,
         K::Keyword => matches!(i.text(t), "True" | "False" | "None" | "lambda" | "not"),
         K::Op => matches!(i.text(t), "-" | "+" | "~" | "..."),

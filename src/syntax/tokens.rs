@@ -8,8 +8,9 @@ mod tokenizer;
 
 use std::cell::Cell;
 use std::iter::{Copied, Enumerate};
+use std::rc::Rc;
 
-use super::ast::{ExprKind, Span};
+use super::ast::{ExprKind, NumberList, Span};
 use super::literal::number_value;
 use super::{SyntaxError, SyntaxErrorKind};
 
@@ -28,6 +29,9 @@ pub enum K {
     Op,
     Open,
     Close,
+    /// A whole list display of plain numbers (pasted data), read at its
+    /// `[` in one pass: its items are in [`Ctx::numbers`].
+    Numbers,
     /// The end of a logical line (outside brackets).
     Newline,
     /// A line indented deeper than the block around it.
@@ -74,12 +78,24 @@ pub struct Ctx<'a> {
     /// `'break' outside loop` and `'return' outside function`.
     pub loops: Cell<usize>,
     pub functions: Cell<usize>,
+    /// The items of each [`K::Numbers`] token, by the token's start, in
+    /// source order.
+    pub numbers: Vec<(u32, Rc<NumberList>)>,
 }
 
 impl<'a> Ctx<'a> {
     /// 1-based line number (in the caller's numbering) of byte `pos`.
     pub fn line_of(&self, pos: usize) -> usize {
         self.first_line + line_breaks(&self.src[..pos.min(self.src.len())])
+    }
+
+    /// The items of the [`K::Numbers`] token `t`.
+    pub fn numbers_of(&self, t: Tok) -> Rc<NumberList> {
+        let k = self
+            .numbers
+            .binary_search_by_key(&t.start, |(at, _)| *at)
+            .expect("the lexer recorded every Numbers token");
+        Rc::clone(&self.numbers[k].1)
     }
 }
 

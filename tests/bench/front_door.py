@@ -28,7 +28,9 @@ import timeit
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = ROOT / "target" / "release" / "gradlab"
+# GRADLAB_BIN, else CARGO_TARGET_DIR's (or the repository's) release build.
+BIN = Path(os.environ.get("GRADLAB_BIN")
+           or Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "gradlab")
 
 N = 10**7
 BIG = [

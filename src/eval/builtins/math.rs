@@ -3,7 +3,9 @@
 
 use ndarray::{Dimension, Zip};
 
-use crate::array::{Array, Complex128, DType, Element, Fresh, broadcast_shapes, map, zip_map};
+use crate::array::{
+    Array, Complex128, DType, Element, Fresh, broadcast_shapes, cmath, map, zip_map,
+};
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, int_convertible, real, to_array, truthy, wrap};
@@ -62,7 +64,10 @@ fn ufunc_name(name: &str) -> &str {
 
 /// One-argument ufuncs, dispatched on the builtin's name.
 pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
-    let name = b.sig.name.as_str();
+    let name = match b.sig.name.as_str() {
+        "absolute" => "abs",
+        other => other,
+    };
     let x = b.req("x");
     if python && name == "abs" {
         match x {
@@ -86,11 +91,19 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     let as_scalar = a.ndim() == 0;
     warnings::begin();
     let out = match (name, a.dtype()) {
+        ("isnan", DType::Complex128) => map::<Complex128, bool>(&a, cmath::is_nan)?,
+        ("isfinite", DType::Complex128) => {
+            map::<Complex128, bool>(&a, |z| z.re.is_finite() && z.im.is_finite())?
+        }
+        // C's complex functions (NumPy's loops call them) and NumPy's own.
+        (_, DType::Complex128) if let Some(f) = cmath::unary_fn(ufunc_name(name)) => {
+            map::<Complex128, Complex128>(&a, f)?
+        }
         ("isnan", _) => map_f64::<bool>(&a, f64::is_nan)?,
         ("isfinite", _) => map_f64::<bool>(&a, f64::is_finite)?,
         ("abs", DType::Int64) => map::<i64, i64>(&a, i64::wrapping_abs)?,
-        // NumPy's `npy_cabs`: C's `cabs`, a `hypot`.
-        ("abs", DType::Complex128) => map::<Complex128, f64>(&a, |z| z.re.hypot(z.im))?,
+        // NumPy's SIMD `absolute` loop (not C's `cabs`).
+        ("abs", DType::Complex128) => map::<Complex128, f64>(&a, cmath::abs)?,
         ("abs", DType::Bool) | ("floor" | "ceil", DType::Int64) => a.copy()?,
         ("square", DType::Int64) => map::<i64, i64>(&a, |e| e.wrapping_mul(e))?,
         ("square", DType::Bool) => map::<bool, i64>(&a, i64::from)?,

@@ -6,7 +6,7 @@
 
 use ndarray::{ArrayD, Axis, IxDyn};
 
-use crate::array::{Array, DType, Element, fpe, map, zip_map};
+use crate::array::{Array, Complex128, DType, Element, cmath, complex_div, fpe, map, zip_map};
 
 use super::super::args::{Bound, CallArgs, Signature, bind};
 use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
@@ -94,8 +94,53 @@ fn replace_nan(a: &Array, by: f64) -> EvalResult<Array> {
     Ok(map::<f64, f64>(a, |x| if x.is_nan() { by } else { x })?)
 }
 
+/// `a` with complex NaNs (either part NaN) replaced by `0+0j`.
+fn replace_complex_nan(a: &Array) -> EvalResult<Array> {
+    Ok(map::<Complex128, Complex128>(a, |z| {
+        if cmath::is_nan(z) {
+            Complex128::new(0.0, 0.0)
+        } else {
+            z
+        }
+    })?)
+}
+
+/// `np.fmax.reduce` / `np.fmin.reduce` of a complex array (NaNs skipped;
+/// NumPy's `CGE`/`CLE` order), then the all-NaN warning.
+fn complex_nan_extreme(b: &Bound, a: &Array, max: bool) -> EvalResult<Value> {
+    let l = lane_args(b, a.ndim())?;
+    let n = l.axis.map_or(a.len(), |k| a.shape()[k]);
+    if n == 0 {
+        let op = if max { "fmax" } else { "fmin" };
+        return Err(EvalError::value_error(format!(
+            "zero-size array to reduction operation {op} which has no identity"
+        )));
+    }
+    let out = over_lanes::<Complex128, Complex128>(a, &l, |v| {
+        v[1..].iter().fold(v[0], |m, &e| {
+            let keep = if max {
+                (m.re > e.re && !m.im.is_nan() && !e.im.is_nan()) || (m.re == e.re && m.im >= e.im)
+            } else {
+                (m.re < e.re && !m.im.is_nan() && !e.im.is_nan()) || (m.re == e.re && m.im <= e.im)
+            };
+            if keep || cmath::is_nan(e) { m } else { e }
+        })
+    });
+    if out.iter().any(|z| cmath::is_nan(*z)) {
+        warnings::warn(
+            WarningKind::RuntimeWarning,
+            "All-NaN slice encountered",
+            true,
+        )?;
+    }
+    Ok(wrap(Array::from_ndarray(out), true))
+}
+
 fn nan_extreme(s: &mut Session, b: &Bound, max: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
+    if a.dtype() == DType::Complex128 {
+        return complex_nan_extreme(b, &a, max);
+    }
     if a.dtype() != DType::Float64 {
         let (sig, f): (_, BuiltinFn) = match max {
             true => ("max(a, axis=None, keepdims=False)", reduce::max),
@@ -148,6 +193,8 @@ pub fn nansum(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let mut a = b.at("a", to_array(b.req("a")))?;
     if a.dtype() == DType::Float64 {
         a = replace_nan(&a, 0.0)?;
+    } else if a.dtype() == DType::Complex128 {
+        a = replace_complex_nan(&a)?;
     }
     delegate(
         s,
@@ -184,6 +231,9 @@ fn sum_of(s: &mut Session, b: &Bound, a: &Array, l: &Lanes) -> EvalResult<Array>
 
 pub fn nanmean(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
+    if a.dtype() == DType::Complex128 {
+        return complex_nanmean(s, b, &a);
+    }
     if a.dtype() != DType::Float64 {
         let sig = MEAN;
         return delegate(
@@ -203,6 +253,25 @@ pub fn nanmean(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     }
     // NumPy divides with floating-point errors ignored.
     let avg = zip_map::<f64, f64, f64>(&tot, &n, |t, c| t / c)?;
+    fpe::clear();
+    Ok(wrap(avg, true))
+}
+
+/// `nanmean` of a complex array: NaNs (either part) as zeros, the sum
+/// divided by the count of the others as NumPy's `_divide_by_count` does
+/// (a complex division, its errors ignored).
+fn complex_nanmean(s: &mut Session, b: &Bound, a: &Array) -> EvalResult<Value> {
+    let l = lane_args(b, a.ndim())?;
+    let tot = sum_of(s, b, &replace_complex_nan(a)?, &l)?;
+    let n = Array::from_ndarray(over_lanes::<Complex128, f64>(a, &l, |v| {
+        v.iter().filter(|z| !cmath::is_nan(**z)).count() as f64
+    }));
+    if n.to_f64_vec().contains(&0.0) {
+        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true)?;
+    }
+    let avg = zip_map::<Complex128, f64, Complex128>(&tot, &n, |t, c| {
+        complex_div(t, Complex128::new(c, 0.0))
+    })?;
     fpe::clear();
     Ok(wrap(avg, true))
 }
@@ -344,6 +413,7 @@ fn float_test(b: &Bound, pred: fn(f64) -> bool) -> EvalResult<Value> {
     let a = b.at("x", to_array(x))?;
     let out = match a.dtype() {
         DType::Float64 => map::<f64, bool>(&a, pred)?,
+        DType::Complex128 => map::<Complex128, bool>(&a, move |z| pred(z.re) || pred(z.im))?,
         _ => map::<f64, bool>(&a.as_dtype(DType::Float64)?, |_| false)?,
     };
     Ok(wrap(out, !matches!(x, Value::Array(_))))
@@ -353,11 +423,25 @@ pub fn isinf(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     float_test(b, f64::is_infinite)
 }
 
+/// NumPy refuses the sign tests on complex input.
+fn no_complex(b: &Bound) -> EvalResult<()> {
+    if let Value::Array(a) = b.req("x")
+        && a.dtype() == DType::Complex128
+    {
+        return Err(EvalError::type_error(
+            "This operation is not supported for complex128 values because it would be ambiguous.",
+        ));
+    }
+    Ok(())
+}
+
 pub fn isposinf(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    no_complex(b)?;
     float_test(b, |v| v == f64::INFINITY)
 }
 
 pub fn isneginf(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    no_complex(b)?;
     float_test(b, |v| v == f64::NEG_INFINITY)
 }
 

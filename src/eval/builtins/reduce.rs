@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use ndarray::{ArrayD, ArrayViewD, Axis, IxDyn, Zip};
 
-use crate::array::{Array, DType, Element, Fresh, fpe, zip_map};
+use crate::array::{Array, Complex128, DType, Element, Fresh, cmath, complex_div, fpe, zip_map};
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
@@ -36,6 +36,14 @@ impl FloatAcc for f32 {
         pairwise_with(a, &|l: &[f32], r: &[f32]| {
             <f32 as FloatAcc>::pairwise(l) + <f32 as FloatAcc>::pairwise(r)
         })
+    }
+}
+
+/// complex128: NumPy sums the real and imaginary parts as one interleaved
+/// float stream (`cmath::pairwise_sum`).
+impl FloatAcc for Complex128 {
+    fn pairwise(a: &[Complex128]) -> Complex128 {
+        cmath::pairwise_sum(a)
     }
 }
 
@@ -180,6 +188,10 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
             })?;
             return Ok(wrap(Array::from_ndarray(out), true));
         }
+        DType::Complex128 => {
+            let out = warnings::ufunc("reduce", || Ok(complex_sum(&a, &r)))?;
+            return Ok(wrap(Array::from_ndarray(out), true));
+        }
         DType::Int64 => {
             return Ok(wrap(
                 Array::from_ndarray(reduce_lanes(&a.read::<i64>().view(), &r, |v| {
@@ -218,6 +230,15 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
         other => return Err(super::super::ops::unsupported_dtype(other)),
     };
     Ok(wrap(Array::from_ndarray(out), true))
+}
+
+/// NumPy's complex sum: the identity (0+0j) plus the pairwise sum of each
+/// lane (so a sum of negative zeros is a positive zero, as NumPy's is).
+fn complex_sum(a: &Array, r: &Reduce) -> ArrayD<Complex128> {
+    float_sum_in(&a.read::<Complex128>().view(), r, |v| {
+        let s = cmath::pairwise_sum(v);
+        Complex128::new(0.0 + s.re, 0.0 + s.im)
+    })
 }
 
 fn python_sum(b: &Bound) -> EvalResult<Option<Value>> {
@@ -264,9 +285,18 @@ pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     if count(&a, &r) == 0 {
         warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true)?;
     }
+    // A complex sum's own warnings are the reduction's.
+    let sums = match a.dtype() {
+        DType::Complex128 => Some(warnings::ufunc("reduce", || Ok(complex_sum(&a, &r)))?),
+        _ => None,
+    };
     warnings::begin();
     // float32 sums and divides in float32 (NumPy's `_mean` keeps the dtype).
-    let out = if a.dtype() == DType::Float32 {
+    // A complex mean divides as NumPy's `_mean` does: by `n + 0j`.
+    let out = if let Some(sums) = sums {
+        let n = Complex128::new(count(&a, &r) as f64, 0.0);
+        Array::from_ndarray(sums.mapv(|s| complex_div(s, n)))
+    } else if a.dtype() == DType::Float32 {
         let n = count(&a, &r) as f32;
         Array::from_ndarray(
             float_sum_in(&a.read::<f32>().view(), &r, f32::pairwise).mapv(|s| s / n),
@@ -398,6 +428,16 @@ fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
     let out = match a.dtype() {
         DType::Float64 => float_extreme::<f64>(&a, &r, max),
         DType::Float32 => float_extreme::<f32>(&a, &r, max),
+        DType::Complex128 => {
+            let step = if max {
+                cmath::max_step
+            } else {
+                cmath::min_step
+            };
+            Array::from_ndarray(reduce_lanes(&a.read::<Complex128>().view(), &r, |v| {
+                v[1..].iter().fold(v[0], |m, &e| step(m, e))
+            }))
+        }
         DType::Int64 => Array::from_ndarray(reduce_lanes(&a.read::<i64>().view(), &r, |v| {
             if max {
                 *v.iter().max().expect("non-empty")
@@ -481,6 +521,7 @@ pub fn cumsum_array(a: &Array, axis: Option<usize>) -> EvalResult<Array> {
     };
     match a.dtype() {
         DType::Float64 => running::<f64, f64>(&a, axis, |p, q| p + q),
+        DType::Complex128 => running::<Complex128, Complex128>(&a, axis, |p, q| p + q),
         DType::Int64 => running::<i64, i64>(&a, axis, i64::wrapping_add),
         DType::Bool => running::<bool, i64>(&a, axis, i64::wrapping_add),
         other => Err(super::super::ops::unsupported_dtype(other)),

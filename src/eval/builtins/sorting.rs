@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 
 use ndarray::Axis;
 
-use crate::array::{Array, DType, Element, Fresh};
+use crate::array::{Array, Complex128, DType, Element, Fresh, cmath};
 
 use super::super::convert::{index_int, norm_axis, to_array, truthy, wrap};
 use super::super::error::{EvalError, EvalResult};
@@ -48,9 +48,35 @@ fn arg(b: &Bound, max: bool) -> EvalResult<Value> {
         DType::Float64 => over_lanes::<f64, i64>(&a, &l, |v| arg_lane(v, max, f64::is_nan)),
         DType::Int64 => over_lanes::<i64, i64>(&a, &l, |v| arg_lane(v, max, |_| false)),
         DType::Bool => over_lanes::<bool, i64>(&a, &l, |v| arg_lane(v, max, |_| false)),
+        DType::Complex128 => over_lanes::<Complex128, i64>(&a, &l, |v| complex_arg(v, max)),
         other => return Err(unsupported_dtype(other)),
     };
     Ok(wrap(Array::from_ndarray(out), true))
+}
+
+/// NumPy's `CDOUBLE_argmax`/`argmin`: lexicographic, the first NaN (in
+/// either part) wins.
+fn complex_arg(v: &[Complex128], max: bool) -> i64 {
+    let mut best = 0;
+    let mut mp = v[0];
+    if cmath::is_nan(mp) {
+        return 0;
+    }
+    for (i, &z) in v.iter().enumerate().skip(1) {
+        let better = if max {
+            z.re > mp.re || (z.re == mp.re && z.im > mp.im)
+        } else {
+            z.re < mp.re || (z.re == mp.re && z.im < mp.im)
+        };
+        if better || cmath::is_nan(z) {
+            mp = z;
+            best = i;
+            if cmath::is_nan(z) {
+                break;
+            }
+        }
+    }
+    best as i64
 }
 
 pub fn argmax(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -74,6 +100,19 @@ fn sort_axis(b: &Bound, a: &Array) -> EvalResult<(Array, usize)> {
 }
 
 fn sorted<T: Element + PartialOrd>(a: &Array, axis: usize) -> EvalResult<Array> {
+    sorted_by::<T>(a, axis, order)
+}
+
+fn argsorted<T: Element + PartialOrd>(a: &Array, axis: usize) -> EvalResult<Array> {
+    argsorted_by::<T>(a, axis, order)
+}
+
+/// `a` sorted along `axis` by `order` into a fresh array.
+fn sorted_by<T: Element>(
+    a: &Array,
+    axis: usize,
+    order: fn(&T, &T) -> Ordering,
+) -> EvalResult<Array> {
     let mut out = Fresh::<T>::zeroed(a.shape())?;
     {
         let mut v = out.view_mut();
@@ -87,7 +126,12 @@ fn sorted<T: Element + PartialOrd>(a: &Array, axis: usize) -> EvalResult<Array> 
     Ok(out.finish())
 }
 
-fn argsorted<T: Element + PartialOrd>(a: &Array, axis: usize) -> EvalResult<Array> {
+/// The indices that sort `a` along `axis` by `order`.
+fn argsorted_by<T: Element>(
+    a: &Array,
+    axis: usize,
+    order: fn(&T, &T) -> Ordering,
+) -> EvalResult<Array> {
     let mut out = Fresh::<i64>::zeroed(a.shape())?;
     {
         let r = a.read::<T>();
@@ -157,6 +201,7 @@ pub fn sort(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         DType::Float64 => sorted::<f64>(&a, axis)?,
         DType::Int64 => sorted::<i64>(&a, axis)?,
         DType::Bool => sorted::<bool>(&a, axis)?,
+        DType::Complex128 => sorted_by::<Complex128>(&a, axis, cmath::sort_cmp)?,
         other => return Err(unsupported_dtype(other)),
     };
     Ok(Value::array(out))
@@ -171,6 +216,7 @@ pub fn argsort(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         DType::Float64 => argsorted::<f64>(&a, axis)?,
         DType::Int64 => argsorted::<i64>(&a, axis)?,
         DType::Bool => argsorted::<bool>(&a, axis)?,
+        DType::Complex128 => argsorted_by::<Complex128>(&a, axis, cmath::sort_cmp)?,
         other => return Err(unsupported_dtype(other)),
     };
     Ok(Value::array(out))

@@ -6,7 +6,7 @@
 
 use ndarray::{ArrayD, Axis};
 
-use crate::array::{Array, DType, Element, Fresh, zip_map};
+use crate::array::{Array, Complex128, DType, Element, Fresh, cmath, complex_mul, zip_map};
 
 use super::super::args::{Bound, CallArgs, Signature, bind};
 use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
@@ -70,6 +70,17 @@ pub fn prod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
                 v.iter().fold(1.0, |p, &x| p * x)
             })))
         })?,
+        // Along the last axis NumPy's reduce loop multiplies one by one;
+        // along another it multiplies whole rows with the array loop (FMA).
+        DType::Complex128 => super::super::warnings::ufunc("reduce", || {
+            let rows = l.axis.is_some_and(|k| k + 1 != a.ndim());
+            let mul = if rows { cmath::mul } else { complex_mul };
+            Ok(Array::from_ndarray(over_lanes::<Complex128, Complex128>(
+                &a,
+                &l,
+                |v| v.iter().fold(Complex128::new(1.0, 0.0), |p, &x| mul(p, x)),
+            )))
+        })?,
         DType::Int64 => Array::from_ndarray(over_lanes::<i64, i64>(&a, &l, |v| {
             v.iter().fold(1i64, |p, &x| p.wrapping_mul(x))
         })),
@@ -132,6 +143,18 @@ fn cumulative(a: &Array, axis: Option<usize>, product: bool, initial: bool) -> E
         (DType::Float64, true) => {
             running::<f64, f64>(&a, axis, |p, q| p * q, initial.then_some(1.0))
         }
+        (DType::Complex128, false) => running::<Complex128, Complex128>(
+            &a,
+            axis,
+            |p, q| p + q,
+            initial.then_some(Complex128::new(0.0, 0.0)),
+        ),
+        (DType::Complex128, true) => running::<Complex128, Complex128>(
+            &a,
+            axis,
+            complex_mul,
+            initial.then_some(Complex128::new(1.0, 0.0)),
+        ),
         (DType::Int64, false) => {
             running::<i64, i64>(&a, axis, i64::wrapping_add, initial.then_some(0))
         }

@@ -5,7 +5,7 @@
 //! of a scalar operation (`np.int64(2**62) * 4`).
 
 use crate::array::fpe::{self, Flags};
-use crate::array::{Array, DType, Scalar};
+use crate::array::{Array, Complex128, DType, Scalar};
 use crate::syntax::ast::BinOp;
 
 use super::super::error::EvalResult;
@@ -55,7 +55,16 @@ pub(super) fn checked(
 ) -> EvalResult<Array> {
     let scalar = naming == Naming::Scalar;
     warnings::begin();
-    let out = kernel()?;
+    let fast = match (naming, dt) {
+        (Naming::Operator, DType::Complex128) if op == BinOp::Pow => {
+            super::kernels::complex_fast_power(y)
+        }
+        _ => None,
+    };
+    let out = match fast {
+        Some(f) => crate::array::map::<Complex128, Complex128>(&x.as_dtype(dt)?, f)?,
+        None => kernel()?,
+    };
     let mut flags = fpe::take();
     if op == BinOp::FloorDiv && dt.is_inexact() && !flags.is_empty() {
         flags = floor_divide_flags(flags, x, y)?;
@@ -86,7 +95,7 @@ pub(super) fn checked(
 /// The ufunc NumPy's `array ** e` runs for the exponents it special-cases
 /// (`a ** -1` is `reciprocal`, `** 0.5` `sqrt`, `** 2` `square`).
 fn power_fast_path(op: BinOp, y: &Array, dt: DType) -> Option<&'static str> {
-    if op != BinOp::Pow || y.ndim() != 0 || !dt.is_inexact() {
+    if op != BinOp::Pow || y.ndim() != 0 || !dt.is_inexact() || y.dtype() == DType::Complex128 {
         return None;
     }
     match y.first()?.as_f64() {

@@ -2,6 +2,7 @@
 //! int64, float64): operands read in place and converted to the result
 //! dtype in registers, one fresh output.
 
+use crate::array::fpe;
 use crate::array::{
     Array, Complex128, DType, Element, Kind, complex_div, complex_mul, map, zip_map,
 };
@@ -74,7 +75,12 @@ pub(super) fn binary(op: BinOp, x: &Array, y: &Array, dt: DType) -> EvalResult<A
             zip_as::<f64, f64>(x, y, float_op(op)?)
         }
         DType::Float32 => zip_as::<f32, f32>(x, y, f32_op(op)?),
-        DType::Complex128 => zip_as::<Complex128, Complex128>(x, y, complex_op(op)?),
+        DType::Complex128 => {
+            if op == BinOp::Mul && (x.ndim() > 0 || y.ndim() > 0) {
+                return zip_as::<Complex128, Complex128>(x, y, crate::array::cmath::mul);
+            }
+            zip_as::<Complex128, Complex128>(x, y, complex_op(op)?)
+        }
         DType::Bool => match op {
             BinOp::Add | BinOp::BitOr => zip_as::<bool, bool>(x, y, |a, b| a | b),
             BinOp::Mul | BinOp::BitAnd => zip_as::<bool, bool>(x, y, |a, b| a & b),
@@ -133,6 +139,23 @@ fn ufunc_unsupported(name: &str) -> EvalError {
     ))
 }
 
+/// NumPy's `fast_scalar_power` for a complex array (the `**` operator
+/// only, not `np.power`): `** -1` runs
+/// `reciprocal`, `** 0.5` `sqrt`, `** 2` `square` (the ufunc names
+/// `flags::power_fast_path` gives the warnings).
+pub(super) fn complex_fast_power(y: &Array) -> Option<fn(Complex128) -> Complex128> {
+    if y.ndim() != 0 || y.dtype() == DType::Complex128 {
+        return None;
+    }
+    let name = match y.first()?.as_f64() {
+        -1.0 => "reciprocal",
+        0.5 => "sqrt",
+        2.0 => "square",
+        _ => return None,
+    };
+    crate::array::cmath::unary_fn(name)
+}
+
 /// complex128 arithmetic (NumPy's loops: Smith's division).
 fn complex_op(op: BinOp) -> EvalResult<fn(Complex128, Complex128) -> Complex128> {
     Ok(match op {
@@ -142,12 +165,8 @@ fn complex_op(op: BinOp) -> EvalResult<fn(Complex128, Complex128) -> Complex128>
         BinOp::Div => complex_div,
         BinOp::FloorDiv => return Err(ufunc_unsupported("floor_divide")),
         BinOp::Mod => return Err(ufunc_unsupported("remainder")),
-        BinOp::Pow => {
-            return Err(EvalError::new(
-                ErrorKind::NotImplementedError,
-                "gradlab does not compute complex powers",
-            ));
-        }
+        // NumPy's `npy_cpow`.
+        BinOp::Pow => crate::array::cmath::power,
         other => {
             float_op(other)?;
             unreachable!("float_op refuses the other operators")
@@ -224,14 +243,24 @@ pub(super) fn compare(op: CmpOp, x: &Array, y: &Array, dt: DType) -> EvalResult<
 }
 
 /// NumPy orders complex numbers lexicographically (real part first).
+/// NumPy's `CLT`/`CLE`/`CGT`/`CGE` (`(xr < yr && no NaN imaginary part)
+/// || (xr == yr && xi < yi)`), whose C comparisons raise "invalid" when
+/// they meet a NaN.
 fn complex_cmp(op: CmpOp) -> fn(Complex128, Complex128) -> bool {
+    fn ordered(a: Complex128, b: Complex128, lt: fn(f64, f64) -> bool, or_eq: bool) -> bool {
+        let nan_im = a.im.is_nan() || b.im.is_nan();
+        if a.re.is_nan() || b.re.is_nan() || (a.re == b.re && nan_im) {
+            fpe::raise(fpe::Flags::INVALID);
+        }
+        (lt(a.re, b.re) && !nan_im) || (a.re == b.re && (lt(a.im, b.im) || (or_eq && a.im == b.im)))
+    }
     match op {
         CmpOp::Eq => |a, b| a == b,
         CmpOp::Ne => |a, b| a != b,
-        CmpOp::Lt => |a, b| (a.re, a.im) < (b.re, b.im),
-        CmpOp::Le => |a, b| (a.re, a.im) <= (b.re, b.im),
-        CmpOp::Gt => |a, b| (a.re, a.im) > (b.re, b.im),
-        CmpOp::Ge => |a, b| (a.re, a.im) >= (b.re, b.im),
+        CmpOp::Lt => |a, b| ordered(a, b, |p, q| p < q, false),
+        CmpOp::Le => |a, b| ordered(a, b, |p, q| p < q, true),
+        CmpOp::Gt => |a, b| ordered(a, b, |p, q| p > q, false),
+        CmpOp::Ge => |a, b| ordered(a, b, |p, q| p > q, true),
         CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot => |_, _| false,
     }
 }

@@ -113,7 +113,7 @@ pub fn history(h: &mut dyn Host, c: &Call) -> MetaResult {
     let mut entries: Vec<Entry> = Vec::new();
     for cell in h.cells() {
         if let CellKind::Code { text, .. } = &cell.kind {
-            entries.push((cell.number, text.clone(), None));
+            entries.push((cell.number, text.to_string(), None));
         }
     }
     entries.push((current, c.text.trim().to_string(), None));

@@ -171,3 +171,43 @@ fn scans_agree_on_examples() {
         agree(src);
     }
 }
+
+/// Every line [`bracket_lines`] counts from line `i` of `src` is one that
+/// [`continues_chunk`] joins, asked line by line as `Script::parse` asks.
+fn bracket_lines_are_joined_lines(src: &str) {
+    let lines: Vec<&str> = src
+        .split_inclusive('\n')
+        .map(|l| l.trim_end_matches(['\n', '\r']))
+        .collect();
+    let mut at = 0;
+    for (i, raw) in src.split_inclusive('\n').enumerate() {
+        let carried = bracket_lines(&src[at..]);
+        at += raw.len();
+        let mut text = lines[i].to_string();
+        for j in i + 1..=(i + carried).min(lines.len() - 1) {
+            assert!(
+                continues_chunk(&text, lines[j], lines[j + 1..].iter().copied()),
+                "line {j} of {src:?} counted from line {i}"
+            );
+            text.push('\n');
+            text.push_str(lines[j]);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #[test]
+    fn bracket_lines_only_counts_joined_lines(src in fragments()) {
+        bracket_lines_are_joined_lines(&src);
+    }
+}
+
+#[test]
+fn bracket_lines_counts_a_pasted_literal() {
+    let src = "a = np.array([1, 2,\n  3, 4,\r\n  5])\nb = [\n1]\n";
+    assert_eq!(bracket_lines(src), 2);
+    assert_eq!(bracket_lines("x = '''a\n' + [1,\n2]"), 0);
+    assert_eq!(bracket_lines("x = [1, \\\n 2,\n 3]"), 0);
+    bracket_lines_are_joined_lines(src);
+}

@@ -1,13 +1,16 @@
 //! The eager tokenizer: the nom rules of [`super::super::lexer`] run over a
 //! chunk with Python's tokenizer checks (brackets matched and nested at most
 //! [`MAX_BRACKETS`] deep, literals well formed, no stray characters,
-//! indentation as `Indent`/`Dedent` tokens).
+//! indentation as `Indent`/`Dedent` tokens), pasted number lists read in
+//! one scan.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
-use super::super::ast::Span;
+use super::super::ast::{NumberList, Span};
 use super::super::lexer::{TokenKind, raw_token, string_is_terminated};
 use super::super::literal::number_value;
+use super::super::numbers::number_display;
 use super::super::{SyntaxError, SyntaxErrorKind};
 use super::{Ctx, K, Lexed, MAX_BRACKETS, Tok, err, line_breaks};
 
@@ -37,6 +40,7 @@ pub fn lex_range(
         nested,
         pos: range.start,
         toks: Vec::new(),
+        numbers: Vec::new(),
         brackets: Vec::new(),
         indents: vec![(0, 0)],
     };
@@ -54,6 +58,7 @@ pub fn lex_range(
             depth: Cell::new(0),
             loops: Cell::new(0),
             functions: Cell::new(0),
+            numbers: l.numbers,
         },
     })
 }
@@ -64,6 +69,7 @@ struct Lexer<'a> {
     nested: bool,
     pos: usize,
     toks: Vec<Tok>,
+    numbers: Vec<(u32, Rc<NumberList>)>,
     brackets: Vec<(char, usize)>,
     /// Open blocks' indentation: columns with tabs to multiples of 8, and
     /// with tabs as 1 (Python's check for inconsistent tabs).
@@ -77,6 +83,21 @@ impl Lexer<'_> {
             start: span.start as u32,
             end: span.end as u32,
         });
+    }
+
+    /// Whether an operand may start here (so a `[` opens a list display,
+    /// not a subscript): not after a name, literal, closing bracket, `...`,
+    /// `True`, `False` or `None`.
+    fn operand_next(&self) -> bool {
+        let Some(t) = self.toks.last() else {
+            return true;
+        };
+        match t.kind {
+            K::Op => &self.src[t.span()] != "...",
+            K::Keyword => !matches!(&self.src[t.span()], "True" | "False" | "None"),
+            K::Open | K::Newline | K::Indent | K::Dedent => true,
+            K::Number | K::Str | K::Name | K::Close | K::Numbers | K::Unknown | K::Eof => false,
+        }
     }
 
     fn line_of(&self, pos: usize) -> usize {
@@ -127,6 +148,18 @@ impl Lexer<'_> {
                 TokenKind::Keyword => K::Keyword,
                 TokenKind::Op => K::Op,
                 TokenKind::OpenBracket => {
+                    // Pasted data: a display of plain numbers in one scan.
+                    if text == "["
+                        && self.brackets.len() < MAX_BRACKETS
+                        && super::super::numbers::compact()
+                        && self.operand_next()
+                        && let Some((list, end)) = number_display(self.src, start)
+                    {
+                        self.numbers.push((start as u32, Rc::new(list)));
+                        self.pos = end;
+                        self.push(K::Numbers, start..end);
+                        continue;
+                    }
                     if self.brackets.len() >= MAX_BRACKETS {
                         return Err(err("too many nested parentheses", span));
                     }

@@ -1,0 +1,228 @@
+//! Pasted data in one pass: a list display of plain numbers (`[0.5, -1,
+//! 2e-3]`, line breaks allowed) read straight from the source bytes into a
+//! [`NumberList`], without a token per number and comma. The lexer calls
+//! [`number_display`] at a `[` that starts an operand; anything the scan
+//! does not recognise (a name, an underscore, a comment, `1.`, a leading
+//! zero, an int past int64...) returns `None` and the display is lexed and
+//! parsed by the general rules, which give the same value or Python's error.
+
+use super::ast::{Num, NumberList};
+
+#[cfg(test)]
+thread_local! {
+    /// Tests turn the compact paths off to compare with the general rules.
+    pub(super) static GENERAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether list displays of plain numbers take the compact paths (always,
+/// outside tests).
+pub(super) fn compact() -> bool {
+    #[cfg(test)]
+    if GENERAL_ONLY.get() {
+        return false;
+    }
+    true
+}
+
+/// The items of the display opening at `src[open] == b'['` and the end of
+/// its `]`, when it holds only numbers, each perhaps negated, separated by
+/// commas (a trailing comma allowed); `None` otherwise (`[]` included).
+pub fn number_display(src: &str, open: usize) -> Option<(NumberList, usize)> {
+    let b = src.as_bytes();
+    debug_assert_eq!(b.get(open), Some(&b'['));
+    let mut list = NumberList::default();
+    let mut pos = skip_blanks(b, open + 1);
+    loop {
+        let start = pos;
+        let minus = b.get(pos) == Some(&b'-');
+        if minus {
+            pos = skip_blanks(b, pos + 1);
+        }
+        let num_start = pos;
+        let (value, end) = number(src, pos)?;
+        list.values.push(match value {
+            Num::Int(i) if minus => Num::Int(-i),
+            Num::Float(x) if minus => Num::Float(-x),
+            v => v,
+        });
+        list.spans
+            .push([start as u32, num_start as u32, end as u32]);
+        pos = skip_blanks(b, end);
+        match b.get(pos)? {
+            b']' => return Some((list, pos + 1)),
+            b',' => pos = skip_blanks(b, pos + 1),
+            _ => return None,
+        }
+        if b.get(pos) == Some(&b']') {
+            return Some((list, pos + 1));
+        }
+    }
+}
+
+/// Blanks inside brackets: spaces, tabs, form feeds and line breaks.
+fn skip_blanks(b: &[u8], mut pos: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\x0c' | b'\n' | b'\r') = b.get(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+fn digits(b: &[u8], pos: usize) -> usize {
+    pos + b[pos.min(b.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count()
+}
+
+/// A decimal `123`, `1.5`, `1.5e-3` or `2E10` at `pos` and its end; `None`
+/// for any other spelling (those go through the general number rule).
+fn number(src: &str, pos: usize) -> Option<(Num, usize)> {
+    let b = src.as_bytes();
+    let mut end = digits(b, pos);
+    if end == pos {
+        return None;
+    }
+    let mut float = false;
+    if b.get(end) == Some(&b'.') {
+        let frac = digits(b, end + 1);
+        if frac == end + 1 {
+            return None;
+        }
+        end = frac;
+        float = true;
+    }
+    if let Some(b'e' | b'E') = b.get(end) {
+        let sign = usize::from(matches!(b.get(end + 1), Some(b'+' | b'-')));
+        let exp = digits(b, end + 1 + sign);
+        if exp == end + 1 + sign {
+            return None;
+        }
+        end = exp;
+        float = true;
+    }
+    if let Some(&c) = b.get(end)
+        && (c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c >= 0x80)
+    {
+        return None;
+    }
+    let text = &src[pos..end];
+    if float {
+        // Rust's parser rounds correctly, as Python's does (`1e999` is inf).
+        return text.parse::<f64>().ok().map(|x| (Num::Float(x), end));
+    }
+    if text.len() > 1 && text.starts_with('0') {
+        return None;
+    }
+    text.parse::<i64>().ok().map(|i| (Num::Int(i), end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::{Expr, ExprKind, StmtKind};
+    use proptest::prelude::*;
+
+    /// The display's items as the general rules parse them (or the error),
+    /// spans included; floats by their bits (`-0.0`).
+    fn items(src: &str, general: bool) -> String {
+        GENERAL_ONLY.set(general);
+        let parsed = crate::syntax::parse_chunk(src);
+        GENERAL_ONLY.set(false);
+        let stmts = match parsed {
+            Ok(s) => s,
+            Err(e) => return format!("error {e:?}"),
+        };
+        let show = |e: &Expr| match &e.kind {
+            ExprKind::Numbers(ns) => format!("{:?}", ns.exprs()),
+            ExprKind::List(items) => format!("{items:?}"),
+            k => format!("{k:?}"),
+        };
+        stmts
+            .iter()
+            .map(|s| match &s.kind {
+                StmtKind::Expr(e) => show(e),
+                k => format!("{k:?}"),
+            })
+            .collect::<Vec<_>>()
+            .join(";")
+            .replace("-0.0", "negzero")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// The one-pass scan gives exactly the general rules' items (values
+        /// and spans) or leaves the display to them (same error).
+        #[test]
+        fn compact_displays_match_the_general_rules(parts in prop::collection::vec(prop::sample::select(vec![
+            "0", "1", "-", "- ", "12", "007", "0.5", "1.", ".5", "3.25e-3", "1E5", "1e+", "1e999",
+            "9223372036854775807", "9223372036854775808", "1_0", "2j", "0x1F", ",", ", ", ",\n",
+            "\n", " ", "\t", "#c\n", "]", "x", "+", "(",
+        ]), 0..14)) {
+            let body = parts.concat();
+            let src = format!("[{body}]");
+            prop_assert_eq!(items(&src, false), items(&src, true), "{}", src);
+        }
+    }
+
+    fn scan(src: &str) -> Option<(Vec<Num>, usize)> {
+        number_display(src, 0).map(|(l, end)| (l.values, end))
+    }
+
+    #[test]
+    fn plain_numbers() {
+        assert_eq!(
+            scan("[1, -2.5,\n 3e2 ,4E-1,]x"),
+            Some((
+                vec![
+                    Num::Int(1),
+                    Num::Float(-2.5),
+                    Num::Float(300.0),
+                    Num::Float(0.4)
+                ],
+                22
+            ))
+        );
+        assert_eq!(
+            scan("[- 0.0]").map(|(v, _)| v),
+            Some(vec![Num::Float(-0.0)])
+        );
+        let (l, _) = number_display("[7, - 8]", 0).unwrap();
+        assert_eq!(l.spans, vec![[1, 1, 2], [4, 6, 7]]);
+    }
+
+    #[test]
+    fn anything_else_is_left_to_the_general_rules() {
+        for src in [
+            "[]",
+            "[,]",
+            "[1 2]",
+            "[1,,2]",
+            "[1.]",
+            "[.5]",
+            "[01]",
+            "[1_0]",
+            "[1j]",
+            "[1e]",
+            "[1e+]",
+            "[x]",
+            "[1, # c\n 2]",
+            "[1, \\\n 2]",
+            "[--1]",
+            "[+1]",
+            "[1",
+            "[1,",
+            "[9223372036854775808]",
+            "[1if 1 else 2]",
+            "[1.5.2]",
+            "[1, 2)",
+            "[1 for]",
+        ] {
+            assert_eq!(scan(src), None, "{src}");
+        }
+        assert_eq!(
+            scan("[-9223372036854775807]").map(|(v, _)| v),
+            Some(vec![Num::Int(-9223372036854775807)])
+        );
+    }
+}
