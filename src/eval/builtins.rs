@@ -95,7 +95,7 @@ impl Builtin {
 /// `static NAME: &[Builtin]`. Families in their own files (`random`) keep
 /// their rows there; [`all`] chains the tables.
 macro_rules! builtins {
-    ($table:ident; $( $name:literal, $home:ident, $func:path, $sig:literal, $doc:literal, $example:literal; )*) => {
+    ($table:ident; $( $name:literal, $home:ident, $func:path, $sig:expr, $doc:literal, $example:literal; )*) => {
         /// Builtins, in `:help` order.
         pub static $table: &[Builtin] = &[
             $( Builtin { name: $name, sig: $sig, doc: $doc, example: $example, home: Home::$home, func: $func }, )*

@@ -10,6 +10,7 @@
 mod convert;
 mod generator;
 mod legacy;
+mod twins;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,16 +33,16 @@ builtins! { RANDOM;
     "random.randn", Random, legacy::randn, "randn(*args)",
         "Standard normal floats of shape (d0, d1, ...) (NumPy's legacy polar method).",
         "np.random.seed(0); np.random.randn(4)";
-    "random.random", Random, legacy::random, "random(size=None)",
+    "random.random", Random, twins::random, "random(size=None)",
         "Uniform floats in [0, 1).", "np.random.seed(0); np.random.random((2, 2))";
-    "random.random_sample", Random, legacy::random, "random_sample(size=None)",
+    "random.random_sample", Random, twins::random, "random_sample(size=None)",
         "Uniform floats in [0, 1) (same as random).", "np.random.seed(0); np.random.random_sample(3)";
-    "random.standard_normal", Random, legacy::standard_normal, "standard_normal(size=None)",
+    "random.standard_normal", Random, twins::standard_normal, "standard_normal(size=None)",
         "Standard normal floats (mean 0, standard deviation 1).", "np.random.seed(0); np.random.standard_normal(3)";
-    "random.normal", Random, legacy::normal, "normal(loc=0.0, scale=1.0, size=None)",
+    "random.normal", Random, twins::normal, twins::NORMAL,
         "Normal (Gaussian) floats with mean loc and standard deviation scale; loc and scale broadcast.",
         "np.random.seed(1); np.random.normal(0, 0.1, 5)";
-    "random.uniform", Random, legacy::uniform, "uniform(low=0.0, high=1.0, size=None)",
+    "random.uniform", Random, twins::uniform, twins::UNIFORM,
         "Uniform floats in [low, high).", "np.random.seed(0); np.random.uniform(-1, 1, 4)";
     "random.randint", Random, legacy::randint, "randint(low, high=None, size=None, dtype=int)",
         "Random integers in [low, high) ([0, low) with one bound); a Python int without size.",
@@ -61,15 +62,15 @@ builtins! { RANDOM;
     "random.RandomState", Random, legacy::random_state, "RandomState(seed=None)",
         "A legacy generator of its own (MT19937), with the np.random functions as methods.",
         "rs = np.random.RandomState(0); rs.randint(10, size=3)";
-    "Generator.random", GeneratorMethod, generator::random, "random(size=None, dtype=np.float64, out=None)",
+    "Generator.random", GeneratorMethod, twins::random, "random(size=None, dtype=np.float64, out=None)",
         "Uniform floats in [0, 1).", "np.random.default_rng(42).random(3)";
-    "Generator.standard_normal", GeneratorMethod, generator::standard_normal,
+    "Generator.standard_normal", GeneratorMethod, twins::standard_normal,
         "standard_normal(size=None, dtype=np.float64, out=None)",
         "Standard normal floats (NumPy's ziggurat).", "np.random.default_rng(42).standard_normal(3)";
-    "Generator.normal", GeneratorMethod, generator::normal, "normal(loc=0.0, scale=1.0, size=None)",
+    "Generator.normal", GeneratorMethod, twins::normal, twins::NORMAL,
         "Normal floats with mean loc and standard deviation scale; loc and scale broadcast.",
         "np.random.default_rng(42).normal(0, 0.1, 5)";
-    "Generator.uniform", GeneratorMethod, generator::uniform, "uniform(low=0.0, high=1.0, size=None)",
+    "Generator.uniform", GeneratorMethod, twins::uniform, twins::UNIFORM,
         "Uniform floats in [low, high).", "np.random.default_rng(42).uniform(-1, 1, 3)";
     "Generator.integers", GeneratorMethod, generator::integers,
         "integers(low, high=None, size=None, dtype=np.int64, endpoint=False)",
@@ -162,26 +163,39 @@ impl RandomSession {
     }
 }
 
-/// Runs `f` on the legacy state the current call is for.
-fn with_legacy<T>(s: &mut Session, f: impl FnOnce(&mut RandomState) -> T) -> T {
+/// The state a call draws from: the legacy MT19937 (`np.random.*`'s or
+/// a `RandomState`'s) or a `Generator`'s PCG64.
+enum State<'a> {
+    Legacy(&'a mut RandomState),
+    Generator(&'a mut Generator),
+}
+
+/// Runs `f` on the state the current call is for (the global legacy state
+/// without a receiver).
+fn with_state<T>(s: &mut Session, f: impl FnOnce(State<'_>) -> T) -> T {
     match s.random.receiver.take() {
         Some(obj) => match &obj.rng {
-            Rng::Legacy(cell) => f(&mut cell.borrow_mut()),
-            Rng::Generator(_) => unreachable!("legacy rows are bound to RandomState receivers"),
+            Rng::Legacy(cell) => f(State::Legacy(&mut cell.borrow_mut())),
+            Rng::Generator(cell) => f(State::Generator(&mut cell.borrow_mut())),
         },
-        None => f(s.random.global()),
+        None => f(State::Legacy(s.random.global())),
     }
+}
+
+/// Runs `f` on the legacy state the current call is for.
+fn with_legacy<T>(s: &mut Session, f: impl FnOnce(&mut RandomState) -> T) -> T {
+    with_state(s, |st| match st {
+        State::Legacy(rs) => f(rs),
+        State::Generator(_) => unreachable!("legacy rows are bound to RandomState receivers"),
+    })
 }
 
 /// Runs `f` on the Generator the current method call is for.
 fn with_generator<T>(s: &mut Session, f: impl FnOnce(&mut Generator) -> T) -> T {
-    match s.random.receiver.take().as_deref() {
-        Some(RandomObject {
-            rng: Rng::Generator(cell),
-            ..
-        }) => f(&mut cell.borrow_mut()),
-        _ => unreachable!("Generator rows are bound to Generator receivers"),
-    }
+    with_state(s, |st| match st {
+        State::Generator(g) => f(g),
+        State::Legacy(_) => unreachable!("Generator rows are bound to Generator receivers"),
+    })
 }
 
 /// The table rows of one family, by bare name.

@@ -5,12 +5,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::array::DType;
-use crate::eval::convert::{dtype_arg, index_int, norm_axis, to_array, truthy};
+use crate::eval::convert::{index_int, norm_axis, to_array, truthy};
 use crate::eval::{Bound, ErrorKind, EvalError, EvalResult, Scalar, Value};
 use crate::random::{Generator, Population};
 
 use super::super::super::session::Session;
-use super::convert::{self, IntOut, float_out, int_out};
+use super::convert::{self, IntOut, int_out};
 use super::legacy::{int_dtype, probabilities};
 use super::{Rng, with_generator};
 
@@ -89,50 +89,6 @@ pub fn default_rng(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         },
     };
     Ok(s.random.make(Rng::Generator(RefCell::new(rng))))
-}
-
-/// `dtype=` of `random`/`standard_normal` (float64 only here) and `out=`
-/// (not supported).
-fn float_only(b: &Bound, func: &str) -> EvalResult<()> {
-    if let Some(d) = b.get("dtype").map(dtype_arg).transpose()?.flatten()
-        && d != DType::Float64
-    {
-        return Err(EvalError::type_error(format!(
-            "Unsupported dtype dtype('{}') for {func}",
-            d.name()
-        )));
-    }
-    if b.opt("out").is_some() {
-        return Err(EvalError::new(
-            ErrorKind::NotImplementedError,
-            format!("{func}(out=...) is not supported by gradlab"),
-        ));
-    }
-    Ok(())
-}
-
-pub fn random(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    float_only(b, "random")?;
-    let size = convert::size(b.get("size"))?;
-    Ok(float_out(with_generator(s, |g| g.random(&size))))
-}
-
-pub fn standard_normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    float_only(b, "standard_normal")?;
-    let size = convert::size(b.get("size"))?;
-    Ok(float_out(with_generator(s, |g| g.standard_normal(&size))))
-}
-
-pub fn normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    convert::cont2(b, ["loc", "scale"], |loc, scale, size| {
-        with_generator(s, |g| g.normal(loc, scale, size))
-    })
-}
-
-pub fn uniform(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    convert::cont2(b, ["low", "high"], |low, high, size| {
-        with_generator(s, |g| g.uniform(low, high, size))
-    })
 }
 
 fn flag(b: &Bound, name: &str, default: bool) -> EvalResult<bool> {

@@ -62,28 +62,6 @@ pub fn randn(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     Ok(float_out(with_legacy(s, |rs| rs.standard_normal(&size))))
 }
 
-pub fn random(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let size = convert::size(b.get("size"))?;
-    Ok(float_out(with_legacy(s, |rs| rs.random_sample(&size))))
-}
-
-pub fn standard_normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let size = convert::size(b.get("size"))?;
-    Ok(float_out(with_legacy(s, |rs| rs.standard_normal(&size))))
-}
-
-pub fn normal(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    convert::cont2(b, ["loc", "scale"], |loc, scale, size| {
-        with_legacy(s, |rs| rs.normal(loc, scale, size))
-    })
-}
-
-pub fn uniform(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    convert::cont2(b, ["low", "high"], |low, high, size| {
-        with_legacy(s, |rs| rs.uniform(low, high, size))
-    })
-}
-
 /// `dtype=` of `randint`/`integers`: the sampler dtype and how a scalar
 /// comes back (Python's `int`/`bool` give Python scalars).
 pub(super) fn int_dtype(

@@ -1,0 +1,244 @@
+//! Calls: arguments evaluated and bound, builtins and Python functions
+//! called, `explain(...)` evaluated with its trace.
+
+use std::rc::Rc;
+
+use crate::eval::ErrorKind;
+use crate::eval::args::CallArgs;
+use crate::eval::builtins::{self, Builtin, Home};
+use crate::eval::error::{EvalError, EvalResult};
+use crate::eval::session::Session;
+use crate::eval::value::Value;
+use crate::syntax::ast::*;
+
+use super::{Frame, number_array};
+
+impl Session {
+    pub(super) fn eval_call(
+        &mut self,
+        e: &Expr,
+        func: &Expr,
+        args: &[Expr],
+        kwargs: &[Keyword],
+        frame: &Frame,
+    ) -> EvalResult<Value> {
+        let callee = self.eval(func, frame)?;
+        if let Value::Builtin(b) = &callee
+            && b.name == "explain"
+        {
+            return self.eval_explain(e, args, kwargs, frame);
+        }
+        if let Value::Builtin(b) = &callee
+            && matches!(b.name, "array" | "asarray")
+            && b.home == super::builtins::Home::Numpy
+            && kwargs.is_empty()
+            && let [arg] = args
+            && let ExprKind::Numbers(ns) = &arg.kind
+        {
+            // Pasted data: the numbers go straight into the array buffer,
+            // without a Python list in between (what the list would give).
+            return Ok(Value::array(number_array(ns)?));
+        }
+        let call = self.eval_args(e, args, kwargs, frame)?;
+        let bare = matches!(func.kind, ExprKind::Name(_));
+        self.call(&callee, call, bare)
+    }
+
+    pub(in crate::eval) fn eval_args(
+        &mut self,
+        e: &Expr,
+        args: &[Expr],
+        kwargs: &[Keyword],
+        frame: &Frame,
+    ) -> EvalResult<CallArgs> {
+        let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
+        let pos = self.eval_all(args, frame)?;
+        let mut kw = Vec::with_capacity(kwargs.len());
+        let mut kw_spans = Vec::with_capacity(kwargs.len());
+        for k in kwargs {
+            let v = self.eval(&k.value, frame)?;
+            match &k.name {
+                Some(n) => {
+                    kw.push((n.name.clone(), v));
+                    kw_spans.push(n.span.start..k.value.span.end);
+                }
+                None => {
+                    let Value::Dict(d) = v else {
+                        return Err(EvalError::type_error(format!(
+                            "argument after ** must be a mapping, not {}",
+                            v.short_type()
+                        ))
+                        .at(&k.value.span));
+                    };
+                    for (key, val) in d.snapshot() {
+                        let Value::Str(name) = key else {
+                            return Err(
+                                EvalError::type_error("keywords must be strings").at(&k.value.span)
+                            );
+                        };
+                        if kw.iter().any(|(n, _)| n.as_str() == &*name) {
+                            return Err(EvalError::type_error(format!(
+                                "got multiple values for keyword argument '{name}'"
+                            ))
+                            .at(&k.value.span));
+                        }
+                        kw.push((name.to_string(), val.clone()));
+                        kw_spans.push(k.value.span.clone());
+                    }
+                }
+            }
+        }
+        let pos_spans = if starred {
+            Vec::new()
+        } else {
+            args.iter().map(|a| a.span.clone()).collect()
+        };
+        Ok(CallArgs {
+            pos,
+            kw,
+            span: e.span.clone(),
+            pos_spans,
+            kw_spans,
+        })
+    }
+
+    /// `explain(np.gradient(...))`: the inner call's arguments, not its value.
+    fn eval_explain(
+        &mut self,
+        e: &Expr,
+        args: &[Expr],
+        kwargs: &[Keyword],
+        frame: &Frame,
+    ) -> EvalResult<Value> {
+        let inner = match (args, kwargs) {
+            ([a], []) => a,
+            _ => {
+                return Err(EvalError::type_error(
+                    "explain() takes one call: explain(np.gradient(...)) or explain(np.diff(...))",
+                )
+                .at(&e.span));
+            }
+        };
+        let ExprKind::Call {
+            func,
+            args: iargs,
+            kwargs: ikw,
+        } = &inner.kind
+        else {
+            return Err(EvalError::type_error(
+                "explain() takes a call to np.gradient or np.diff, e.g. explain(np.gradient(a))",
+            )
+            .at(&inner.span));
+        };
+        let callee = self.eval(func, frame)?;
+        let Value::Builtin(b) = callee else {
+            return Err(
+                EvalError::type_error("explain() explains np.gradient and np.diff calls")
+                    .at(&func.span),
+            );
+        };
+        if b.name != "gradient" && b.name != "diff" {
+            return Err(EvalError::type_error(format!(
+                "explain() explains np.gradient and np.diff calls, not {}()",
+                b.name
+            ))
+            .at(&func.span));
+        }
+        let call = self.eval_args(inner, iargs, ikw, frame)?;
+        let bound = crate::eval::args::bind(b.signature(), call)?;
+        builtins::explain(self, b.name, &bound).map_err(|err| err.at(&e.span))
+    }
+
+    /// Calls any callable value as `f(args)` written with a dotted name.
+    pub fn call_value(&mut self, callee: &Value, call: CallArgs) -> EvalResult<Value> {
+        self.call(callee, call, false)
+    }
+
+    /// Calls any callable value.
+    pub(in crate::eval) fn call(
+        &mut self,
+        callee: &Value,
+        call: CallArgs,
+        bare: bool,
+    ) -> EvalResult<Value> {
+        let span = call.span.clone();
+        match callee {
+            Value::Builtin(b) => self.call_builtin(b, call, bare),
+            Value::Method(m) => match &m.0 {
+                Value::Str(t) => crate::eval::pystr::str_method(self, t, m.1, call),
+                Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
+                    let receiver = m.0.clone();
+                    crate::eval::pyseq::call_method(self, &receiver, m.1, call)
+                }
+                Value::DataFrame(_) | Value::Series(_) | Value::PdIndex(_) => {
+                    let receiver = m.0.clone();
+                    builtins::pandas::call_method(self, &receiver, m.1, call)
+                }
+                Value::Axes(_) | Value::Figure(_) => {
+                    let receiver = m.0.clone();
+                    builtins::pyplot::call_method(self, &receiver, m.1, call)
+                }
+                Value::Complex(z) => {
+                    crate::eval::args::bind(crate::eval::args::Signature::of("conjugate()"), call)
+                        .map_err(|err| err.at(&span))?;
+                    Ok(Value::Complex(z.conj()))
+                }
+                Value::Artist(h) => {
+                    let h = h.clone();
+                    builtins::pyplot::artists::call_method(self, &h, m.1, call)
+                }
+                Value::Poly1d(p) => builtins::poly1d::call_method(p, m.1, call),
+                _ => crate::eval::methods::call_method(self, &m.0, m.1, call),
+            },
+            Value::Function(f) => self.call_user(f, call),
+            Value::ExcType(k) => {
+                let message = match call.pos.as_slice() {
+                    [] => String::new(),
+                    // Python's KeyError shows its key as repr: KeyError: 'k'.
+                    [v] if *k == ErrorKind::KeyError => self.repr(v),
+                    [v] => self.str(v),
+                    many => self.repr(&Value::tuple(many.to_vec())),
+                };
+                Ok(Value::Exception(Rc::new(EvalError::new(*k, message))))
+            }
+            Value::DType(d) => {
+                let bound =
+                    crate::eval::args::bind(crate::eval::args::Signature::of("dtype(x=0)"), call)?;
+                let v = bound.get("x").cloned().unwrap_or(Value::Int(0));
+                crate::eval::convert::scalar_type_call(*d, &v).map_err(|err| err.at(&span))
+            }
+            Value::Numdiff(obj) => builtins::call_numdiff(self, obj, call),
+            Value::Poly1d(p) => builtins::poly1d::call(p, call).map_err(|err| err.at(&span)),
+            other => Err(EvalError::type_error(format!(
+                "'{}' object is not callable",
+                other.short_type()
+            ))
+            .at(&span)),
+        }
+    }
+
+    fn call_builtin(
+        &mut self,
+        b: &'static Builtin,
+        call: CallArgs,
+        bare: bool,
+    ) -> EvalResult<Value> {
+        let span = call.span.clone();
+        if b.name == "dict" {
+            return builtins::python::dict(call).map_err(|err| err.at(&span));
+        }
+        let mut call = call;
+        if b.home != Home::Python {
+            // NumPy functions see lazy ranges and iterators as the lists
+            // they would read from them.
+            for v in call.pos.iter_mut() {
+                if matches!(v, Value::Range(_) | Value::Iter(_)) {
+                    *v = Value::list(crate::eval::iter::iterate(v).map_err(|e| e.at(&span))?);
+                }
+            }
+        }
+        let bound = crate::eval::args::bind(b.signature(), call)?;
+        let python = bare && b.home == Home::Both;
+        (b.func)(self, &bound, python).map_err(|err| err.at(&span))
+    }
+}
