@@ -84,12 +84,15 @@ pub fn unary_fn(name: &str) -> Option<fn(Complex128) -> Complex128> {
 /// multiply-add of the FMA3 build NumPy runs on x86-64): an infinite part
 /// makes it inf, else a NaN part NaN, else `larger * sqrt(1 + ratio²)`.
 pub fn abs(z: Complex128) -> f64 {
-    let (mut re, mut im) = (z.re.abs(), z.im.abs());
+    let (re, im) = (z.re.abs(), z.im.abs());
     if re == f64::INFINITY || im == f64::INFINITY {
         return f64::INFINITY;
     }
+    // Returned before any ordered comparison: an optimised build compares
+    // lanes with signalling predicates, which raise "invalid" on a NaN
+    // where NumPy's loop raises nothing.
     if re.is_nan() || im.is_nan() {
-        (re, im) = (f64::NAN, f64::NAN);
+        return f64::NAN;
     }
     let (larger, smaller) = if re >= im { (re, im) } else { (im, re) };
     let ratio = if larger == 0.0 { 0.0 } else { smaller / larger };
