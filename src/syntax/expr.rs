@@ -89,6 +89,14 @@ pub fn starts_expr(i: Tokens, t: Tok) -> bool {
 
 /// An item that may be starred (`*rest`) in displays and target lists.
 pub fn star_item(i: Tokens) -> PResult<Expr> {
+    starred_or(i, expr)
+}
+
+/// `*operand` (the operand above comparisons), or what `plain` parses.
+pub fn starred_or<'a>(
+    i: Tokens<'a>,
+    plain: impl FnOnce(Tokens<'a>) -> PResult<'a, Expr>,
+) -> PResult<'a, Expr> {
     match op("*").parse(i) {
         Ok((rest, star)) => {
             let (rest, e) = binary(rest, BITOR_PREC)?;
@@ -98,7 +106,7 @@ pub fn star_item(i: Tokens) -> PResult<Expr> {
                 node(ExprKind::Starred(Box::new(e)), span.start, span.end),
             ))
         }
-        Err(nom::Err::Error(_)) => expr(i),
+        Err(nom::Err::Error(_)) => plain(i),
         Err(e) => Err(e),
     }
 }
@@ -121,7 +129,16 @@ pub fn display_item(i: Tokens) -> PResult<Expr> {
 /// `item (, item)* [,]` where items may be starred: several make a tuple
 /// (`a, b`, `x,`, `*a, b`).
 pub fn star_exprs(i: Tokens) -> PResult<Expr> {
-    let (mut i, first) = star_item(i)?;
+    item_list(i, star_item)
+}
+
+/// `item (, item)* [,]` with items parsed by `item`: several make a tuple.
+/// A comma followed by what cannot start an item ends the list.
+pub fn item_list<'a>(
+    i: Tokens<'a>,
+    mut item: impl FnMut(Tokens<'a>) -> PResult<'a, Expr>,
+) -> PResult<'a, Expr> {
+    let (mut i, first) = item(i)?;
     if !is(i, K::Op, ",")? {
         return Ok((i, first));
     }
@@ -133,7 +150,7 @@ pub fn star_exprs(i: Tokens) -> PResult<Expr> {
         if !(starts_expr(i, t) || t.kind == K::Op && i.text(t) == "*") {
             break;
         }
-        let (rest, e) = star_item(i)?;
+        let (rest, e) = item(i)?;
         items.push(e);
         i = rest;
     }

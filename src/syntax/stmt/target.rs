@@ -2,54 +2,17 @@
 //! `del`, and the expression a left-hand side denotes, with Python's
 //! "cannot assign to ..." messages.
 
-use nom::Parser;
-
 use crate::syntax::ast::{CompKind, Expr, ExprKind, Ident, Span, Target, UnaryOp};
-use crate::syntax::expr::{BITOR_PREC, binary, starts_expr};
-use crate::syntax::parser::{PResult, fail, is, look, op};
-use crate::syntax::tokens::{K, Tokens};
+use crate::syntax::expr::{BITOR_PREC, binary, item_list, starred_or};
+use crate::syntax::parser::{PResult, fail};
+use crate::syntax::tokens::Tokens;
 
 use super::Fail;
 
 /// Comma-separated items (each maybe starred) above comparisons, as a
 /// target: `for i, (a, b) in ...` stops before `in`.
 fn target_list(i: Tokens) -> PResult<Expr> {
-    let item = |i| -> PResult<Expr> {
-        match op("*").parse(i) {
-            Ok((rest, star)) => {
-                let (rest, e) = binary(rest, BITOR_PREC)?;
-                let span = star.start()..e.span.end;
-                let kind = ExprKind::Starred(Box::new(e));
-                Ok((rest, Expr { kind, span }))
-            }
-            Err(nom::Err::Error(_)) => binary(i, BITOR_PREC),
-            Err(e) => Err(e),
-        }
-    };
-    let (mut i, first) = item(i)?;
-    if !is(i, K::Op, ",")? {
-        return Ok((i, first));
-    }
-    let start = first.span.start;
-    let mut items = vec![first];
-    while let Ok((rest, _)) = op(",").parse(i) {
-        i = rest;
-        let t = look(i)?;
-        if !(starts_expr(i, t) || t.kind == K::Op && i.text(t) == "*") {
-            break;
-        }
-        let (rest, e) = item(i)?;
-        items.push(e);
-        i = rest;
-    }
-    let span = start..i.prev_end();
-    Ok((
-        i,
-        Expr {
-            kind: ExprKind::Tuple(items),
-            span,
-        },
-    ))
+    item_list(i, |i| starred_or(i, |i| binary(i, BITOR_PREC)))
 }
 
 /// The target of `for ... in` (and of comprehension clauses).
