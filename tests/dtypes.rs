@@ -8,7 +8,15 @@
 
 use crate::table;
 
+const FIXTURE: &str = include_str!("fixtures/dtypes.jsonl");
+
 #[test]
 fn dtypes_show_what_numpy_shows() {
-    table::check(include_str!("fixtures/dtypes.jsonl"), 700);
+    table::check(FIXTURE, 700);
+}
+
+/// `gen_dtypes.py` runs the example of every row of these tables too.
+#[test]
+fn every_table_example_is_a_checked_case() {
+    table::assert_has_examples(FIXTURE, &["dtypes.rs", "sharing.rs"], 9);
 }

@@ -8,7 +8,26 @@
 
 use crate::table;
 
+const FIXTURE: &str = include_str!("fixtures/numpy_funcs3.jsonl");
+
 #[test]
 fn functions_show_what_numpy_shows() {
-    table::check(include_str!("fixtures/numpy_funcs3.jsonl"), 150);
+    table::check(FIXTURE, 150);
+}
+
+/// The families `gen_numpy_funcs3.py` takes its table examples from.
+const FAMILIES: &[&str] = &[
+    "stacking.rs",
+    "rearrange.rs",
+    "stats.rs",
+    "order_stats.rs",
+    "matrices.rs",
+    "histogram.rs",
+    "numpy_linalg.rs",
+    "polynomials.rs",
+];
+
+#[test]
+fn every_table_example_is_a_checked_case() {
+    table::assert_has_examples(FIXTURE, FAMILIES, 45);
 }

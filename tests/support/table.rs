@@ -75,3 +75,54 @@ pub fn assert_all_match(
         failures.join("\n")
     );
 }
+
+/// The examples of the builtins-table rows of `families` (files under
+/// `src/eval/builtins`), as the tables' generators take them to run as
+/// cases too (`tests/fixtures/pytable.py`'s `table_examples`: in the file's
+/// `builtins! {` block, the last string literal of each line that ends
+/// with `";`, as written). A family file that is not there fails.
+pub fn family_examples(families: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for family in families {
+        let path = format!("src/eval/builtins/{family}");
+        let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let block = src
+            .split_once("builtins! {")
+            .map_or(src.as_str(), |(_, t)| t);
+        let block = block.split_once("\n}\n").map_or(block, |(b, _)| b);
+        for line in block.lines() {
+            let Some(body) = line.trim_end().strip_suffix("\";") else {
+                continue;
+            };
+            // The literal's opening quote: the last one not escaped.
+            let open = body
+                .char_indices()
+                .rev()
+                .find(|&(k, c)| c == '"' && !body[..k].ends_with('\\'));
+            if let Some((k, _)) = open {
+                out.push(body[k + 1..].to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Fails unless every example of the `families`' rows is a statement of
+/// `table` (at least `min` of them): a table that was not regenerated when
+/// an example changed, or moved to a file of another family, fails here
+/// with the example to add.
+pub fn assert_has_examples(table: &str, families: &[&str], min: usize) {
+    let stmts: Vec<String> = rows(table).into_iter().map(|(s, _)| s).collect();
+    let examples = family_examples(families);
+    let missing: Vec<&str> = examples
+        .iter()
+        .map(String::as_str)
+        .filter(|ex| !stmts.iter().any(|s| s == ex))
+        .collect();
+    assert!(examples.len() >= min, "only {} examples", examples.len());
+    assert!(
+        missing.is_empty(),
+        "examples not in the table (regenerate it with its gen_*.py):\n{}",
+        missing.join("\n")
+    );
+}
