@@ -23,6 +23,11 @@ pub(super) trait FloatAcc:
 {
     /// NumPy's pairwise sum of a contiguous run of this type.
     fn pairwise(a: &[Self]) -> Self;
+
+    /// A lane's sum as `np.sum` reduces it along the last axis.
+    fn lane_sum(a: &[Self]) -> Self {
+        Self::pairwise(a)
+    }
 }
 
 impl FloatAcc for f64 {
@@ -45,6 +50,26 @@ impl FloatAcc for Complex128 {
     fn pairwise(a: &[Complex128]) -> Complex128 {
         cmath::pairwise_sum(a)
     }
+
+    /// The identity (0+0j) plus the pairwise sum (so a sum of negative
+    /// zeros is a positive zero, as NumPy's is).
+    fn lane_sum(a: &[Complex128]) -> Complex128 {
+        let s = cmath::pairwise_sum(a);
+        Complex128::new(0.0 + s.re, 0.0 + s.im)
+    }
+}
+
+/// `np.sum` of a float or complex array in its own dtype, in NumPy's order.
+pub(super) fn typed_sum<T: FloatAcc + Element>(
+    a: &Array,
+    axis: Option<usize>,
+    keepdims: bool,
+) -> ArrayD<T> {
+    float_sum_in(
+        &a.read::<T>().view(),
+        &Reduce { axis, keepdims },
+        T::lane_sum,
+    )
 }
 
 /// `pairwise_sum` of `loops_utils.h` for any float type; `halves` sums the
@@ -154,16 +179,11 @@ fn float_sum_in<T: FloatAcc>(x: &ArrayViewD<'_, T>, r: &Reduce, sum: fn(&[T]) ->
     let last = x.ndim().saturating_sub(1);
     match r.axis {
         Some(k) if k != last => {
-            let mut it = x.axis_iter(Axis(k));
-            let mut acc = match it.next() {
-                Some(first) => first.to_owned(),
-                None => {
-                    let mut s = x.shape().to_vec();
-                    s.remove(k);
-                    ArrayD::from_elem(IxDyn(&s), T::default())
-                }
-            };
-            for v in it {
+            // NumPy starts from the identity (so -0.0 rows sum to 0.0).
+            let mut s = x.shape().to_vec();
+            s.remove(k);
+            let mut acc = ArrayD::from_elem(IxDyn(&s), T::default());
+            for v in x.axis_iter(Axis(k)) {
                 Zip::from(&mut acc).and(&v).for_each(|a, &e| *a = *a + e);
             }
             keep(acc, x.ndim(), r)
@@ -235,10 +255,7 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
 /// NumPy's complex sum: the identity (0+0j) plus the pairwise sum of each
 /// lane (so a sum of negative zeros is a positive zero, as NumPy's is).
 fn complex_sum(a: &Array, r: &Reduce) -> ArrayD<Complex128> {
-    float_sum_in(&a.read::<Complex128>().view(), r, |v| {
-        let s = cmath::pairwise_sum(v);
-        Complex128::new(0.0 + s.re, 0.0 + s.im)
-    })
+    float_sum_in(&a.read::<Complex128>().view(), r, Complex128::lane_sum)
 }
 
 fn python_sum(b: &Bound) -> EvalResult<Option<Value>> {
@@ -285,28 +302,43 @@ pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     if count(&a, &r) == 0 {
         warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true)?;
     }
-    // A complex sum's own warnings are the reduction's.
-    let sums = match a.dtype() {
-        DType::Complex128 => Some(warnings::ufunc("reduce", || Ok(complex_sum(&a, &r)))?),
-        _ => None,
-    };
-    warnings::begin();
-    // float32 sums and divides in float32 (NumPy's `_mean` keeps the dtype).
-    // A complex mean divides as NumPy's `_mean` does: by `n + 0j`.
-    let out = if let Some(sums) = sums {
-        let n = Complex128::new(count(&a, &r) as f64, 0.0);
-        Array::from_ndarray(sums.mapv(|s| complex_div(s, n)))
-    } else if a.dtype() == DType::Float32 {
-        let n = count(&a, &r) as f32;
-        Array::from_ndarray(
-            float_sum_in(&a.read::<f32>().view(), &r, f32::pairwise).mapv(|s| s / n),
-        )
-    } else {
-        Array::from_ndarray(mean_array(&a, &r)?)
+    // The sum's own warnings are the reduction's ("overflow encountered in
+    // reduce"), the division's are `_mean`'s.
+    let n = count(&a, &r);
+    let out = match a.dtype() {
+        // A complex mean divides as NumPy's `_mean` does: by `n + 0j`.
+        DType::Complex128 => {
+            let sums = warnings::ufunc("reduce", || Ok(complex_sum(&a, &r)))?;
+            warnings::begin();
+            let n = Complex128::new(n as f64, 0.0);
+            Array::from_ndarray(sums.mapv(|s| complex_div(s, n)))
+        }
+        // float32 sums and divides in float32 (NumPy's `_mean` keeps the dtype).
+        DType::Float32 => {
+            let sums = warnings::ufunc("reduce", || {
+                Ok(float_sum_in(&a.read::<f32>().view(), &r, f32::pairwise))
+            })?;
+            warnings::begin();
+            Array::from_ndarray(sums.mapv(|s| s / n as f32))
+        }
+        d if d.is_inexact() && d != DType::Float64 => {
+            return Err(super::super::ops::unsupported_dtype(d));
+        }
+        d => {
+            let x = as_f64(&a)?;
+            let cast = d != DType::Float64;
+            let sums = warnings::ufunc("reduce", || {
+                Ok(float_sum(&x.read::<f64>().view(), &r, cast))
+            })?;
+            warnings::begin();
+            Array::from_ndarray(sums.mapv(|s| s / n as f64))
+        }
     };
     let flags = fpe::take();
     if !flags.is_empty() && !out.is_empty() {
-        let name = if r.axis.is_none() {
+        // A 0-d sum is a NumPy scalar: `_mean` divides it as one (a
+        // float32 one by an intp goes through the array loop).
+        let name = if out.ndim() == 0 && a.dtype() != DType::Float32 {
             "scalar divide"
         } else {
             "divide"
@@ -394,8 +426,12 @@ pub(super) fn variance(
     let sums = float_sum(&dev.read::<f64>().view(), &r, false);
     warnings::begin();
     let out = sums.mapv(|s| s / n);
-    let scalar = r.axis.is_none() && !keepdims;
-    let name = if scalar { "scalar divide" } else { "divide" };
+    // A 0-d sum is a NumPy scalar: `_var` divides it as one.
+    let name = if out.ndim() == 0 {
+        "scalar divide"
+    } else {
+        "divide"
+    };
     // Its own line of `_var`: warned again after the mean's division.
     warnings::report_at(fpe::take(), name, "_var ddof")?;
     Ok(out)
@@ -542,9 +578,16 @@ pub fn cumsum_array(a: &Array, axis: Option<usize>) -> EvalResult<Array> {
     };
     match a.dtype() {
         DType::Float64 => running::<f64, f64>(&a, axis, |p, q| p + q),
+        DType::Float32 => running::<f32, f32>(&a, axis, |p, q| p + q),
         DType::Complex128 => running::<Complex128, Complex128>(&a, axis, |p, q| p + q),
-        DType::Int64 => running::<i64, i64>(&a, axis, i64::wrapping_add),
         DType::Bool => running::<bool, i64>(&a, axis, i64::wrapping_add),
+        // NumPy accumulates smaller integers in int64 / uint64.
+        DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => {
+            running::<u64, u64>(&a.as_dtype(DType::UInt64)?, axis, u64::wrapping_add)
+        }
+        d if d.is_integer() => {
+            running::<i64, i64>(&a.as_dtype(DType::Int64)?, axis, i64::wrapping_add)
+        }
         other => Err(super::super::ops::unsupported_dtype(other)),
     }
 }

@@ -44,7 +44,7 @@ builtins! { STATS;
 
 /// Calls another builtin with positional arguments (how `clip` uses
 /// `maximum`/`minimum`, and `average` uses `mean`).
-fn call(
+pub(super) fn call(
     s: &mut Session,
     b: &Bound,
     sig: &'static str,
@@ -81,12 +81,27 @@ pub fn prod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
                 |v| v.iter().fold(Complex128::new(1.0, 0.0), |p, &x| mul(p, x)),
             )))
         })?,
-        DType::Int64 => Array::from_ndarray(over_lanes::<i64, i64>(&a, &l, |v| {
-            v.iter().fold(1i64, |p, &x| p.wrapping_mul(x))
-        })),
+        DType::Float32 => super::super::warnings::ufunc("reduce", || {
+            Ok(Array::from_ndarray(over_lanes::<f32, f32>(&a, &l, |v| {
+                v.iter().fold(1.0, |p, &x| p * x)
+            })))
+        })?,
         DType::Bool => Array::from_ndarray(over_lanes::<bool, i64>(&a, &l, |v| {
             i64::from(v.iter().all(|&x| x))
         })),
+        // NumPy multiplies smaller integers in int64 / uint64.
+        DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => {
+            let a = a.as_dtype(DType::UInt64)?;
+            Array::from_ndarray(over_lanes::<u64, u64>(&a, &l, |v| {
+                v.iter().fold(1u64, |p, &x| p.wrapping_mul(x))
+            }))
+        }
+        d if d.is_integer() => {
+            let a = a.as_dtype(DType::Int64)?;
+            Array::from_ndarray(over_lanes::<i64, i64>(&a, &l, |v| {
+                v.iter().fold(1i64, |p, &x| p.wrapping_mul(x))
+            }))
+        }
         other => return Err(unsupported_dtype(other)),
     };
     Ok(wrap(out, true))
@@ -136,7 +151,25 @@ fn cumulative(a: &Array, axis: Option<usize>, product: bool, initial: bool) -> E
         None => (a.ravel()?, 0),
         Some(k) => (a.clone(), k),
     };
+    // NumPy accumulates smaller integers in int64 / uint64.
+    let a = match a.dtype() {
+        DType::UInt8 | DType::UInt16 | DType::UInt32 => a.as_dtype(DType::UInt64)?,
+        DType::Int8 | DType::Int16 | DType::Int32 => a.as_dtype(DType::Int64)?,
+        _ => a,
+    };
     match (a.dtype(), product) {
+        (DType::Float32, false) => {
+            running::<f32, f32>(&a, axis, |p, q| p + q, initial.then_some(0.0))
+        }
+        (DType::Float32, true) => {
+            running::<f32, f32>(&a, axis, |p, q| p * q, initial.then_some(1.0))
+        }
+        (DType::UInt64, false) => {
+            running::<u64, u64>(&a, axis, u64::wrapping_add, initial.then_some(0))
+        }
+        (DType::UInt64, true) => {
+            running::<u64, u64>(&a, axis, u64::wrapping_mul, initial.then_some(1))
+        }
         (DType::Float64, false) => {
             running::<f64, f64>(&a, axis, |p, q| p + q, initial.then_some(0.0))
         }
@@ -387,6 +420,38 @@ pub fn interp(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     Ok(wrap(out, true))
 }
 
+fn weights_sum_to_zero() -> EvalError {
+    EvalError::new(
+        ErrorKind::ZeroDivisionError,
+        "Weights sum to zero, can't be normalized",
+    )
+}
+
+/// `average` of complex data or weights: the weights' complex sum, the
+/// products (NumPy's FMA multiply loop) summed, a complex division.
+fn complex_average(
+    a: &Array,
+    w: &Array,
+    axis: Option<usize>,
+    keep: bool,
+    returned: bool,
+) -> EvalResult<Value> {
+    let scl = reduce::typed_sum::<Complex128>(w, axis, keep);
+    if scl.iter().any(|z| z.re == 0.0 && z.im == 0.0) {
+        return Err(weights_sum_to_zero());
+    }
+    let prod = zip_map::<Complex128, Complex128, Complex128>(a, w, cmath::mul)?;
+    let num = reduce::typed_sum::<Complex128>(&prod, axis, keep);
+    let avg = ndarray::Zip::from(&num)
+        .and(&scl)
+        .map_collect(|&n, &d| crate::array::complex_div(n, d));
+    let avg = wrap(Array::from_ndarray(avg), true);
+    Ok(match returned {
+        true => Value::tuple(vec![avg, wrap(Array::from_ndarray(scl), true)]),
+        false => avg,
+    })
+}
+
 /// The weighted average along `axis`: `sum(a * w) / sum(w)`.
 pub fn average(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
@@ -420,8 +485,14 @@ pub fn average(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         };
         return Ok(Value::tuple(vec![avg, scl]));
     };
-    let a = a.as_dtype(DType::Float64)?;
-    let mut w = b.at("weights", to_array(wv))?.as_dtype(DType::Float64)?;
+    let w = b.at("weights", to_array(wv))?;
+    // NumPy's result dtype: complex when either is, else float64.
+    let dt = match (a.dtype(), w.dtype()) {
+        (DType::Complex128, _) | (_, DType::Complex128) => DType::Complex128,
+        _ => DType::Float64,
+    };
+    let a = a.as_dtype(dt)?;
+    let mut w = w.as_dtype(dt)?;
     if w.shape() != a.shape() {
         let Some(k) = axis else {
             return Err(EvalError::type_error(
@@ -438,12 +509,12 @@ pub fn average(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         shape[k] = w.len();
         w = w.reshape_to(&shape)?.broadcast_to(a.shape())?;
     }
+    if dt == DType::Complex128 {
+        return complex_average(&a, &w, axis, keep, returned);
+    }
     let scl = reduce::float_sum_of(&w, axis, keep)?;
     if scl.iter().any(|&x| x == 0.0) {
-        return Err(EvalError::new(
-            ErrorKind::ZeroDivisionError,
-            "Weights sum to zero, can't be normalized",
-        ));
+        return Err(weights_sum_to_zero());
     }
     let prod = zip_map::<f64, f64, f64>(&a, &w, |p, q| p * q)?;
     let num = reduce::float_sum_of(&prod, axis, keep)?;
