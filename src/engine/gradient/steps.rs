@@ -93,6 +93,23 @@ fn scalar_name(name: &'static str) -> &'static str {
     }
 }
 
+/// Both operands of an elementwise operation broadcast to the larger one's
+/// shape.
+fn broadcast_pair<'a, T>(
+    x: &'a ArrayViewD<'_, T>,
+    y: &'a ArrayViewD<'_, T>,
+) -> (ArrayViewD<'a, T>, ArrayViewD<'a, T>) {
+    let shape = if x.ndim() > y.ndim() || (x.ndim() == y.ndim() && x.len() >= y.len()) {
+        x.raw_dim()
+    } else {
+        y.raw_dim()
+    };
+    (
+        x.broadcast(shape.clone()).expect("broadcastable"),
+        y.broadcast(shape).expect("broadcastable"),
+    )
+}
+
 #[derive(Default)]
 struct Sim {
     steps: Vec<Step>,
@@ -114,15 +131,7 @@ impl Sim {
         x: ArrayViewD<'_, f64>,
         y: ArrayViewD<'_, f64>,
     ) -> ArrayD<f64> {
-        let shape = if x.ndim() > y.ndim() || (x.ndim() == y.ndim() && x.len() >= y.len()) {
-            x.raw_dim()
-        } else {
-            y.raw_dim()
-        };
-        let (x, y) = (
-            x.broadcast(shape.clone()).expect("broadcastable"),
-            y.broadcast(shape.clone()).expect("broadcastable"),
-        );
+        let (x, y) = broadcast_pair(&x, &y);
         let mut flags = Flags::NONE;
         let out = ndarray::Zip::from(&x).and(&y).map_collect(|&a, &b| {
             let (r, f) = apply(op, a, b);
@@ -445,15 +454,7 @@ fn typed_bin<T: Typed>(
     y: ArrayViewD<'_, T>,
     f: impl Fn(T, T) -> T,
 ) -> (ArrayD<T>, Flags) {
-    let shape = if x.ndim() > y.ndim() || (x.ndim() == y.ndim() && x.len() >= y.len()) {
-        x.raw_dim()
-    } else {
-        y.raw_dim()
-    };
-    let (x, y) = (
-        x.broadcast(shape.clone()).expect("broadcastable"),
-        y.broadcast(shape).expect("broadcastable"),
-    );
+    let (x, y) = broadcast_pair(&x, &y);
     fpe::clear();
     let out = ndarray::Zip::from(&x)
         .and(&y)
