@@ -5,16 +5,20 @@ use std::borrow::Cow;
 
 use ndarray::{ArrayD, ArrayViewD, Axis, IxDyn, Zip};
 
-use crate::array::{Array, Complex128, DType, Element, Fresh, cmath, complex_div, fpe, zip_map};
+use crate::array::{Array, Complex128, DType, Element, cmath, complex_div, fpe, zip_map};
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
-use super::super::error::{EvalError, EvalResult};
+use super::super::error::EvalResult;
 use super::super::session::Session;
 use super::super::value::Value;
 use super::super::warnings::{self, WarningKind};
 
+mod cumsum;
+mod extreme;
 mod pairwise;
+pub use cumsum::cumsum;
+pub use extreme::{max, min};
 pub use pairwise::pairwise_sum;
 
 /// The float types NumPy sums in their own precision (float64, float32).
@@ -435,187 +439,4 @@ pub(super) fn variance(
     // Its own line of `_var`: warned again after the mean's division.
     warnings::report_at(fpe::take(), name, "_var ddof")?;
     Ok(out)
-}
-
-fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
-    if python {
-        let items: Option<Vec<Value>> = match (b.req("a"), b.opt("axis")) {
-            (v, None) if let Some(items) = v.seq_items() => Some(items.to_vec()),
-            (v @ (Value::DictView(_) | Value::Set(_) | Value::Iter(_) | Value::Range(_)), None) => {
-                Some(super::super::iter::iterate(v)?)
-            }
-            (
-                a @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_)),
-                Some(other),
-            ) => {
-                let mut v = vec![a.clone(), other.clone()];
-                if let Some(k) = b.opt("keepdims") {
-                    v.push(k.clone());
-                }
-                Some(v)
-            }
-            _ => None,
-        };
-        if let Some(items) = items {
-            let name = if max { "max" } else { "min" };
-            let mut best = items.first().cloned().ok_or_else(|| {
-                EvalError::value_error(format!("{name}() iterable argument is empty"))
-            })?;
-            for item in &items[1..] {
-                let op = if max {
-                    crate::syntax::ast::CmpOp::Gt
-                } else {
-                    crate::syntax::ast::CmpOp::Lt
-                };
-                if truthy(&super::super::ops::compare(op, item, &best)?)? {
-                    best = item.clone();
-                }
-            }
-            return Ok(best);
-        }
-    }
-    let a = b.at("a", to_array(b.req("a")))?;
-    let r = reduce_args(b, &a)?;
-    if count(&a, &r) == 0 {
-        return Err(EvalError::value_error(format!(
-            "zero-size array to reduction operation {} which has no identity",
-            if max { "maximum" } else { "minimum" }
-        )));
-    }
-    let out = match a.dtype() {
-        DType::Float64 => float_extreme::<f64>(&a, &r, max),
-        DType::Float32 => float_extreme::<f32>(&a, &r, max),
-        DType::Complex128 => {
-            let step = if max {
-                cmath::max_step
-            } else {
-                cmath::min_step
-            };
-            Array::from_ndarray(reduce_lanes(&a.read::<Complex128>().view(), &r, |v| {
-                v[1..].iter().fold(v[0], |m, &e| step(m, e))
-            }))
-        }
-        DType::Int64 => Array::from_ndarray(reduce_lanes(&a.read::<i64>().view(), &r, |v| {
-            if max {
-                *v.iter().max().expect("non-empty")
-            } else {
-                *v.iter().min().expect("non-empty")
-            }
-        })),
-        DType::Bool => Array::from_ndarray(reduce_lanes(&a.read::<bool>().view(), &r, |v| {
-            if max {
-                v.iter().any(|&e| e)
-            } else {
-                v.iter().all(|&e| e)
-            }
-        })),
-        d if d.is_integer() => crate::dispatch!(d, T => int_extreme::<T>(&a, &r, max)),
-        other => return Err(super::super::ops::unsupported_dtype(other)),
-    };
-    Ok(wrap(out, true))
-}
-
-/// `max`/`min` of a float array in its own dtype: NaN wins.
-fn float_extreme<T: Element + PartialOrd>(a: &Array, r: &Reduce, max: bool) -> Array {
-    #[allow(clippy::eq_op)] // NaN is the one value unequal to itself
-    let nan = |x: T| x != x;
-    Array::from_ndarray(reduce_lanes(&a.read::<T>().view(), r, |v| {
-        v.iter().copied().fold(v[0], |m, e| {
-            if nan(m) || nan(e) {
-                if nan(m) { m } else { e }
-            } else if (e > m) == max && e != m {
-                e
-            } else {
-                m
-            }
-        })
-    }))
-}
-
-/// `max`/`min` of an integer array of any width, in its own dtype.
-fn int_extreme<T: Element>(a: &Array, r: &Reduce, max: bool) -> Array {
-    // Every integer type's order is its i128 order.
-    let key = |e: &T| -> i128 {
-        match e.to_scalar() {
-            crate::array::Scalar::UInt64(u) => i128::from(u),
-            s => i128::from(s.get::<i64>()),
-        }
-    };
-    Array::from_ndarray(reduce_lanes(&a.read::<T>().view(), r, |v| {
-        let it = v.iter();
-        *if max {
-            it.max_by_key(|e| key(e))
-        } else {
-            it.min_by_key(|e| key(e))
-        }
-        .expect("non-empty")
-    }))
-}
-
-pub fn min(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
-    extreme(b, python, false)
-}
-
-pub fn max(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
-    extreme(b, python, true)
-}
-
-/// `np.cumsum(a, axis=None)`: running sums (flattened when axis is None).
-pub fn cumsum(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let a = b.at("a", to_array(b.req("a")))?;
-    let axis = match b.opt("axis") {
-        None => None,
-        Some(v) => Some(b.at("axis", index_int(v).and_then(|k| norm_axis(k, a.ndim())))?),
-    };
-    super::stats::accumulate(|| cumsum_array(&a, axis)).map(Value::array)
-}
-
-/// Running sums along `axis` (flattened when `None`); int and bool → int64.
-pub fn cumsum_array(a: &Array, axis: Option<usize>) -> EvalResult<Array> {
-    let (a, axis) = match axis {
-        None => (a.ravel()?, 0),
-        Some(k) => (a.clone(), k),
-    };
-    match a.dtype() {
-        DType::Float64 => running::<f64, f64>(&a, axis, |p, q| p + q),
-        DType::Float32 => running::<f32, f32>(&a, axis, |p, q| p + q),
-        DType::Complex128 => running::<Complex128, Complex128>(&a, axis, |p, q| p + q),
-        DType::Bool => running::<bool, i64>(&a, axis, i64::wrapping_add),
-        // NumPy accumulates smaller integers in int64 / uint64.
-        DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => {
-            running::<u64, u64>(&a.as_dtype(DType::UInt64)?, axis, u64::wrapping_add)
-        }
-        d if d.is_integer() => {
-            running::<i64, i64>(&a.as_dtype(DType::Int64)?, axis, i64::wrapping_add)
-        }
-        other => Err(super::super::ops::unsupported_dtype(other)),
-    }
-}
-
-/// The input cast to `T` into a fresh array, then summed along each lane.
-fn running<S: Element, T: Element>(
-    a: &Array,
-    axis: usize,
-    add: impl Fn(T, T) -> T,
-) -> EvalResult<Array> {
-    let mut out = Fresh::<T>::zeroed(a.shape())?;
-    {
-        let r = a.read::<S>();
-        let mut v = out.view_mut();
-        Zip::from(&mut v)
-            .and(&r.view())
-            .for_each(|o, &s| *o = s.cast());
-        for mut lane in v.lanes_mut(Axis(axis)) {
-            let mut acc: Option<T> = None;
-            for e in lane.iter_mut() {
-                let v = match acc {
-                    None => *e,
-                    Some(s) => add(s, *e),
-                };
-                *e = v;
-                acc = Some(v);
-            }
-        }
-    }
-    Ok(out.finish())
 }
