@@ -24,6 +24,27 @@ pub(super) trait Typed: Copy + Default {
     fn read(f: &Array) -> ArrayD<Self>;
 }
 
+impl Typed for f64 {
+    fn from_f64(x: f64) -> (f64, Flags) {
+        (x, Flags::NONE)
+    }
+    fn sub(x: f64, y: f64) -> f64 {
+        x - y
+    }
+    fn div(x: f64, y: f64) -> f64 {
+        x / y
+    }
+    fn mul(x: f64, y: f64, _: bool) -> f64 {
+        x * y
+    }
+    fn add(x: f64, y: f64) -> f64 {
+        x + y
+    }
+    fn read(f: &Array) -> ArrayD<f64> {
+        f.read::<f64>().view().to_owned()
+    }
+}
+
 impl Typed for f32 {
     fn from_f64(x: f64) -> (f32, Flags) {
         let r = x as f32;
@@ -140,13 +161,24 @@ pub(super) fn typed_steps<T: Typed>(
                 DType::Float64 => !in_f32,
                 _ => false,
             });
-        if ax.strong || !(py || own) {
+        // float32 input with a NumPy float64 step: that scalar is strong.
+        let wide = in_f32
+            && !py
+            && args
+                .varargs
+                .get(if args.varargs.len() == 1 { 0 } else { k })
+                .is_some_and(|d| d.dtype() == DType::Float64);
+        if ax.strong || !(py || own || wide) {
             break;
         }
         let axis = Axis(ax.axis);
         let n = fv.shape()[ax.axis];
         if n < 2 || (plan.edge2 && n < 3) {
             break;
+        }
+        if wide {
+            wide_axis(&mut sim, f, ax.axis, plan.edge2, h);
+            continue;
         }
         let sl = |s: Slice| fv.slice_axis(axis, s);
         let lane = |i: usize| fv.index_axis(axis, i);
@@ -228,4 +260,77 @@ pub(super) fn typed_steps<T: Typed>(
         }
     }
     sim.steps
+}
+
+/// The flags of storing float64 results into the float32 output
+/// (`out[...] = ...`: "overflow encountered in cast").
+fn cast_note(sim: &mut Sim, site: &'static str, q: &ArrayD<f64>) {
+    let flags = q.iter().fold(Flags::NONE, |acc, &x| {
+        acc.union(<f32 as Typed>::from_f64(x).1)
+    });
+    sim.note(site, "cast", flags);
+}
+
+/// One axis of float32 input whose step is a NumPy float64 scalar (strong
+/// under NEP 50): the differences in float32, `2. * h`, the divisions, the
+/// second-order weights and stencils in float64, each result cast into the
+/// float32 output.
+fn wide_axis(sim: &mut Sim, f: &Array, axis: usize, edge2: bool, h: f64) {
+    let fv = f.read::<f32>().view().to_owned();
+    let one_d = fv.ndim() == 1;
+    let name = |n: &'static str| if one_d { scalar_name(n) } else { n };
+    let zero = |x: f64| ArrayD::from_elem(IxDyn(&[]), x);
+    let (ax, n) = (Axis(axis), fv.shape()[axis]);
+    let sl = |s: Slice| fv.slice_axis(ax, s);
+    let lane = |i: usize| fv.index_axis(ax, i).mapv(f64::from);
+    let (d, fl) = typed_bin(sl(Slice::from(2..)), sl(Slice::from(..-2)), f32::sub);
+    sim.note("interior", "subtract", fl);
+    let (two, fl) = scalar_op(false, 2.0, h, false);
+    sim.note("interior", "scalar multiply", fl);
+    let (q, fl) = typed_bin(d.mapv(f64::from).view(), zero(two).view(), f64::div);
+    sim.note("interior", "divide", fl);
+    cast_note(sim, "interior", &q);
+    if !edge2 {
+        for (site, hi, lo) in [("edge_left", 1, 0), ("edge_right", n - 1, n - 2)] {
+            let (t, fl) = typed_bin(fv.index_axis(ax, hi), fv.index_axis(ax, lo), f32::sub);
+            sim.note(site, name("subtract"), fl);
+            let (q, fl) = typed_bin(t.mapv(f64::from).view(), zero(h).view(), f64::div);
+            sim.note(site, name("divide"), fl);
+            cast_note(sim, site, &q);
+        }
+        return;
+    }
+    for (sites, nums, [line1, line2], idx) in [
+        (
+            ["e2u_la", "e2u_lb", "e2u_lc"],
+            [-1.5, 2., -0.5],
+            ["e2_lout", "e2_lout2"],
+            [0, 1, 2],
+        ),
+        (
+            ["e2u_ra", "e2u_rb", "e2u_rc"],
+            [0.5, -2., 1.5],
+            ["e2_rout", "e2_rout2"],
+            [n - 3, n - 2, n - 1],
+        ),
+    ] {
+        let mut w = [0.0; 3];
+        for ((o, site), x) in w.iter_mut().zip(sites).zip(nums) {
+            let (v, fl) = scalar_op(false, x, h, true);
+            sim.note(site, "scalar divide", fl);
+            *o = v;
+        }
+        let [f0, f1, f2] = idx.map(lane);
+        let (t0, fl) = typed_bin(zero(w[0]).view(), f0.view(), |x: f64, y: f64| x * y);
+        sim.note(line1, name("multiply"), fl);
+        let (t1, fl) = typed_bin(zero(w[1]).view(), f1.view(), |x: f64, y: f64| x * y);
+        sim.note(line1, name("multiply"), fl);
+        let (s, fl) = typed_bin(t0.view(), t1.view(), f64::add);
+        sim.note(line1, name("add"), fl);
+        let (t2, fl) = typed_bin(zero(w[2]).view(), f2.view(), |x: f64, y: f64| x * y);
+        sim.note(line2, name("multiply"), fl);
+        let (q, fl) = typed_bin(s.view(), t2.view(), f64::add);
+        sim.note(line1, name("add"), fl);
+        cast_note(sim, line1, &q);
+    }
 }
