@@ -59,6 +59,8 @@ mod language;
 mod layering;
 #[path = "mpl.rs"]
 mod mpl;
+#[path = "nanfuncs.rs"]
+mod nanfuncs;
 #[path = "numdiff.rs"]
 mod numdiff;
 #[path = "numpy_funcs1.rs"]

@@ -76,8 +76,33 @@ pub fn unary_fn(name: &str) -> Option<fn(Complex128) -> Complex128> {
         "negative" => |z| -z,
         "positive" => |z| z,
         "conj" | "conjugate" => |z| z.conj(),
+        "sign" => sign,
         _ => return None,
     })
+}
+
+/// NumPy 2's complex `sign` loop: `z / hypot(re, im)`, with NaN for a
+/// NaN modulus or two infinite parts, the unit along an infinite part,
+/// and 0 for 0. NaN is tested before any ordered comparison (an
+/// optimised build's signalling compares would raise "invalid").
+pub fn sign(z: Complex128) -> Complex128 {
+    let m = z.re.hypot(z.im);
+    if m.is_nan() {
+        return Complex128::new(f64::NAN, f64::NAN);
+    }
+    if m.is_infinite() {
+        if z.re.is_infinite() {
+            if z.im.is_infinite() {
+                return Complex128::new(f64::NAN, f64::NAN);
+            }
+            return Complex128::new(if z.re > 0.0 { 1.0 } else { -1.0 }, 0.0);
+        }
+        return Complex128::new(0.0, if z.im > 0.0 { 1.0 } else { -1.0 });
+    }
+    if m == 0.0 {
+        return Complex128::new(0.0, 0.0);
+    }
+    Complex128::new(z.re / m, z.im / m)
 }
 
 /// NumPy's complex `absolute` loop (`simd_cabsolute`, with the fused

@@ -113,7 +113,9 @@ mod linalg;
 mod linalg_lu;
 mod linalg_svd;
 mod matrices;
+mod medians;
 mod nanfuncs;
+mod nanstats;
 mod numpy_linalg;
 mod order_stats;
 mod pad_modes;
@@ -289,6 +291,8 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         elementwise::ELEMENTWISE,
         linalg::LINALG,
         nanfuncs::NANFUNCS,
+        nanstats::NANSTATS,
+        medians::MEDIANS,
         sorting::SORTING,
         stacking::STACKING,
         rearrange::REARRANGE,

@@ -13,8 +13,11 @@
 use ndarray::{ArrayD, ArrayViewD, Axis, IxDyn, Slice};
 
 use super::{GradientArgs, Plan, Spacing};
-use crate::array::fpe::{self, Flags};
-use crate::array::{Array, Complex128, DType, Error, cmath, complex_div, complex_mul};
+use crate::array::fpe::Flags;
+use crate::array::{Array, Complex128, DType, Error};
+
+mod own_dtype;
+use own_dtype::typed_steps;
 
 /// One thing NumPy's `gradient` did that matters to warnings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +96,23 @@ fn scalar_name(name: &'static str) -> &'static str {
     }
 }
 
+/// Both operands of an elementwise operation broadcast to the larger one's
+/// shape.
+fn broadcast_pair<'a, T>(
+    x: &'a ArrayViewD<'_, T>,
+    y: &'a ArrayViewD<'_, T>,
+) -> (ArrayViewD<'a, T>, ArrayViewD<'a, T>) {
+    let shape = if x.ndim() > y.ndim() || (x.ndim() == y.ndim() && x.len() >= y.len()) {
+        x.raw_dim()
+    } else {
+        y.raw_dim()
+    };
+    (
+        x.broadcast(shape.clone()).expect("broadcastable"),
+        y.broadcast(shape).expect("broadcastable"),
+    )
+}
+
 #[derive(Default)]
 struct Sim {
     steps: Vec<Step>,
@@ -114,15 +134,7 @@ impl Sim {
         x: ArrayViewD<'_, f64>,
         y: ArrayViewD<'_, f64>,
     ) -> ArrayD<f64> {
-        let shape = if x.ndim() > y.ndim() || (x.ndim() == y.ndim() && x.len() >= y.len()) {
-            x.raw_dim()
-        } else {
-            y.raw_dim()
-        };
-        let (x, y) = (
-            x.broadcast(shape.clone()).expect("broadcastable"),
-            y.broadcast(shape.clone()).expect("broadcastable"),
-        );
+        let (x, y) = broadcast_pair(&x, &y);
         let mut flags = Flags::NONE;
         let out = ndarray::Zip::from(&x).and(&y).map_collect(|&a, &b| {
             let (r, f) = apply(op, a, b);
@@ -369,233 +381,4 @@ fn stencil(
     let s = sim.bin(line1, add, Op::Add, t0.view(), t1.view());
     let t2 = sim.bin(line2, mul, Op::Mul, zero_d(c).view(), f2);
     sim.bin(line1, add, Op::Add, s.view(), t2.view());
-}
-
-/// The element types whose `np.gradient` steps are replayed in their own
-/// arithmetic (float32, complex128), with the CPU's status flags of each
-/// operation (the same operations as NumPy's loops, so the same flags).
-trait Typed: Copy + Default {
-    /// A Python float (or a NumPy float64) converted to this type, and the
-    /// flags of the conversion (float32's overflow is NumPy's "cast").
-    fn from_f64(x: f64) -> (Self, Flags);
-    fn sub(x: Self, y: Self) -> Self;
-    fn div(x: Self, y: Self) -> Self;
-    /// An array loop's multiply (`scalar`: a NumPy scalar's).
-    fn mul(x: Self, y: Self, scalar: bool) -> Self;
-    fn add(x: Self, y: Self) -> Self;
-    fn read(f: &Array) -> ArrayD<Self>;
-}
-
-impl Typed for f32 {
-    fn from_f64(x: f64) -> (f32, Flags) {
-        let r = x as f32;
-        let flags = if x.is_finite() && r.is_infinite() {
-            Flags::OVERFLOW
-        } else {
-            Flags::NONE
-        };
-        (r, flags)
-    }
-    fn sub(x: f32, y: f32) -> f32 {
-        x - y
-    }
-    fn div(x: f32, y: f32) -> f32 {
-        x / y
-    }
-    fn mul(x: f32, y: f32, _: bool) -> f32 {
-        x * y
-    }
-    fn add(x: f32, y: f32) -> f32 {
-        x + y
-    }
-    fn read(f: &Array) -> ArrayD<f32> {
-        f.read::<f32>().view().to_owned()
-    }
-}
-
-impl Typed for Complex128 {
-    fn from_f64(x: f64) -> (Complex128, Flags) {
-        (Complex128::new(x, 0.0), Flags::NONE)
-    }
-    fn sub(x: Complex128, y: Complex128) -> Complex128 {
-        x - y
-    }
-    fn div(x: Complex128, y: Complex128) -> Complex128 {
-        complex_div(x, y)
-    }
-    fn mul(x: Complex128, y: Complex128, scalar: bool) -> Complex128 {
-        if scalar {
-            complex_mul(x, y)
-        } else {
-            cmath::mul(x, y)
-        }
-    }
-    fn add(x: Complex128, y: Complex128) -> Complex128 {
-        x + y
-    }
-    fn read(f: &Array) -> ArrayD<Complex128> {
-        f.read::<Complex128>().view().to_owned()
-    }
-}
-
-/// `f(x, y)` on every pair (the smaller operand broadcast) and the flags
-/// the CPU raised.
-fn typed_bin<T: Typed>(
-    x: ArrayViewD<'_, T>,
-    y: ArrayViewD<'_, T>,
-    f: impl Fn(T, T) -> T,
-) -> (ArrayD<T>, Flags) {
-    let shape = if x.ndim() > y.ndim() || (x.ndim() == y.ndim() && x.len() >= y.len()) {
-        x.raw_dim()
-    } else {
-        y.raw_dim()
-    };
-    let (x, y) = (
-        x.broadcast(shape.clone()).expect("broadcastable"),
-        y.broadcast(shape).expect("broadcastable"),
-    );
-    fpe::clear();
-    let out = ndarray::Zip::from(&x)
-        .and(&y)
-        .map_collect(|&a, &b| std::hint::black_box(f(std::hint::black_box(a), b)));
-    (out, fpe::take())
-}
-
-/// `x * y` (or `x / y`) of two NumPy scalars of the spacing's precision
-/// (float32 when `in_f32`, else float64), widened, and its flags.
-fn scalar_op(in_f32: bool, x: f64, y: f64, div: bool) -> (f64, Flags) {
-    use std::hint::black_box;
-    fpe::clear();
-    let r = if in_f32 {
-        let (a, b) = (black_box(x as f32), black_box(y as f32));
-        f64::from(black_box(if div { a / b } else { a * b }))
-    } else {
-        let (a, b) = (black_box(x), black_box(y));
-        black_box(if div { a / b } else { a * b })
-    };
-    (r, fpe::take())
-}
-
-/// NumPy's `gradient` steps for float32 and complex128 input with uniform
-/// steps (Python numbers, none, or a NumPy scalar of the input's own
-/// precision): the same lines as the float64 replay, each operation in the
-/// input's dtype, and float32's "overflow encountered in cast" when a
-/// Python step does not fit. Coordinate arrays (and NumPy scalars of
-/// another precision, which promote the result) are not replayed.
-fn typed_steps<T: Typed>(
-    f: &Array,
-    args: &GradientArgs,
-    plan: &Plan<'_>,
-    python: &[bool],
-) -> Vec<Step> {
-    let in_f32 = f.dtype() == DType::Float32;
-    let mut sim = Sim::default();
-    let fv = T::read(f);
-    let one_d = fv.ndim() == 1;
-    let name = |n: &'static str| if one_d { scalar_name(n) } else { n };
-    let zero = |x: T| ArrayD::from_elem(IxDyn(&[]), x);
-    for (k, ax) in plan.axes.iter().enumerate() {
-        let py = python
-            .get(if python.len() == 1 { 0 } else { k })
-            .copied()
-            .unwrap_or(true);
-        let Spacing::Uniform(h) = ax.spacing else {
-            break;
-        };
-        let own = args
-            .varargs
-            .get(if args.varargs.len() == 1 { 0 } else { k })
-            .is_some_and(|d| match d.dtype() {
-                DType::Float32 => in_f32,
-                DType::Float64 => !in_f32,
-                _ => false,
-            });
-        if ax.strong || !(py || own) {
-            break;
-        }
-        let axis = Axis(ax.axis);
-        let n = fv.shape()[ax.axis];
-        if n < 2 || (plan.edge2 && n < 3) {
-            break;
-        }
-        let sl = |s: Slice| fv.slice_axis(axis, s);
-        let lane = |i: usize| fv.index_axis(axis, i);
-        // A Python float met by the array: converted first (NumPy's weak
-        // scalar), then the operation.
-        let cast = |sim: &mut Sim, site: &'static str, x: f64| {
-            let (v, flags) = T::from_f64(x);
-            sim.note(site, "cast", flags);
-            v
-        };
-        let (d, fl) = typed_bin(sl(Slice::from(2..)), sl(Slice::from(..-2)), T::sub);
-        sim.note("interior", "subtract", fl);
-        let two = if py {
-            cast(&mut sim, "interior", 2.0 * h)
-        } else {
-            let (two, fl) = scalar_op(in_f32, 2.0, h, false);
-            sim.note("interior", "scalar multiply", fl);
-            T::from_f64(two).0
-        };
-        let (_, fl) = typed_bin(d.view(), zero(two).view(), T::div);
-        sim.note("interior", "divide", fl);
-        if !plan.edge2 {
-            for (site, hi, lo) in [("edge_left", 1, 0), ("edge_right", n - 1, n - 2)] {
-                let (t, fl) = typed_bin(lane(hi), lane(lo), T::sub);
-                sim.note(site, name("subtract"), fl);
-                let hv = if py {
-                    cast(&mut sim, site, h)
-                } else {
-                    T::from_f64(h).0
-                };
-                let (_, fl) = typed_bin(t.view(), zero(hv).view(), T::div);
-                sim.note(site, name("divide"), fl);
-            }
-            continue;
-        }
-        if py && h == 0.0 {
-            sim.steps.push(Step::ZeroDivision);
-            break;
-        }
-        for (sites, nums, [line1, line2], lanes) in [
-            (
-                ["e2u_la", "e2u_lb", "e2u_lc"],
-                [-1.5, 2., -0.5],
-                ["e2_lout", "e2_lout2"],
-                [lane(0), lane(1), lane(2)],
-            ),
-            (
-                ["e2u_ra", "e2u_rb", "e2u_rc"],
-                [0.5, -2., 1.5],
-                ["e2_rout", "e2_rout2"],
-                [lane(n - 3), lane(n - 2), lane(n - 1)],
-            ),
-        ] {
-            // The weights: Python's float division, or NumPy scalars'.
-            let mut w = nums.map(|x| x / h);
-            if !py {
-                for ((o, site), x) in w.iter_mut().zip(sites).zip(nums) {
-                    let (v, fl) = scalar_op(in_f32, x, h, true);
-                    sim.note(site, "scalar divide", fl);
-                    *o = v;
-                }
-            }
-            let [a, b, c] = w;
-            let [f0, f1, f2] = lanes;
-            let mul = |x: T, y: T| T::mul(x, y, one_d);
-            let av = cast(&mut sim, line1, a);
-            let (t0, fl) = typed_bin(zero(av).view(), f0, mul);
-            sim.note(line1, name("multiply"), fl);
-            let bv = cast(&mut sim, line1, b);
-            let (t1, fl) = typed_bin(zero(bv).view(), f1, mul);
-            sim.note(line1, name("multiply"), fl);
-            let (s, fl) = typed_bin(t0.view(), t1.view(), T::add);
-            sim.note(line1, name("add"), fl);
-            let cv = cast(&mut sim, line2, c);
-            let (t2, fl) = typed_bin(zero(cv).view(), f2, mul);
-            sim.note(line2, name("multiply"), fl);
-            let (_, fl) = typed_bin(s.view(), t2.view(), T::add);
-            sim.note(line1, name("add"), fl);
-        }
-    }
-    sim.steps
 }

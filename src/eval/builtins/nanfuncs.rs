@@ -6,7 +6,7 @@
 
 use ndarray::{ArrayD, Axis, IxDyn};
 
-use crate::array::{Array, Complex128, DType, Element, cmath, complex_div, fpe, map, zip_map};
+use crate::array::{Array, Complex128, DType, Element, cmath, map};
 
 use super::super::args::{Bound, CallArgs, Signature, bind};
 use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
@@ -65,7 +65,7 @@ pub(super) fn over_lanes<T: Element, R: Clone>(
 /// Calls the ordinary reduction `f` (signature `sig`) on `a` with the
 /// caller's `keys` arguments: what NumPy's nan-functions do for integer
 /// and bool input and after replacing NaNs.
-fn delegate(
+pub(super) fn delegate(
     s: &mut Session,
     b: &Bound,
     a: Value,
@@ -89,20 +89,33 @@ fn delegate(
     f(s, &nb, false)
 }
 
-/// `a` with NaNs replaced by `by` (float64 input only).
-fn replace_nan(a: &Array, by: f64) -> EvalResult<Array> {
-    Ok(map::<f64, f64>(a, |x| if x.is_nan() { by } else { x })?)
+/// `_replace_nan`: `a` with NaNs (a complex one: either part NaN)
+/// replaced by `by`; other dtypes unchanged.
+pub(super) fn replace_nans(a: &Array, by: f64) -> EvalResult<Array> {
+    Ok(match a.dtype() {
+        DType::Float64 => map::<f64, f64>(a, |x| if x.is_nan() { by } else { x })?,
+        DType::Float32 => {
+            let f = by as f32;
+            map::<f32, f32>(a, move |x| if x.is_nan() { f } else { x })?
+        }
+        DType::Complex128 => map::<Complex128, Complex128>(a, |z| {
+            if cmath::is_nan(z) {
+                Complex128::new(by, 0.0)
+            } else {
+                z
+            }
+        })?,
+        _ => a.clone(),
+    })
 }
 
-/// `a` with complex NaNs (either part NaN) replaced by `0+0j`.
-fn replace_complex_nan(a: &Array) -> EvalResult<Array> {
-    Ok(map::<Complex128, Complex128>(a, |z| {
-        if cmath::is_nan(z) {
-            Complex128::new(0.0, 0.0)
-        } else {
-            z
-        }
-    })?)
+/// NumPy's "All-NaN slice encountered" RuntimeWarning.
+pub(super) fn all_nan_warning() -> EvalResult<()> {
+    warnings::warn(
+        WarningKind::RuntimeWarning,
+        "All-NaN slice encountered",
+        true,
+    )
 }
 
 /// `np.fmax.reduce` / `np.fmin.reduce` of a complex array (NaNs skipped;
@@ -127,11 +140,7 @@ fn complex_nan_extreme(b: &Bound, a: &Array, max: bool) -> EvalResult<Value> {
         })
     });
     if out.iter().any(|z| cmath::is_nan(*z)) {
-        warnings::warn(
-            WarningKind::RuntimeWarning,
-            "All-NaN slice encountered",
-            true,
-        )?;
+        all_nan_warning()?;
     }
     Ok(wrap(Array::from_ndarray(out), true))
 }
@@ -168,11 +177,7 @@ fn nan_extreme(s: &mut Session, b: &Bound, max: bool) -> EvalResult<Value> {
     });
     // Only a lane with no number in it gives NaN.
     if out.iter().any(|x| x.is_nan()) {
-        warnings::warn(
-            WarningKind::RuntimeWarning,
-            "All-NaN slice encountered",
-            true,
-        )?;
+        all_nan_warning()?;
     }
     Ok(wrap(Array::from_ndarray(out), true))
 }
@@ -187,15 +192,9 @@ pub fn nanmin(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 const SUM: &str = "sum(a, axis=None, keepdims=False)";
 const MEAN: &str = "mean(a, axis=None, keepdims=False)";
-const STD: &str = "std(a, axis=None, ddof=0, keepdims=False)";
 
 pub fn nansum(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let mut a = b.at("a", to_array(b.req("a")))?;
-    if a.dtype() == DType::Float64 {
-        a = replace_nan(&a, 0.0)?;
-    } else if a.dtype() == DType::Complex128 {
-        a = replace_complex_nan(&a)?;
-    }
+    let a = replace_nans(&b.at("a", to_array(b.req("a")))?, 0.0)?;
     delegate(
         s,
         b,
@@ -206,108 +205,20 @@ pub fn nansum(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     )
 }
 
-/// Non-NaN counts per lane, as float64.
-fn counts(a: &Array, l: &Lanes) -> Array {
-    Array::from_ndarray(over_lanes::<f64, f64>(a, l, |v| {
-        v.iter().filter(|x| !x.is_nan()).count() as f64
-    }))
-}
-
-/// The sum of `a` (NaNs as zeros) along the lanes of `l`, as an array.
-fn sum_of(s: &mut Session, b: &Bound, a: &Array, l: &Lanes) -> EvalResult<Array> {
-    let mut call = CallArgs {
-        span: b.span.clone(),
-        ..CallArgs::default()
-    };
-    call.pos = vec![
-        Value::array(a.clone()),
-        l.axis.map_or(Value::None, |k| Value::Int(k as i64)),
-        Value::Bool(l.keepdims),
-    ];
-    call.pos_spans = vec![b.span.clone(); 3];
-    let nb = bind(Signature::of(SUM), call)?;
-    to_array(&reduce::sum(s, &nb, false)?)
-}
-
 pub fn nanmean(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
-    if a.dtype() == DType::Complex128 {
-        return complex_nanmean(s, b, &a);
-    }
-    if a.dtype() != DType::Float64 {
-        let sig = MEAN;
+    if !a.dtype().is_inexact() {
         return delegate(
             s,
             b,
             Value::array(a),
-            sig,
+            MEAN,
             &["axis", "keepdims"],
             reduce::mean,
         );
     }
     let l = lane_args(b, a.ndim())?;
-    let tot = sum_of(s, b, &replace_nan(&a, 0.0)?, &l)?;
-    let n = counts(&a, &l);
-    if n.to_f64_vec().contains(&0.0) {
-        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true)?;
-    }
-    // NumPy divides with floating-point errors ignored.
-    let avg = zip_map::<f64, f64, f64>(&tot, &n, |t, c| t / c)?;
-    fpe::clear();
-    Ok(wrap(avg, true))
-}
-
-/// `nanmean` of a complex array: NaNs (either part) as zeros, the sum
-/// divided by the count of the others as NumPy's `_divide_by_count` does
-/// (a complex division, its errors ignored).
-fn complex_nanmean(s: &mut Session, b: &Bound, a: &Array) -> EvalResult<Value> {
-    let l = lane_args(b, a.ndim())?;
-    let tot = sum_of(s, b, &replace_complex_nan(a)?, &l)?;
-    let n = Array::from_ndarray(over_lanes::<Complex128, f64>(a, &l, |v| {
-        v.iter().filter(|z| !cmath::is_nan(**z)).count() as f64
-    }));
-    if n.to_f64_vec().contains(&0.0) {
-        warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true)?;
-    }
-    let avg = zip_map::<Complex128, f64, Complex128>(&tot, &n, |t, c| {
-        complex_div(t, Complex128::new(c, 0.0))
-    })?;
-    fpe::clear();
-    Ok(wrap(avg, true))
-}
-
-pub fn nanstd(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let a = b.at("a", to_array(b.req("a")))?;
-    if a.dtype() != DType::Float64 {
-        let sig = STD;
-        let keys = ["axis", "ddof", "keepdims"];
-        return delegate(s, b, Value::array(a), sig, &keys, reduce::std);
-    }
-    let l = lane_args(b, a.ndim())?;
-    let ddof = b.opt("ddof").map(real).transpose()?.unwrap_or(0.0);
-    let kept = Lanes {
-        axis: l.axis,
-        keepdims: true,
-    };
-    let arr = replace_nan(&a, 0.0)?;
-    let avg = zip_map::<f64, f64, f64>(&sum_of(s, b, &arr, &kept)?, &counts(&a, &kept), |t, c| {
-        t / c
-    })?;
-    // Deviations, zero where the input was NaN, squared.
-    let dev = zip_map::<f64, f64, f64>(&a, &avg, |x, m| {
-        let d = if x.is_nan() { 0.0 } else { x - m };
-        d * d
-    })?;
-    let var = sum_of(s, b, &dev, &l)?;
-    let out = zip_map::<f64, f64, f64>(&var, &counts(&a, &l), |v, c| {
-        let dof = c - ddof;
-        if dof <= 0.0 {
-            f64::NAN
-        } else {
-            (v / dof).sqrt()
-        }
-    })?;
-    Ok(wrap(out, true))
+    Ok(wrap(super::nanstats::nanmean_of(&a, &l)?, true))
 }
 
 /// Position of the first extreme of a lane of ordered values.
@@ -324,50 +235,54 @@ pub(super) fn arg_lane<T: PartialOrd + Copy>(v: &[T], max: bool, nan: impl Fn(T)
     best as i64
 }
 
+/// NumPy's `nanargmax`/`nanargmin`: NaNs replaced by -inf/+inf (a complex
+/// one by `∓inf+0j`), `argmax`/`argmin` of that, then a ValueError when a
+/// lane was all NaN. Integer widths other than int64 are widened (an
+/// order-keeping map for uint64), float32 is read as float64: the index is
+/// the same.
 fn nan_arg(s: &mut Session, b: &Bound, max: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
-    let name = if max { "argmax" } else { "argmin" };
-    if a.dtype() != DType::Float64 {
-        let (sig, f): (_, BuiltinFn) = match max {
-            true => (
-                "argmax(a, axis=None, *, keepdims=False)",
-                super::sorting::argmax,
-            ),
-            false => (
-                "argmin(a, axis=None, *, keepdims=False)",
-                super::sorting::argmin,
-            ),
+    let (sig, f): (_, BuiltinFn) = match max {
+        true => (
+            "argmax(a, axis=None, *, keepdims=False)",
+            super::sorting::argmax,
+        ),
+        false => (
+            "argmin(a, axis=None, *, keepdims=False)",
+            super::sorting::argmin,
+        ),
+    };
+    let keys = ["axis", "keepdims"];
+    let x = match a.dtype() {
+        DType::Float64 | DType::Float32 | DType::Complex128 => replace_nans(
+            &a,
+            if max {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            },
+        )?,
+        DType::UInt64 => map::<u64, i64>(&a, |u| (u ^ (1 << 63)) as i64)?,
+        d if d.is_integer() && d != DType::Int64 => a.as_dtype(DType::Int64)?,
+        _ => a.clone(),
+    };
+    let x = match x.dtype() {
+        DType::Float32 => x.as_dtype(DType::Float64)?,
+        _ => x,
+    };
+    let out = delegate(s, b, Value::array(x), sig, &keys, f)?;
+    if a.dtype().is_inexact() {
+        let l = lane_args(b, a.ndim())?;
+        let all_nan = match a.dtype() {
+            DType::Float64 => over_lanes::<f64, bool>(&a, &l, |v| v.iter().all(|x| x.is_nan())),
+            DType::Float32 => over_lanes::<f32, bool>(&a, &l, |v| v.iter().all(|x| x.is_nan())),
+            _ => over_lanes::<Complex128, bool>(&a, &l, |v| v.iter().all(|z| cmath::is_nan(*z))),
         };
-        return delegate(s, b, Value::array(a), sig, &["axis", "keepdims"], f);
-    }
-    let l = lane_args(b, a.ndim())?;
-    if l.axis.map_or(a.len(), |k| a.shape()[k]) == 0 {
-        return Err(EvalError::value_error(format!(
-            "attempt to get {name} of an empty sequence"
-        )));
-    }
-    let out = over_lanes::<f64, Option<i64>>(&a, &l, |v| {
-        if v.iter().all(|x| x.is_nan()) {
-            return None;
+        if all_nan.iter().any(|&n| n) {
+            return Err(EvalError::value_error("All-NaN slice encountered"));
         }
-        let fill = if max {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        };
-        let w: Vec<f64> = v
-            .iter()
-            .map(|&x| if x.is_nan() { fill } else { x })
-            .collect();
-        Some(arg_lane(&w, max, |_| false))
-    });
-    if out.iter().any(Option::is_none) {
-        return Err(EvalError::value_error("All-NaN slice encountered"));
     }
-    Ok(wrap(
-        Array::from_ndarray(out.mapv(|x| x.unwrap_or(0))),
-        true,
-    ))
+    Ok(out)
 }
 
 pub fn nanargmax(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
@@ -456,8 +371,6 @@ builtins! { NANFUNCS;
         "Sum treating NaNs as zero.", "np.nansum(np.array([1., np.nan, 2.5]))";
     "nanmean", Numpy, nanmean, "nanmean(a, axis=None, dtype=None, out=None, keepdims=<no value>)",
         "Mean of the non-NaN elements.", "np.nanmean(np.array([1., np.nan, 4.]))";
-    "nanstd", Numpy, nanstd, "nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>)",
-        "Standard deviation of the non-NaN elements.", "np.nanstd(np.array([1., np.nan, 3., 5.]))";
     "nanargmax", Numpy, nanargmax, "nanargmax(a, axis=None, out=None, *, keepdims=<no value>)",
         "Index of the largest non-NaN element (ValueError for an all-NaN slice).",
         "np.nanargmax(np.array([np.nan, 2., 7., 1.]))";

@@ -1,5 +1,5 @@
-//! Order statistics (issue 13): `median`, `percentile`, `quantile`: each
-//! lane sorted (NaN last, which makes the result NaN), then, for NumPy's
+//! Order statistics (issue 13): `percentile`, `quantile` (medians are in
+//! `medians.rs`): each lane sorted (NaN last, which makes the result NaN), then, for NumPy's
 //! default 'linear' method, `_lerp` between the neighbours of the virtual
 //! index `(n - 1) * q`; the other `method=`s move the index ('hazen',
 //! 'weibull', ...), fix the weight ('midpoint') or take an element
@@ -18,9 +18,6 @@ use super::stats::axis_arg;
 use super::{Builtin, Home};
 
 builtins! { ORDER_STATS;
-    "median", Numpy, median, "median(a, axis=None, out=None, overwrite_input=False, keepdims=False)",
-        "The middle value (mean of the two middle values for even counts; NaN propagates).",
-        "np.median(np.array([3, 1, 4, 1, 5, 9]))";
     "percentile", Numpy, percentile, "percentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)",
         "The q-th percentiles (0..100): linear interpolation between sorted values, or method='lower', 'higher', 'nearest', 'midpoint', 'hazen', ...",
         "np.percentile(np.array([1., 2., 3., 4.]), [25, 50, 90])";
@@ -92,24 +89,6 @@ fn reduced_lanes(b: &Bound, a: &Array) -> EvalResult<(Vec<Vec<f64>>, Vec<usize>)
             shape
         },
     ))
-}
-
-fn median_lane(v: &[f64]) -> f64 {
-    let n = v.len();
-    if n == 0 || v[n - 1].is_nan() {
-        return f64::NAN;
-    }
-    match n % 2 {
-        1 => v[n / 2],
-        _ => (v[n / 2 - 1] + v[n / 2]) / 2.0,
-    }
-}
-
-pub fn median(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let a = b.at("a", to_array(b.req("a")))?;
-    let (lanes, shape) = reduced_lanes(b, &a)?;
-    let vals: Vec<f64> = lanes.iter().map(|l| median_lane(l)).collect();
-    Ok(wrap(Array::from_vec(&shape, vals)?, true))
 }
 
 /// NumPy's `method=` of `quantile`/`percentile`: how the virtual index

@@ -5,16 +5,20 @@ use std::borrow::Cow;
 
 use ndarray::{ArrayD, ArrayViewD, Axis, IxDyn, Zip};
 
-use crate::array::{Array, Complex128, DType, Element, Fresh, cmath, complex_div, fpe, zip_map};
+use crate::array::{Array, Complex128, DType, Element, cmath, complex_div, fpe, zip_map};
 
 use super::super::args::Bound;
 use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
-use super::super::error::{EvalError, EvalResult};
+use super::super::error::EvalResult;
 use super::super::session::Session;
 use super::super::value::Value;
 use super::super::warnings::{self, WarningKind};
 
+mod cumsum;
+mod extreme;
 mod pairwise;
+pub use cumsum::cumsum;
+pub use extreme::{max, min};
 pub use pairwise::pairwise_sum;
 
 /// The float types NumPy sums in their own precision (float64, float32).
@@ -23,6 +27,11 @@ pub(super) trait FloatAcc:
 {
     /// NumPy's pairwise sum of a contiguous run of this type.
     fn pairwise(a: &[Self]) -> Self;
+
+    /// A lane's sum as `np.sum` reduces it along the last axis.
+    fn lane_sum(a: &[Self]) -> Self {
+        Self::pairwise(a)
+    }
 }
 
 impl FloatAcc for f64 {
@@ -45,6 +54,26 @@ impl FloatAcc for Complex128 {
     fn pairwise(a: &[Complex128]) -> Complex128 {
         cmath::pairwise_sum(a)
     }
+
+    /// The identity (0+0j) plus the pairwise sum (so a sum of negative
+    /// zeros is a positive zero, as NumPy's is).
+    fn lane_sum(a: &[Complex128]) -> Complex128 {
+        let s = cmath::pairwise_sum(a);
+        Complex128::new(0.0 + s.re, 0.0 + s.im)
+    }
+}
+
+/// `np.sum` of a float or complex array in its own dtype, in NumPy's order.
+pub(super) fn typed_sum<T: FloatAcc + Element>(
+    a: &Array,
+    axis: Option<usize>,
+    keepdims: bool,
+) -> ArrayD<T> {
+    float_sum_in(
+        &a.read::<T>().view(),
+        &Reduce { axis, keepdims },
+        T::lane_sum,
+    )
 }
 
 /// `pairwise_sum` of `loops_utils.h` for any float type; `halves` sums the
@@ -154,16 +183,11 @@ fn float_sum_in<T: FloatAcc>(x: &ArrayViewD<'_, T>, r: &Reduce, sum: fn(&[T]) ->
     let last = x.ndim().saturating_sub(1);
     match r.axis {
         Some(k) if k != last => {
-            let mut it = x.axis_iter(Axis(k));
-            let mut acc = match it.next() {
-                Some(first) => first.to_owned(),
-                None => {
-                    let mut s = x.shape().to_vec();
-                    s.remove(k);
-                    ArrayD::from_elem(IxDyn(&s), T::default())
-                }
-            };
-            for v in it {
+            // NumPy starts from the identity (so -0.0 rows sum to 0.0).
+            let mut s = x.shape().to_vec();
+            s.remove(k);
+            let mut acc = ArrayD::from_elem(IxDyn(&s), T::default());
+            for v in x.axis_iter(Axis(k)) {
                 Zip::from(&mut acc).and(&v).for_each(|a, &e| *a = *a + e);
             }
             keep(acc, x.ndim(), r)
@@ -235,10 +259,7 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
 /// NumPy's complex sum: the identity (0+0j) plus the pairwise sum of each
 /// lane (so a sum of negative zeros is a positive zero, as NumPy's is).
 fn complex_sum(a: &Array, r: &Reduce) -> ArrayD<Complex128> {
-    float_sum_in(&a.read::<Complex128>().view(), r, |v| {
-        let s = cmath::pairwise_sum(v);
-        Complex128::new(0.0 + s.re, 0.0 + s.im)
-    })
+    float_sum_in(&a.read::<Complex128>().view(), r, Complex128::lane_sum)
 }
 
 fn python_sum(b: &Bound) -> EvalResult<Option<Value>> {
@@ -285,28 +306,43 @@ pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     if count(&a, &r) == 0 {
         warnings::warn(WarningKind::RuntimeWarning, "Mean of empty slice", true)?;
     }
-    // A complex sum's own warnings are the reduction's.
-    let sums = match a.dtype() {
-        DType::Complex128 => Some(warnings::ufunc("reduce", || Ok(complex_sum(&a, &r)))?),
-        _ => None,
-    };
-    warnings::begin();
-    // float32 sums and divides in float32 (NumPy's `_mean` keeps the dtype).
-    // A complex mean divides as NumPy's `_mean` does: by `n + 0j`.
-    let out = if let Some(sums) = sums {
-        let n = Complex128::new(count(&a, &r) as f64, 0.0);
-        Array::from_ndarray(sums.mapv(|s| complex_div(s, n)))
-    } else if a.dtype() == DType::Float32 {
-        let n = count(&a, &r) as f32;
-        Array::from_ndarray(
-            float_sum_in(&a.read::<f32>().view(), &r, f32::pairwise).mapv(|s| s / n),
-        )
-    } else {
-        Array::from_ndarray(mean_array(&a, &r)?)
+    // The sum's own warnings are the reduction's ("overflow encountered in
+    // reduce"), the division's are `_mean`'s.
+    let n = count(&a, &r);
+    let out = match a.dtype() {
+        // A complex mean divides as NumPy's `_mean` does: by `n + 0j`.
+        DType::Complex128 => {
+            let sums = warnings::ufunc("reduce", || Ok(complex_sum(&a, &r)))?;
+            warnings::begin();
+            let n = Complex128::new(n as f64, 0.0);
+            Array::from_ndarray(sums.mapv(|s| complex_div(s, n)))
+        }
+        // float32 sums and divides in float32 (NumPy's `_mean` keeps the dtype).
+        DType::Float32 => {
+            let sums = warnings::ufunc("reduce", || {
+                Ok(float_sum_in(&a.read::<f32>().view(), &r, f32::pairwise))
+            })?;
+            warnings::begin();
+            Array::from_ndarray(sums.mapv(|s| s / n as f32))
+        }
+        d if d.is_inexact() && d != DType::Float64 => {
+            return Err(super::super::ops::unsupported_dtype(d));
+        }
+        d => {
+            let x = as_f64(&a)?;
+            let cast = d != DType::Float64;
+            let sums = warnings::ufunc("reduce", || {
+                Ok(float_sum(&x.read::<f64>().view(), &r, cast))
+            })?;
+            warnings::begin();
+            Array::from_ndarray(sums.mapv(|s| s / n as f64))
+        }
     };
     let flags = fpe::take();
     if !flags.is_empty() && !out.is_empty() {
-        let name = if r.axis.is_none() {
+        // A 0-d sum is a NumPy scalar: `_mean` divides it as one (a
+        // float32 one by an intp goes through the array loop).
+        let name = if out.ndim() == 0 && a.dtype() != DType::Float32 {
             "scalar divide"
         } else {
             "divide"
@@ -394,185 +430,13 @@ pub(super) fn variance(
     let sums = float_sum(&dev.read::<f64>().view(), &r, false);
     warnings::begin();
     let out = sums.mapv(|s| s / n);
-    let scalar = r.axis.is_none() && !keepdims;
-    let name = if scalar { "scalar divide" } else { "divide" };
+    // A 0-d sum is a NumPy scalar: `_var` divides it as one.
+    let name = if out.ndim() == 0 {
+        "scalar divide"
+    } else {
+        "divide"
+    };
     // Its own line of `_var`: warned again after the mean's division.
     warnings::report_at(fpe::take(), name, "_var ddof")?;
     Ok(out)
-}
-
-fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
-    if python {
-        let items: Option<Vec<Value>> = match (b.req("a"), b.opt("axis")) {
-            (v, None) if let Some(items) = v.seq_items() => Some(items.to_vec()),
-            (v @ (Value::DictView(_) | Value::Set(_) | Value::Iter(_) | Value::Range(_)), None) => {
-                Some(super::super::iter::iterate(v)?)
-            }
-            (
-                a @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_)),
-                Some(other),
-            ) => {
-                let mut v = vec![a.clone(), other.clone()];
-                if let Some(k) = b.opt("keepdims") {
-                    v.push(k.clone());
-                }
-                Some(v)
-            }
-            _ => None,
-        };
-        if let Some(items) = items {
-            let name = if max { "max" } else { "min" };
-            let mut best = items.first().cloned().ok_or_else(|| {
-                EvalError::value_error(format!("{name}() iterable argument is empty"))
-            })?;
-            for item in &items[1..] {
-                let op = if max {
-                    crate::syntax::ast::CmpOp::Gt
-                } else {
-                    crate::syntax::ast::CmpOp::Lt
-                };
-                if truthy(&super::super::ops::compare(op, item, &best)?)? {
-                    best = item.clone();
-                }
-            }
-            return Ok(best);
-        }
-    }
-    let a = b.at("a", to_array(b.req("a")))?;
-    let r = reduce_args(b, &a)?;
-    if count(&a, &r) == 0 {
-        return Err(EvalError::value_error(format!(
-            "zero-size array to reduction operation {} which has no identity",
-            if max { "maximum" } else { "minimum" }
-        )));
-    }
-    let out = match a.dtype() {
-        DType::Float64 => float_extreme::<f64>(&a, &r, max),
-        DType::Float32 => float_extreme::<f32>(&a, &r, max),
-        DType::Complex128 => {
-            let step = if max {
-                cmath::max_step
-            } else {
-                cmath::min_step
-            };
-            Array::from_ndarray(reduce_lanes(&a.read::<Complex128>().view(), &r, |v| {
-                v[1..].iter().fold(v[0], |m, &e| step(m, e))
-            }))
-        }
-        DType::Int64 => Array::from_ndarray(reduce_lanes(&a.read::<i64>().view(), &r, |v| {
-            if max {
-                *v.iter().max().expect("non-empty")
-            } else {
-                *v.iter().min().expect("non-empty")
-            }
-        })),
-        DType::Bool => Array::from_ndarray(reduce_lanes(&a.read::<bool>().view(), &r, |v| {
-            if max {
-                v.iter().any(|&e| e)
-            } else {
-                v.iter().all(|&e| e)
-            }
-        })),
-        d if d.is_integer() => crate::dispatch!(d, T => int_extreme::<T>(&a, &r, max)),
-        other => return Err(super::super::ops::unsupported_dtype(other)),
-    };
-    Ok(wrap(out, true))
-}
-
-/// `max`/`min` of a float array in its own dtype: NaN wins.
-fn float_extreme<T: Element + PartialOrd>(a: &Array, r: &Reduce, max: bool) -> Array {
-    #[allow(clippy::eq_op)] // NaN is the one value unequal to itself
-    let nan = |x: T| x != x;
-    Array::from_ndarray(reduce_lanes(&a.read::<T>().view(), r, |v| {
-        v.iter().copied().fold(v[0], |m, e| {
-            if nan(m) || nan(e) {
-                if nan(m) { m } else { e }
-            } else if (e > m) == max && e != m {
-                e
-            } else {
-                m
-            }
-        })
-    }))
-}
-
-/// `max`/`min` of an integer array of any width, in its own dtype.
-fn int_extreme<T: Element>(a: &Array, r: &Reduce, max: bool) -> Array {
-    // Every integer type's order is its i128 order.
-    let key = |e: &T| -> i128 {
-        match e.to_scalar() {
-            crate::array::Scalar::UInt64(u) => i128::from(u),
-            s => i128::from(s.get::<i64>()),
-        }
-    };
-    Array::from_ndarray(reduce_lanes(&a.read::<T>().view(), r, |v| {
-        let it = v.iter();
-        *if max {
-            it.max_by_key(|e| key(e))
-        } else {
-            it.min_by_key(|e| key(e))
-        }
-        .expect("non-empty")
-    }))
-}
-
-pub fn min(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
-    extreme(b, python, false)
-}
-
-pub fn max(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
-    extreme(b, python, true)
-}
-
-/// `np.cumsum(a, axis=None)`: running sums (flattened when axis is None).
-pub fn cumsum(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let a = b.at("a", to_array(b.req("a")))?;
-    let axis = match b.opt("axis") {
-        None => None,
-        Some(v) => Some(b.at("axis", index_int(v).and_then(|k| norm_axis(k, a.ndim())))?),
-    };
-    super::stats::accumulate(|| cumsum_array(&a, axis)).map(Value::array)
-}
-
-/// Running sums along `axis` (flattened when `None`); int and bool → int64.
-pub fn cumsum_array(a: &Array, axis: Option<usize>) -> EvalResult<Array> {
-    let (a, axis) = match axis {
-        None => (a.ravel()?, 0),
-        Some(k) => (a.clone(), k),
-    };
-    match a.dtype() {
-        DType::Float64 => running::<f64, f64>(&a, axis, |p, q| p + q),
-        DType::Complex128 => running::<Complex128, Complex128>(&a, axis, |p, q| p + q),
-        DType::Int64 => running::<i64, i64>(&a, axis, i64::wrapping_add),
-        DType::Bool => running::<bool, i64>(&a, axis, i64::wrapping_add),
-        other => Err(super::super::ops::unsupported_dtype(other)),
-    }
-}
-
-/// The input cast to `T` into a fresh array, then summed along each lane.
-fn running<S: Element, T: Element>(
-    a: &Array,
-    axis: usize,
-    add: impl Fn(T, T) -> T,
-) -> EvalResult<Array> {
-    let mut out = Fresh::<T>::zeroed(a.shape())?;
-    {
-        let r = a.read::<S>();
-        let mut v = out.view_mut();
-        Zip::from(&mut v)
-            .and(&r.view())
-            .for_each(|o, &s| *o = s.cast());
-        for mut lane in v.lanes_mut(Axis(axis)) {
-            let mut acc: Option<T> = None;
-            for e in lane.iter_mut() {
-                let v = match acc {
-                    None => *e,
-                    Some(s) => add(s, *e),
-                };
-                *e = v;
-                acc = Some(v);
-            }
-        }
-    }
-    Ok(out.finish())
 }

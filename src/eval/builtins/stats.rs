@@ -4,18 +4,21 @@
 //! sums pairwise (via `reduce`), `interp` as `compiled_base.c` does it.
 //! Medians and quantiles are in `order_stats.rs`.
 
-use ndarray::{ArrayD, Axis};
+use ndarray::Axis;
 
-use crate::array::{Array, Complex128, DType, Element, Fresh, cmath, complex_mul, zip_map};
+use crate::array::{Array, Complex128, DType, Element, Fresh, cmath, complex_mul};
 
 use super::super::args::{Bound, CallArgs, Signature, bind};
 use super::super::convert::{index_int, norm_axis, real, to_array, truthy, wrap};
-use super::super::error::{ErrorKind, EvalError, EvalResult};
+use super::super::error::{EvalError, EvalResult};
 use super::super::ops::unsupported_dtype;
 use super::super::session::Session;
 use super::super::value::Value;
 use super::nanfuncs::{lane_args, over_lanes};
 use super::{Builtin, BuiltinFn, Home, math, reduce};
+
+mod average;
+pub use average::average;
 
 builtins! { STATS;
     "prod", Numpy, prod, "prod(a, axis=None, keepdims=False)",
@@ -44,7 +47,7 @@ builtins! { STATS;
 
 /// Calls another builtin with positional arguments (how `clip` uses
 /// `maximum`/`minimum`, and `average` uses `mean`).
-fn call(
+pub(super) fn call(
     s: &mut Session,
     b: &Bound,
     sig: &'static str,
@@ -81,12 +84,27 @@ pub fn prod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
                 |v| v.iter().fold(Complex128::new(1.0, 0.0), |p, &x| mul(p, x)),
             )))
         })?,
-        DType::Int64 => Array::from_ndarray(over_lanes::<i64, i64>(&a, &l, |v| {
-            v.iter().fold(1i64, |p, &x| p.wrapping_mul(x))
-        })),
+        DType::Float32 => super::super::warnings::ufunc("reduce", || {
+            Ok(Array::from_ndarray(over_lanes::<f32, f32>(&a, &l, |v| {
+                v.iter().fold(1.0, |p, &x| p * x)
+            })))
+        })?,
         DType::Bool => Array::from_ndarray(over_lanes::<bool, i64>(&a, &l, |v| {
             i64::from(v.iter().all(|&x| x))
         })),
+        // NumPy multiplies smaller integers in int64 / uint64.
+        DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => {
+            let a = a.as_dtype(DType::UInt64)?;
+            Array::from_ndarray(over_lanes::<u64, u64>(&a, &l, |v| {
+                v.iter().fold(1u64, |p, &x| p.wrapping_mul(x))
+            }))
+        }
+        d if d.is_integer() => {
+            let a = a.as_dtype(DType::Int64)?;
+            Array::from_ndarray(over_lanes::<i64, i64>(&a, &l, |v| {
+                v.iter().fold(1i64, |p, &x| p.wrapping_mul(x))
+            }))
+        }
         other => return Err(unsupported_dtype(other)),
     };
     Ok(wrap(out, true))
@@ -136,7 +154,25 @@ fn cumulative(a: &Array, axis: Option<usize>, product: bool, initial: bool) -> E
         None => (a.ravel()?, 0),
         Some(k) => (a.clone(), k),
     };
+    // NumPy accumulates smaller integers in int64 / uint64.
+    let a = match a.dtype() {
+        DType::UInt8 | DType::UInt16 | DType::UInt32 => a.as_dtype(DType::UInt64)?,
+        DType::Int8 | DType::Int16 | DType::Int32 => a.as_dtype(DType::Int64)?,
+        _ => a,
+    };
     match (a.dtype(), product) {
+        (DType::Float32, false) => {
+            running::<f32, f32>(&a, axis, |p, q| p + q, initial.then_some(0.0))
+        }
+        (DType::Float32, true) => {
+            running::<f32, f32>(&a, axis, |p, q| p * q, initial.then_some(1.0))
+        }
+        (DType::UInt64, false) => {
+            running::<u64, u64>(&a, axis, u64::wrapping_add, initial.then_some(0))
+        }
+        (DType::UInt64, true) => {
+            running::<u64, u64>(&a, axis, u64::wrapping_mul, initial.then_some(1))
+        }
         (DType::Float64, false) => {
             running::<f64, f64>(&a, axis, |p, q| p + q, initial.then_some(0.0))
         }
@@ -385,72 +421,4 @@ pub fn interp(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         interp_point(v, &xp, &fp, left, right)
     })?;
     Ok(wrap(out, true))
-}
-
-/// The weighted average along `axis`: `sum(a * w) / sum(w)`.
-pub fn average(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let a = b.at("a", to_array(b.req("a")))?;
-    let axis = axis_arg(b, "axis", a.ndim())?;
-    let keep = match b.get("keepdims") {
-        Some(v) => truthy(v)?,
-        None => false,
-    };
-    let returned = b.opt("returned").map(truthy).transpose()?.unwrap_or(false);
-    let Some(wv) = b.opt("weights") else {
-        let kept = match axis {
-            None => Value::None,
-            Some(k) => Value::Int(k as i64),
-        };
-        let avg = call(
-            s,
-            b,
-            "mean(a, axis=None, keepdims=False)",
-            reduce::mean,
-            vec![Value::array(a.clone()), kept, Value::Bool(keep)],
-        )?;
-        if !returned {
-            return Ok(avg);
-        }
-        let n = axis.map_or(a.len(), |k| a.shape()[k]) as f64;
-        let scl = match &avg {
-            Value::Array(x) => {
-                Value::array(Array::full(x.shape(), crate::array::Scalar::Float64(n))?)
-            }
-            _ => Value::Scalar(crate::array::Scalar::Float64(n)),
-        };
-        return Ok(Value::tuple(vec![avg, scl]));
-    };
-    let a = a.as_dtype(DType::Float64)?;
-    let mut w = b.at("weights", to_array(wv))?.as_dtype(DType::Float64)?;
-    if w.shape() != a.shape() {
-        let Some(k) = axis else {
-            return Err(EvalError::type_error(
-                "Axis must be specified when shapes of a and weights differ.",
-            ));
-        };
-        if w.ndim() != 1 || w.shape()[0] != a.shape()[k] {
-            return Err(EvalError::value_error(
-                "Shape of weights must be consistent with shape of a along specified axis.",
-            ));
-        }
-        // Weights along the axis, broadcast over the others.
-        let mut shape = vec![1; a.ndim()];
-        shape[k] = w.len();
-        w = w.reshape_to(&shape)?.broadcast_to(a.shape())?;
-    }
-    let scl = reduce::float_sum_of(&w, axis, keep)?;
-    if scl.iter().any(|&x| x == 0.0) {
-        return Err(EvalError::new(
-            ErrorKind::ZeroDivisionError,
-            "Weights sum to zero, can't be normalized",
-        ));
-    }
-    let prod = zip_map::<f64, f64, f64>(&a, &w, |p, q| p * q)?;
-    let num = reduce::float_sum_of(&prod, axis, keep)?;
-    let avg: ArrayD<f64> = &num / &scl;
-    let avg = wrap(Array::from_ndarray(avg), true);
-    Ok(match returned {
-        true => Value::tuple(vec![avg, wrap(Array::from_ndarray(scl), true)]),
-        false => avg,
-    })
 }
