@@ -90,32 +90,43 @@ pub fn tokens(src: &str) -> Vec<Token> {
 /// lexing them token by token. The run may end inside a number or name
 /// (`1rb'x'` stops at `r`); lexing on from there finds the same brackets,
 /// strings and comments, since names and numbers contain none of them.
-pub(super) fn skip_plain(src: &[u8], mut pos: usize) -> usize {
-    while let Some(&b) = src.get(pos) {
-        if b >= 0x80
-            || matches!(
-                b,
-                b'(' | b')'
-                    | b'['
-                    | b']'
-                    | b'{'
-                    | b'}'
-                    | b'\''
-                    | b'"'
-                    | b'#'
-                    | b'\\'
-                    | b'\n'
-                    | b'\r'
-                    | b':'
-                    | b';'
-            )
-        {
+pub(super) fn skip_plain(src: &[u8], pos: usize) -> usize {
+    let Some(rest) = src.get(pos..) else {
+        return pos;
+    };
+    // Eight bytes per step while none of them is structural (the bulk of
+    // a pasted literal), then byte by byte to the one that is.
+    let mut k = 0;
+    for chunk in rest.chunks_exact(8) {
+        if chunk.iter().any(|&b| STRUCTURAL[b as usize]) {
             break;
         }
-        pos += 1;
+        k += 8;
     }
-    pos
+    k += rest[k..]
+        .iter()
+        .position(|&b| STRUCTURAL[b as usize])
+        .unwrap_or(rest.len() - k);
+    pos + k
 }
+
+/// The bytes that end a [`skip_plain`] run, as a class table (one load per
+/// byte instead of a chain of comparisons).
+const STRUCTURAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] = true;
+        b += 1;
+    }
+    let special = b"()[]{}'\"#\\\n\r:;";
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Classifies the token at the start of a non-empty `rest`: its kind and
 /// byte length (always ≥ 1 and on a char boundary).
@@ -471,6 +482,52 @@ mod tests {
         assert_eq!(kinds("$€"), vec![(Unknown, "$"), (Unknown, "€")]);
         assert_eq!(kinds("\\\nx"), vec![(Whitespace, "\\\n"), (Name, "x")]);
         assert_eq!(kinds("bar'x'"), vec![(Name, "bar"), (Str, "'x'")]);
+    }
+
+    /// The byte loop `skip_plain` replaced: the bytes that end a run.
+    fn structural(b: u8) -> bool {
+        b >= 0x80
+            || matches!(
+                b,
+                b'(' | b')'
+                    | b'['
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | b'\''
+                    | b'"'
+                    | b'#'
+                    | b'\\'
+                    | b'\n'
+                    | b'\r'
+                    | b':'
+                    | b';'
+            )
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_structural_byte() {
+        for b in 0..=255u8 {
+            assert_eq!(STRUCTURAL[b as usize], structural(b), "{b}");
+        }
+        // Every length around the 8-byte steps, every stop position.
+        for len in 0..20 {
+            for stop in 0..=len {
+                let mut src = vec![b'1'; len];
+                if stop < len {
+                    src[stop] = b':';
+                }
+                for pos in 0..=len {
+                    let want = pos
+                        + src[pos..]
+                            .iter()
+                            .position(|&b| structural(b))
+                            .unwrap_or(len - pos);
+                    assert_eq!(skip_plain(&src, pos), want, "{len} {stop} {pos}");
+                }
+            }
+        }
+        assert_eq!(skip_plain(b"ab", 5), 5);
     }
 
     #[test]
