@@ -253,7 +253,7 @@ fn number(src: &str, pos: usize) -> Option<(Num, usize)> {
     let text = &src[pos..end];
     if float {
         // Correctly rounded, as Python's parser (`1e999` is inf).
-        return text.parse::<f64>().ok().map(|x| (Num::Float(x), end));
+        return crate::io::parse::decimal_f64(text).map(|x| (Num::Float(x), end));
     }
     if text.len() > 1 && text.starts_with('0') {
         return None;
