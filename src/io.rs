@@ -42,7 +42,7 @@ mod fs;
 mod genfromtxt;
 mod loadtxt;
 mod npy;
-mod parse;
+pub(crate) mod parse;
 mod printf;
 mod savetxt;
 mod text;

@@ -74,11 +74,11 @@ impl Item {
     }
 }
 
-/// A parsed script; `lines` keeps the original text for `--bless`.
+/// A parsed script. It keeps no copy of the source (a pasted literal can
+/// be megabytes): [`Script::blessed`] is given the source again.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Script {
     pub items: Vec<Item>,
-    pub lines: Vec<String>,
 }
 
 /// True for a line that starts a meta command (`:cmd`, `%cmd`, the cell
@@ -100,7 +100,7 @@ pub fn is_cell_magic(text: &str) -> bool {
 
 impl Script {
     pub fn parse(src: &str) -> Script {
-        let lines: Vec<String> = src.split_inclusive('\n').map(str::to_string).collect();
+        let lines: Vec<&str> = src.split_inclusive('\n').collect();
         // Where each line starts in `src` (and the end).
         let offsets: Vec<usize> = std::iter::once(0)
             .chain(lines.iter().scan(0, |at, l| {
@@ -182,16 +182,18 @@ impl Script {
                 i = next;
             }
         }
-        Script { items, lines }
+        Script { items }
     }
 
-    /// The script with each code/meta item's `#>` lines replaced by
+    /// The script `src` (the text this script was parsed from) with each
+    /// code/meta item's `#>` lines replaced by
     /// `outputs[k]` (the k-th item's actual output text; `None` records
     /// nothing). Everything else is kept byte for byte: items whose
     /// recorded output already matches keep their lines verbatim, and new
     /// `#>` lines use the file's line ending (CRLF when its first line has one).
-    pub fn blessed(&self, outputs: &[Option<String>]) -> String {
-        let eol = if self.lines.first().is_some_and(|l| l.ends_with("\r\n")) {
+    pub fn blessed(&self, src: &str, outputs: &[Option<String>]) -> String {
+        let lines: Vec<&str> = src.split_inclusive('\n').collect();
+        let eol = if lines.first().is_some_and(|l| l.ends_with("\r\n")) {
             "\r\n"
         } else {
             "\n"
@@ -208,7 +210,7 @@ impl Script {
             if expected.as_ref().map(Expected::text) == *actual {
                 continue;
             }
-            for l in &self.lines[next_line..=last] {
+            for l in &lines[next_line..=last] {
                 out.push_str(l);
             }
             next_line = last + 1;
@@ -228,7 +230,7 @@ impl Script {
                 }
             }
         }
-        for l in &self.lines[next_line.min(self.lines.len())..] {
+        for l in &lines[next_line.min(lines.len())..] {
             out.push_str(l);
         }
         out
@@ -245,7 +247,7 @@ fn prose_text(line: &str) -> Option<&str> {
 }
 
 /// The `#>` block starting at line `i` (blank lines may not interrupt it).
-fn collect_expected(lines: &[String], i: usize) -> (Option<Expected>, usize) {
+fn collect_expected(lines: &[&str], i: usize) -> (Option<Expected>, usize) {
     let mut j = i;
     let mut got = Vec::new();
     while j < lines.len() {

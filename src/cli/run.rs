@@ -145,7 +145,7 @@ fn run_one(
             let report = check::check(&session, &script, &cells, name, &mut out)?;
             i32::from(!report.passed())
         }
-        Mode::Bless => bless(&session, &script, &cells, name, path, &mut out)?,
+        Mode::Bless => bless(&session, src, &script, &cells, name, path, &mut out)?,
         Mode::Transcript | Mode::Json => {
             if several && mode == Mode::Transcript {
                 let errors = cells.iter().filter(|c| c.has_error()).count();
@@ -160,6 +160,7 @@ fn run_one(
 
 fn bless(
     session: &Session,
+    src: &str,
     script: &Script,
     cells: &[Cell],
     name: &str,
@@ -177,7 +178,7 @@ fn bless(
             CellKind::Code { .. } => notebook::output_text(session, c),
         })
         .collect();
-    let text = script.blessed(&outputs);
+    let text = script.blessed(src, &outputs);
     match crate::io::write_bytes(path, text.as_bytes()) {
         Ok(()) => {
             let recorded = outputs.iter().filter(|o| o.is_some()).count();

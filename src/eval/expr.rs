@@ -294,32 +294,36 @@ impl Session {
 /// NumPy converts a list's Python ints).
 pub(super) fn number_array(ns: &NumberList) -> EvalResult<crate::array::Array> {
     use crate::array::Fresh;
-    let n = ns.values.len();
-    if ns.values.iter().all(|v| matches!(v, Num::Int(_))) {
-        let mut out = Fresh::<i64>::for_overwrite(&[n])?;
-        for (o, v) in out.as_mut_slice().iter_mut().zip(&ns.values) {
-            *o = match *v {
-                Num::Int(i) => i,
-                Num::Float(_) => unreachable!("all ints"),
-            };
+    let n = ns.len();
+    match ns.values() {
+        NumValues::Ints(v) => {
+            let mut out = Fresh::<i64>::for_overwrite(&[n])?;
+            out.as_mut_slice().copy_from_slice(v);
+            Ok(out.finish())
         }
-        return Ok(out.finish());
+        NumValues::Floats(v) => {
+            let mut out = Fresh::<f64>::for_overwrite(&[n])?;
+            out.as_mut_slice().copy_from_slice(v);
+            Ok(out.finish())
+        }
+        NumValues::Mixed(v) => {
+            let mut out = Fresh::<f64>::for_overwrite(&[n])?;
+            for (o, v) in out.as_mut_slice().iter_mut().zip(v) {
+                *o = match *v {
+                    Num::Int(i) => i as f64,
+                    Num::Float(x) => x,
+                };
+            }
+            Ok(out.finish())
+        }
     }
-    let mut out = Fresh::<f64>::for_overwrite(&[n])?;
-    for (o, v) in out.as_mut_slice().iter_mut().zip(&ns.values) {
-        *o = match *v {
-            Num::Int(i) => i as f64,
-            Num::Float(x) => x,
-        };
-    }
-    Ok(out.finish())
 }
 
 /// The list a [`ExprKind::Numbers`] display evaluates to (what evaluating
 /// its items one by one gives), in one pass.
 fn number_values(ns: &NumberList) -> EvalResult<Vec<Value>> {
-    let mut out = crate::memory::try_vec::<Value>(ns.values.len())?;
-    out.extend(ns.values.iter().map(|v| match *v {
+    let mut out = crate::memory::try_vec::<Value>(ns.len())?;
+    out.extend(ns.iter().map(|v| match v {
         Num::Int(i) => Value::Int(i),
         Num::Float(x) => Value::Float(x),
     }));

@@ -75,50 +75,99 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
     let (file, size) = open_input(path)?;
     let mut lines = LineReader::new(file, path);
     lines.skip(opts.skiprows)?;
-    let mut reader = Reader::new(opts, size);
-    // A one-character comment is found with a byte search (most are `#`).
-    let comment_char = opts.comments.as_deref().and_then(|c| {
-        let mut chars = c.chars();
-        chars.next().filter(|_| chars.next().is_none())
-    });
-    // The common case, an ASCII delimiter (or whitespace) and comment
-    // character, is split in one byte loop per line.
-    let ascii_delimiter = match delimiter {
-        None => Some(None),
-        Some(d) if d.is_ascii() => Some(Some(d as u8)),
-        Some(_) => None,
-    };
-    let ascii_comment = match (comment_char, &opts.comments) {
-        (_, None) => Some(None),
-        (Some(c), _) if c.is_ascii() => Some(Some(c as u8)),
-        _ => None,
-    };
+    let split = Splitter::new(opts, delimiter);
+    let mut reader = Reader::new(opts, split, size);
+    // Once the first row has fixed the columns, whole blocks of lines are
+    // split and converted on both cores (see `Reader::block`), unless
+    // `max_rows` counts rows one by one.
+    #[cfg(test)]
+    let lines_only = LINES_ONLY.get();
+    #[cfg(not(test))]
+    let lines_only = false;
+    let blocks = !lines_only
+        && opts.max_rows.is_none()
+        && split
+            .ascii_delimiter
+            .is_some_and(|d| !matches!(d, Some(b'\n' | b'\r')))
+        && split.ascii_comment.is_some();
     let mut spare: Vec<&'static str> = Vec::new();
     let mut number = opts.skiprows;
     while !reader.done() {
+        if blocks
+            && reader.ncols.is_some()
+            && let Some(text) = lines.next_block()?
+        {
+            reader.block(text)?;
+            continue;
+        }
         let Some(line) = lines.next_line()? else {
             break;
         };
         number += 1;
         let mut fields = recycle(std::mem::take(&mut spare));
-        if !ascii_fields(line, ascii_delimiter, ascii_comment, &mut fields) {
-            fields.clear();
-            let cut = match (comment_char, &opts.comments) {
-                (Some(c), _) => line.find(c),
-                (None, Some(c)) => line.find(c.as_str()),
-                (None, None) => None,
-            };
-            let text = cut.map_or(line, |i| &line[..i]);
-            match delimiter {
-                None => fields.extend(text.split_whitespace()),
-                Some(d) if !text.is_empty() => fields.extend(text.split(d)),
-                Some(_) => {}
-            }
-        }
+        split.fields(line, &mut fields);
         reader.row(number, &fields)?;
         spare = recycle(fields);
     }
     reader.finish(path, opts)
+}
+
+/// How `loadtxt` cuts a line into fields: at its comment, then at its
+/// delimiter (or runs of whitespace).
+#[derive(Clone, Copy)]
+struct Splitter<'o> {
+    delimiter: Option<char>,
+    comments: Option<&'o str>,
+    /// The comment when it is one character (found with a byte search).
+    comment_char: Option<char>,
+    /// `Some` when the delimiter (or whitespace) and the comment character
+    /// are ASCII: lines are then split in one byte loop ([`ascii_fields`]).
+    ascii_delimiter: Option<Option<u8>>,
+    ascii_comment: Option<Option<u8>>,
+}
+
+impl<'o> Splitter<'o> {
+    fn new(opts: &'o LoadTxtOptions, delimiter: Option<char>) -> Splitter<'o> {
+        let comments = opts.comments.as_deref();
+        let comment_char = comments.and_then(|c| {
+            let mut chars = c.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        });
+        Splitter {
+            delimiter,
+            comments,
+            comment_char,
+            ascii_delimiter: match delimiter {
+                None => Some(None),
+                Some(d) if d.is_ascii() => Some(Some(d as u8)),
+                Some(_) => None,
+            },
+            ascii_comment: match (comment_char, comments) {
+                (_, None) => Some(None),
+                (Some(c), _) if c.is_ascii() => Some(Some(c as u8)),
+                _ => None,
+            },
+        }
+    }
+
+    /// The fields of `line`, into the empty `fields`.
+    fn fields<'a>(&self, line: &'a str, fields: &mut Vec<&'a str>) {
+        if ascii_fields(line, self.ascii_delimiter, self.ascii_comment, fields) {
+            return;
+        }
+        fields.clear();
+        let cut = match (self.comment_char, self.comments) {
+            (Some(c), _) => line.find(c),
+            (None, Some(c)) => line.find(c),
+            (None, None) => None,
+        };
+        let text = cut.map_or(line, |i| &line[..i]);
+        match self.delimiter {
+            None => fields.extend(text.split_whitespace()),
+            Some(d) if !text.is_empty() => fields.extend(text.split(d)),
+            Some(_) => {}
+        }
+    }
 }
 
 /// Splits an ASCII `line` into `fields` as the general path does (cut at
@@ -137,10 +186,14 @@ fn ascii_fields<'a>(
     let (Some(delimiter), Some(comment)) = (delimiter, comment) else {
         return false;
     };
-    // The cut at the comment character first; what is kept must be ASCII.
     let bytes = line.as_bytes();
+    let blank = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    if delimiter.is_none() && !comment.is_some_and(blank) {
+        return whitespace_fields(line, comment, fields);
+    }
+    // The cut at the comment character first; what is kept must be ASCII.
     let end = comment
-        .and_then(|c| bytes.iter().position(|&x| x == c))
+        .and_then(|c| memchr::memchr(c, bytes))
         .unwrap_or(bytes.len());
     let b = &bytes[..end];
     if !b.is_ascii() {
@@ -163,7 +216,7 @@ fn ascii_fields<'a>(
             // `split_whitespace` on ASCII: runs of \t \n \x0b \x0c \r and space.
             let mut in_field = false;
             for (i, &c) in b.iter().enumerate() {
-                let blank = matches!(c, b'\t'..=b'\r' | b' ');
+                let blank = blank(c);
                 if blank && in_field {
                     fields.push(&line[start..i]);
                 } else if !blank && !in_field {
@@ -177,6 +230,68 @@ fn ascii_fields<'a>(
         }
     }
     true
+}
+
+/// [`ascii_fields`] split on whitespace, with a comment character that is
+/// not blank: one pass that skips a run of blanks, then takes a field up
+/// to the next blank or the comment (the bulk of a data file's bytes go
+/// through the second loop). False when a field is not ASCII.
+fn whitespace_fields<'a>(line: &'a str, comment: Option<u8>, fields: &mut Vec<&'a str>) -> bool {
+    let b = line.as_bytes();
+    let blank = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let n = b.len();
+    let mut i = 0;
+    // The OR of every kept byte: ASCII when below 0x80 (blanks are).
+    let mut bits = 0u8;
+    loop {
+        while i < n && blank(b[i]) {
+            i += 1;
+        }
+        if i == n || Some(b[i]) == comment {
+            break;
+        }
+        let start = i;
+        while i < n && !blank(b[i]) && Some(b[i]) != comment {
+            bits |= b[i];
+            i += 1;
+        }
+        // Cut at an ASCII byte (or the end): a character boundary.
+        fields.push(&line[start..i]);
+    }
+    bits < 0x80
+}
+
+/// Texts at least this long (bytes) are converted on two threads (small
+/// in unit tests, so that their files are).
+const PAR_MIN: usize = if cfg!(test) { 64 } else { 1 << 16 };
+
+#[cfg(test)]
+thread_local! {
+    /// Tests turn the block path off to compare with line-by-line reading.
+    static LINES_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The lines of `text` as `LineReader::next_line` cuts them: at `\n`,
+/// `\r\n` and `\r`, terminators dropped (no empty line after a final
+/// terminator).
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= b.len() {
+            return None;
+        }
+        let start = pos;
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &b[start..]) {
+            Some(i) if b[start + i] == b'\r' && b.get(start + i + 1) == Some(&b'\n') => {
+                (start + i, start + i + 2)
+            }
+            Some(i) => (start + i, start + i + 1),
+            None => (b.len(), b.len()),
+        };
+        pos = next;
+        Some(&text[start..end])
+    })
 }
 
 /// An empty vector reusing `v`'s allocation for borrows of another
@@ -229,6 +344,7 @@ fn check_options(opts: &LoadTxtOptions) -> Result<Option<char>, Error> {
 /// Row-by-row state of one `loadtxt` call.
 struct Reader<'o> {
     opts: &'o LoadTxtOptions,
+    split: Splitter<'o>,
     cells: Cells,
     rows: usize,
     ncols: Option<usize>,
@@ -238,7 +354,7 @@ struct Reader<'o> {
 }
 
 impl<'o> Reader<'o> {
-    fn new(opts: &'o LoadTxtOptions, size: u64) -> Reader<'o> {
+    fn new(opts: &'o LoadTxtOptions, split: Splitter<'o>, size: u64) -> Reader<'o> {
         let cells = match opts.dtype {
             DType::Int64 => Cells::Int(Vec::new()),
             DType::Bool => Cells::Bool(Vec::new()),
@@ -247,6 +363,7 @@ impl<'o> Reader<'o> {
         };
         Reader {
             opts,
+            split,
             cells,
             rows: 0,
             ncols: None,
@@ -304,6 +421,85 @@ impl<'o> Reader<'o> {
             }
         }
         self.rows += 1;
+        Ok(())
+    }
+
+    /// The rows of `text` (whole lines, see `LineReader::next_block`), as
+    /// [`row`](Self::row) reads them line by line with an ASCII
+    /// `delimiter` and `comment`: a big text is split at a line break and
+    /// its halves converted on two threads, each into its own cells, then
+    /// appended in order. A half with anything unusual (a bad value, a
+    /// changed column count, a non-ASCII line) is read again here line by
+    /// line, so the values, and the first error with its row number, are
+    /// those of the line-by-line reading.
+    fn block(&mut self, text: &str) -> Result<(), Error> {
+        let half = (text.len() >= PAR_MIN && rayon::current_num_threads() > 1)
+            .then(|| memchr::memchr(b'\n', &text.as_bytes()[text.len() / 2..]))
+            .flatten()
+            .map(|i| text.len() / 2 + i + 1);
+        let (first, second) = text.split_at(half.unwrap_or(text.len()));
+        let ncols = self.ncols;
+        let part = |t: &str| (!t.is_empty()).then(|| self.part(t, ncols));
+        let (a, b) = if second.is_empty() {
+            (part(first), None)
+        } else {
+            rayon::join(|| part(first), || part(second))
+        };
+        for (t, p) in [(first, a), (second, b)] {
+            match p.flatten() {
+                Some((cells, rows)) => {
+                    self.append(cells)?;
+                    self.rows += rows;
+                }
+                None => {
+                    let mut fields = Vec::new();
+                    for line in split_lines(t) {
+                        fields.clear();
+                        self.split.fields(line, &mut fields);
+                        self.row(0, &fields)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The cells and row count of the lines of `text` read by a fresh
+    /// reader expecting `ncols` columns; `None` at the first line
+    /// [`block`](Self::block) must read again itself.
+    fn part(&self, text: &str, ncols: Option<usize>) -> Option<(Cells, usize)> {
+        let mut r = Reader::new(self.opts, self.split, 0);
+        r.ncols = ncols;
+        let mut fields = Vec::new();
+        for line in split_lines(text) {
+            fields.clear();
+            if !ascii_fields(
+                line,
+                self.split.ascii_delimiter,
+                self.split.ascii_comment,
+                &mut fields,
+            ) {
+                return None;
+            }
+            r.row(0, &fields).ok()?;
+        }
+        Some((r.cells, r.rows))
+    }
+
+    /// Appends a part's cells (of this reader's kind).
+    fn append(&mut self, part: Cells) -> Result<(), Error> {
+        let n = match &part {
+            Cells::Float(v) => v.len(),
+            Cells::Int(v) => v.len(),
+            Cells::Bool(v) => v.len(),
+        };
+        self.grow(n)?;
+        match (&mut self.cells, part) {
+            (Cells::Float(v), Cells::Float(p)) => v.extend_from_slice(&p),
+            (Cells::Int(v), Cells::Int(p)) => v.extend_from_slice(&p),
+            (Cells::Bool(v), Cells::Bool(p)) => v.extend_from_slice(&p),
+            _ => unreachable!("a part has its reader's dtype"),
+        }
         Ok(())
     }
 

@@ -11,7 +11,23 @@ pub(crate) fn numpy_f64(s: &str) -> Option<f64> {
     if t.is_empty() {
         return None;
     }
-    t.parse::<f64>().ok()
+    decimal_f64(t)
+}
+
+/// `s.parse::<f64>()`, through fast-float2 when `s` is spelled with
+/// digits, `.`, `e`/`E` and signs only (the spellings of data files and
+/// pasted literals), where it accepts the same texts and rounds the same
+/// (the proptest below); std's parser for the rest (`inf`, `nan`).
+pub(crate) fn decimal_f64(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let plain = b
+        .iter()
+        .all(|&c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'));
+    if plain {
+        fast_float2::parse::<f64, _>(b).ok()
+    } else {
+        s.parse::<f64>().ok()
+    }
 }
 
 /// `s.trim()`, skipped when `s` plainly has no whitespace at either end
@@ -65,6 +81,34 @@ pub use crate::format::py_repr_str as py_str_repr;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        /// fast-float2 and std accept the same texts and give the same
+        /// bits: random spellings over the decimal alphabet (mostly digits,
+        /// long mantissas past 19 digits, exponents to the range's ends)...
+        #[test]
+        fn decimal_parse_matches_std_on_any_spelling(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "0", "1", "5", "9", "12345678", "99999999999", ".", "e", "E", "+", "-",
+                "e-3", "e+308", "e-324", "e309", "e-400", "00000000000000000001",
+            ]), 0..10)
+        ) {
+            let s = parts.concat();
+            prop_assert_eq!(decimal_f64(&s).map(f64::to_bits), s.parse::<f64>().ok().map(f64::to_bits), "{}", s);
+        }
+
+        /// ... and every double's shortest repr and `%.18e` / `%.17g` text.
+        #[test]
+        fn decimal_parse_matches_std_on_doubles(bits in any::<u64>()) {
+            let x = f64::from_bits(bits);
+            for s in [format!("{x:?}"), format!("{x:.18e}"), format!("{x:.17e}"), format!("{:.25}", x.abs())] {
+                prop_assert_eq!(decimal_f64(&s).map(f64::to_bits), s.parse::<f64>().ok().map(f64::to_bits), "{}", s);
+            }
+        }
+    }
 
     #[test]
     fn float_grammar_matches_numpy_loadtxt() {

@@ -8,7 +8,8 @@ use std::io::Read;
 use std::path::Path;
 
 /// Bytes read per call; also the first buffer size.
-const CHUNK: usize = 1 << 20;
+/// (Small in unit tests, so that their files span many reads and blocks.)
+const CHUNK: usize = if cfg!(test) { 256 } else { 1 << 20 };
 
 /// Physical lines of a file (`\n`, `\r\n` and `\r` end a line, as
 /// Python's universal newlines), read in chunks so that memory holds one
@@ -90,6 +91,46 @@ impl<'p, R: Read> LineReader<'p, R> {
                 Err(decode_error(&bytes[e.valid_up_to()..], at, cut_by_eof))
             }
         }
+    }
+
+    /// The next run of whole lines, about [`CHUNK`] bytes of them with
+    /// their terminators (the last may lack one at the end of the file),
+    /// as one text, for readers that split lines themselves; `None` when
+    /// the next line must be read alone with [`next_line`](Self::next_line)
+    /// (the end of the file, a line longer than the buffer, or one that is
+    /// not UTF-8, whose error `next_line` reports). A run ends after a
+    /// `\n`, so splitting it at `\n`, `\r\n` and `\r` gives the lines
+    /// `next_line` would.
+    pub(super) fn next_block(&mut self) -> Result<Option<&str>, Error> {
+        if self.len - self.pos < CHUNK && !self.eof {
+            self.fill()?;
+        }
+        let start = self.pos;
+        let unread = &self.buf[start..self.len];
+        let end = if self.eof {
+            unread.len()
+        } else {
+            match memchr::memrchr(b'\n', unread) {
+                Some(i) => i + 1,
+                None => return Ok(None),
+            }
+        };
+        let valid = match std::str::from_utf8(&unread[..end]) {
+            Ok(text) => {
+                self.pos += end;
+                return Ok((!text.is_empty()).then_some(text));
+            }
+            // The whole lines before the bad one.
+            Err(e) => match memchr::memrchr(b'\n', &unread[..e.valid_up_to()]) {
+                Some(i) => i + 1,
+                None => return Ok(None),
+            },
+        };
+        self.pos += valid;
+        // A prefix of valid UTF-8 ending at a line break (a character
+        // boundary) is valid.
+        let block = std::str::from_utf8(&self.buf[start..start + valid]);
+        Ok(Some(block.expect("valid up to here")))
     }
 
     /// Reads more bytes after the unread ones, first moving them to the

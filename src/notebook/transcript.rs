@@ -9,15 +9,23 @@ use super::{Cell, CellKind};
 
 /// The echoed input of cell `n`: `In [n]: ` then `   ...: ` continuations.
 pub fn echo_input(number: usize, text: &str) -> String {
+    let mut out = String::new();
+    echo_input_into(&mut out, number, text);
+    out
+}
+
+/// [`echo_input`] appended to `out`, sized once: a pasted literal's
+/// megabytes are copied once, not grown into a string and copied again.
+fn echo_input_into(out: &mut String, number: usize, text: &str) {
     let prompt = format!("In [{number}]: ");
     let cont = continuation(number);
-    let mut out = String::new();
+    let lines = 1 + text.bytes().filter(|&b| b == b'\n').count();
+    out.reserve(text.len() + 1 + lines * cont.len().max(prompt.len()));
     for (i, line) in text.split('\n').enumerate() {
         out.push_str(if i == 0 { &prompt } else { &cont });
         out.push_str(line);
         out.push('\n');
     }
-    out
 }
 
 /// IPython's continuation prompt, right-aligned under `In [n]: `.
@@ -36,7 +44,7 @@ pub fn render_cell(session: &Session, cell: &Cell, after_prose: bool) -> String 
             if after_prose {
                 out.push('\n');
             }
-            out.push_str(&echo_input(cell.number, text));
+            echo_input_into(&mut out, cell.number, text);
             for o in outcomes {
                 render_outcome(session, cell.number, text, o, &mut out);
             }

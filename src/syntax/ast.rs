@@ -282,57 +282,7 @@ pub enum ExprKind {
     Lambda(Rc<FuncDef>),
 }
 
-/// The items of an [`ExprKind::Numbers`] display.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct NumberList {
-    /// Each item's value, its sign applied.
-    pub values: Vec<Num>,
-    /// Each item's start (its `-`, or its number), and its number token's
-    /// start and end: byte offsets, for the rare consumer that needs the
-    /// items as expressions.
-    pub spans: Vec<[u32; 3]>,
-}
-
-/// An item of a [`NumberList`]: a Python int or float.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Num {
-    Int(i64),
-    Float(f64),
-}
-
-impl NumberList {
-    /// The items as the expressions they were written as: a literal, or
-    /// `-` applied to one.
-    pub fn exprs(&self) -> Vec<Expr> {
-        self.values
-            .iter()
-            .zip(&self.spans)
-            .map(|(v, &[start, num_start, end])| {
-                let minus = start < num_start;
-                let literal = match *v {
-                    Num::Int(i) if minus => ExprKind::Int(-i),
-                    Num::Int(i) => ExprKind::Int(i),
-                    Num::Float(x) if minus => ExprKind::Float(-x),
-                    Num::Float(x) => ExprKind::Float(x),
-                };
-                let literal = Expr {
-                    kind: literal,
-                    span: num_start as usize..end as usize,
-                };
-                if !minus {
-                    return literal;
-                }
-                Expr {
-                    kind: ExprKind::Unary {
-                        op: UnaryOp::Neg,
-                        operand: Box::new(literal),
-                    },
-                    span: start as usize..end as usize,
-                }
-            })
-            .collect()
-    }
-}
+pub use super::numbers::{Num, NumValues, NumberList};
 
 /// Which kind of comprehension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

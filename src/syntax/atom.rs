@@ -106,7 +106,10 @@ fn list(i: Tokens, start: usize) -> PResult<Expr> {
     if let Ok((i, close)) = kind(K::Close).parse(i) {
         return Ok((i, node(ExprKind::List(vec![]), start, close.end())));
     }
-    if let Some((i, numbers, close)) = super::numbers::compact().then(|| number_list(i)).flatten() {
+    if let Some((i, numbers, close)) = super::numbers::compact()
+        .then(|| number_list(i, start))
+        .flatten()
+    {
         return Ok((i, node(ExprKind::Numbers(Rc::new(numbers)), start, close)));
     }
     let (i, first) = display_item(i)?;
@@ -121,8 +124,8 @@ fn list(i: Tokens, start: usize) -> PResult<Expr> {
 /// After `[`: the items and the end of the `]` when the display is only
 /// plain numbers (`-` allowed before each) separated by commas, as pasted
 /// data is; `None` sends anything else to the general rules.
-fn number_list(i: Tokens) -> Option<(Tokens, NumberList, usize)> {
-    let mut list = NumberList::default();
+fn number_list(i: Tokens, open: usize) -> Option<(Tokens, NumberList, usize)> {
+    let mut list = NumberList::new(open);
     let mut i = i;
     loop {
         let mut t = i.peek();
@@ -140,9 +143,9 @@ fn number_list(i: Tokens) -> Option<(Tokens, NumberList, usize)> {
             Ok(ExprKind::Float(v)) => Num::Float(if minus { -v } else { v }),
             _ => return None,
         };
-        list.values.push(value);
-        list.spans
-            .push([start as u32, t.start() as u32, t.end() as u32]);
+        if !list.push(value, start, t.start(), t.end()) {
+            return None;
+        }
         i = i.advance();
         let next = i.peek();
         if next.kind == K::Close {

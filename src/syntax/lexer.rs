@@ -8,6 +8,8 @@
 //! reports Python's error.
 
 use super::ast::Span;
+
+mod strings;
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -16,6 +18,7 @@ use nom::{
     combinator::{opt, recognize},
     multi::many1_count,
 };
+pub(super) use strings::{string, string_is_terminated};
 
 /// The class of a lexical token, for highlighting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,32 +93,43 @@ pub fn tokens(src: &str) -> Vec<Token> {
 /// lexing them token by token. The run may end inside a number or name
 /// (`1rb'x'` stops at `r`); lexing on from there finds the same brackets,
 /// strings and comments, since names and numbers contain none of them.
-pub(super) fn skip_plain(src: &[u8], mut pos: usize) -> usize {
-    while let Some(&b) = src.get(pos) {
-        if b >= 0x80
-            || matches!(
-                b,
-                b'(' | b')'
-                    | b'['
-                    | b']'
-                    | b'{'
-                    | b'}'
-                    | b'\''
-                    | b'"'
-                    | b'#'
-                    | b'\\'
-                    | b'\n'
-                    | b'\r'
-                    | b':'
-                    | b';'
-            )
-        {
+pub(super) fn skip_plain(src: &[u8], pos: usize) -> usize {
+    let Some(rest) = src.get(pos..) else {
+        return pos;
+    };
+    // Eight bytes per step while none of them is structural (the bulk of
+    // a pasted literal), then byte by byte to the one that is.
+    let mut k = 0;
+    for chunk in rest.chunks_exact(8) {
+        if chunk.iter().any(|&b| STRUCTURAL[b as usize]) {
             break;
         }
-        pos += 1;
+        k += 8;
     }
-    pos
+    k += rest[k..]
+        .iter()
+        .position(|&b| STRUCTURAL[b as usize])
+        .unwrap_or(rest.len() - k);
+    pos + k
 }
+
+/// The bytes that end a [`skip_plain`] run, as a class table (one load per
+/// byte instead of a chain of comparisons).
+const STRUCTURAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] = true;
+        b += 1;
+    }
+    let special = b"()[]{}'\"#\\\n\r:;";
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Classifies the token at the start of a non-empty `rest`: its kind and
 /// byte length (always ≥ 1 and on a char boundary).
@@ -355,158 +369,5 @@ pub(super) fn number(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-/// A string literal with an optional prefix (`r`, `b`, `f`, `u`, `rb`, ...).
-/// An unterminated literal runs to the end of its line (or of the input,
-/// for triple quotes).
-pub(super) fn string(i: &str) -> IResult<&str, &str> {
-    let (body, _) = string_prefix(i)?;
-    let (after, _) = string_body(body)?;
-    Ok((after, &i[..i.len() - after.len()]))
-}
-
-fn string_prefix(i: &str) -> IResult<&str, &str> {
-    let prefix = take_while(|c: char| "rRbBuUfF".contains(c)).parse(i)?;
-    let lower = prefix.1.to_ascii_lowercase();
-    let valid = matches!(
-        lower.as_str(),
-        "" | "r" | "u" | "b" | "f" | "br" | "rb" | "fr" | "rf"
-    );
-    if valid && prefix.0.starts_with(['\'', '"']) {
-        Ok(prefix)
-    } else {
-        Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )))
-    }
-}
-
-fn string_body(i: &str) -> IResult<&str, &str> {
-    let quote = &i[..1];
-    let triple = if i.starts_with("'''") || i.starts_with("\"\"\"") {
-        Some(&i[..3])
-    } else {
-        None
-    };
-    let open = triple.unwrap_or(quote);
-    let end = scan_string(&i[open.len()..], open, triple.is_some()).0 + open.len();
-    Ok((&i[end..], &i[..end]))
-}
-
-/// Byte length of a string body after its opening quote, including the
-/// closing quote when present, and whether it was present. A backslash
-/// always escapes the next char.
-fn scan_string(s: &str, close: &str, multiline: bool) -> (usize, bool) {
-    let mut chars = s.char_indices();
-    while let Some((at, c)) = chars.next() {
-        if c == '\\' {
-            if let Some((_, '\r')) = chars.clone().next()
-                && s[at + 1..].starts_with("\r\n")
-            {
-                chars.next();
-            }
-            chars.next();
-        } else if s[at..].starts_with(close) {
-            return (at + close.len(), true);
-        } else if !multiline && (c == '\n' || c == '\r') {
-            return (at, false);
-        }
-    }
-    (s.len(), false)
-}
-
-/// True when a `Str` token's text ends with its closing quote.
-pub(super) fn string_is_terminated(text: &str) -> bool {
-    let Ok((body, _)) = string_prefix(text) else {
-        return false;
-    };
-    let open_len = if body.starts_with("'''") || body.starts_with("\"\"\"") {
-        3
-    } else {
-        1
-    };
-    scan_string(&body[open_len..], &body[..open_len], open_len == 3)
-        == (body.len() - open_len, true)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn kinds(src: &str) -> Vec<(TokenKind, &str)> {
-        tokens(src)
-            .into_iter()
-            .map(|t| (t.kind, &src[t.span]))
-            .collect()
-    }
-
-    #[test]
-    fn classifies_tokens() {
-        use TokenKind::*;
-        assert_eq!(
-            kinds("x=1.5e-3 # c\n"),
-            vec![
-                (Name, "x"),
-                (Op, "="),
-                (Number, "1.5e-3"),
-                (Whitespace, " "),
-                (Comment, "# c"),
-                (Newline, "\n")
-            ]
-        );
-        assert_eq!(kinds("r'\\''"), vec![(Str, "r'\\''")]);
-        assert_eq!(kinds("'''a\n'''"), vec![(Str, "'''a\n'''")]);
-        assert_eq!(
-            kinds("'ab\nc"),
-            vec![(Str, "'ab"), (Newline, "\n"), (Name, "c")]
-        );
-        assert_eq!(kinds("1abc"), vec![(Number, "1abc")]);
-        assert_eq!(kinds("a.1"), vec![(Name, "a"), (Number, ".1")]);
-        assert_eq!(kinds("..."), vec![(Op, "...")]);
-        assert_eq!(kinds("a**=b"), vec![(Name, "a"), (Op, "**="), (Name, "b")]);
-        assert_eq!(
-            kinds("not x"),
-            vec![(Keyword, "not"), (Whitespace, " "), (Name, "x")]
-        );
-        assert_eq!(kinds("$€"), vec![(Unknown, "$"), (Unknown, "€")]);
-        assert_eq!(kinds("\\\nx"), vec![(Whitespace, "\\\n"), (Name, "x")]);
-        assert_eq!(kinds("bar'x'"), vec![(Name, "bar"), (Str, "'x'")]);
-    }
-
-    #[test]
-    fn operator_table_matches_rule() {
-        for op in OPERATORS {
-            assert_eq!(operator(op), Ok(("", *op)));
-        }
-        assert!(operator("$").is_err() && operator("!").is_err());
-    }
-
-    #[test]
-    fn simple_numbers_agree_with_the_number_rule() {
-        for text in [
-            "1", "12", "1.5", "0.25", "1.", "1.5e3", "1_0", "1x", "1..", "01", "1.5.", "7 ", "3,",
-        ] {
-            if let Some(len) = simple_number_len(text) {
-                assert_eq!(number(text).map(|(_, t)| t.len()), Ok(len), "{text}");
-            }
-        }
-        assert_eq!(simple_number_len("1.5, 2"), Some(3));
-        assert_eq!(simple_number_len("1e5"), None);
-    }
-
-    #[test]
-    fn terminated_strings() {
-        for (text, done) in [
-            ("'a'", true),
-            ("'a", false),
-            ("'a\\'", false),
-            ("''", true),
-            ("'''a'''", true),
-            ("'''a''", false),
-            ("''''", false),
-            ("rb\"x\"", true),
-        ] {
-            assert_eq!(string_is_terminated(text), done, "{text}");
-        }
-    }
-}
+mod tests;

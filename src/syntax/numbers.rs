@@ -6,7 +6,151 @@
 //! zero, an int past int64...) returns `None` and the display is lexed and
 //! parsed by the general rules, which give the same value or Python's error.
 
-use super::ast::{Num, NumberList};
+use super::ast::{Expr, ExprKind, UnaryOp};
+
+/// The items of an [`ExprKind::Numbers`] display: their values, stored
+/// as compactly as their kinds allow (8 bytes an item when all are floats
+/// or all ints), and where each was written, as byte gaps (3 bytes an
+/// item: [`NumberList::exprs`] rebuilds the spans).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberList {
+    values: NumValues,
+    /// The offset of the display's `[`.
+    open: u32,
+    /// Per item: bytes from the end of the previous item (from just after
+    /// `[` for the first) to the item's start (its `-`, or its number),
+    /// from there to its number, and the number's length.
+    gaps: Vec<[u8; 3]>,
+    /// Where the last item ends (just after `[` while there is none).
+    last_end: u32,
+}
+
+/// The values of a [`NumberList`], signs applied.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NumValues {
+    Ints(Vec<i64>),
+    Floats(Vec<f64>),
+    /// Ints and floats mixed.
+    Mixed(Vec<Num>),
+}
+
+/// An item of a [`NumberList`]: a Python int or float.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+impl NumberList {
+    /// An empty list for the display whose `[` is at `open`.
+    pub fn new(open: usize) -> NumberList {
+        NumberList {
+            values: NumValues::Ints(Vec::new()),
+            open: open as u32,
+            gaps: Vec::new(),
+            last_end: open as u32 + 1,
+        }
+    }
+
+    /// Appends an item written from `start` (its `-`, if any) with its
+    /// number at `num_start..end`. False, with nothing appended, when the
+    /// item is too far from the previous one or too long for the compact
+    /// spans (the caller leaves such a display to the general rules).
+    pub fn push(&mut self, value: Num, start: usize, num_start: usize, end: usize) -> bool {
+        let prev = self.last_end as usize;
+        let gap = |a: usize, b: usize| b.checked_sub(a).and_then(|d| u8::try_from(d).ok());
+        let (Some(g0), Some(g1), Some(g2)) =
+            (gap(prev, start), gap(start, num_start), gap(num_start, end))
+        else {
+            return false;
+        };
+        self.gaps.push([g0, g1, g2]);
+        self.last_end = end as u32;
+        match (&mut self.values, value) {
+            (NumValues::Ints(v), Num::Int(i)) => v.push(i),
+            (NumValues::Floats(v), Num::Float(x)) => v.push(x),
+            (NumValues::Mixed(v), n) => v.push(n),
+            (NumValues::Ints(v), Num::Float(x)) if v.is_empty() => {
+                self.values = NumValues::Floats(vec![x]);
+            }
+            (values, n) => {
+                let mut mixed: Vec<Num> = Vec::with_capacity(self.gaps.len());
+                match values {
+                    NumValues::Ints(v) => mixed.extend(v.iter().map(|&i| Num::Int(i))),
+                    NumValues::Floats(v) => mixed.extend(v.iter().map(|&x| Num::Float(x))),
+                    NumValues::Mixed(_) => unreachable!("pushed above"),
+                }
+                mixed.push(n);
+                *values = NumValues::Mixed(mixed);
+            }
+        }
+        true
+    }
+
+    /// Each item's start, number start and end.
+    fn ends(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        self.gaps
+            .iter()
+            .scan(self.open as usize + 1, |at, &[g0, g1, g2]| {
+                let start = *at + g0 as usize;
+                let num_start = start + g1 as usize;
+                *at = num_start + g2 as usize;
+                Some((start, num_start, *at))
+            })
+    }
+
+    pub fn values(&self) -> &NumValues {
+        &self.values
+    }
+
+    pub fn len(&self) -> usize {
+        self.gaps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.gaps.is_empty()
+    }
+
+    /// The values in order.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = Num> + '_> {
+        match &self.values {
+            NumValues::Ints(v) => Box::new(v.iter().map(|&i| Num::Int(i))),
+            NumValues::Floats(v) => Box::new(v.iter().map(|&x| Num::Float(x))),
+            NumValues::Mixed(v) => Box::new(v.iter().copied()),
+        }
+    }
+
+    /// The items as the expressions they were written as: a literal, or
+    /// `-` applied to one.
+    pub fn exprs(&self) -> Vec<Expr> {
+        self.iter()
+            .zip(self.ends())
+            .map(|(v, (start, num_start, end))| {
+                let minus = start < num_start;
+                let literal = match v {
+                    Num::Int(i) if minus => ExprKind::Int(-i),
+                    Num::Int(i) => ExprKind::Int(i),
+                    Num::Float(x) if minus => ExprKind::Float(-x),
+                    Num::Float(x) => ExprKind::Float(x),
+                };
+                let literal = Expr {
+                    kind: literal,
+                    span: num_start..end,
+                };
+                if !minus {
+                    return literal;
+                }
+                Expr {
+                    kind: ExprKind::Unary {
+                        op: UnaryOp::Neg,
+                        operand: Box::new(literal),
+                    },
+                    span: start..end,
+                }
+            })
+            .collect()
+    }
+}
 
 #[cfg(test)]
 thread_local! {
@@ -30,7 +174,7 @@ pub(super) fn compact() -> bool {
 pub fn number_display(src: &str, open: usize) -> Option<(NumberList, usize)> {
     let b = src.as_bytes();
     debug_assert_eq!(b.get(open), Some(&b'['));
-    let mut list = NumberList::default();
+    let mut list = NumberList::new(open);
     let mut pos = skip_blanks(b, open + 1);
     loop {
         let start = pos;
@@ -40,13 +184,14 @@ pub fn number_display(src: &str, open: usize) -> Option<(NumberList, usize)> {
         }
         let num_start = pos;
         let (value, end) = number(src, pos)?;
-        list.values.push(match value {
+        let value = match value {
             Num::Int(i) if minus => Num::Int(-i),
             Num::Float(x) if minus => Num::Float(-x),
             v => v,
-        });
-        list.spans
-            .push([start as u32, num_start as u32, end as u32]);
+        };
+        if !list.push(value, start, num_start, end) {
+            return None;
+        }
         pos = skip_blanks(b, end);
         match b.get(pos)? {
             b']' => return Some((list, pos + 1)),
@@ -107,8 +252,8 @@ fn number(src: &str, pos: usize) -> Option<(Num, usize)> {
     }
     let text = &src[pos..end];
     if float {
-        // Rust's parser rounds correctly, as Python's does (`1e999` is inf).
-        return text.parse::<f64>().ok().map(|x| (Num::Float(x), end));
+        // Correctly rounded, as Python's parser (`1e999` is inf).
+        return crate::io::parse::decimal_f64(text).map(|x| (Num::Float(x), end));
     }
     if text.len() > 1 && text.starts_with('0') {
         return None;
@@ -166,7 +311,7 @@ mod tests {
     }
 
     fn scan(src: &str) -> Option<(Vec<Num>, usize)> {
-        number_display(src, 0).map(|(l, end)| (l.values, end))
+        number_display(src, 0).map(|(l, end)| (l.iter().collect(), end))
     }
 
     #[test]
@@ -188,7 +333,7 @@ mod tests {
             Some(vec![Num::Float(-0.0)])
         );
         let (l, _) = number_display("[7, - 8]", 0).unwrap();
-        assert_eq!(l.spans, vec![[1, 1, 2], [4, 6, 7]]);
+        assert_eq!(l.ends().collect::<Vec<_>>(), vec![(1, 1, 2), (4, 6, 7)]);
     }
 
     #[test]

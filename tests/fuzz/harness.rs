@@ -119,7 +119,7 @@ pub fn exercise(src: &str, budget: Duration) {
             CellKind::Code { .. } => notebook::output_text(&session, c),
         })
         .collect();
-    let blessed = Script::parse(&script.blessed(&outputs));
+    let blessed = Script::parse(&script.blessed(src, &outputs));
     if !syntax_error {
         assert_eq!(blessed.items.len(), script.items.len(), "{src:?}");
         for (item, want) in blessed.items.iter().zip(&outputs) {

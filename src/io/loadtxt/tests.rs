@@ -1,6 +1,7 @@
 //! The one-pass ASCII splitter against the general split it stands in for.
 
-use super::ascii_fields;
+use super::{LINES_ONLY, LoadTxtOptions, ascii_fields, loadtxt, split_lines};
+use crate::array::DType;
 use proptest::prelude::*;
 
 /// The general path of `loadtxt`: cut at the comment, then split.
@@ -42,5 +43,86 @@ proptest! {
         comment in prop::sample::select(vec![None, Some('#'), Some(';')]),
     ) {
         check(&parts.concat(), delimiter, comment);
+    }
+}
+
+/// `loadtxt` of `text` line by line and with the block path: the arrays
+/// (or the errors) as Debug text, bits of every value included.
+fn load_both(text: &str, opts: &LoadTxtOptions) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.txt");
+    std::fs::write(&path, text).unwrap();
+    let load = |lines_only: bool| {
+        LINES_ONLY.set(lines_only);
+        let got = loadtxt(&path, opts);
+        LINES_ONLY.set(false);
+        match got {
+            Ok(l) => format!("{:?} {:?}", l.array, l.warnings),
+            Err(e) => format!("error {e:?}"),
+        }
+    };
+    (load(false), load(true))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Blocks of lines split in two and converted on two threads give the
+    /// line-by-line result exactly: values, and the first error with its
+    /// row number (bad values, changed column counts, non-ASCII text,
+    /// comments, blank lines and CR/CRLF line ends anywhere).
+    #[test]
+    fn blocks_read_as_lines_do(
+        rows in prop::collection::vec(
+            (
+                prop::collection::vec(prop::sample::select(vec![
+                    "1.5", "-2", "7", "1e3", "nan", "0.25", "x", "", "é",
+                ]), 1..4),
+                prop::sample::select(vec!["\n", "\n", "\n", "\r\n", "\r", "\n\n", " # c\n", "# é\n"]),
+            ),
+            0..120,
+        ),
+        bad_share in 0u32..4,
+        delimiter in prop::sample::select(vec![None, Some(",")]),
+        comments in prop::sample::select(vec![Some("#"), None]),
+        dtype in prop::sample::select(vec![DType::Float64, DType::Int64]),
+        usecols in prop::sample::select(vec![None, Some(vec![0i64]), Some(vec![-1i64, 1])]),
+    ) {
+        let sep = delimiter.unwrap_or(" ");
+        let mut text = String::new();
+        for (k, (fields, end)) in rows.iter().enumerate() {
+            // Mostly three good values a row; a few rows keep their draw.
+            let good = ["1.5", "-2", "7"];
+            let fields: Vec<&str> = if (k as u32 * 7919) % 97 < 97 - bad_share * 3 {
+                good.to_vec()
+            } else {
+                fields.clone()
+            };
+            text.push_str(&fields.join(sep));
+            text.push_str(end);
+        }
+        let opts = LoadTxtOptions {
+            delimiter: delimiter.map(str::to_string),
+            comments: comments.map(str::to_string),
+            dtype,
+            usecols,
+            ..LoadTxtOptions::default()
+        };
+        let (blocks, lines) = load_both(&text, &opts);
+        prop_assert_eq!(blocks, lines, "{:?}", text);
+    }
+
+    /// `split_lines` cuts as `LineReader::next_line` does.
+    #[test]
+    fn block_lines_are_the_reader_lines(parts in prop::collection::vec(
+        prop::sample::select(vec!["a", "1 2", "\n", "\r", "\r\n", ""]), 0..12)
+    ) {
+        let text = parts.concat();
+        let mut r = crate::io::text::LineReader::new(text.as_bytes(), std::path::Path::new("t"));
+        let mut want = Vec::new();
+        while let Some(l) = r.next_line().unwrap() {
+            want.push(l.to_string());
+        }
+        prop_assert_eq!(split_lines(&text).collect::<Vec<_>>(), want);
     }
 }

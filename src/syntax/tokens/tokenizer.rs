@@ -217,7 +217,6 @@ impl Lexer<'_> {
         if rest.is_empty() || rest.starts_with(['#', '\n', '\r']) {
             return Ok(());
         }
-        let line_end = at + rest.find(['\n', '\r']).unwrap_or(rest.len());
         let tab_error = || SyntaxError {
             message: "inconsistent use of tabs and spaces in indentation".into(),
             span: at..at,
@@ -238,6 +237,8 @@ impl Lexer<'_> {
         }
         let &(top, top_alt) = self.indents.last().expect("the base level stays");
         if col != top {
+            // Found only here: a pasted literal's line is megabytes long.
+            let line_end = at + rest.find(['\n', '\r']).unwrap_or(rest.len());
             return Err(SyntaxError {
                 message: "unindent does not match any outer indentation level".into(),
                 span: line_end..line_end,
