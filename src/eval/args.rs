@@ -47,8 +47,8 @@ pub struct CallArgs {
 #[derive(Clone, Debug)]
 pub struct Bound {
     pub sig: &'static Signature,
-    slots: Vec<Option<Value>>,
-    slot_spans: Vec<Option<Span>>,
+    /// Per parameter, the argument given and its span (one allocation).
+    slots: Vec<Option<(Value, Span)>>,
     pub varargs: Vec<Value>,
     pub span: Span,
 }
@@ -69,7 +69,7 @@ impl Bound {
 
     /// The argument given for `name`, if any (`None` when defaulted).
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.slots[self.index(name)].as_ref()
+        self.slots[self.index(name)].as_ref().map(|(v, _)| v)
     }
 
     /// The argument for `name`, treating an explicit `None` as absent.
@@ -95,9 +95,10 @@ impl Bound {
 
     /// The span of the argument for `name`, else the call's span.
     pub fn span_of(&self, name: &str) -> Span {
-        self.slot_spans[self.index(name)]
-            .clone()
-            .unwrap_or_else(|| self.span.clone())
+        match &self.slots[self.index(name)] {
+            Some((_, sp)) => sp.clone(),
+            None => self.span.clone(),
+        }
     }
 
     /// Wraps an error with the span of argument `name`.
@@ -121,37 +122,36 @@ fn default_value(d: &DefaultArg) -> Option<Value> {
 }
 
 /// Binds `args` to `sig` with Python's rules and error messages.
+///
+/// Runs on every call of a builtin, so the common case (no error) makes
+/// one allocation (the slots) and walks each list once.
 pub fn bind(sig: &'static Signature, args: CallArgs) -> EvalResult<Bound> {
+    let CallArgs {
+        pos,
+        kw,
+        span,
+        pos_spans,
+        kw_spans,
+    } = args;
     let n = sig.params.len();
-    let mut slots: Vec<Option<Value>> = vec![None; n];
-    let mut slot_spans: Vec<Option<Span>> = vec![None; n];
+    let mut slots: Vec<Option<(Value, Span)>> = Vec::with_capacity(n);
+    slots.resize_with(n, || None);
+    let given = pos.len();
     let mut varargs = Vec::new();
-    let positional = sig.params.iter().filter(|p| !p.keyword_only).count();
-    let given = args.pos.len();
-    for (i, (v, sp)) in args
-        .pos
-        .into_iter()
-        .zip(
-            args.pos_spans
-                .into_iter()
-                .chain(std::iter::repeat(args.span.clone())),
-        )
-        .enumerate()
-    {
-        if i < positional {
-            slots[i] = Some(v);
-            slot_spans[i] = Some(sp);
+    let mut pos_spans = pos_spans.into_iter();
+    for (i, v) in pos.into_iter().enumerate() {
+        let sp = pos_spans.next().unwrap_or_else(|| span.clone());
+        if i < sig.positional {
+            slots[i] = Some((v, sp));
         } else if sig.varargs.is_some() {
             varargs.push(v);
         } else {
             return Err(sig.too_many(given).at(&sp));
         }
     }
-    for ((name, v), sp) in args.kw.into_iter().zip(
-        args.kw_spans
-            .into_iter()
-            .chain(std::iter::repeat(args.span.clone())),
-    ) {
+    let mut kw_spans = kw_spans.into_iter();
+    for (name, v) in kw {
+        let sp = kw_spans.next().unwrap_or_else(|| span.clone());
         match sig.params.iter().position(|p| p.name == name) {
             Some(i) if slots[i].is_some() => {
                 return Err(EvalError::type_error(format!(
@@ -160,10 +160,7 @@ pub fn bind(sig: &'static Signature, args: CallArgs) -> EvalResult<Bound> {
                 ))
                 .at(&sp));
             }
-            Some(i) => {
-                slots[i] = Some(v);
-                slot_spans[i] = Some(sp);
-            }
+            Some(i) => slots[i] = Some((v, sp)),
             None => {
                 return Err(EvalError::type_error(format!(
                     "{}() got an unexpected keyword argument '{name}'",
@@ -173,44 +170,52 @@ pub fn bind(sig: &'static Signature, args: CallArgs) -> EvalResult<Bound> {
             }
         }
     }
-    let missing: Vec<&Param> = sig
+    let complete = sig
         .params
         .iter()
         .zip(&slots)
-        .filter(|(p, s)| p.default.is_none() && s.is_none())
-        .map(|(p, _)| p)
-        .collect();
-    if !missing.is_empty() {
-        let kind = if missing[0].keyword_only {
-            "keyword-only"
-        } else {
-            "positional"
-        };
-        let names: Vec<String> = missing.iter().map(|p| format!("'{}'", p.name)).collect();
-        let list = match names.len() {
-            1 => names[0].clone(),
-            2 => format!("{} and {}", names[0], names[1]),
-            _ => format!(
-                "{}, and {}",
-                names[..names.len() - 1].join(", "),
-                names[names.len() - 1]
-            ),
-        };
-        return Err(EvalError::type_error(format!(
-            "{}() missing {} required {kind} argument{}: {list}",
-            sig.name,
-            missing.len(),
-            if missing.len() == 1 { "" } else { "s" }
-        ))
-        .at(&args.span));
+        .all(|(p, s)| p.default.is_some() || s.is_some());
+    if !complete {
+        return Err(missing(sig, &slots).at(&span));
     }
     Ok(Bound {
         sig,
         slots,
-        slot_spans,
         varargs,
-        span: args.span,
+        span,
     })
+}
+
+/// Python's error for required parameters left without an argument.
+fn missing(sig: &Signature, slots: &[Option<(Value, Span)>]) -> EvalError {
+    let missing: Vec<&Param> = sig
+        .params
+        .iter()
+        .zip(slots)
+        .filter(|(p, s)| p.default.is_none() && s.is_none())
+        .map(|(p, _)| p)
+        .collect();
+    let kind = if missing[0].keyword_only {
+        "keyword-only"
+    } else {
+        "positional"
+    };
+    let names: Vec<String> = missing.iter().map(|p| format!("'{}'", p.name)).collect();
+    let list = match names.len() {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        _ => format!(
+            "{}, and {}",
+            names[..names.len() - 1].join(", "),
+            names[names.len() - 1]
+        ),
+    };
+    EvalError::type_error(format!(
+        "{}() missing {} required {kind} argument{}: {list}",
+        sig.name,
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" }
+    ))
 }
 
 #[cfg(test)]

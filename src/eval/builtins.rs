@@ -405,30 +405,59 @@ pub fn global_names() -> impl Iterator<Item = &'static str> {
     )
 }
 
+/// `np.name` when it is not a function of the table: constants, `newaxis`,
+/// submodules, grids, scalar types and abstract classes.
+fn numpy_special(name: &str) -> Option<Value> {
+    if let Some((_, x)) = CONSTANTS.iter().find(|(n, _)| *n == name) {
+        return Some(Value::Float(*x));
+    }
+    match name {
+        "newaxis" => return Some(Value::None),
+        "ndarray" => return Some(Value::Class("numpy.ndarray".into())),
+        "True_" => return Some(Value::Scalar(super::value::Scalar::Bool(true))),
+        "False_" => return Some(Value::Scalar(super::value::Scalar::Bool(false))),
+        "random" => return Some(Value::Module(Module::Random)),
+        "linalg" => return Some(Value::Module(Module::Linalg)),
+        _ => {}
+    }
+    if let Some(g) = grids::attr(name) {
+        return Some(g);
+    }
+    if let Some(d) = dtype_name(name) {
+        return Some(Value::DType(d));
+    }
+    dtypes::abstract_class(name)
+}
+
+/// The table's functions `np.name` reaches (home NumPy or both), without
+/// the names [`numpy_special`] answers first: one hash lookup for the
+/// common `np.diff`, instead of the special names' linear searches.
+fn numpy_function(name: &str) -> Option<&'static Builtin> {
+    static TABLE: OnceLock<super::fast_hash::FastMap<&'static str, &'static Builtin>> =
+        OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            table()
+                .iter()
+                .filter(|(name, b)| {
+                    matches!(b.home, Home::Numpy | Home::Both) && numpy_special(name).is_none()
+                })
+                .map(|(name, b)| (*name, *b))
+                .collect()
+        })
+        .get(name)
+        .copied()
+}
+
 /// `module.name`.
 pub fn module_attr(m: Module, name: &str) -> Option<Value> {
     match m {
         Module::Numpy => {
-            if let Some((_, x)) = CONSTANTS.iter().find(|(n, _)| *n == name) {
-                return Some(Value::Float(*x));
+            if let Some(b) = numpy_function(name) {
+                return Some(Value::Builtin(b));
             }
-            match name {
-                "newaxis" => return Some(Value::None),
-                "ndarray" => return Some(Value::Class("numpy.ndarray".into())),
-                "True_" => return Some(Value::Scalar(super::value::Scalar::Bool(true))),
-                "False_" => return Some(Value::Scalar(super::value::Scalar::Bool(false))),
-                "random" => return Some(Value::Module(Module::Random)),
-                "linalg" => return Some(Value::Module(Module::Linalg)),
-                _ => {}
-            }
-            if let Some(g) = grids::attr(name) {
-                return Some(g);
-            }
-            if let Some(d) = dtype_name(name) {
-                return Some(Value::DType(d));
-            }
-            if let Some(c) = dtypes::abstract_class(name) {
-                return Some(c);
+            if let Some(v) = numpy_special(name) {
+                return Some(v);
             }
             let b = lookup(name)?;
             matches!(b.home, Home::Numpy | Home::Both).then_some(Value::Builtin(b))

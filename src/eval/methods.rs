@@ -110,6 +110,14 @@ fn array_of(v: &Value) -> Array {
 
 /// `a.name` for an array or NumPy scalar.
 pub fn array_attr(v: &Value, name: &str) -> EvalResult<Value> {
+    // `a.sum`: a bound method needs the value, not a copy of its handle.
+    if !matches!(
+        name,
+        "shape" | "ndim" | "size" | "dtype" | "T" | "real" | "imag"
+    ) && let Some(m) = method(name)
+    {
+        return Ok(Value::Method(Rc::new((v.clone(), m.name))));
+    }
     let a = array_of(v);
     Ok(match name {
         "shape" => Value::tuple(a.shape().iter().map(|&d| Value::Int(d as i64)).collect()),

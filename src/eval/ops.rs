@@ -106,6 +106,9 @@ pub fn ufunc_binary(op: BinOp, a: &Value, b: &Value) -> EvalResult<Value> {
 }
 
 fn binary_as(op: BinOp, a: &Value, b: &Value, ufunc: bool) -> EvalResult<Value> {
+    if let Some(out) = float_array_number(op, a, b) {
+        return out;
+    }
     if !is_numpy(a) && !is_numpy(b) {
         return python::python_binary(op, a, b);
     }
@@ -140,6 +143,63 @@ fn binary_as(op: BinOp, a: &Value, b: &Value, ufunc: bool) -> EvalResult<Value> 
         kernels::binary(op, &x.arr, &y.arr, dt)
     })?;
     Ok(wrap(out, as_scalar))
+}
+
+/// `a + 1.0`, `2 * a`, `a / h`: a float64 array (ndim >= 1) and a Python
+/// float or int under `+ - * /`. NEP 50 makes the number a float64 of the
+/// array's dtype, so the kernel takes it as a plain `f64` (no 0-d array,
+/// no broadcasting): the same IEEE operation per element as the general
+/// path, one pass into one output. `None` for any other operands.
+fn float_array_number(op: BinOp, a: &Value, b: &Value) -> Option<EvalResult<Value>> {
+    fn number(v: &Value) -> Option<f64> {
+        match v {
+            Value::Float(x) => Some(*x),
+            // NumPy converts the int to float64 (correctly rounded, as `as`).
+            Value::Int(i) => Some(*i as f64),
+            _ => None,
+        }
+    }
+    fn float_array(v: &Value) -> Option<&Array> {
+        match v {
+            Value::Array(arr) if arr.dtype() == DType::Float64 && arr.ndim() > 0 => Some(&**arr),
+            _ => None,
+        }
+    }
+    // One closure per operator (not a function pointer), so each loop is
+    // its own instantiation and vectorises.
+    let out = if let (Some(arr), Some(y)) = (float_array(a), number(b)) {
+        match op {
+            BinOp::Add => map_f64(arr, |x| x + y),
+            BinOp::Sub => map_f64(arr, |x| x - y),
+            BinOp::Mul => map_f64(arr, |x| x * y),
+            BinOp::Div => map_f64(arr, |x| x / y),
+            _ => return None,
+        }
+    } else if let (Some(x), Some(arr)) = (number(a), float_array(b)) {
+        match op {
+            BinOp::Add => map_f64(arr, |e| x + e),
+            BinOp::Sub => map_f64(arr, |e| x - e),
+            BinOp::Mul => map_f64(arr, |e| x * e),
+            BinOp::Div => map_f64(arr, |e| x / e),
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    Some(out.and_then(|out| {
+        let flags = crate::array::fpe::take();
+        if !flags.is_empty() {
+            warnings::report(flags, ufunc_name(op))?;
+        }
+        Ok(Value::array(out))
+    }))
+}
+
+/// `f` of every element of a float64 array, its flags cleared first (the
+/// caller reports them).
+fn map_f64(arr: &Array, f: impl Fn(f64) -> f64 + Sync) -> EvalResult<Array> {
+    warnings::begin();
+    Ok(crate::array::map::<f64, f64>(arr, f)?)
 }
 
 pub(super) fn unsupported(op: BinOp, a: &Value, b: &Value) -> EvalError {

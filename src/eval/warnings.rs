@@ -271,6 +271,10 @@ pub fn report_at(flags: Flags, name: &str, site: &'static str) -> EvalResult<()>
 }
 
 fn report_in(flags: Flags, name: &str, site: Option<&'static str>) -> EvalResult<()> {
+    // The common case, after every kernel: nothing to report.
+    if flags.is_empty() {
+        return Ok(());
+    }
     let st = state();
     let kinds = [
         (Flags::DIVIDE, st.divide, "divide by zero"),

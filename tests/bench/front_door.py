@@ -77,6 +77,8 @@ CASES = [
     (SMALL, "np.gradient(a, x)"),
     (SMALL, "np.gradient(a, 0.5, edge_order=2)"),
     (SMALL, "np.diff(a)"),
+    (SMALL, "a + 1.0"),
+    (SMALL, "a.sum()"),
 ]
 
 REPLAY_STATEMENTS = 10_000

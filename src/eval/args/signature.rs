@@ -109,6 +109,9 @@ pub struct Signature {
     pub params: Vec<Param>,
     /// The `*varargs` parameter's name, if any.
     pub varargs: Option<String>,
+    /// How many parameters take positional arguments (those before
+    /// `*varargs`), counted once here rather than on every call.
+    pub positional: usize,
 }
 
 impl Signature {
@@ -142,10 +145,12 @@ impl Signature {
                 keyword_only: varargs.is_some(),
             });
         }
+        let positional = params.iter().filter(|p| !p.keyword_only).count();
         Signature {
             name,
             params,
             varargs,
+            positional,
         }
     }
 
