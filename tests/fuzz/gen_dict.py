@@ -55,7 +55,12 @@ def main():
     paths = ["src/eval/builtins.rs"] + sorted(
         glob.glob("src/eval/builtins/**/*.rs", recursive=True))
     src = "\n".join(open(p).read() for p in paths)
-    for name, sig in re.findall(r'^\s*"([\w.]+)", \w+, [\w:]+,\s*"([^"]*)"', src, re.M):
+    # A signature is a string literal or a constant holding one
+    # (`twins::NORMAL`, shared by the np.random and Generator rows).
+    consts = dict(re.findall(r'const (\w+): &str = "([^"]*)";', src))
+    rows = re.findall(r'^\s*"([\w.]+)", \w+, [\w:]+,\s*(?:"([^"]*)"|(?:\w+::)*(\w+),)', src, re.M)
+    for name, literal, const in rows:
+        sig = literal or consts.get(const, "")
         words += [name, f"np.{name}(", f"{name}("]
         inner = sig[sig.find("(") + 1: sig.rfind(")")]
         for param in inner.split(","):
@@ -64,8 +69,9 @@ def main():
                 words.append(f"{p}=")
     for name in re.findall(r'\("(\w+)", f64::', src):
         words.append(f"np.{name}")
-    meta = open("src/notebook/meta.rs").read()
-    for name in re.findall(r'name: "(\w+)"', meta):
+    meta = "\n".join(open(p).read() for p in ["src/notebook/meta.rs"] + sorted(
+        glob.glob("src/notebook/meta/**/*.rs", recursive=True)))
+    for name in re.findall(r'Meta \{\s*name: "(\w+)"', meta):
         words += [f":{name} ", f"%{name} "]
     words += KEYWORDS + OPERATORS + LITERALS + EXTRA_NAMES
     seen = set()
