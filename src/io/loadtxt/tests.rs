@@ -1,6 +1,7 @@
 //! The one-pass ASCII splitter against the general split it stands in for.
 
-use super::{LINES_ONLY, LoadTxtOptions, ascii_fields, loadtxt, split_lines};
+use super::fields::{ascii_fields, split_lines};
+use super::{LINES_ONLY, LoadTxtOptions, loadtxt};
 use crate::array::DType;
 use proptest::prelude::*;
 
