@@ -24,25 +24,33 @@ pub(super) trait Typed: Copy + Default {
     fn read(f: &Array) -> ArrayD<Self>;
 }
 
+/// The operations of a real type: IEEE arithmetic in the type itself
+/// (NumPy's float32 loops compute in float32) and its elements read as is.
+macro_rules! plain_ops {
+    ($T:ty) => {
+        fn sub(x: $T, y: $T) -> $T {
+            x - y
+        }
+        fn div(x: $T, y: $T) -> $T {
+            x / y
+        }
+        fn mul(x: $T, y: $T, _: bool) -> $T {
+            x * y
+        }
+        fn add(x: $T, y: $T) -> $T {
+            x + y
+        }
+        fn read(f: &Array) -> ArrayD<$T> {
+            f.read::<$T>().view().to_owned()
+        }
+    };
+}
+
 impl Typed for f64 {
     fn from_f64(x: f64) -> (f64, Flags) {
         (x, Flags::NONE)
     }
-    fn sub(x: f64, y: f64) -> f64 {
-        x - y
-    }
-    fn div(x: f64, y: f64) -> f64 {
-        x / y
-    }
-    fn mul(x: f64, y: f64, _: bool) -> f64 {
-        x * y
-    }
-    fn add(x: f64, y: f64) -> f64 {
-        x + y
-    }
-    fn read(f: &Array) -> ArrayD<f64> {
-        f.read::<f64>().view().to_owned()
-    }
+    plain_ops!(f64);
 }
 
 impl Typed for f32 {
@@ -55,21 +63,7 @@ impl Typed for f32 {
         };
         (r, flags)
     }
-    fn sub(x: f32, y: f32) -> f32 {
-        x - y
-    }
-    fn div(x: f32, y: f32) -> f32 {
-        x / y
-    }
-    fn mul(x: f32, y: f32, _: bool) -> f32 {
-        x * y
-    }
-    fn add(x: f32, y: f32) -> f32 {
-        x + y
-    }
-    fn read(f: &Array) -> ArrayD<f32> {
-        f.read::<f32>().view().to_owned()
-    }
+    plain_ops!(f32);
 }
 
 impl Typed for Complex128 {
