@@ -40,17 +40,16 @@ pub fn for_chunks<T: Send>(
     }
 }
 
+/// A chunk kernel as [`par_chunks`] takes it: `f(k, chunk)`.
+type Kernel<'f, T> = dyn Fn(usize, &mut [T]) -> Result<(), Error> + Sync + 'f;
+
 /// The parallel half of [`for_chunks`], taking the kernel as a trait
 /// object: rayon's machinery (bridges, jobs, joins, unwinding) is then
 /// compiled once per element type instead of once per kernel closure. It
 /// was instantiated ~980 times and made up ~40 % of the crate's LLVM IR,
 /// doubling release build times; the kernel itself stays monomorphic and
 /// is called once per chunk, so its inner loop vectorises as before.
-fn par_chunks<T: Send>(
-    out: &mut [T],
-    chunk: usize,
-    f: &(dyn Fn(usize, &mut [T]) -> Result<(), Error> + Sync),
-) -> Result<(), Error> {
+fn par_chunks<T: Send>(out: &mut [T], chunk: usize, f: &Kernel<'_, T>) -> Result<(), Error> {
     out.par_chunks_mut(chunk)
         .enumerate()
         .try_for_each(|(k, c)| super::fpe::on_worker(|| f(k, c)))
