@@ -150,7 +150,7 @@ fn nan_extreme(s: &mut Session, b: &Bound, max: bool) -> EvalResult<Value> {
     if a.dtype() == DType::Complex128 {
         return complex_nan_extreme(b, &a, max);
     }
-    if a.dtype() != DType::Float64 {
+    if !matches!(a.dtype(), DType::Float64 | DType::Float32) {
         let (sig, f): (_, BuiltinFn) = match max {
             true => ("max(a, axis=None, keepdims=False)", reduce::max),
             false => ("min(a, axis=None, keepdims=False)", reduce::min),
@@ -165,21 +165,35 @@ fn nan_extreme(s: &mut Session, b: &Bound, max: bool) -> EvalResult<Value> {
             "zero-size array to reduction operation {op} which has no identity"
         )));
     }
-    let out = over_lanes::<f64, f64>(&a, &l, |v| {
-        v.iter().fold(f64::NAN, |m, &e| {
-            let better = if max { e > m } else { e < m };
-            if !e.is_nan() && (m.is_nan() || better) {
-                e
-            } else {
-                m
-            }
-        })
-    });
+    // float32 stays float32 (NumPy's fmax/fmin loops keep the dtype).
+    let (out, all_nan) = if a.dtype() == DType::Float32 {
+        let out =
+            over_lanes::<f32, f32>(&a, &l, |v| v.iter().fold(f32::NAN, |m, &e| pick(m, e, max)));
+        let all_nan = out.iter().any(|x| x.is_nan());
+        (Array::from_ndarray(out), all_nan)
+    } else {
+        let out =
+            over_lanes::<f64, f64>(&a, &l, |v| v.iter().fold(f64::NAN, |m, &e| pick(m, e, max)));
+        let all_nan = out.iter().any(|x| x.is_nan());
+        (Array::from_ndarray(out), all_nan)
+    };
     // Only a lane with no number in it gives NaN.
-    if out.iter().any(|x| x.is_nan()) {
+    if all_nan {
         all_nan_warning()?;
     }
-    Ok(wrap(Array::from_ndarray(out), true))
+    Ok(wrap(out, true))
+}
+
+/// One step of `fmax`/`fmin`: a NaN never wins over a number. NaNs are
+/// tested before any ordered comparison, which would raise "invalid".
+fn pick<T: num_traits::Float>(m: T, e: T, max: bool) -> T {
+    if e.is_nan() {
+        m
+    } else if m.is_nan() || (max && e > m) || (!max && e < m) {
+        e
+    } else {
+        m
+    }
 }
 
 pub fn nanmax(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
