@@ -13,7 +13,6 @@ use std::path::Path;
 mod check;
 mod fast;
 mod fields;
-mod prefetch;
 #[cfg(test)]
 mod tests;
 
@@ -80,12 +79,6 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
     let path = path.as_ref();
     let delimiter = check_options(opts)?;
     let (file, size) = open_input(path)?;
-    // A big file is read ahead on a thread while blocks are converted.
-    let file: Box<dyn std::io::Read + Send> = if size >= PREFETCH_MIN {
-        prefetch::read_ahead(file)
-    } else {
-        Box::new(file)
-    };
     let mut lines = LineReader::new(file, path);
     lines.skip(opts.skiprows)?;
     let split = Splitter::new(opts, delimiter);
@@ -128,10 +121,6 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
 /// Texts at least this long (bytes) are converted on two threads (small
 /// in unit tests, so that their files are).
 const PAR_MIN: usize = if cfg!(test) { 64 } else { 1 << 16 };
-
-/// Files at least this big (bytes) are read ahead on a thread (small in
-/// unit tests, so that their files are).
-const PREFETCH_MIN: u64 = if cfg!(test) { 64 } else { 4 << 20 };
 
 #[cfg(test)]
 thread_local! {
