@@ -158,25 +158,26 @@ impl Script {
                 // Lines inside brackets (pasted data) in one scan, then
                 // the rest (a compound statement's body) line by line.
                 let stop = (i + syntax::bracket_lines(&src[offsets[i]..])).min(lines.len() - 1);
-                let mut text = String::with_capacity(offsets[stop + 1] - offsets[i]);
-                text.push_str(line);
+                let mut text = Joined::new(src, line);
                 while i < stop {
                     i += 1;
-                    text.push('\n');
-                    text.push_str(bare(i));
+                    text.push_line(bare(i));
                 }
                 while i + 1 < lines.len()
-                    && syntax::continues_chunk(&text, bare(i + 1), (i + 2..lines.len()).map(bare))
+                    && syntax::continues_chunk(
+                        text.as_str(),
+                        bare(i + 1),
+                        (i + 2..lines.len()).map(bare),
+                    )
                 {
                     i += 1;
-                    text.push('\n');
-                    text.push_str(bare(i));
+                    text.push_line(bare(i));
                 }
                 let (expected, next) = collect_expected(&lines, i + 1);
                 items.push(Item::Code {
                     line: start + 1,
                     last: i,
-                    text: text.into(),
+                    text: text.as_str().into(),
                     expected,
                 });
                 i = next;
@@ -235,6 +236,67 @@ impl Script {
         }
         out
     }
+}
+
+/// A statement's lines joined by `\n` as they are gathered: while they
+/// are consecutive lines of the source ending in a bare `\n` (the usual
+/// case), the joined text is a slice of the source and nothing is copied
+/// until the item's text is made (a pasted literal's megabytes once, not
+/// into a growing string and then again).
+enum Joined<'a> {
+    Slice {
+        src: &'a str,
+        start: usize,
+        end: usize,
+    },
+    Owned(String),
+}
+
+impl<'a> Joined<'a> {
+    /// The text of the first line, `line` (a slice of `src`).
+    fn new(src: &'a str, line: &'a str) -> Joined<'a> {
+        let start = offset_in(src, line);
+        Joined::Slice {
+            src,
+            start,
+            end: start + line.len(),
+        }
+    }
+
+    /// Appends `\n` and the next line (a slice of the same source).
+    fn push_line(&mut self, line: &'a str) {
+        match self {
+            Joined::Slice { src, end, .. }
+                if src.as_bytes().get(*end) == Some(&b'\n') && offset_in(src, line) == *end + 1 =>
+            {
+                *end += 1 + line.len();
+            }
+            Joined::Slice { .. } => {
+                let mut text = self.as_str().to_string();
+                text.push('\n');
+                text.push_str(line);
+                *self = Joined::Owned(text);
+            }
+            Joined::Owned(text) => {
+                text.push('\n');
+                text.push_str(line);
+            }
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Joined::Slice { src, start, end } => &src[*start..*end],
+            Joined::Owned(text) => text,
+        }
+    }
+}
+
+/// Where `part` (a slice of `src`) starts in `src`.
+fn offset_in(src: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(src.as_ptr() as usize);
+    debug_assert!(at <= src.len() && at + part.len() <= src.len());
+    at
 }
 
 /// The text of a prose line (`## text`, or a bare `##` for an empty

@@ -75,8 +75,24 @@ pub fn run_files(files: &[String], mode: Mode, allow_write: bool) -> i32 {
                 continue;
             }
         };
+        let script = Script::parse(&src);
+        // Only `--bless` rewrites the file from its text; otherwise the
+        // statements' own texts are all that is kept (a pasted literal's
+        // megabytes once, not twice).
+        let src = (mode == Mode::Bless).then_some(src);
         let path = (file != "-").then(|| absolute(Path::new(file)));
-        let run = || run_one(&src, file, path.as_deref(), mode, allow_write, several);
+        let run = || {
+            let src = src.as_deref().unwrap_or_default();
+            run_one(
+                &script,
+                src,
+                file,
+                path.as_deref(),
+                mode,
+                allow_write,
+                several,
+            )
+        };
         let result = match &path {
             Some(p) => notebook::in_folder_of(p, run).unwrap_or_else(|e| {
                 eprintln!("gradlab: cannot enter the folder of {file}: {e}");
@@ -103,11 +119,22 @@ pub fn run_source(src: &str, name: &str, mode: Mode, allow_write: bool) -> i32 {
     if !stdout_is_open() {
         return 1;
     }
-    run_one(src, name, None, mode, allow_write, false).unwrap_or(1)
+    run_one(
+        &Script::parse(src),
+        src,
+        name,
+        None,
+        mode,
+        allow_write,
+        false,
+    )
+    .unwrap_or(1)
 }
 
-/// One script; `Err` when standard output cannot be written.
+/// One script (`src` is its text, needed by `--bless` alone); `Err` when
+/// standard output cannot be written.
 fn run_one(
+    script: &Script,
     src: &str,
     name: &str,
     path: Option<&Path>,
@@ -115,7 +142,6 @@ fn run_one(
     allow_write: bool,
     several: bool,
 ) -> io::Result<i32> {
-    let script = Script::parse(src);
     let mut session = Session::new();
     session.allow_write = allow_write;
     let stdout = io::stdout();
@@ -124,15 +150,14 @@ fn run_one(
     let mut any_error = false;
     let mut failed: io::Result<()> = Ok(());
     let file = several.then_some(name);
-    let cells = notebook::run_script(&mut session, &script, |s, cell| {
+    let cells = notebook::run_script(&mut session, script, |s, cell| {
         any_error |= cell.has_error();
         if failed.is_err() {
             return;
         }
         failed = match mode {
             Mode::Transcript => {
-                let text = transcript::render_cell(s, cell, after_prose);
-                out.write_all(text.as_bytes()).and_then(|()| out.flush())
+                transcript::write_cell(&mut out, s, cell, after_prose).and_then(|()| out.flush())
             }
             Mode::Json => json::write_cell(&mut out, s, cell, file).and_then(|()| out.flush()),
             Mode::Check | Mode::Bless => Ok(()),
@@ -142,10 +167,10 @@ fn run_one(
     failed?;
     let status = match mode {
         Mode::Check => {
-            let report = check::check(&session, &script, &cells, name, &mut out)?;
+            let report = check::check(&session, script, &cells, name, &mut out)?;
             i32::from(!report.passed())
         }
-        Mode::Bless => bless(&session, src, &script, &cells, name, path, &mut out)?,
+        Mode::Bless => bless(&session, src, script, &cells, name, path, &mut out)?,
         Mode::Transcript | Mode::Json => {
             if several && mode == Mode::Transcript {
                 let errors = cells.iter().filter(|c| c.has_error()).count();

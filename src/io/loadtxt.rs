@@ -10,10 +10,13 @@ use crate::memory;
 use ndarray::{ArrayD, IxDyn};
 use std::path::Path;
 
+mod check;
+mod fast;
 mod fields;
 #[cfg(test)]
 mod tests;
 
+use check::check_options;
 use fields::{Splitter, ascii_fields, recycle, split_lines};
 
 /// `np.loadtxt` keyword arguments gradlab supports (NumPy's defaults).
@@ -123,43 +126,6 @@ const PAR_MIN: usize = if cfg!(test) { 64 } else { 1 << 16 };
 thread_local! {
     /// Tests turn the block path off to compare with line-by-line reading.
     static LINES_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// NumPy's argument checks; returns the delimiter character.
-fn check_options(opts: &LoadTxtOptions) -> Result<Option<char>, Error> {
-    if opts.ndmin > 2 {
-        return Err(Error::value(format!(
-            "Illegal value of ndmin keyword: {}",
-            opts.ndmin
-        )));
-    }
-    if opts.comments.as_deref() == Some("") {
-        return Err(Error::value(
-            "comments cannot be an empty string. Use comments=None to disable comments.",
-        ));
-    }
-    let Some(d) = &opts.delimiter else {
-        return Ok(None);
-    };
-    let mut chars = d.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => {
-            if opts.comments.as_deref() == Some(d.as_str()) {
-                return Err(Error::new(
-                    IoErrorKind::TypeError,
-                    "The values for control characters 'comment' and 'delimiter' are incompatible",
-                ));
-            }
-            Ok(Some(c))
-        }
-        _ => Err(Error::new(
-            IoErrorKind::TypeError,
-            format!(
-                "Text reading control character must be a single unicode character or None; but got: {}",
-                py_str_repr(d)
-            ),
-        )),
-    }
 }
 
 /// Row-by-row state of one `loadtxt` call.
@@ -290,6 +256,16 @@ impl<'o> Reader<'o> {
     /// [`block`](Self::block) must read again itself.
     fn part(&self, text: &str, ncols: Option<usize>) -> Option<(Cells, usize)> {
         let mut r = Reader::new(self.opts, self.split, 0);
+        if let (Cells::Float(_), None, Some(n), Some(d), Some(c)) = (
+            &r.cells,
+            &self.opts.usecols,
+            ncols,
+            self.split.ascii_delimiter,
+            self.split.ascii_comment,
+        ) && let Some((v, rows)) = fast::floats(text, n, d, c)
+        {
+            return Some((Cells::Float(v), rows));
+        }
         r.ncols = ncols;
         let mut fields = Vec::new();
         for line in split_lines(text) {

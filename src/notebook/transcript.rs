@@ -1,6 +1,8 @@
 //! The notebook transcript: `In [n]:` / `Out[n]:` cells, printed text, and
 //! errors with a caret under the offending columns, as plain text.
 
+use std::io::{self, Write};
+
 use crate::eval::{ErrorKind, EvalError, Event, Session, StmtOutcome};
 use crate::syntax::{TokenKind, tokens};
 
@@ -45,13 +47,48 @@ pub fn render_cell(session: &Session, cell: &Cell, after_prose: bool) -> String 
                 out.push('\n');
             }
             echo_input_into(&mut out, cell.number, text);
-            for o in outcomes {
-                render_outcome(session, cell.number, text, o, &mut out);
-            }
-            out.push('\n');
+            out.push_str(&outputs_text(session, cell.number, text, outcomes));
             out
         }
     }
+}
+
+/// [`render_cell`] written to `out`: the echo goes out line by line from
+/// the cell's own text, so a pasted literal's megabytes are not copied
+/// into a transcript string first (the bytes are the same).
+///
+/// # Errors
+/// When `out` cannot be written.
+pub fn write_cell(
+    out: &mut dyn Write,
+    session: &Session,
+    cell: &Cell,
+    after_prose: bool,
+) -> io::Result<()> {
+    let CellKind::Code { text, outcomes } = &cell.kind else {
+        return out.write_all(render_cell(session, cell, after_prose).as_bytes());
+    };
+    if after_prose {
+        out.write_all(b"\n")?;
+    }
+    let prompt = format!("In [{}]: ", cell.number);
+    let cont = continuation(cell.number);
+    for (i, line) in text.split('\n').enumerate() {
+        out.write_all(if i == 0 { &prompt } else { &cont }.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.write_all(outputs_text(session, cell.number, text, outcomes).as_bytes())
+}
+
+/// What a code cell shows after its echo, and the blank line that ends it.
+fn outputs_text(session: &Session, number: usize, text: &str, outcomes: &[StmtOutcome]) -> String {
+    let mut out = String::new();
+    for o in outcomes {
+        render_outcome(session, number, text, o, &mut out);
+    }
+    out.push('\n');
+    out
 }
 
 fn render_outcome(session: &Session, number: usize, text: &str, o: &StmtOutcome, out: &mut String) {

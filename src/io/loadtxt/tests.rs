@@ -78,6 +78,7 @@ proptest! {
             (
                 prop::collection::vec(prop::sample::select(vec![
                     "1.5", "-2", "7", "1e3", "nan", "0.25", "x", "", "é",
+                    "1.", ".5", "+3", "1e", " 4", "5 ", "-", "2E-5", "1_0", "inf",
                 ]), 1..4),
                 prop::sample::select(vec!["\n", "\n", "\n", "\r\n", "\r", "\n\n", " # c\n", "# é\n"]),
             ),
@@ -126,4 +127,35 @@ proptest! {
         }
         prop_assert_eq!(split_lines(&text).collect::<Vec<_>>(), want);
     }
+}
+
+/// The one-pass float rows: what they read, and what they leave to the
+/// general path (which gives the value or the error).
+#[test]
+fn fast_rows_take_plain_data_only() {
+    use super::fast::floats;
+    let ws = |t: &str| floats(t, 2, None, Some(b'#'));
+    let csv = |t: &str| floats(t, 2, Some(b','), Some(b'#'));
+    assert_eq!(
+        ws(" 1.5  -2\n\n# c\n\t.5 1e3 # x\r\n+1. 2E-1\r"),
+        Some((vec![1.5, -2.0, 0.5, 1000.0, 1.0, 0.2], 3))
+    );
+    assert_eq!(
+        csv("1.5,-2\n#c\n3,4#x\n"),
+        Some((vec![1.5, -2.0, 3.0, 4.0], 2))
+    );
+    assert_eq!(ws(""), Some((vec![], 0)));
+    for t in [
+        "1 2 3\n", "1\n", "1 x\n", "1 inf\n", "1 nan\n", "1 1e\n", "1 1_0\n", "1 2é\n",
+    ] {
+        assert_eq!(ws(t), None, "{t:?}");
+    }
+    for t in [
+        "1,2,\n", "1,\n", "1, 2\n", "1 ,2\n", " 1,2\n", "1,2 \n", "1,#\n", "1,,2\n", "   \n",
+    ] {
+        assert_eq!(csv(t), None, "{t:?}");
+    }
+    // A delimiter or comment that can be part of a number.
+    assert_eq!(floats("1e2\n", 1, Some(b'e'), None), None);
+    assert_eq!(floats("1\n", 1, None, Some(b'-')), None);
 }
