@@ -146,7 +146,11 @@ impl Gradient {
 /// their dtype and are computed in their own precision ([`typed`]).
 pub fn gradient(f: &Array, args: &GradientArgs) -> Result<Gradient, Error> {
     let plan = Plan::new(f, args)?;
-    if mixed::applies(f, args, &plan) {
+    // float32 spacing needs the replay's float32 weights; float32 data
+    // with float64 coordinates gets NumPy's values from the typed kernel
+    // (without the replay's full-size temporaries).
+    let f32_spacing = args.varargs.iter().any(|d| d.dtype() == DType::Float32);
+    if f32_spacing && mixed::applies(f, args, &plan) {
         // Spacing scalars: Python numbers, but a NumPy float32 scalar
         // keeps its precision.
         let python: Vec<bool> = args
