@@ -5,9 +5,8 @@
 //! `-1.5 / dx` too), and float32 data with coordinates (strong under
 //! NEP 50: the weights promote the stencil to float64, whose results are
 //! cast into the float32 output, "overflow encountered in cast").
-//!
-//! One pass gives both the values and the warnings (each operation's
-//! flags, named and placed as NumPy's source runs them; see `steps.rs`).
+//! One pass gives the values and the warnings (each operation's flags,
+//! named and placed as NumPy's source runs them; see `steps.rs`).
 
 use ndarray::{ArrayD, Axis, IxDyn, Slice};
 
@@ -21,6 +20,11 @@ use crate::array::{Array, DType, Kind};
 enum P {
     F32,
     F64,
+}
+
+/// The precision of an array of dtype `d` (integers are read as float64).
+fn prec(d: DType) -> P {
+    if d == DType::Float32 { P::F32 } else { P::F64 }
 }
 
 /// What kind of Python object a value is: a Python float (weak under
@@ -97,11 +101,8 @@ fn f32_op(op: Op, x: f32, y: f32) -> f32 {
 
 /// The flags of a float64 value stored as float32.
 fn narrow_flags(a: &ArrayD<f64>) -> Flags {
-    if a.iter().any(|&x| x.is_finite() && (x as f32).is_infinite()) {
-        Flags::OVERFLOW
-    } else {
-        Flags::NONE
-    }
+    let over = a.iter().any(|&x| x.is_finite() && (x as f32).is_infinite());
+    [Flags::NONE, Flags::OVERFLOW][usize::from(over)]
 }
 
 #[derive(Default)]
@@ -205,11 +206,7 @@ pub(crate) fn applies(f: &Array, args: &GradientArgs, plan: &Plan<'_>) -> bool {
 /// (Python float when `python`, else a NumPy scalar of its precision) or
 /// the `np.diff` of the coordinates (a scalar when constant).
 fn spacing(run: &mut Run, d: &Array, python: bool) -> V {
-    let p = if d.dtype() == DType::Float32 {
-        P::F32
-    } else {
-        P::F64
-    };
+    let p = prec(d.dtype());
     let x = d.to_f64();
     if d.ndim() == 0 {
         return V {
@@ -248,11 +245,7 @@ pub(crate) fn run(
     python: &[bool],
 ) -> (Vec<Array>, Vec<Step>) {
     let mut run = Run::default();
-    let out_p = if f.dtype() == DType::Float32 {
-        P::F32
-    } else {
-        P::F64
-    };
+    let out_p = prec(f.dtype());
     let fv = V {
         a: f.to_f64(),
         p: out_p,
@@ -418,7 +411,7 @@ pub(crate) fn run(
         out.index_axis_mut(axis, n - 1).assign(&v);
         outs.push(out);
     }
-    fpe::raise(run.raised);
+    reraise(run.raised);
     let arrays = outs
         .into_iter()
         .map(|o| match out_p {
@@ -429,8 +422,24 @@ pub(crate) fn run(
     (arrays, run.steps)
 }
 
-/// `a * f0 + b * f1 \ + c * f2`: the last product sits on the statement's
-/// second line.
+/// Raises `flags` in this thread's status register, as kernels leave them
+/// (`fpe::raise` would publish them to other threads too).
+fn reraise(flags: Flags) {
+    use std::hint::black_box;
+    let ops = [
+        (Flags::DIVIDE, 1.0, 0.0, Op::Div),
+        (Flags::OVERFLOW, f64::MAX, 2.0, Op::Mul),
+        (Flags::UNDERFLOW, 1e-300, 1e-300, Op::Mul),
+        (Flags::INVALID, 0.0, 0.0, Op::Div),
+    ];
+    for (flag, x, y, op) in ops {
+        if flags.contains(flag) {
+            black_box(apply_op(op, black_box(x), black_box(y)));
+        }
+    }
+}
+
+/// `a * f0 + b * f1 \ + c * f2` (the last product on the second line).
 fn stencil(run: &mut Run, [line1, line2]: [&'static str; 2], w: [&V; 3], f: [V; 3]) -> V {
     let t0 = run.bin(line1, Op::Mul, w[0], &f[0]);
     let t1 = run.bin(line1, Op::Mul, w[1], &f[1]);
