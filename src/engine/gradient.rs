@@ -2,6 +2,7 @@
 //! and first- or second-order one-sided differences at the boundaries.
 
 mod kernels;
+mod mixed;
 mod plan;
 mod steps;
 mod typed;
@@ -145,6 +146,25 @@ impl Gradient {
 /// their dtype and are computed in their own precision ([`typed`]).
 pub fn gradient(f: &Array, args: &GradientArgs) -> Result<Gradient, Error> {
     let plan = Plan::new(f, args)?;
+    // float32 spacing needs the replay's float32 weights; float32 data
+    // with float64 coordinates gets NumPy's values from the typed kernel
+    // (without the replay's full-size temporaries).
+    let f32_spacing = args.varargs.iter().any(|d| d.dtype() == DType::Float32);
+    if f32_spacing && mixed::applies(f, args, &plan) {
+        // Spacing scalars: Python numbers, but a NumPy float32 scalar
+        // keeps its precision.
+        let python: Vec<bool> = args
+            .varargs
+            .iter()
+            .map(|d| d.dtype() != DType::Float32)
+            .collect();
+        let mut outs = mixed::run(f, args, &plan, &python).0;
+        return Ok(if outs.len() == 1 {
+            Gradient::One(outs.remove(0))
+        } else {
+            Gradient::Many(outs)
+        });
+    }
     let mut outs = Vec::with_capacity(plan.axes.len());
     for ax in &plan.axes {
         limits::check_interrupt()?;

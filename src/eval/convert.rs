@@ -60,9 +60,17 @@ pub fn to_array_dtype(v: &Value, dtype: Option<DType>) -> EvalResult<Array> {
     };
     match v {
         Value::Int(i) => Ok(Array::scalar(int_in(*i, d)?)),
-        Value::Float(x) => Ok(Array::scalar(float_in(*x, d)?)),
-        Value::List(_) | Value::Tuple(_) => Ok(from_sequence(v, Some(d))?),
-        _ => Ok(to_array(v)?.as_dtype(d)?),
+        Value::Float(x) => {
+            let s = float_in(*x, d)?;
+            super::warnings::check_f64_cast(*x, d)?;
+            Ok(Array::scalar(s))
+        }
+        Value::List(_) | Value::Tuple(_) => {
+            let a = from_sequence(v, Some(d))?;
+            super::warnings::check_built_f32(&a, || from_sequence(v, Some(DType::Float64)).ok())?;
+            Ok(a)
+        }
+        _ => super::warnings::cast_checked(&to_array(v)?, d),
     }
 }
 
@@ -96,7 +104,7 @@ pub fn scalar_type_call(d: DType, v: &Value) -> EvalResult<Value> {
                 Array::scalar(int_in(i, d)?)
             } else {
                 let x = super::builtins::python::parse_float(s)?;
-                Array::scalar(array::Scalar::Float64(x)).astype(d)?
+                super::warnings::cast_checked(&Array::scalar(array::Scalar::Float64(x)), d)?
             }
         }
         other => to_array_dtype(other, Some(d))?.as_dtype(d)?,

@@ -2,7 +2,7 @@
 //! array layer's: views for basic items, copies for masks and index
 //! arrays), assignment through them, and Python's indexing of sequences.
 
-use crate::array::{self, Array, Index, Kind};
+use crate::array::{self, Array, DType, Index, Kind};
 
 pub use crate::array::slice_indices;
 
@@ -90,9 +90,30 @@ pub fn assign_array(a: &Array, items: &[Idx], value: &Value) -> EvalResult<()> {
         Value::Int(i) if a.dtype().is_integer() => {
             Array::scalar(super::convert::int_in(*i, a.dtype())?)
         }
+        // A Python float goes through `int()` first (NaN and inf raise),
+        // then must fit as a Python int does.
+        Value::Float(x) if a.dtype().is_integer() => {
+            Array::scalar(super::convert::float_in(*x, a.dtype())?)
+        }
         other => to_array(other)?,
     };
+    // NumPy's cast warnings ("overflow encountered in cast" for a float64
+    // too big for float32): a scalar is converted before anything is
+    // written, an array after its elements are (so under
+    // `np.seterr(over='raise')` only the array's write happens).
+    let array = matches!(value, Value::Array(_));
+    let flags = match a.dtype() {
+        _ if array => super::warnings::cast_flags(&v, a.dtype()),
+        DType::Float32 => super::warnings::cast_flags(&v, DType::Float32),
+        _ => crate::array::fpe::Flags::NONE,
+    };
+    if !array {
+        super::warnings::report(flags, "cast")?;
+    }
     a.assign_index(&to_indices(items), &v)?;
+    if array {
+        super::warnings::report(flags, "cast")?;
+    }
     Ok(())
 }
 

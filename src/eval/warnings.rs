@@ -18,7 +18,7 @@ use crate::array::fpe::{self, Flags};
 
 use super::error::{ErrorKind, EvalError, EvalResult};
 
-pub use cast::cast_flags;
+pub use cast::{cast_checked, cast_flags, check_built_f32, check_f64_cast};
 pub use filters::{Action, Filter};
 pub(crate) use filters::{
     add as add_filter, first_time, reset as reset_filters, restore as restore_filters,

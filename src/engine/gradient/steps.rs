@@ -38,7 +38,7 @@ pub enum Step {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Op {
+pub(super) enum Op {
     Add,
     Sub,
     Mul,
@@ -47,7 +47,7 @@ enum Op {
 
 /// IEEE 754's result and exception flags of `x op y` (round to nearest),
 /// as the FPU would raise them.
-fn apply(op: Op, x: f64, y: f64) -> (f64, Flags) {
+pub(super) fn apply(op: Op, x: f64, y: f64) -> (f64, Flags) {
     let r = match op {
         Op::Add => x + y,
         Op::Sub => x - y,
@@ -87,7 +87,7 @@ fn apply(op: Op, x: f64, y: f64) -> (f64, Flags) {
 
 /// The NumPy scalar's name of ufunc `name` (`scalar subtract`), which
 /// operations on 0-d results (the edges of a 1-D gradient) report.
-fn scalar_name(name: &'static str) -> &'static str {
+pub(super) fn scalar_name(name: &'static str) -> &'static str {
     match name {
         "add" => "scalar add",
         "subtract" => "scalar subtract",
@@ -98,7 +98,7 @@ fn scalar_name(name: &'static str) -> &'static str {
 
 /// Both operands of an elementwise operation broadcast to the larger one's
 /// shape.
-fn broadcast_pair<'a, T>(
+pub(super) fn broadcast_pair<'a, T>(
     x: &'a ArrayViewD<'_, T>,
     y: &'a ArrayViewD<'_, T>,
 ) -> (ArrayViewD<'a, T>, ArrayViewD<'a, T>) {
@@ -168,6 +168,9 @@ fn zero_d(x: f64) -> ArrayD<f64> {
 /// first).
 pub fn numpy_steps(f: &Array, args: &GradientArgs, python: &[bool]) -> Result<Vec<Step>, Error> {
     let plan = Plan::new(f, args)?;
+    if super::mixed::applies(f, args, &plan) {
+        return Ok(super::mixed::run(f, args, &plan, python).1);
+    }
     match f.dtype() {
         DType::Float32 => return Ok(typed_steps::<f32>(f, args, &plan, python)),
         DType::Complex128 => return Ok(typed_steps::<Complex128>(f, args, &plan, python)),

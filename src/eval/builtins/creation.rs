@@ -104,7 +104,7 @@ pub fn linspace(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         if floor { y.floor() } else { y }
     })?;
     if let Some(d) = dtype {
-        out = out.as_dtype(d)?;
+        out = super::super::warnings::cast_checked(&out, d)?;
     }
     let retstep = match b.get("retstep") {
         None => false,
@@ -190,6 +190,9 @@ pub fn arange(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 /// NumPy's float32 `arange` fill: the first two values converted to
 /// float32, the rest `x0 + i * (x1 - x0)` in float32 arithmetic.
 fn arange_f32(first: f64, second: f64, len: usize) -> EvalResult<Array> {
+    for x in [first, second] {
+        super::super::warnings::check_f64_cast(x, DType::Float32)?;
+    }
     let (x0, x1) = (first as f32, second as f32);
     let delta = x1 - x0;
     let mut out = Fresh::<f32>::zeroed(&[len])?;
@@ -234,6 +237,7 @@ pub fn full(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         v => b.at("fill_value", to_array_dtype(v, dtype))?,
     };
     let dtype = dtype.unwrap_or(fill.dtype());
+    super::super::warnings::report(super::super::warnings::cast_flags(&fill, dtype), "cast")?;
     let x = fill.first().unwrap_or(Elem::Float64(0.0));
     Ok(Value::array(Array::full(&shape, x.cast(dtype))?))
 }

@@ -5,20 +5,24 @@
 //! averaged with `np.mean` (so a complex median is a complex mean and a
 //! float32 one stays float32), then a NaN at a lane's end replaces the
 //! result. `nanmedian` along an axis of a 2-D or larger array goes through
-//! `np.ma.median`: the middle values' sum divided by 2.
+//! `np.ma.median` (the middle values' sum divided by 2) when the axis is
+//! shorter than 600, else through each lane's own median, as NumPy's
+//! `_nanmedian` branches. A tuple `axis=` is `_ureduce`'s: the axes moved
+//! last and merged into one.
 
 use std::cmp::Ordering;
 
 use ndarray::{ArrayD, Axis, Slice};
 
-use crate::array::{Array, Complex128, DType, Element, cmath, complex_div};
+use crate::array::{Array, Complex128, DType, Element, cmath, complex_div, normalize_axis_tuple};
 
 use super::super::args::Bound;
 use super::super::convert::{to_array, truthy, wrap};
-use super::super::error::EvalResult;
+use super::super::error::{EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
-use super::stats::{axis_arg, call};
+use super::stacking::int_or_ints;
+use super::stats::call;
 use super::{Builtin, Home, nanfuncs, reduce, sorting};
 
 builtins! { MEDIANS;
@@ -149,20 +153,57 @@ pub(super) fn median_of(
     })
 }
 
-/// `keepdims=True`: the reduced axes kept as length 1.
-fn kept(v: Value, a: &Array, axis: Option<usize>, keep: bool) -> EvalResult<Value> {
+/// `keepdims=True`: the reduced axes (all for `None`) kept as length 1.
+fn kept(v: Value, a: &Array, axes: Option<&[usize]>, keep: bool) -> EvalResult<Value> {
     if !keep {
         return Ok(v);
     }
-    let shape = match axis {
-        None => vec![1; a.ndim()],
-        Some(k) => {
-            let mut s = a.shape().to_vec();
-            s[k] = 1;
-            s
-        }
-    };
+    let shape: Vec<usize> = (0..a.ndim())
+        .map(|i| match axes {
+            Some(ax) if !ax.contains(&i) => a.shape()[i],
+            _ => 1,
+        })
+        .collect();
     Ok(Value::array(to_array(&v)?.reshape_to(&shape)?))
+}
+
+/// `_ureduce`'s `axis=`: `None`, one axis, or a tuple of axes, which are
+/// moved last and merged into one (`np.moveaxis` then
+/// `reshape(shape[:nkeep] + (-1,))`). Returns the array to reduce, the
+/// axis to reduce it along, and the normalised axes (for `keepdims`).
+type Ureduced = (Array, Option<usize>, Option<Vec<usize>>);
+
+fn ureduce(b: &Bound, a: &Array) -> EvalResult<Ureduced> {
+    let Some(v) = b.opt("axis") else {
+        return Ok((a.clone(), None, None));
+    };
+    let nd = a.ndim();
+    let axes = b.at(
+        "axis",
+        int_or_ints(v).and_then(|ax| Ok(normalize_axis_tuple(&ax, nd)?)),
+    )?;
+    if let [k] = axes[..] {
+        return Ok((a.clone(), Some(k), Some(axes)));
+    }
+    let keep: Vec<usize> = (0..nd).filter(|i| !axes.contains(i)).collect();
+    let perm: Vec<i64> = keep
+        .iter()
+        .copied()
+        .chain((0..nd).filter(|i| axes.contains(i)))
+        .map(|i| i as i64)
+        .collect();
+    let moved = a.transpose(Some(&perm))?;
+    let mut shape: Vec<usize> = keep.iter().map(|&i| a.shape()[i]).collect();
+    if shape.contains(&0) {
+        let dims: Vec<String> = shape.iter().map(ToString::to_string).collect();
+        return Err(EvalError::value_error(format!(
+            "cannot reshape array of size 0 into shape ({},newaxis)",
+            dims.join(",")
+        )));
+    }
+    shape.push(axes.iter().map(|&i| a.shape()[i]).product());
+    let merged = moved.reshape_to(&shape)?;
+    Ok((merged, Some(keep.len()), Some(axes)))
 }
 
 fn keepdims(b: &Bound) -> EvalResult<bool> {
@@ -170,10 +211,10 @@ fn keepdims(b: &Bound) -> EvalResult<bool> {
 }
 
 pub fn median(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let a = b.at("a", to_array(b.req("a")))?;
-    let axis = axis_arg(b, "axis", a.ndim())?;
+    let orig = b.at("a", to_array(b.req("a")))?;
+    let (a, axis, axes) = ureduce(b, &orig)?;
     let m = median_of(s, b, &a, axis)?;
-    kept(m, &a, axis, keepdims(b)?)
+    kept(m, &orig, axes.as_deref(), keepdims(b)?)
 }
 
 /// `_nanmedian1d`: the median of the non-NaN values, or (with a warning)
@@ -243,30 +284,35 @@ fn ma_median<T: Ordered>(
 }
 
 pub fn nanmedian(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let a = b.at("a", to_array(b.req("a")))?;
-    let axis = axis_arg(b, "axis", a.ndim())?;
+    let orig = b.at("a", to_array(b.req("a")))?;
     let keep = keepdims(b)?;
-    if a.is_empty() {
-        let ax = axis.map_or(Value::None, |k| Value::Int(k as i64));
+    if orig.is_empty() {
         return call(
             s,
             b,
             "nanmean(a, axis=None, dtype=None, out=None, keepdims=<no value>)",
             nanfuncs::nanmean,
             vec![
-                Value::array(a),
-                ax,
+                Value::array(orig),
+                b.opt("axis").cloned().unwrap_or(Value::None),
                 Value::None,
                 Value::None,
                 Value::Bool(keep),
             ],
         );
     }
+    let (a, axis, axes) = ureduce(b, &orig)?;
     if !a.dtype().is_inexact() {
         let m = median_of(s, b, &a, axis)?;
-        return kept(m, &a, axis, keep);
+        return kept(m, &orig, axes.as_deref(), keep);
     }
     let m = match axis {
+        // `_nanmedian`: long lanes go through `np.apply_along_axis`.
+        Some(k) if a.ndim() > 1 && a.shape()[k] >= 600 => match a.dtype() {
+            DType::Float64 => along_axis::<f64>(s, b, &a, k)?,
+            DType::Float32 => along_axis::<f32>(s, b, &a, k)?,
+            _ => along_axis::<Complex128>(s, b, &a, k)?,
+        },
         Some(k) if a.ndim() > 1 => match a.dtype() {
             DType::Float64 => ma_median::<f64>(s, b, &a, k, |x| x / 2.0, f64::NAN)?,
             DType::Float32 => ma_median::<f32>(s, b, &a, k, |x| x / 2.0, f32::NAN)?,
@@ -288,5 +334,28 @@ pub fn nanmedian(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             }
         }
     };
-    kept(m, &a, axis, keep)
+    kept(m, &orig, axes.as_deref(), keep)
+}
+
+/// `np.apply_along_axis(_nanmedian1d, k, a)`: each lane's own NaN-free
+/// median (`np.median` of a 1-D array), gathered into an array of the
+/// lanes' shape.
+fn along_axis<T: Ordered>(s: &mut Session, b: &Bound, a: &Array, k: usize) -> EvalResult<Value> {
+    let mut shape = a.shape().to_vec();
+    shape.remove(k);
+    let mut out = Vec::with_capacity(shape.iter().product());
+    let perm: Vec<i64> = (0..a.ndim())
+        .filter(|&i| i != k)
+        .chain([k])
+        .map(|i| i as i64)
+        .collect();
+    let moved = a.transpose(Some(&perm))?;
+    let n = a.shape()[k];
+    let lanes = moved.reshape_to(&[moved.len() / n, n])?;
+    for i in 0..lanes.shape()[0] {
+        let lane = lanes.index_axis(0, i as i64)?;
+        let m = to_array(&nanmedian_1d::<T>(s, b, &lane)?)?;
+        out.push(m.to_vec::<T>()[0]);
+    }
+    Ok(wrap(Array::from_vec(&shape, out)?, true))
 }

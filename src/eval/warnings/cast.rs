@@ -9,6 +9,8 @@
 use crate::array::fpe::Flags;
 use crate::array::{Array, DType};
 
+use super::super::error::EvalResult;
+
 const TWO_31: f64 = 2_147_483_648.0;
 const TWO_63: f64 = 9_223_372_036_854_775_808.0;
 const TWO_64: f64 = 18_446_744_073_709_551_616.0;
@@ -40,4 +42,46 @@ pub fn cast_flags(a: &Array, to: DType) -> Flags {
         if invalid { Flags::INVALID } else { Flags::NONE }
     };
     values.into_iter().fold(Flags::NONE, |f, x| f.union(bad(x)))
+}
+
+/// `np.asarray(a, dtype=to)` with NumPy's cast warnings ("overflow
+/// encountered in cast" for a float64 too big for float32, "invalid value"
+/// for float → integer): `a` itself when it already has `to`.
+///
+/// # Errors
+/// `MemoryError` above the allocation cap; `FloatingPointError` under
+/// `np.seterr(over='raise')` (or `invalid=`).
+pub fn cast_checked(a: &Array, to: DType) -> EvalResult<Array> {
+    let flags = cast_flags(a, to);
+    let out = a.as_dtype(to)?;
+    super::report(flags, "cast")?;
+    Ok(out)
+}
+
+/// The warning of a float64 value `x` stored as `to` (a Python float in
+/// `np.float32(1e308)`, `np.full(..., dtype=)`).
+///
+/// # Errors
+/// As [`cast_checked`].
+pub fn check_f64_cast(x: f64, to: DType) -> EvalResult<()> {
+    if to == DType::Float32 && x.is_finite() && (x as f32).is_infinite() {
+        super::report(Flags::OVERFLOW, "cast")?;
+    }
+    Ok(())
+}
+
+/// The warning of building the float32 array `out` from elements `src`
+/// (built only when `out` holds an infinity, which a finite element too
+/// big for float32 became): `np.array([1e308], dtype=np.float32)`.
+///
+/// # Errors
+/// As [`cast_checked`].
+pub fn check_built_f32(out: &Array, src: impl FnOnce() -> Option<Array>) -> EvalResult<()> {
+    if out.dtype() != DType::Float32 || !out.read::<f32>().iter().any(|x| x.is_infinite()) {
+        return Ok(());
+    }
+    match src() {
+        Some(a) => super::report(cast_flags(&a, DType::Float32), "cast"),
+        None => Ok(()),
+    }
 }
