@@ -43,6 +43,12 @@ use super::limits::check_interrupt;
 use super::par::for_chunks;
 use super::read::Read;
 
+mod pair;
+#[cfg(test)]
+mod tests;
+
+use pair::pair;
+
 /// Most steps in one program.
 pub const MAX_STEPS: usize = 8;
 /// Most step results waiting on the stack at once (`(a*b) + (c*d)` needs two).
@@ -155,6 +161,12 @@ fn run_slices(inputs: &[&[f64]], shape: &[usize], steps: &[Step]) -> Result<Fuse
             check_interrupt()?;
             // Whatever this thread raised before belongs to no step.
             fpe::take_here();
+            // Two steps in registers; flags there cannot be told apart by
+            // step, so a piece that raised any is computed again by lanes
+            // (to the same values).
+            if pair(inputs, k * PIECE, piece, steps) && fpe::take_here().is_empty() {
+                return Ok(());
+            }
             let mut flags = [Flags::NONE; MAX_STEPS];
             let mut scratch = [[0.0f64; LANE]; MAX_PENDING];
             let base = k * PIECE;
@@ -162,6 +174,7 @@ fn run_slices(inputs: &[&[f64]], shape: &[usize], steps: &[Step]) -> Result<Fuse
                 let at = base + j * LANE;
                 one_lane(inputs, at, lane, steps, &mut scratch, &mut flags);
             }
+            fence();
             if flags.iter().any(|f| !f.is_empty()) {
                 let mut seen = seen.lock().unwrap_or_else(|e| e.into_inner());
                 for (s, f) in seen.iter_mut().zip(flags) {
@@ -204,32 +217,58 @@ fn one_lane(
     };
     let mut pending = 0;
     for (i, s) in steps.iter().enumerate() {
+        // The result goes where its left pending operand was, or on top;
+        // the last one is scratch[0], copied out below.
         let lo = pending - pops(s);
-        if i + 1 == steps.len() {
-            // Pending results are scratch[0] (left) and scratch[1].
-            let mut next = 0;
-            let mut src = |o: Operand| match o {
-                Operand::Result => {
-                    next += 1;
-                    Src::Slice(&scratch[next - 1][..len])
-                }
-                o => plain(o),
-            };
-            let (l, r) = (src(s.left), src(s.right));
-            apply(s.op, out, l, r);
-        } else {
-            let (head, tail) = scratch.split_at_mut(lo + 1);
-            let dst = &mut head[lo][..len];
-            let (l, r) = match (s.left, s.right) {
-                (Operand::Result, Operand::Result) => (Src::Dst, Src::Slice(&tail[0][..len])),
-                (Operand::Result, o) => (Src::Dst, plain(o)),
-                (o, Operand::Result) => (plain(o), Src::Dst),
-                (a, b) => (plain(a), plain(b)),
-            };
-            apply(s.op, dst, l, r);
-            pending = lo + 1;
-        }
+        let (head, tail) = scratch.split_at_mut(lo + 1);
+        let dst = &mut head[lo][..len];
+        let (l, r) = match (s.left, s.right) {
+            (Operand::Result, Operand::Result) => (Src::Dst, Src::Slice(&tail[0][..len])),
+            (Operand::Result, o) => (Src::Dst, plain(o)),
+            (o, Operand::Result) => (plain(o), Src::Dst),
+            (a, b) => (plain(a), plain(b)),
+        };
+        apply(s.op, dst, l, r);
+        pending = lo + 1;
         flags[i] = flags[i].union(fpe::take_here());
+    }
+    stream(out, &scratch[0][..len]);
+}
+
+/// `dst` = `src`, written around the caches where the CPU can
+/// (non-temporal stores): the output is far bigger than the caches, and
+/// an ordinary store would first read each line of it from memory.
+/// [`fence`] orders these stores before the output is shared.
+fn stream(dst: &mut [f64], src: &[f64]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_loadu_pd, _mm_stream_pd};
+        let n = dst.len().min(src.len());
+        let head = dst.as_ptr().align_offset(16).min(n);
+        dst[..head].copy_from_slice(&src[..head]);
+        let mut i = head;
+        while i + 2 <= n {
+            // SAFETY: `i + 2 <= n` keeps both pairs inside their slices,
+            // `dst + i` is 16-byte aligned (`head` aligned it, and it
+            // moves by 16 bytes), and SSE2 is part of x86-64.
+            unsafe {
+                _mm_stream_pd(dst.as_mut_ptr().add(i), _mm_loadu_pd(src.as_ptr().add(i)));
+            }
+            i += 2;
+        }
+        dst[i..n].copy_from_slice(&src[i..n]);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    dst.copy_from_slice(src);
+}
+
+/// Makes the non-temporal stores of [`stream`] visible before anything
+/// this thread does next (handing its piece back).
+fn fence() {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: `sfence` only orders stores; SSE is part of x86-64.
+    unsafe {
+        std::arch::x86_64::_mm_sfence();
     }
 }
 
@@ -288,120 +327,5 @@ fn lanes(dst: &mut [f64], l: Src, r: Src, f: impl Fn(f64, f64) -> f64) {
             }
         }
         (Src::Number(x), Src::Number(y)) => dst.fill(f(x, y)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The program evaluated element by element with a stack of values:
-    /// the obvious reference.
-    fn reference(inputs: &[Vec<f64>], steps: &[Step], i: usize) -> f64 {
-        let mut stack = Vec::new();
-        for s in steps {
-            let r = match s.right {
-                Operand::Result => stack.pop().unwrap(),
-                Operand::Array(j) => inputs[j][i],
-                Operand::Number(x) => x,
-            };
-            let l = match s.left {
-                Operand::Result => stack.pop().unwrap(),
-                Operand::Array(j) => inputs[j][i],
-                Operand::Number(x) => x,
-            };
-            stack.push(match s.op {
-                Arith::Add => l + r,
-                Arith::Sub => l - r,
-                Arith::Mul => l * r,
-                Arith::Div => l / r,
-            });
-        }
-        stack.pop().unwrap()
-    }
-
-    fn step(op: Arith, left: Operand, right: Operand) -> Step {
-        Step { op, left, right }
-    }
-
-    #[test]
-    fn every_element_is_the_references_across_chunks_and_pieces() {
-        use Operand::{Array as A, Number as N, Result as R};
-        let n = PIECE + 3 * LANE + 17;
-        let inputs: Vec<Vec<f64>> = (0..3)
-            .map(|k| {
-                (0..n)
-                    .map(|i| ((i * 7919 + k * 31) % 1009) as f64 * 0.37 - 150.0)
-                    .collect()
-            })
-            .collect();
-        let programs = [
-            // a * b + c
-            vec![step(Arith::Mul, A(0), A(1)), step(Arith::Add, R, A(2))],
-            // 2 * a - b
-            vec![step(Arith::Mul, N(2.0), A(0)), step(Arith::Sub, R, A(1))],
-            // c - (a - b) / 3
-            vec![
-                step(Arith::Sub, A(0), A(1)),
-                step(Arith::Div, R, N(3.0)),
-                step(Arith::Sub, A(2), R),
-            ],
-            // (a*b + c*a) * (b*c - a*b)
-            vec![
-                step(Arith::Mul, A(0), A(1)),
-                step(Arith::Mul, A(2), A(0)),
-                step(Arith::Add, R, R),
-                step(Arith::Mul, A(1), A(2)),
-                step(Arith::Mul, A(0), A(1)),
-                step(Arith::Sub, R, R),
-                step(Arith::Mul, R, R),
-            ],
-        ];
-        let arrays: Vec<Array> = inputs.iter().map(|v| Array::from_f64(v.clone())).collect();
-        let refs: Vec<&Array> = arrays.iter().collect();
-        for steps in &programs {
-            let got = run(&refs, steps).unwrap().unwrap();
-            let got = got.array.to_f64_vec();
-            for (i, g) in got.iter().enumerate() {
-                let want = reference(&inputs, steps, i);
-                assert_eq!(g.to_bits(), want.to_bits(), "{steps:?} at {i}");
-            }
-        }
-    }
-
-    #[test]
-    fn flags_are_kept_per_step() {
-        use Operand::{Array as A, Number as N, Result as R};
-        let mut a = vec![1.0; 3 * LANE];
-        a[2 * LANE + 5] = 1e300;
-        a[7] = f64::INFINITY;
-        let a = Array::from_f64(a);
-        // (a * 1e10) * 0.0: overflow in the first, invalid (inf * 0) in the second.
-        let steps = [step(Arith::Mul, A(0), N(1e10)), step(Arith::Mul, R, N(0.0))];
-        fpe::clear();
-        let out = run(&[&a], &steps).unwrap().unwrap();
-        assert_eq!(out.flags, vec![Flags::OVERFLOW, Flags::INVALID]);
-    }
-
-    #[test]
-    fn programs_it_does_not_run_are_refused() {
-        use Operand::{Array as A, Number as N, Result as R};
-        let a = Array::from_f64(vec![1.0, 2.0]);
-        let b = Array::from_f64(vec![1.0, 2.0, 3.0]);
-        let ok = [step(Arith::Mul, A(0), A(1)), step(Arith::Add, R, N(1.0))];
-        assert!(run(&[&a, &b], &ok).is_none(), "shapes differ");
-        assert!(run(&[&a, &a], &ok).is_some());
-        let two_numbers = [step(Arith::Add, N(1.0), N(2.0))];
-        assert!(run(&[&a], &two_numbers).is_none());
-        let left_over = [step(Arith::Mul, A(0), A(0)), step(Arith::Mul, A(0), A(0))];
-        assert!(run(&[&a], &left_over).is_none());
-        let no_result = [step(Arith::Add, R, A(0))];
-        assert!(run(&[&a], &no_result).is_none());
-        let deep: Vec<Step> = (0..4)
-            .map(|_| step(Arith::Mul, A(0), A(0)))
-            .chain((0..3).map(|_| step(Arith::Add, R, R)))
-            .collect();
-        assert!(run(&[&a], &deep).is_none(), "four results pending");
-        assert!(run(&[&a], &ok[..1]).is_none(), "array 1 missing");
     }
 }
