@@ -52,6 +52,7 @@ mod element;
 mod error;
 pub mod fpe;
 mod fresh;
+pub mod fused;
 mod handle;
 mod index;
 pub mod limits;

@@ -49,6 +49,8 @@ mod format_float;
 mod format_random;
 #[path = "functions.rs"]
 mod functions;
+#[path = "fused.rs"]
+mod fused;
 #[path = "io.rs"]
 mod io;
 #[path = "ipython_out.rs"]

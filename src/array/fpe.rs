@@ -169,6 +169,16 @@ pub fn take() -> Flags {
     f
 }
 
+/// The flags raised on this thread since its register was last cleared,
+/// clearing them; not those other threads published. For a kernel that
+/// tells apart the flags of each of its operations
+/// ([`fused`](super::fused)): it takes them after each one.
+pub fn take_here() -> Flags {
+    let f = register::test();
+    register::clear();
+    f
+}
+
 /// Raises `flags` as a kernel that found them itself (integer division by
 /// zero, integer scalar overflow) reports them.
 pub fn raise(flags: Flags) {

@@ -1,6 +1,7 @@
 //! Expression evaluation: names, attributes, calls, operators, indexing.
 
 mod call;
+mod fused;
 mod names;
 
 use crate::eval::ErrorKind;
@@ -119,6 +120,9 @@ impl Session {
                 at(ops::unary(*op, &v))
             }
             ExprKind::Binary { op, left, right } => {
+                if let Some(r) = self.eval_arith_tree(e, frame) {
+                    return r;
+                }
                 let l = self.eval(left, frame)?;
                 let r = self.eval(right, frame)?;
                 limits::check_interrupt()?;
