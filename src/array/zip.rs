@@ -55,15 +55,12 @@ fn map_in<A: Element, R: Element, const WIDE: bool>(
             let n = src.len();
             for_chunks(out.as_mut_slice(), CHUNK, n, |k, o| {
                 check_interrupt()?;
-                let mut run = || {
+                if WIDE {
+                    simd::map_into(&src[k * CHUNK..], o, &f);
+                } else {
                     for (o, &x) in o.iter_mut().zip(&src[k * CHUNK..]) {
                         *o = f(x);
                     }
-                };
-                if WIDE {
-                    simd::avx2(run)
-                } else {
-                    run()
                 }
                 Ok(())
             })?;
