@@ -61,6 +61,7 @@ pub mod pool;
 mod read;
 mod scalar;
 mod shape;
+pub mod simd;
 mod storage;
 mod views;
 mod write;
@@ -79,7 +80,7 @@ pub use index::{Index, selects_element, slice_indices};
 pub use read::Read;
 pub use scalar::Scalar;
 pub use shape::{shape_compact, shape_repr, size_of, tuple_repr};
-pub use zip::{map, zip_map};
+pub use zip::{map, map_wide, zip_map};
 
 /// Runs `$body` with `$T` bound to the element type of `$dtype`, so generic
 /// code over [`Element`] is written once:

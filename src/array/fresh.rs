@@ -14,7 +14,7 @@ use super::storage::Buffer;
 /// [`finish`](Fresh::finish) shares it as an [`Array`].
 pub struct Fresh<T: Element> {
     buf: Buffer,
-    shape: Vec<usize>,
+    shape: super::shape::Dims,
     _t: PhantomData<T>,
 }
 
@@ -26,7 +26,7 @@ impl<T: Element> Fresh<T> {
     pub fn zeroed(shape: &[usize]) -> Result<Fresh<T>, Error> {
         Ok(Fresh {
             buf: Buffer::zeroed(T::DTYPE, shape)?,
-            shape: shape.to_vec(),
+            shape: shape.into(),
             _t: PhantomData,
         })
     }
@@ -40,7 +40,7 @@ impl<T: Element> Fresh<T> {
     pub fn for_overwrite(shape: &[usize]) -> Result<Fresh<T>, Error> {
         Ok(Fresh {
             buf: Buffer::for_overwrite(T::DTYPE, shape)?,
-            shape: shape.to_vec(),
+            shape: shape.into(),
             _t: PhantomData,
         })
     }

@@ -10,7 +10,7 @@ use super::element::Element;
 use super::error::Error;
 use super::fresh::Fresh;
 use super::scalar::Scalar;
-use super::shape::c_strides;
+use super::shape::{Dims, Strides, c_strides};
 use super::storage::Buffer;
 
 /// An n-dimensional NumPy array (0-d included) of any [`DType`].
@@ -25,9 +25,9 @@ pub struct Array {
     pub(super) buf: Rc<Buffer>,
     /// Element index (in `buf`) of the element at index `(0, ..., 0)`.
     pub(super) offset: usize,
-    pub(super) shape: Box<[usize]>,
+    pub(super) shape: Dims,
     /// Element strides, negative for reversed axes, 0 for broadcast ones.
-    pub(super) strides: Box<[isize]>,
+    pub(super) strides: Strides,
     pub(super) writeable: bool,
     /// Whether this handle was made by allocation (not as a view).
     pub(super) owns: bool,
@@ -40,7 +40,7 @@ impl Array {
         Array {
             buf: Rc::new(buf),
             offset: 0,
-            shape: shape.into(),
+            shape: Dims::from_slice(shape),
             strides: c_strides(shape),
             writeable: true,
             owns: true,
@@ -49,7 +49,12 @@ impl Array {
 
     /// A view of the same buffer with new geometry (the caller keeps every
     /// index inside the buffer).
-    pub(super) fn view_with(&self, offset: usize, shape: Vec<usize>, strides: Vec<isize>) -> Array {
+    pub(super) fn view_with(
+        &self,
+        offset: usize,
+        shape: impl Into<Dims>,
+        strides: impl Into<Strides>,
+    ) -> Array {
         Array {
             buf: Rc::clone(&self.buf),
             offset,

@@ -48,25 +48,33 @@ pub fn shape_repr(shape: &[usize]) -> String {
     tuple_repr(shape)
 }
 
+/// An array's shape, held inline up to 4 dimensions: making or cloning a
+/// handle (every result, every operand read) then allocates nothing for
+/// its geometry, which at 10^3 elements cost as much as the arithmetic.
+pub(super) type Dims = smallvec::SmallVec<[usize; 4]>;
+
+/// An array's element strides, inline as [`Dims`].
+pub(super) type Strides = smallvec::SmallVec<[isize; 4]>;
+
 /// C-order (row-major) element strides of a new array of `shape`, as
 /// NumPy sets them on allocation (all zero for an empty array).
-pub(super) fn c_strides(shape: &[usize]) -> Box<[isize]> {
+pub(super) fn c_strides(shape: &[usize]) -> Strides {
     if shape.contains(&0) {
-        return vec![0isize; shape.len()].into_boxed_slice();
+        return smallvec::smallvec![0isize; shape.len()];
     }
     reshape_strides(shape)
 }
 
 /// C-order element strides as NumPy's reshape computes them: a length-0
 /// axis counts as length 1.
-pub(super) fn reshape_strides(shape: &[usize]) -> Box<[isize]> {
-    let mut strides = vec![0isize; shape.len()];
+pub(super) fn reshape_strides(shape: &[usize]) -> Strides {
+    let mut strides: Strides = smallvec::smallvec![0isize; shape.len()];
     let mut step = 1isize;
     for (s, &d) in strides.iter_mut().zip(shape).rev() {
         *s = step;
         step = step.wrapping_mul(d.max(1) as isize);
     }
-    strides.into_boxed_slice()
+    strides
 }
 
 /// A shape as NumPy's C code writes it in messages: `(2,3)`, `(3,)`, `()`.

@@ -5,7 +5,7 @@ use super::axis::normalize_axis;
 use super::error::Error;
 use super::handle::Array;
 use super::index::slice_indices;
-use super::shape::{reshape_strides, shape_compact};
+use super::shape::{Dims, Strides, reshape_strides, shape_compact};
 
 impl Array {
     /// `a[..., start:stop:step, ...]` on `axis` (Python's slice rules).
@@ -96,8 +96,8 @@ impl Array {
                 perm
             }
         };
-        let shape = perm.iter().map(|&k| self.shape[k]).collect();
-        let strides = perm.iter().map(|&k| self.strides[k]).collect();
+        let shape: Dims = perm.iter().map(|&k| self.shape[k]).collect();
+        let strides: Strides = perm.iter().map(|&k| self.strides[k]).collect();
         Ok(self.view_with(self.offset, shape, strides))
     }
 
@@ -135,7 +135,7 @@ impl Array {
         }
         if self.is_c_contiguous() {
             let offset = self.extent().map_or(self.offset, |(lo, _)| lo);
-            return Ok(self.view_with(offset, shape.to_vec(), reshape_strides(shape).into()));
+            return Ok(self.view_with(offset, shape, reshape_strides(shape)));
         }
         match nocopy_strides(&self.shape, &self.strides, shape) {
             Some(strides) => Ok(self.view_with(self.offset, shape.to_vec(), strides)),

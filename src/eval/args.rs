@@ -35,20 +35,32 @@ impl Signature {
 /// Evaluated call arguments, before binding.
 #[derive(Clone, Debug, Default)]
 pub struct CallArgs {
-    pub pos: Vec<Value>,
+    pub pos: PosArgs,
     pub kw: Vec<(String, Value)>,
     /// Span of the whole call expression.
     pub span: Span,
-    pub pos_spans: Vec<Span>,
+    pub pos_spans: PosSpans,
     pub kw_spans: Vec<Span>,
 }
+
+/// Positional arguments, inline up to 4: a call evaluated into them
+/// allocates nothing for the usual few.
+pub type PosArgs = smallvec::SmallVec<[Value; 4]>;
+
+/// The spans of [`PosArgs`], inline as they are.
+pub type PosSpans = smallvec::SmallVec<[Span; 4]>;
+
+/// [`Bound`]'s per-parameter arguments: most signatures have at most 6
+/// parameters, which then need no allocation.
+type Slots = smallvec::SmallVec<[Option<(Value, Span)>; 6]>;
 
 /// Arguments bound to a signature's parameters.
 #[derive(Clone, Debug)]
 pub struct Bound {
     pub sig: &'static Signature,
-    /// Per parameter, the argument given and its span (one allocation).
-    slots: Vec<Option<(Value, Span)>>,
+    /// Per parameter, the argument given and its span (inline for the
+    /// usual few parameters).
+    slots: Slots,
     pub varargs: Vec<Value>,
     pub span: Span,
 }
@@ -124,7 +136,7 @@ fn default_value(d: &DefaultArg) -> Option<Value> {
 /// Binds `args` to `sig` with Python's rules and error messages.
 ///
 /// Runs on every call of a builtin, so the common case (no error) makes
-/// one allocation (the slots) and walks each list once.
+/// no allocation for up to 6 parameters and walks each list once.
 pub fn bind(sig: &'static Signature, args: CallArgs) -> EvalResult<Bound> {
     let CallArgs {
         pos,
@@ -134,7 +146,7 @@ pub fn bind(sig: &'static Signature, args: CallArgs) -> EvalResult<Bound> {
         kw_spans,
     } = args;
     let n = sig.params.len();
-    let mut slots: Vec<Option<(Value, Span)>> = Vec::with_capacity(n);
+    let mut slots = Slots::new();
     slots.resize_with(n, || None);
     let given = pos.len();
     let mut varargs = Vec::new();
@@ -224,7 +236,7 @@ mod tests {
 
     fn call(pos: usize, kw: &[&str]) -> CallArgs {
         CallArgs {
-            pos: vec![Value::Int(1); pos],
+            pos: smallvec::smallvec![Value::Int(1); pos],
             kw: kw.iter().map(|k| (k.to_string(), Value::Int(2))).collect(),
             ..Default::default()
         }

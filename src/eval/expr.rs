@@ -201,6 +201,18 @@ impl Session {
     /// items expanded.
     fn eval_all(&mut self, items: &[Expr], frame: &Frame) -> EvalResult<Vec<Value>> {
         let mut out = Vec::with_capacity(items.len());
+        self.eval_all_into(items, frame, &mut out)?;
+        Ok(out)
+    }
+
+    /// [`eval_all`](Session::eval_all) into `out` (a call's inline
+    /// positional arguments).
+    fn eval_all_into<C: Extend<Value>>(
+        &mut self,
+        items: &[Expr],
+        frame: &Frame,
+        out: &mut C,
+    ) -> EvalResult<()> {
         for (i, item) in items.iter().enumerate() {
             if i % 4096 == 0 {
                 limits::check_interrupt().map_err(EvalError::from)?;
@@ -210,9 +222,9 @@ impl Session {
                 out.extend(super::iter::iterate(&v).map_err(|err| err.at(&item.span))?);
                 continue;
             }
-            out.push(self.eval(item, frame)?);
+            out.extend(Some(self.eval(item, frame)?));
         }
-        Ok(out)
+        Ok(())
     }
 
     pub(super) fn eval_index(

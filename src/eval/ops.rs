@@ -199,7 +199,7 @@ fn float_array_number(op: BinOp, a: &Value, b: &Value) -> Option<EvalResult<Valu
 /// caller reports them).
 fn map_f64(arr: &Array, f: impl Fn(f64) -> f64 + Sync) -> EvalResult<Array> {
     warnings::begin();
-    Ok(crate::array::map::<f64, f64>(arr, f)?)
+    Ok(crate::array::map_wide::<f64, f64>(arr, f)?)
 }
 
 pub(super) fn unsupported(op: BinOp, a: &Value, b: &Value) -> EvalError {

@@ -12,6 +12,7 @@ one-shot `setup; statement` run on each side (`/usr/bin/time -v`).
     cargo build --release
     python3 tests/bench/front_door.py                 # every case
     python3 tests/bench/front_door.py --filter diff   # cases whose statement has "diff"
+    python3 tests/bench/front_door.py --size 10^3     # the n = 10^3 cases only
     python3 tests/bench/front_door.py --memory        # add peak memory columns
     python3 tests/bench/front_door.py --markdown      # README's table
 """
@@ -164,6 +165,7 @@ def size_of(setup):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--filter", default="")
+    ap.add_argument("--size", default="", help="only cases of this n (10^7, 4000², 256³, 10^3)")
     ap.add_argument("--memory", action="store_true")
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--no-replay", action="store_true")
@@ -175,7 +177,7 @@ def main():
         cols += ["NumPy MiB", "gradlab MiB"]
     rows = []
     for setup, stmt in CASES:
-        if args.filter not in stmt:
+        if args.filter not in stmt or args.size not in ("", size_of(setup)):
             continue
         py = python_best(setup, stmt)
         g1 = gradlab_best(setup, stmt, 1)
@@ -187,7 +189,7 @@ def main():
             row += [f"{pm:.0f}", f"{gm:.0f}"]
         rows.append(row)
         print(" | ".join(row), file=sys.stderr, flush=True)
-    if not args.no_replay and not args.filter:
+    if not args.no_replay and not args.filter and not args.size:
         py, gl = replay()
         rows.append([f"replay of {REPLAY_STATEMENTS} statements (process)", "50",
                      f"{py * 1e3:.0f} ms", f"{gl * 1e3:.0f} ms", f"{py / gl:.2f}x", "", ""]

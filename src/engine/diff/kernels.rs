@@ -8,6 +8,7 @@ use ndarray::{ArrayViewD, ArrayViewMutD, Axis};
 
 use crate::array::limits::check_interrupt;
 use crate::array::par::for_chunks;
+use crate::array::simd;
 use crate::array::{Complex128, Element, Error};
 use crate::engine::gradient::split_dims;
 
@@ -131,9 +132,13 @@ fn lane<T: DiffOp>(src: &[T], dst: &mut [T], n: usize) -> Result<(), Error> {
                 &src[start + 1..start + 1 + out.len()],
                 &src[start..start + out.len()],
             );
-            for ((o, &p), &q) in out.iter_mut().zip(p).zip(q) {
-                *o = T::op(p, q);
-            }
+            // NumPy's subtract loops are AVX2 ones; at 10^3 elements the
+            // baseline SSE2 loop took a third of the statement.
+            simd::avx2(|| {
+                for ((o, &p), &q) in out.iter_mut().zip(p).zip(q) {
+                    *o = T::op(p, q);
+                }
+            });
             return Ok(());
         }
         let mut scratch = src[start..start + out.len() + n].to_vec();

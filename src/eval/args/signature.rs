@@ -4,6 +4,7 @@
 //! default is written once, in the builtins table.
 
 use crate::eval::fast_hash::FastMap;
+use std::cell::Cell;
 use std::sync::{Mutex, OnceLock};
 
 /// One parameter parsed from a signature.
@@ -162,6 +163,30 @@ impl Signature {
     /// the literal lives (address and length), not by hashing its text: two
     /// equal texts at different addresses only parse once more each.
     pub fn of(sig: &'static str) -> &'static Signature {
+        // A per-thread direct-mapped table in front of the shared map: a
+        // hit is a few instructions, where the map costs a lock and a hash
+        // on every builtin call. A clash only overwrites a slot.
+        type Slot = Cell<(usize, usize, Option<&'static Signature>)>;
+        const SLOTS: usize = 64;
+        thread_local! {
+            static HOT: [Slot; SLOTS] = const { [const { Cell::new((0, 0, None)) }; SLOTS] };
+        }
+        let key = (sig.as_ptr() as usize, sig.len());
+        let slot = (key.0 >> 3 ^ key.0 >> 9 ^ key.1) % SLOTS;
+        HOT.with(|hot| {
+            if let (p, n, Some(s)) = hot[slot].get()
+                && (p, n) == key
+            {
+                return s;
+            }
+            let s = Signature::of_shared(sig);
+            hot[slot].set((key.0, key.1, Some(s)));
+            s
+        })
+    }
+
+    /// [`Signature::of`] from the process-wide map.
+    fn of_shared(sig: &'static str) -> &'static Signature {
         type Cache = FastMap<(usize, usize), &'static Signature>;
         static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
         let cache = CACHE.get_or_init(Mutex::default);

@@ -47,7 +47,7 @@ pub fn explain(_: &mut Session, func: &str, b: &Bound) -> EvalResult<Value> {
 /// real number.
 pub fn call_scalar(s: &mut Session, f: &Value, x: f64) -> EvalResult<f64> {
     let call = CallArgs {
-        pos: vec![Value::Float(x)],
+        pos: smallvec::smallvec![Value::Float(x)],
         ..CallArgs::default()
     };
     let v = s.call(f, call, false)?;
@@ -59,7 +59,7 @@ pub fn call_scalar(s: &mut Session, f: &Value, x: f64) -> EvalResult<f64> {
 /// number).
 pub fn call_vector(s: &mut Session, f: &Value, x: &[f64]) -> EvalResult<(Vec<f64>, bool)> {
     let call = CallArgs {
-        pos: vec![Value::array(crate::array::Array::from_f64(x.to_vec()))],
+        pos: smallvec::smallvec![Value::array(crate::array::Array::from_f64(x.to_vec()))],
         ..CallArgs::default()
     };
     let v = s.call(f, call, false)?;

@@ -320,8 +320,8 @@ fn single(s: &mut Session, key: &Key) -> EvalResult<Value> {
         step.clone().unwrap_or(Value::None),
     ];
     let call = CallArgs {
-        pos_spans: vec![Default::default(); pos.len()],
-        pos,
+        pos_spans: smallvec::smallvec![Default::default(); pos.len()],
+        pos: pos.into(),
         ..CallArgs::default()
     };
     s.call_value(&Value::Builtin(arange), call)

@@ -25,8 +25,8 @@ fn edges(s: &mut Session, b: &Bound, first: f64, last: f64, n: usize) -> EvalRes
         Value::Int(n as i64),
     ];
     let call = CallArgs {
-        pos_spans: vec![b.span.clone(); pos.len()],
-        pos,
+        pos_spans: smallvec::smallvec![b.span.clone(); pos.len()],
+        pos: pos.into(),
         span: b.span.clone(),
         ..CallArgs::default()
     };

@@ -248,8 +248,8 @@ fn linspace(s: &mut Session, b: &Bound, start: f64, stop: f64) -> EvalResult<Arr
     pos.push(b.value("num").unwrap_or(Value::Int(50)));
     pos.push(b.value("endpoint").unwrap_or(Value::Bool(true)));
     let call = CallArgs {
-        pos_spans: vec![b.span.clone(); pos.len()],
-        pos,
+        pos_spans: smallvec::smallvec![b.span.clone(); pos.len()],
+        pos: pos.into(),
         span: b.span.clone(),
         ..CallArgs::default()
     };

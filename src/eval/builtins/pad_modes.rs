@@ -19,8 +19,8 @@ use super::super::value::Value;
 fn stat(s: &mut Session, name: &str, chunk: &Array, axis: usize) -> EvalResult<Array> {
     let b = super::lookup(name).expect("a builtin");
     let call = CallArgs {
-        pos: vec![Value::array(chunk.clone())],
-        pos_spans: vec![Default::default()],
+        pos: smallvec::smallvec![Value::array(chunk.clone())],
+        pos_spans: smallvec::smallvec![Default::default()],
         kw: vec![
             ("axis".into(), Value::Int(axis as i64)),
             ("keepdims".into(), Value::Bool(true)),

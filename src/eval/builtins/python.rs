@@ -387,7 +387,7 @@ pub fn sort_values(
             let mut out = Vec::with_capacity(items.len());
             for v in &items {
                 let call = crate::eval::CallArgs {
-                    pos: vec![v.clone()],
+                    pos: smallvec::smallvec![v.clone()],
                     ..Default::default()
                 };
                 out.push(s.call_value(f, call)?);

@@ -17,9 +17,11 @@ use super::super::warnings::{self, WarningKind};
 mod cumsum;
 mod extreme;
 mod pairwise;
+mod whole;
 pub use cumsum::cumsum;
 pub use extreme::{max, min};
 pub use pairwise::pairwise_sum;
+use whole::contiguous_f64_sum;
 
 /// The float types NumPy sums in their own precision (float64, float32).
 pub(super) trait FloatAcc:
@@ -198,6 +200,9 @@ fn float_sum_in<T: FloatAcc>(x: &ArrayViewD<'_, T>, r: &Reduce, sum: fn(&[T]) ->
 
 pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     if python && let Some(v) = python_sum(b)? {
+        return Ok(v);
+    }
+    if let Some(v) = contiguous_f64_sum(b)? {
         return Ok(v);
     }
     let a = b.at("a", to_array(b.req("a")))?;

@@ -55,8 +55,8 @@ pub(super) fn call(
     pos: Vec<Value>,
 ) -> EvalResult<Value> {
     let call = CallArgs {
-        pos_spans: vec![b.span.clone(); pos.len()],
-        pos,
+        pos_spans: smallvec::smallvec![b.span.clone(); pos.len()],
+        pos: pos.into(),
         span: b.span.clone(),
         ..CallArgs::default()
     };

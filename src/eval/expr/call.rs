@@ -52,7 +52,8 @@ impl Session {
         frame: &Frame,
     ) -> EvalResult<CallArgs> {
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
-        let pos = self.eval_all(args, frame)?;
+        let mut pos = crate::eval::args::PosArgs::new();
+        self.eval_all_into(args, frame, &mut pos)?;
         let mut kw = Vec::with_capacity(kwargs.len());
         let mut kw_spans = Vec::with_capacity(kwargs.len());
         for k in kwargs {
@@ -89,7 +90,7 @@ impl Session {
             }
         }
         let pos_spans = if starred {
-            Vec::new()
+            Default::default()
         } else {
             args.iter().map(|a| a.span.clone()).collect()
         };

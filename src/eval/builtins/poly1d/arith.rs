@@ -20,8 +20,8 @@ use super::{Poly1d, value};
 pub fn polymul(a: &Array, b: &Array) -> EvalResult<Array> {
     let f = super::super::lookup("convolve").expect("convolve is a builtin");
     let call = CallArgs {
-        pos: vec![Value::array(a.clone()), Value::array(b.clone())],
-        pos_spans: vec![Default::default(); 2],
+        pos: smallvec::smallvec![Value::array(a.clone()), Value::array(b.clone())],
+        pos_spans: smallvec::smallvec![Default::default(); 2],
         ..CallArgs::default()
     };
     let bound = bind(Signature::of(f.sig), call)?;
