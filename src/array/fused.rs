@@ -6,9 +6,11 @@
 //! float64 arrays of one shape and float64 numbers; a program is the steps
 //! in the order NumPy runs them (a post-order walk of the expression), each
 //! taking the results of earlier steps off a stack. The output is cut into
-//! chunks of [`LANE`] elements; in each, every step runs in turn over the
-//! chunk, through scratch buffers that stay in the L1 cache, and the last
-//! step writes the output. Every element gets the same IEEE operations in
+//! chunks of [`LANE`] elements. A two-step program (`a * b + c`) runs both
+//! steps in registers in one loop over its inputs (`fused/pair.rs`); a
+//! longer one runs every step in turn over the chunk, through scratch
+//! buffers that stay in the L1 cache, and copies the last step's result out
+//! with non-temporal stores. Every element gets the same IEEE operations in
 //! the same order as NumPy's separate passes (each rounded: no fused
 //! multiply-add, which Rust never contracts to), so the bytes are NumPy's.
 //!
