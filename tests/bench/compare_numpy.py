@@ -73,7 +73,7 @@ def time_numpy(thunk, budget):
 
 
 def run_criterion(full, filt):
-    cmd = ["cargo", "bench", "--bench", "engine", "--"]
+    cmd = ["cargo", "bench", "-p", "gradlab-bench", "--bench", "engine", "--"]
     if not full:
         cmd += ["--warm-up-time", "0.5", "--measurement-time", "1", "--sample-size", "10"]
     if filt:

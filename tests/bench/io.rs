@@ -13,7 +13,7 @@ const NPY_LEN: usize = 10_000_000;
 
 /// `bench-data/` under the target directory, shared with io_numpy.py.
 fn data_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-data");
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -1,4 +1,4 @@
-"""NumPy's side of tests/bench/io.rs: run `cargo bench --bench io` first
+"""NumPy's side of tests/bench/io.rs: run `cargo bench -p gradlab-bench --bench io` first
 (it writes target/bench-data/rows.csv), then `python3 tests/bench/io_numpy.py`.
 Prints the best of 5 runs, in seconds."""
 import time
