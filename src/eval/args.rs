@@ -66,17 +66,26 @@ pub struct Bound {
 }
 
 impl Bound {
+    /// An empty binding of `sig` for [`bind_into`] (no argument given yet).
+    pub(crate) fn empty(sig: &'static Signature, span: Span) -> Bound {
+        let mut slots = Slots::new();
+        slots.resize_with(sig.params.len(), || None);
+        Bound {
+            sig,
+            slots,
+            varargs: Vec::new(),
+            span,
+        }
+    }
+
     fn index(&self, name: &str) -> usize {
-        self.sig
-            .params
-            .iter()
-            .position(|p| p.name == name)
+        param_index(self.sig, name)
             .unwrap_or_else(|| panic!("builtin {} has no parameter {name}", self.sig.name))
     }
 
     /// Whether the signature has a parameter `name`.
     pub fn has(&self, name: &str) -> bool {
-        self.sig.params.iter().any(|p| p.name == name)
+        param_index(self.sig, name).is_some()
     }
 
     /// The argument given for `name`, if any (`None` when defaulted).
@@ -133,46 +142,58 @@ fn default_value(d: &DefaultArg) -> Option<Value> {
     })
 }
 
+/// The position of parameter `name` in `sig`. Every builtin call asks
+/// this a few times, for names of a few bytes: compared inline, byte by
+/// byte, rather than through a `memcmp` call per parameter.
+#[inline]
+fn param_index(sig: &Signature, name: &str) -> Option<usize> {
+    let name = name.as_bytes();
+    sig.params.iter().position(|p| {
+        let p = p.name.as_bytes();
+        p.len() == name.len() && p.iter().zip(name).all(|(x, y)| x == y)
+    })
+}
+
 /// Binds `args` to `sig` with Python's rules and error messages.
+pub fn bind(sig: &'static Signature, mut args: CallArgs) -> EvalResult<Bound> {
+    let mut bound = Bound::empty(sig, args.span.clone());
+    bind_into(&mut args, &mut bound)?;
+    Ok(bound)
+}
+
+/// [`bind`] into an [`Bound::empty`] binding, draining `args`.
 ///
 /// Runs on every call of a builtin, so the common case (no error) makes
-/// no allocation for up to 6 parameters and walks each list once.
-pub fn bind(sig: &'static Signature, args: CallArgs) -> EvalResult<Bound> {
-    let CallArgs {
-        pos,
-        kw,
-        span,
-        pos_spans,
-        kw_spans,
-    } = args;
-    let n = sig.params.len();
-    let mut slots = Slots::new();
-    slots.resize_with(n, || None);
-    let given = pos.len();
-    let mut varargs = Vec::new();
-    let mut pos_spans = pos_spans.into_iter();
-    for (i, v) in pos.into_iter().enumerate() {
+/// no allocation for up to 6 parameters, walks each list once, and moves
+/// no whole `CallArgs` or `Bound` (each a few hundred bytes, which the
+/// moves between the call's frames copied several times a call).
+pub(crate) fn bind_into(args: &mut CallArgs, b: &mut Bound) -> EvalResult<()> {
+    let sig = b.sig;
+    let span = &args.span;
+    let given = args.pos.len();
+    let mut pos_spans = args.pos_spans.drain(..);
+    for (i, v) in args.pos.drain(..).enumerate() {
         let sp = pos_spans.next().unwrap_or_else(|| span.clone());
         if i < sig.positional {
-            slots[i] = Some((v, sp));
+            b.slots[i] = Some((v, sp));
         } else if sig.varargs.is_some() {
-            varargs.push(v);
+            b.varargs.push(v);
         } else {
             return Err(sig.too_many(given).at(&sp));
         }
     }
-    let mut kw_spans = kw_spans.into_iter();
-    for (name, v) in kw {
+    let mut kw_spans = args.kw_spans.drain(..);
+    for (name, v) in args.kw.drain(..) {
         let sp = kw_spans.next().unwrap_or_else(|| span.clone());
-        match sig.params.iter().position(|p| p.name == name) {
-            Some(i) if slots[i].is_some() => {
+        match param_index(sig, &name) {
+            Some(i) if b.slots[i].is_some() => {
                 return Err(EvalError::type_error(format!(
                     "{}() got multiple values for argument '{name}'",
                     sig.name
                 ))
                 .at(&sp));
             }
-            Some(i) => slots[i] = Some((v, sp)),
+            Some(i) => b.slots[i] = Some((v, sp)),
             None => {
                 return Err(EvalError::type_error(format!(
                     "{}() got an unexpected keyword argument '{name}'",
@@ -185,17 +206,12 @@ pub fn bind(sig: &'static Signature, args: CallArgs) -> EvalResult<Bound> {
     let complete = sig
         .params
         .iter()
-        .zip(&slots)
+        .zip(&b.slots)
         .all(|(p, s)| p.default.is_some() || s.is_some());
     if !complete {
-        return Err(missing(sig, &slots).at(&span));
+        return Err(missing(sig, &b.slots).at(span));
     }
-    Ok(Bound {
-        sig,
-        slots,
-        varargs,
-        span,
-    })
+    Ok(())
 }
 
 /// Python's error for required parameters left without an argument.

@@ -45,6 +45,16 @@ impl<'a> Frame<'a> {
 
 impl Session {
     pub(super) fn eval(&mut self, e: &Expr, frame: &Frame) -> EvalResult<Value> {
+        // Leaves recurse no further: below the depth limit (which they
+        // would not reach) they need neither the count nor a stack check.
+        if self.depth < MAX_DEPTH {
+            match &e.kind {
+                ExprKind::Name(n) => return self.lookup(n, frame).map_err(|err| err.at(&e.span)),
+                ExprKind::Int(i) => return Ok(Value::Int(*i)),
+                ExprKind::Float(x) => return Ok(Value::Float(*x)),
+                _ => {}
+            }
+        }
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             self.depth -= 1;

@@ -89,7 +89,32 @@ const METHODS: &[Method] = &[
 ];
 
 fn method(name: &str) -> Option<&'static Method> {
-    METHODS.iter().find(|m| m.name == name)
+    method_index(name).map(|i| &METHODS[i])
+}
+
+/// The row of method `name`. A bound method (`a.sum`) holds its row's own
+/// name, found by address before any text is compared.
+fn method_index(name: &str) -> Option<usize> {
+    METHODS
+        .iter()
+        .position(|m| std::ptr::eq(m.name, name))
+        .or_else(|| METHODS.iter().position(|m| m.name == name))
+}
+
+/// The builtin behind method row `i` (`Run::Builtin`), looked up in the
+/// builtins table once per process rather than on every call.
+fn method_builtin(i: usize) -> Option<&'static builtins::Builtin> {
+    static RESOLVED: std::sync::OnceLock<Vec<Option<&'static builtins::Builtin>>> =
+        std::sync::OnceLock::new();
+    RESOLVED.get_or_init(|| {
+        METHODS
+            .iter()
+            .map(|m| match m.run {
+                Run::Builtin(f) => builtins::lookup(f),
+                Run::Own(_) => None,
+            })
+            .collect()
+    })[i]
 }
 
 /// Attribute names of arrays, for completion.
@@ -150,14 +175,16 @@ pub fn call_method(
         return builtins::random::call_method(s, recv, name, call);
     }
     let span = call.span.clone();
-    let r = match method(name).map(|m| m.run) {
-        Some(Run::Builtin(f)) => {
+    let row = method_index(name);
+    let r = match row.map(|i| (i, METHODS[i].run)) {
+        Some((i, Run::Builtin(_))) => {
             call.pos.insert(0, recv.clone());
             call.pos_spans.insert(0, span.clone());
-            let b = builtins::lookup(f).expect("method rows name builtins");
-            bind(b.signature(), call).and_then(|bound| (b.func)(s, &bound, false))
+            let b = method_builtin(i).expect("method rows name builtins");
+            let mut bound = super::args::Bound::empty(b.signature(), span.clone());
+            super::args::bind_into(&mut call, &mut bound).and_then(|()| (b.func)(s, &bound, false))
         }
-        Some(Run::Own(f)) => f(s, recv, &array_of(recv), call),
+        Some((_, Run::Own(f))) => f(s, recv, &array_of(recv), call),
         None => Err(EvalError::new(
             ErrorKind::AttributeError,
             format!("no method {name}"),

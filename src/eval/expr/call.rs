@@ -39,8 +39,12 @@ impl Session {
             // without a Python list in between (what the list would give).
             return Ok(Value::array(number_array(ns)?));
         }
-        let call = self.eval_args(e, args, kwargs, frame)?;
+        let mut call = self.eval_args(e, args, kwargs, frame)?;
         let bare = matches!(func.kind, ExprKind::Name(_));
+        if let Value::Builtin(b) = &callee {
+            // Bound where the arguments are, not moved down the calls.
+            return self.call_builtin(b, &mut call, bare);
+        }
         self.call(&callee, call, bare)
     }
 
@@ -164,7 +168,10 @@ impl Session {
     ) -> EvalResult<Value> {
         let span = call.span.clone();
         match callee {
-            Value::Builtin(b) => self.call_builtin(b, call, bare),
+            Value::Builtin(b) => {
+                let mut call = call;
+                self.call_builtin(b, &mut call, bare)
+            }
             Value::Method(m) => match &m.0 {
                 Value::Str(t) => crate::eval::pystr::str_method(self, t, m.1, call),
                 Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
@@ -218,28 +225,30 @@ impl Session {
         }
     }
 
+    /// Calls builtin `b`, binding (draining) `call` where it lies.
     fn call_builtin(
         &mut self,
         b: &'static Builtin,
-        call: CallArgs,
+        call: &mut CallArgs,
         bare: bool,
     ) -> EvalResult<Value> {
-        let span = call.span.clone();
         if b.name == "dict" {
-            return builtins::python::dict(call).map_err(|err| err.at(&span));
+            let span = call.span.clone();
+            return builtins::python::dict(std::mem::take(call)).map_err(|err| err.at(&span));
         }
-        let mut call = call;
+        let span = &call.span;
         if b.home != Home::Python {
             // NumPy functions see lazy ranges and iterators as the lists
             // they would read from them.
             for v in call.pos.iter_mut() {
                 if matches!(v, Value::Range(_) | Value::Iter(_)) {
-                    *v = Value::list(crate::eval::iter::iterate(v).map_err(|e| e.at(&span))?);
+                    *v = Value::list(crate::eval::iter::iterate(v).map_err(|e| e.at(span))?);
                 }
             }
         }
-        let bound = crate::eval::args::bind(b.signature(), call)?;
+        let mut bound = crate::eval::args::Bound::empty(b.signature(), span.clone());
+        crate::eval::args::bind_into(call, &mut bound)?;
         let python = bare && b.home == Home::Both;
-        (b.func)(self, &bound, python).map_err(|err| err.at(&span))
+        (b.func)(self, &bound, python).map_err(|err| err.at(&bound.span))
     }
 }
