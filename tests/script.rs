@@ -84,7 +84,7 @@ fn parse_owned_gives_the_items_of_parse() {
         "7".repeat(3000),
         big(150_000),
     );
-    assert!(src.len() > 5 << 20);
+    assert!(src.len() > 3 << 20);
     let owned = Script::parse_owned(src.clone());
     assert_eq!(owned, Script::parse(&src));
     assert_eq!(owned.items.len(), 7);
