@@ -15,6 +15,8 @@ use std::rc::Rc;
 
 use crate::syntax;
 
+mod owned;
+
 /// How a recorded warning line starts. An output line that itself starts
 /// with `#!` is written as it is, so it reads back the same.
 pub const WARNING_PREFIX: &str = "#! ";
@@ -100,6 +102,33 @@ pub fn is_cell_magic(text: &str) -> bool {
 
 impl Script {
     pub fn parse(src: &str) -> Script {
+        let (mut script, slices) = Script::split(src);
+        for (k, range) in slices {
+            script.set_text(k, Rc::from(&src[range]));
+        }
+        script
+    }
+
+    /// [`Script::parse`] of a source that is not needed afterwards: a
+    /// statement's text is copied out of it while the pages already copied
+    /// are given back, so a pasted literal's megabytes are not held twice.
+    pub fn parse_owned(src: String) -> Script {
+        let (mut script, slices) = Script::split(&src);
+        owned::fill(&mut script, src.into_bytes(), slices);
+        script
+    }
+
+    /// Replaces the text of code item `k` (made empty by [`Script::split`]).
+    fn set_text(&mut self, k: usize, new: Rc<str>) {
+        if let Some(Item::Code { text, .. }) = self.items.get_mut(k) {
+            *text = new;
+        }
+    }
+
+    /// The items, and for each code item whose text is a slice of `src`
+    /// (left empty), its index and that slice's range.
+    fn split(src: &str) -> (Script, Vec<(usize, Range<usize>)>) {
+        let mut slices = Vec::new();
         let lines: Vec<&str> = src.split_inclusive('\n').collect();
         // Where each line starts in `src` (and the end).
         let offsets: Vec<usize> = std::iter::once(0)
@@ -174,16 +203,27 @@ impl Script {
                     text.push_line(bare(i));
                 }
                 let (expected, next) = collect_expected(&lines, i + 1);
+                let text = match text {
+                    Joined::Slice {
+                        start: from,
+                        end: to,
+                        ..
+                    } => {
+                        slices.push((items.len(), from..to));
+                        Rc::from("")
+                    }
+                    Joined::Owned(text) => text.into(),
+                };
                 items.push(Item::Code {
                     line: start + 1,
                     last: i,
-                    text: text.as_str().into(),
+                    text,
                     expected,
                 });
                 i = next;
             }
         }
-        Script { items }
+        (Script { items }, slices)
     }
 
     /// The script `src` (the text this script was parsed from) with each

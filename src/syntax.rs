@@ -98,6 +98,13 @@ pub fn parse_chunk(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
     parse_chunk_at(src, 1)
 }
 
+/// [`parse_chunk`] of a text the caller keeps (a statement shared with
+/// `In[n]`): a pasted display of numbers points into it instead of
+/// holding a copy of its items.
+pub fn parse_chunk_shared(src: &std::rc::Rc<str>) -> Result<Vec<Stmt>, SyntaxError> {
+    numbers::with_shared(src, || parse_chunk_at(src, 1))
+}
+
 /// [`parse_chunk`] for a chunk starting on line `first_line` of a script,
 /// so that messages mentioning lines (`detected at line 7`) use script
 /// line numbers. Spans stay relative to `src`.

@@ -67,7 +67,27 @@ fn parses_items_one_line_per_case() {
             .filter_map(|i| i.expected().map(|e| e.text()))
             .collect();
         assert_eq!(recorded, *texts, "{src:?}");
+        assert_eq!(Script::parse_owned(src.to_string()), s, "{src:?}");
     }
+}
+
+/// `parse_owned` hands the source's pages back while it copies statements
+/// out of it (a megabyte at a time): the items are still `parse`'s, for
+/// statements longer than that, several of them, and unaligned starts.
+#[test]
+fn parse_owned_gives_the_items_of_parse() {
+    let row = |k: usize| format!("{k}.25, -{k}e-3, ");
+    let big = |n: usize| format!("[{}]", (0..n).map(row).collect::<String>());
+    let src = format!(
+        "## data\nx = 1\na = {}\n#> kept\nb = [{},\n  2]\n:who\nc = {}\r\nlen(a)\n",
+        big(90_000),
+        "7".repeat(3000),
+        big(150_000),
+    );
+    assert!(src.len() > 3 << 20);
+    let owned = Script::parse_owned(src.clone());
+    assert_eq!(owned, Script::parse(&src));
+    assert_eq!(owned.items.len(), 7);
 }
 
 #[test]

@@ -75,11 +75,14 @@ pub fn run_files(files: &[String], mode: Mode, allow_write: bool) -> i32 {
                 continue;
             }
         };
-        let script = Script::parse(&src);
         // Only `--bless` rewrites the file from its text; otherwise the
         // statements' own texts are all that is kept (a pasted literal's
-        // megabytes once, not twice).
-        let src = (mode == Mode::Bless).then_some(src);
+        // megabytes once, not twice, even while they are split).
+        let (script, src) = if mode == Mode::Bless {
+            (Script::parse(&src), Some(src))
+        } else {
+            (Script::parse_owned(src), None)
+        };
         let path = (file != "-").then(|| absolute(Path::new(file)));
         let run = || {
             let src = src.as_deref().unwrap_or_default();

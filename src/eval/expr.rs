@@ -317,41 +317,38 @@ impl Session {
 
 /// `np.array(display)` of an [`ExprKind::Numbers`] display: int64 when
 /// every item is an int (each fits one), else float64 (ints converted as
-/// NumPy converts a list's Python ints).
+/// NumPy converts a list's Python ints). The values are read straight into
+/// the array's buffer.
 pub(super) fn number_array(ns: &NumberList) -> EvalResult<crate::array::Array> {
     use crate::array::Fresh;
     let n = ns.len();
-    match ns.values() {
-        NumValues::Ints(v) => {
-            let mut out = Fresh::<i64>::for_overwrite(&[n])?;
-            out.as_mut_slice().copy_from_slice(v);
-            Ok(out.finish())
-        }
-        NumValues::Floats(v) => {
-            let mut out = Fresh::<f64>::for_overwrite(&[n])?;
-            out.as_mut_slice().copy_from_slice(v);
-            Ok(out.finish())
-        }
-        NumValues::Mixed(v) => {
-            let mut out = Fresh::<f64>::for_overwrite(&[n])?;
-            for (o, v) in out.as_mut_slice().iter_mut().zip(v) {
-                *o = match *v {
-                    Num::Int(i) => i as f64,
-                    Num::Float(x) => x,
-                };
-            }
-            Ok(out.finish())
-        }
-    }
+    let filled = if ns.kind() == NumKind::Ints {
+        let mut out = Fresh::<i64>::for_overwrite(&[n])?;
+        ns.fill_i64(out.as_mut_slice()).then(|| out.finish())
+    } else {
+        let mut out = Fresh::<f64>::for_overwrite(&[n])?;
+        ns.fill_f64(out.as_mut_slice()).then(|| out.finish())
+    };
+    filled.ok_or_else(unreadable)
+}
+
+/// A kept display that no longer reads (a bug in gradlab, not the input).
+fn unreadable() -> EvalError {
+    EvalError::new(
+        ErrorKind::SystemError,
+        "a list display could not be read again",
+    )
 }
 
 /// The list a [`ExprKind::Numbers`] display evaluates to (what evaluating
 /// its items one by one gives), in one pass.
 fn number_values(ns: &NumberList) -> EvalResult<Vec<Value>> {
     let mut out = crate::memory::try_vec::<Value>(ns.len())?;
-    out.extend(ns.iter().map(|v| match v {
-        Num::Int(i) => Value::Int(i),
-        Num::Float(x) => Value::Float(x),
-    }));
-    Ok(out)
+    let read = ns.each_value(|v| {
+        out.push(match v {
+            Num::Int(i) => Value::Int(i),
+            Num::Float(x) => Value::Float(x),
+        })
+    });
+    if read { Ok(out) } else { Err(unreadable()) }
 }

@@ -282,7 +282,7 @@ pub enum ExprKind {
     Lambda(Rc<FuncDef>),
 }
 
-pub use super::numbers::{Num, NumValues, NumberList};
+pub use super::numbers::{Num, NumKind, NumberList};
 
 /// Which kind of comprehension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

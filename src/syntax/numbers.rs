@@ -1,19 +1,35 @@
 //! Pasted data in one pass: a list display of plain numbers (`[0.5, -1,
-//! 2e-3]`, line breaks allowed) read straight from the source bytes into a
-//! [`NumberList`], without a token per number and comma. The lexer calls
-//! [`number_display`] at a `[` that starts an operand; anything the scan
+//! 2e-3]`, line breaks allowed) becomes one [`NumberList`] node instead of
+//! a token and an expression per number and comma. The lexer calls
+//! [`number_display`] at a `[` that starts an operand: such a display is
+//! kept as its text and read when evaluated ([`text`]). Anything that scan
 //! does not recognise (a name, an underscore, a comment, `1.`, a leading
-//! zero, an int past int64...) returns `None` and the display is lexed and
-//! parsed by the general rules, which give the same value or Python's error.
+//! zero, an int past int64...) is lexed by the general rules; a display of
+//! number tokens only is then still one node, with its values stored
+//! (`atom.rs`). Either way the values are what the general rules give.
+
+mod text;
 
 use super::ast::{Expr, ExprKind, UnaryOp};
+pub use text::with_shared;
 
-/// The items of an [`ExprKind::Numbers`] display: their values, stored
-/// as compactly as their kinds allow (8 bytes an item when all are floats
-/// or all ints), and where each was written, as byte gaps (3 bytes an
-/// item: [`NumberList::exprs`] rebuilds the spans).
-#[derive(Clone, Debug, PartialEq)]
-pub struct NumberList {
+/// The items of an [`ExprKind::Numbers`] display.
+#[derive(Clone, PartialEq)]
+pub struct NumberList(Repr);
+
+#[derive(Clone, PartialEq)]
+enum Repr {
+    /// Plain spellings only: the text, read again when evaluated.
+    Text(text::Display),
+    /// Values as the general number rule read them, stored compactly.
+    Stored(Stored),
+}
+
+/// The values, stored as compactly as their kinds allow (8 bytes an item
+/// when all are floats or all ints), and where each was written, as byte
+/// gaps (3 bytes an item: [`NumberList::exprs`] rebuilds the spans).
+#[derive(Clone, PartialEq)]
+struct Stored {
     values: NumValues,
     /// The offset of the display's `[`.
     open: u32,
@@ -25,13 +41,21 @@ pub struct NumberList {
     last_end: u32,
 }
 
-/// The values of a [`NumberList`], signs applied.
+/// Stored values, signs applied.
 #[derive(Clone, Debug, PartialEq)]
-pub enum NumValues {
+enum NumValues {
     Ints(Vec<i64>),
     Floats(Vec<f64>),
     /// Ints and floats mixed.
     Mixed(Vec<Num>),
+}
+
+/// What a display's items are: all ints, all floats, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumKind {
+    Ints,
+    Floats,
+    Mixed,
 }
 
 /// An item of a [`NumberList`]: a Python int or float.
@@ -41,15 +65,22 @@ pub enum Num {
     Float(f64),
 }
 
+impl std::fmt::Debug for NumberList {
+    /// Not the items: a pasted display can hold millions.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NumberList({:?} x{})", self.kind(), self.len())
+    }
+}
+
 impl NumberList {
-    /// An empty list for the display whose `[` is at `open`.
+    /// An empty stored list for the display whose `[` is at `open`.
     pub fn new(open: usize) -> NumberList {
-        NumberList {
+        NumberList(Repr::Stored(Stored {
             values: NumValues::Ints(Vec::new()),
             open: open as u32,
             gaps: Vec::new(),
             last_end: open as u32 + 1,
-        }
+        }))
     }
 
     /// Appends an item written from `start` (its `-`, if any) with its
@@ -57,24 +88,27 @@ impl NumberList {
     /// item is too far from the previous one or too long for the compact
     /// spans (the caller leaves such a display to the general rules).
     pub fn push(&mut self, value: Num, start: usize, num_start: usize, end: usize) -> bool {
-        let prev = self.last_end as usize;
+        let Repr::Stored(s) = &mut self.0 else {
+            return false;
+        };
+        let prev = s.last_end as usize;
         let gap = |a: usize, b: usize| b.checked_sub(a).and_then(|d| u8::try_from(d).ok());
         let (Some(g0), Some(g1), Some(g2)) =
             (gap(prev, start), gap(start, num_start), gap(num_start, end))
         else {
             return false;
         };
-        self.gaps.push([g0, g1, g2]);
-        self.last_end = end as u32;
-        match (&mut self.values, value) {
+        s.gaps.push([g0, g1, g2]);
+        s.last_end = end as u32;
+        match (&mut s.values, value) {
             (NumValues::Ints(v), Num::Int(i)) => v.push(i),
             (NumValues::Floats(v), Num::Float(x)) => v.push(x),
             (NumValues::Mixed(v), n) => v.push(n),
             (NumValues::Ints(v), Num::Float(x)) if v.is_empty() => {
-                self.values = NumValues::Floats(vec![x]);
+                s.values = NumValues::Floats(vec![x]);
             }
             (values, n) => {
-                let mut mixed: Vec<Num> = Vec::with_capacity(self.gaps.len());
+                let mut mixed: Vec<Num> = Vec::with_capacity(s.gaps.len());
                 match values {
                     NumValues::Ints(v) => mixed.extend(v.iter().map(|&i| Num::Int(i))),
                     NumValues::Floats(v) => mixed.extend(v.iter().map(|&x| Num::Float(x))),
@@ -87,59 +121,120 @@ impl NumberList {
         true
     }
 
-    /// Each item's start, number start and end.
-    fn ends(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-        self.gaps
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Repr::Text(d) => d.len,
+            Repr::Stored(s) => s.gaps.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn kind(&self) -> NumKind {
+        match &self.0 {
+            Repr::Text(d) => d.kind,
+            Repr::Stored(s) => match s.values {
+                NumValues::Ints(_) => NumKind::Ints,
+                NumValues::Floats(_) => NumKind::Floats,
+                NumValues::Mixed(_) => NumKind::Mixed,
+            },
+        }
+    }
+
+    /// Calls `each` with every item's value in order, and its start (its
+    /// `-`, if any), number start and end; false if a kept text failed
+    /// to read again (which an immutable text cannot do).
+    fn each(&self, mut each: impl FnMut(Num, (usize, usize, usize))) -> bool {
+        let s = match &self.0 {
+            Repr::Text(d) => return d.each(|it, v| each(v, (it.start, it.num_start, it.end))),
+            Repr::Stored(s) => s,
+        };
+        let ends = s
+            .gaps
             .iter()
-            .scan(self.open as usize + 1, |at, &[g0, g1, g2]| {
+            .scan(s.open as usize + 1, |at, &[g0, g1, g2]| {
                 let start = *at + g0 as usize;
                 let num_start = start + g1 as usize;
                 *at = num_start + g2 as usize;
                 Some((start, num_start, *at))
-            })
-    }
-
-    pub fn values(&self) -> &NumValues {
-        &self.values
-    }
-
-    pub fn len(&self) -> usize {
-        self.gaps.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.gaps.is_empty()
-    }
-
-    /// The values in order.
-    pub fn iter(&self) -> Box<dyn Iterator<Item = Num> + '_> {
-        match &self.values {
-            NumValues::Ints(v) => Box::new(v.iter().map(|&i| Num::Int(i))),
-            NumValues::Floats(v) => Box::new(v.iter().map(|&x| Num::Float(x))),
-            NumValues::Mixed(v) => Box::new(v.iter().copied()),
+            });
+        match &s.values {
+            NumValues::Ints(v) => v.iter().zip(ends).for_each(|(&i, e)| each(Num::Int(i), e)),
+            NumValues::Floats(v) => v
+                .iter()
+                .zip(ends)
+                .for_each(|(&x, e)| each(Num::Float(x), e)),
+            NumValues::Mixed(v) => v.iter().zip(ends).for_each(|(&n, e)| each(n, e)),
         }
+        true
+    }
+
+    /// Calls `each` with the values in order (false as for
+    /// [`NumberList::fill_f64`]).
+    pub fn each_value(&self, mut each: impl FnMut(Num)) -> bool {
+        self.each(|v, _| each(v))
+    }
+
+    /// The values in order (`None` as for [`NumberList::fill_f64`]).
+    pub fn values(&self) -> Option<Vec<Num>> {
+        let mut out = Vec::with_capacity(self.len());
+        self.each_value(|v| out.push(v)).then_some(out)
+    }
+
+    /// Writes the values into `out` (as long as [`NumberList::len`]), ints
+    /// converted as NumPy converts a list's Python ints; false if the text
+    /// could not be read again (a bug, reported rather than panicking).
+    pub fn fill_f64(&self, out: &mut [f64]) -> bool {
+        if let Repr::Stored(Stored {
+            values: NumValues::Floats(v),
+            ..
+        }) = &self.0
+        {
+            out.copy_from_slice(v);
+            return true;
+        }
+        let mut slots = out.iter_mut();
+        let ok = self.each(|v, _| {
+            if let Some(o) = slots.next() {
+                *o = match v {
+                    Num::Int(i) => i as f64,
+                    Num::Float(x) => x,
+                };
+            }
+        });
+        ok && slots.next().is_none() && out.len() == self.len()
+    }
+
+    /// [`NumberList::fill_f64`] for a list of ints only (false otherwise).
+    pub fn fill_i64(&self, out: &mut [i64]) -> bool {
+        let mut slots = out.iter_mut();
+        let mut ints = true;
+        let ok = self.each(|v, _| match (v, slots.next()) {
+            (Num::Int(i), Some(o)) => *o = i,
+            _ => ints = false,
+        });
+        ok && ints && slots.next().is_none()
     }
 
     /// The items as the expressions they were written as: a literal, or
     /// `-` applied to one.
     pub fn exprs(&self) -> Vec<Expr> {
-        self.iter()
-            .zip(self.ends())
-            .map(|(v, (start, num_start, end))| {
-                let minus = start < num_start;
-                let literal = match v {
-                    Num::Int(i) if minus => ExprKind::Int(-i),
-                    Num::Int(i) => ExprKind::Int(i),
-                    Num::Float(x) if minus => ExprKind::Float(-x),
-                    Num::Float(x) => ExprKind::Float(x),
-                };
-                let literal = Expr {
-                    kind: literal,
-                    span: num_start..end,
-                };
-                if !minus {
-                    return literal;
-                }
+        let mut out = Vec::with_capacity(self.len());
+        self.each(|v, (start, num_start, end)| {
+            let minus = start < num_start;
+            let literal = match v {
+                Num::Int(i) if minus => ExprKind::Int(-i),
+                Num::Int(i) => ExprKind::Int(i),
+                Num::Float(x) if minus => ExprKind::Float(-x),
+                Num::Float(x) => ExprKind::Float(x),
+            };
+            let literal = Expr {
+                kind: literal,
+                span: num_start..end,
+            };
+            out.push(if minus {
                 Expr {
                     kind: ExprKind::Unary {
                         op: UnaryOp::Neg,
@@ -147,8 +242,11 @@ impl NumberList {
                     },
                     span: start..end,
                 }
-            })
-            .collect()
+            } else {
+                literal
+            });
+        });
+        out
     }
 }
 
@@ -168,97 +266,13 @@ pub(super) fn compact() -> bool {
     true
 }
 
-/// The items of the display opening at `src[open] == b'['` and the end of
-/// its `]`, when it holds only numbers, each perhaps negated, separated by
-/// commas (a trailing comma allowed); `None` otherwise (`[]` included).
+/// The display opening at `src[open] == b'['` and the end of its `]`, when
+/// it holds only numbers, each perhaps negated, separated by commas (a
+/// trailing comma allowed); `None` otherwise (`[]` included).
 pub fn number_display(src: &str, open: usize) -> Option<(NumberList, usize)> {
-    let b = src.as_bytes();
-    debug_assert_eq!(b.get(open), Some(&b'['));
-    let mut list = NumberList::new(open);
-    let mut pos = skip_blanks(b, open + 1);
-    loop {
-        let start = pos;
-        let minus = b.get(pos) == Some(&b'-');
-        if minus {
-            pos = skip_blanks(b, pos + 1);
-        }
-        let num_start = pos;
-        let (value, end) = number(src, pos)?;
-        let value = match value {
-            Num::Int(i) if minus => Num::Int(-i),
-            Num::Float(x) if minus => Num::Float(-x),
-            v => v,
-        };
-        if !list.push(value, start, num_start, end) {
-            return None;
-        }
-        pos = skip_blanks(b, end);
-        match b.get(pos)? {
-            b']' => return Some((list, pos + 1)),
-            b',' => pos = skip_blanks(b, pos + 1),
-            _ => return None,
-        }
-        if b.get(pos) == Some(&b']') {
-            return Some((list, pos + 1));
-        }
-    }
-}
-
-/// Blanks inside brackets: spaces, tabs, form feeds and line breaks.
-fn skip_blanks(b: &[u8], mut pos: usize) -> usize {
-    while let Some(b' ' | b'\t' | b'\x0c' | b'\n' | b'\r') = b.get(pos) {
-        pos += 1;
-    }
-    pos
-}
-
-fn digits(b: &[u8], pos: usize) -> usize {
-    pos + b[pos.min(b.len())..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count()
-}
-
-/// A decimal `123`, `1.5`, `1.5e-3` or `2E10` at `pos` and its end; `None`
-/// for any other spelling (those go through the general number rule).
-fn number(src: &str, pos: usize) -> Option<(Num, usize)> {
-    let b = src.as_bytes();
-    let mut end = digits(b, pos);
-    if end == pos {
-        return None;
-    }
-    let mut float = false;
-    if b.get(end) == Some(&b'.') {
-        let frac = digits(b, end + 1);
-        if frac == end + 1 {
-            return None;
-        }
-        end = frac;
-        float = true;
-    }
-    if let Some(b'e' | b'E') = b.get(end) {
-        let sign = usize::from(matches!(b.get(end + 1), Some(b'+' | b'-')));
-        let exp = digits(b, end + 1 + sign);
-        if exp == end + 1 + sign {
-            return None;
-        }
-        end = exp;
-        float = true;
-    }
-    if let Some(&c) = b.get(end)
-        && (c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c >= 0x80)
-    {
-        return None;
-    }
-    let text = &src[pos..end];
-    if float {
-        // Correctly rounded, as Python's parser (`1e999` is inf).
-        return crate::io::parse::decimal_f64(text).map(|x| (Num::Float(x), end));
-    }
-    if text.len() > 1 && text.starts_with('0') {
-        return None;
-    }
-    text.parse::<i64>().ok().map(|i| (Num::Int(i), end))
+    let d = text::check(src, open)?;
+    let end = d.span.end;
+    Some((NumberList(Repr::Text(d)), end))
 }
 
 #[cfg(test)]
@@ -311,7 +325,7 @@ mod tests {
     }
 
     fn scan(src: &str) -> Option<(Vec<Num>, usize)> {
-        number_display(src, 0).map(|(l, end)| (l.iter().collect(), end))
+        number_display(src, 0).map(|(l, end)| (l.values().unwrap(), end))
     }
 
     #[test]
@@ -333,7 +347,21 @@ mod tests {
             Some(vec![Num::Float(-0.0)])
         );
         let (l, _) = number_display("[7, - 8]", 0).unwrap();
-        assert_eq!(l.ends().collect::<Vec<_>>(), vec![(1, 1, 2), (4, 6, 7)]);
+        let mut ends = Vec::new();
+        assert!(l.each(|_, e| ends.push(e)));
+        assert_eq!(ends, vec![(1, 1, 2), (4, 6, 7)]);
+    }
+
+    /// Parsed from a shared text, a display points into it (one more
+    /// owner, no copy) and reads as the copied one does.
+    #[test]
+    fn a_shared_text_is_read_in_place() {
+        let src: std::rc::Rc<str> = "x = [1.5, -2, 3e2]\ny = [4]\n".into();
+        let shared = crate::syntax::parse_chunk_shared(&src).unwrap();
+        assert_eq!(std::rc::Rc::strong_count(&src), 3);
+        assert_eq!(shared, crate::syntax::parse_chunk(&src).unwrap());
+        drop(shared);
+        assert_eq!(std::rc::Rc::strong_count(&src), 1);
     }
 
     #[test]

@@ -42,7 +42,11 @@ impl Session {
                 events,
             }];
         }
-        let stmts = match syntax::parse_chunk(text) {
+        let source: Rc<str> = match &stripped {
+            Some(clean) => Rc::from(clean.as_str()),
+            None => Rc::clone(shared),
+        };
+        let stmts = match syntax::parse_chunk_shared(&source) {
             Ok(s) => s,
             Err(e) => {
                 return vec![StmtOutcome {
@@ -51,10 +55,6 @@ impl Session {
                     events: vec![Event::Error(e.into())],
                 }];
             }
-        };
-        let source: Rc<str> = match &stripped {
-            Some(clean) => Rc::from(clean.as_str()),
-            None => Rc::clone(shared),
         };
         let hidden = crate::syntax::ends_with_semicolon(text);
         // One Ctrl-C stops the whole cell, not just its current statement.
@@ -127,9 +127,10 @@ impl Session {
     /// # Errors
     /// `SyntaxError` as [`eval_source`](Session::eval_source) reports it.
     pub fn compile(text: &str) -> EvalResult<Compiled> {
+        let source: Rc<str> = Rc::from(text);
         Ok(Compiled {
-            stmts: syntax::parse_chunk(text)?,
-            source: Rc::from(text),
+            stmts: syntax::parse_chunk_shared(&source)?,
+            source,
         })
     }
 
