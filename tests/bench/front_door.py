@@ -56,6 +56,13 @@ SMALL = [
     "a = np.sin(np.arange(1000) * 0.001) * 100.0",
     "x = (1.0 + (np.arange(1000) % 5) * 0.1).cumsum()",
 ]
+# np.loadtxt of 10^6 x 3 `%.18e` text (75 MB), written by each side's np.savetxt.
+LOADTXT_FILE = str(Path(tempfile.gettempdir()) / "gradlab_front_door_loadtxt.txt")
+LOAD = [
+    "import numpy as np",
+    "m = np.sin(np.arange(3000000) * 0.001).reshape(1000000, 3)",
+    f"np.savetxt({LOADTXT_FILE!r}, m)",
+]
 
 # (setup, statement)
 CASES = [
@@ -83,6 +90,7 @@ CASES = [
     (SMALL, "np.diff(a)"),
     (SMALL, "a + 1.0"),
     (SMALL, "a.sum()"),
+    (LOAD, f"np.loadtxt({LOADTXT_FILE!r})"),
 ]
 
 REPLAY_STATEMENTS = 10_000
@@ -159,7 +167,8 @@ def fmt(seconds):
 
 
 def size_of(setup):
-    return {id(BIG): "10^7", id(MAT): "4000²", id(CUBE): "256³", id(SMALL): "10^3"}[id(setup)]
+    return {id(BIG): "10^7", id(MAT): "4000²", id(CUBE): "256³", id(SMALL): "10^3",
+            id(LOAD): "10^6×3"}[id(setup)]
 
 
 def main():
