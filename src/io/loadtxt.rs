@@ -13,6 +13,7 @@ use std::path::Path;
 mod check;
 mod fast;
 mod fields;
+mod stream;
 #[cfg(test)]
 mod tests;
 
@@ -96,9 +97,28 @@ pub fn loadtxt(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Loaded, 
             .ascii_delimiter
             .is_some_and(|d| !matches!(d, Some(b'\n' | b'\r')))
         && split.ascii_comment.is_some();
+    // Plain float64 data: read and converted at once (see `stream`); after
+    // a chunk it gives back, one block or line is read the general way.
+    let streams = blocks
+        && opts.dtype == DType::Float64
+        && opts.usecols.is_none()
+        && split
+            .ascii_delimiter
+            .zip(split.ascii_comment)
+            .is_some_and(|(d, c)| fast::usable(d, c));
+    let mut general = false;
     let mut spare: Vec<&'static str> = Vec::new();
     let mut number = opts.skiprows;
     while !reader.done() {
+        if streams
+            && !std::mem::replace(&mut general, true)
+            && let (Some(ncols), Some(d), Some(c)) =
+                (reader.ncols, split.ascii_delimiter, split.ascii_comment)
+        {
+            lines = stream::floats(lines, path, &mut reader, ncols, d, c)?;
+            continue;
+        }
+        general = false;
         if blocks
             && reader.ncols.is_some()
             && let Some(text) = lines.next_block()?
@@ -262,9 +282,11 @@ impl<'o> Reader<'o> {
             ncols,
             self.split.ascii_delimiter,
             self.split.ascii_comment,
-        ) && let Some((v, rows)) = fast::floats(text, n, d, c)
-        {
-            return Some((Cells::Float(v), rows));
+        ) {
+            let mut v = Vec::new();
+            if let Some(rows) = fast::floats_into(text.as_bytes(), n, d, c, &mut v) {
+                return Some((Cells::Float(v), rows));
+            }
         }
         r.ncols = ncols;
         let mut fields = Vec::new();
@@ -296,6 +318,15 @@ impl<'o> Reader<'o> {
             (Cells::Int(v), Cells::Int(p)) => v.extend_from_slice(&p),
             (Cells::Bool(v), Cells::Bool(p)) => v.extend_from_slice(&p),
             _ => unreachable!("a part has its reader's dtype"),
+        }
+        Ok(())
+    }
+
+    /// Appends float64 values (this reader's kind) read apart.
+    fn append_floats(&mut self, part: &[f64]) -> Result<(), Error> {
+        self.grow(part.len())?;
+        if let Cells::Float(v) = &mut self.cells {
+            v.extend_from_slice(part);
         }
         Ok(())
     }

@@ -40,6 +40,36 @@ impl<'p, R: Read> LineReader<'p, R> {
         }
     }
 
+    /// The source, the unread bytes, the file offset of the first of them
+    /// and whether the source is exhausted: for a reader that takes over
+    /// and perhaps hands back with [`resume`](Self::resume).
+    pub(super) fn into_parts(self) -> (R, Vec<u8>, u64, bool) {
+        let mut buf = self.buf;
+        buf.truncate(self.len);
+        buf.drain(..self.pos);
+        (self.src, buf, self.base + self.pos as u64, self.eof)
+    }
+
+    /// A reader of `unread` (the bytes at file offset `base`), then of the
+    /// rest of `src` unless `eof`.
+    pub(super) fn resume(
+        src: R,
+        path: &'p Path,
+        unread: Vec<u8>,
+        base: u64,
+        eof: bool,
+    ) -> LineReader<'p, R> {
+        LineReader {
+            src,
+            path,
+            len: unread.len(),
+            buf: unread,
+            pos: 0,
+            base,
+            eof,
+        }
+    }
+
     /// The next line without its terminator, or `None` at the end.
     ///
     /// # Errors

@@ -10,21 +10,43 @@
 /// exponent, a sign) split by `delimiter` (`None`: runs of blanks), perhaps
 /// followed by a `comment`; `None` otherwise, and for a delimiter or
 /// comment byte that can be part of a number or (the delimiter) a line end.
+#[cfg(test)]
 pub(super) fn floats(
     text: &str,
     ncols: usize,
     delimiter: Option<u8>,
     comment: Option<u8>,
 ) -> Option<(Vec<f64>, usize)> {
+    let mut out = Vec::new();
+    let rows = floats_into(text.as_bytes(), ncols, delimiter, comment, &mut out)?;
+    Some((out, rows))
+}
+
+/// Whether [`floats_into`] can read anything with these options: not when
+/// the delimiter or comment byte can be part of a number or (the
+/// delimiter) a line end.
+pub(super) fn usable(delimiter: Option<u8>, comment: Option<u8>) -> bool {
     let numeric = |c: u8| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-');
-    if delimiter.is_some_and(|d| numeric(d) || matches!(d, b'\n' | b'\r'))
-        || comment.is_some_and(|c| numeric(c) || blank(c) || matches!(c, b'\n' | b'\r'))
-    {
+    !(delimiter.is_some_and(|d| numeric(d) || matches!(d, b'\n' | b'\r'))
+        || comment.is_some_and(|c| numeric(c) || blank(c) || matches!(c, b'\n' | b'\r')))
+}
+
+/// [`floats`] of raw bytes, the values appended to `out` (left in any
+/// state on `None`), the row count returned. Bytes that are not ASCII
+/// give `None`, except inside a comment, which must only be UTF-8: so a
+/// text read is also one `LineReader::next_line` decodes without error.
+pub(super) fn floats_into(
+    b: &[u8],
+    ncols: usize,
+    delimiter: Option<u8>,
+    comment: Option<u8>,
+    out: &mut Vec<f64>,
+) -> Option<usize> {
+    if !usable(delimiter, comment) {
         return None;
     }
-    let b = text.as_bytes();
     let n = b.len();
-    let mut out = Vec::with_capacity(n / 16);
+    out.reserve(n / 16);
     let mut rows = 0;
     let mut i = 0;
     let line_end = |c: Option<&u8>| matches!(c, None | Some(b'\n' | b'\r'));
@@ -55,7 +77,12 @@ pub(super) fn floats(
             }
         }
         if b.get(i) == comment.as_ref() {
-            i += memchr::memchr2(b'\n', b'\r', &b[i..]).unwrap_or(n - i);
+            let len = memchr::memchr2(b'\n', b'\r', &b[i..]).unwrap_or(n - i);
+            let text = &b[i..i + len];
+            if !text.is_ascii() && std::str::from_utf8(text).is_err() {
+                return None;
+            }
+            i += len;
         }
         if cols != 0 {
             if cols != ncols {
@@ -69,7 +96,7 @@ pub(super) fn floats(
         }
         i += 1;
     }
-    Some((out, rows))
+    Some(rows)
 }
 
 /// Blanks of `str::split_whitespace` within a line.

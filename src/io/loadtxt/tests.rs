@@ -50,6 +50,10 @@ proptest! {
 /// `loadtxt` of `text` line by line and with the block path: the arrays
 /// (or the errors) as Debug text, bits of every value included.
 fn load_both(text: &str, opts: &LoadTxtOptions) -> (String, String) {
+    load_both_bytes(text.as_bytes(), opts)
+}
+
+fn load_both_bytes(text: &[u8], opts: &LoadTxtOptions) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.txt");
     std::fs::write(&path, text).unwrap();
@@ -158,4 +162,54 @@ fn fast_rows_take_plain_data_only() {
     // A delimiter or comment that can be part of a number.
     assert_eq!(floats("1e2\n", 1, Some(b'e'), None), None);
     assert_eq!(floats("1\n", 1, None, Some(b'-')), None);
+}
+
+/// Plain float rows over many chunks of the streaming reader, with what
+/// it must hand back to the line reader placed in some chunk: bytes that
+/// are not UTF-8 in a comment or a value, a line longer than a chunk, a
+/// bad value; the result or the first error (with its file position or
+/// row) is the line reader's.
+#[test]
+fn streamed_chunks_read_as_lines_do() {
+    let mut plain = Vec::new();
+    for k in 0..400 {
+        let end: &[u8] = if k % 3 == 0 { b"\r\n" } else { b"\n" };
+        plain.extend_from_slice(format!("{}.25 -{k}e-3 {}", k, k * 7).as_bytes());
+        plain.extend_from_slice(end);
+    }
+    let long = format!("1 2 {}3\n", "0".repeat(1000));
+    let inserts: [&[u8]; 7] = [
+        b"",
+        b"# \xc3\xa9 fine\n",
+        b"1 2 3 # \xff\n",
+        b"1 2 \xc3\n",
+        long.as_bytes(),
+        b"1 2 x\n",
+        b"1 2\n",
+    ];
+    for insert in inserts {
+        for at in [0, 1, 150, 2000, 5999, plain.len()] {
+            let at = plain[..at]
+                .iter()
+                .rposition(|&c| c == b'\n')
+                .map_or(0, |i| i + 1);
+            let mut text = b"0 0 0\n".to_vec();
+            text.extend_from_slice(&plain[..at]);
+            text.extend_from_slice(insert);
+            text.extend_from_slice(&plain[at..]);
+            for delimiter in [None, Some(" ".to_string())] {
+                let opts = LoadTxtOptions {
+                    delimiter,
+                    ..LoadTxtOptions::default()
+                };
+                let (blocks, lines) = load_both_bytes(&text, &opts);
+                assert_eq!(
+                    blocks,
+                    lines,
+                    "{:?} at {at}",
+                    String::from_utf8_lossy(insert)
+                );
+            }
+        }
+    }
 }
