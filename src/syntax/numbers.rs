@@ -187,6 +187,9 @@ impl NumberList {
     /// converted as NumPy converts a list's Python ints; false if the text
     /// could not be read again (a bug, reported rather than panicking).
     pub fn fill_f64(&self, out: &mut [f64]) -> bool {
+        if let Repr::Text(d) = &self.0 {
+            return d.fill_f64(out);
+        }
         if let Repr::Stored(Stored {
             values: NumValues::Floats(v),
             ..
@@ -321,6 +324,29 @@ mod tests {
             let body = parts.concat();
             let src = format!("[{body}]");
             prop_assert_eq!(items(&src, false), items(&src, true), "{}", src);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// The one-call read of a kept text's floats gives the bits the
+        /// item-by-item read gives (ints as `i as f64`, `-0` as 0.0).
+        #[test]
+        fn fill_f64_reads_what_each_reads(parts in prop::collection::vec(prop::sample::select(vec![
+            "0", "-0", "- 0", "7", "-12", "0.0", "-0.0", "- 0.5", "3.25e-3", "1E5", "-1e999",
+            "9007199254740993", "-9223372036854775807", "0.1", "2.5e-324", "123456789012345678",
+        ]), 1..10), trailing in any::<bool>()) {
+            let src = format!("[{}{}]", parts.join(", \n "), if trailing { "," } else { "" });
+            let (list, _) = number_display(&src, 0).unwrap();
+            let want: Vec<u64> = list.values().unwrap().iter().map(|v| match *v {
+                Num::Int(i) => (i as f64).to_bits(),
+                Num::Float(x) => x.to_bits(),
+            }).collect();
+            let mut got = vec![f64::NAN; list.len()];
+            prop_assert!(list.fill_f64(&mut got), "{}", src);
+            prop_assert_eq!(got.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), want, "{}", src);
+            prop_assert!(!list.fill_f64(&mut vec![0.0; list.len() + 1]));
         }
     }
 

@@ -99,6 +99,69 @@ impl Display {
     }
 }
 
+impl Display {
+    /// Writes the values into `out` (as long as the display), ints
+    /// converted as NumPy converts a list's Python ints; false if the text
+    /// no longer reads as it did when checked (which cannot happen).
+    ///
+    /// [`check`] proved the shape, so this reads each number with one
+    /// `parse_partial` call and does not scan its spelling again. An int
+    /// read as a float has the value `i as f64` gives (both are correctly
+    /// rounded), except `-0`, which is the int 0, not the float -0.0.
+    pub fn fill_f64(&self, out: &mut [f64]) -> bool {
+        let b = &self.text.as_bytes()[..self.span.end - self.shift];
+        out.len() == self.len && fill_from(b, self.span.start - self.shift + 1, out)
+    }
+}
+
+/// Reads `out.len()` items from `b[pos..]` (just after the `[`, or after a
+/// comma) into `out`; true when the display's `]` then ends `b`.
+fn fill_from(b: &[u8], mut pos: usize, out: &mut [f64]) -> bool {
+    let mut closed = false;
+    for slot in out.iter_mut() {
+        if closed {
+            return false;
+        }
+        pos = skip_blanks(b, pos);
+        let minus = b.get(pos) == Some(&b'-');
+        if minus {
+            pos = skip_blanks(b, pos + 1);
+        }
+        if !b.get(pos).is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        let Ok((x, n)) = fast_float2::parse_partial::<f64, _>(&b[pos..]) else {
+            return false;
+        };
+        *slot = match minus {
+            false => x,
+            true if x == 0.0
+                && !b[pos..pos + n]
+                    .iter()
+                    .any(|c| matches!(c, b'.' | b'e' | b'E')) =>
+            {
+                0.0
+            }
+            true => -x,
+        };
+        pos = skip_blanks(b, pos + n);
+        match b.get(pos) {
+            Some(b',') => {}
+            Some(b']') => closed = true,
+            _ => return false,
+        }
+        pos += 1;
+    }
+    if !closed {
+        pos = skip_blanks(b, pos);
+        if b.get(pos) != Some(&b']') {
+            return false;
+        }
+        pos += 1;
+    }
+    pos == b.len()
+}
+
 /// The display opening at `src[open] == b'['` and the end of its `]`, when
 /// it holds only numbers written `123`, `1.5`, `1.5e-3` or `2E10` (ints
 /// within int64, no leading zeros), each perhaps negated, separated by
