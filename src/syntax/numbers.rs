@@ -350,6 +350,43 @@ mod tests {
         }
     }
 
+    /// A display past two marks is filled in halves on two cores: the
+    /// same bits as the item-by-item read, and a wrong length still fails.
+    #[test]
+    fn a_big_display_fills_in_halves() {
+        let items = [
+            "-0",
+            "0.1",
+            "- 12",
+            "2.5e-324",
+            "-0.0",
+            "9007199254740993",
+            "1e999",
+        ];
+        let parts: Vec<String> = (0..300_000)
+            .map(|i| match items[i % items.len()] {
+                "-0" => "-0".to_string(),
+                item => format!("{item}{}", i % 97),
+            })
+            .collect();
+        let src = format!("[{},\n]", parts.join(",\n "));
+        let (list, _) = number_display(&src, 0).unwrap();
+        let Repr::Text(d) = &list.0 else {
+            panic!("kept as text")
+        };
+        assert!(d.marks.len() >= 2, "{}", d.marks.len());
+        let want: Vec<u64> = (list.values().unwrap().iter())
+            .map(|v| match *v {
+                Num::Int(i) => (i as f64).to_bits(),
+                Num::Float(x) => x.to_bits(),
+            })
+            .collect();
+        let mut got = vec![f64::NAN; list.len()];
+        assert!(list.fill_f64(&mut got));
+        assert!(got.iter().map(|x| x.to_bits()).eq(want));
+        assert!(!list.fill_f64(&mut vec![0.0; list.len() - 1]));
+    }
+
     fn scan(src: &str) -> Option<(Vec<Num>, usize)> {
         number_display(src, 0).map(|(l, end)| (l.values().unwrap(), end))
     }
