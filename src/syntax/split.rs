@@ -161,6 +161,30 @@ fn finish(current: &mut Option<LogicalLine>, last_colon: bool, out: &mut Vec<Log
     }
 }
 
+/// Whether the first logical line of `src` (as [`logical_lines`] finds
+/// it) is compound and indented, from its first significant token alone:
+/// a pasted literal after it is not scanned again.
+fn first_line_head(src: &str) -> Option<(bool, bool)> {
+    let mut line_start = 0;
+    let mut pos = 0;
+    while pos < src.len() {
+        let (kind, len) = raw_token(&src[pos..]);
+        let text = &src[pos..pos + len];
+        if !matches!(
+            kind,
+            TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
+        ) {
+            let compound = kind == TokenKind::Keyword && COMPOUND.contains(&text);
+            return Some((compound, line_start < pos));
+        }
+        if super::tokens::line_breaks(text) > 0 {
+            line_start = pos + text.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        }
+        pos += len;
+    }
+    None
+}
+
 /// Keywords that open a compound statement.
 const COMPOUND: &[&str] = &["def", "if", "for", "while", "with", "try", "class"];
 
@@ -217,10 +241,10 @@ pub fn continues_chunk<'a>(
     if open_input(text) && !continuation_closed(text) {
         return true;
     }
-    let Some(first) = logical_lines(text).into_iter().next() else {
+    let Some((compound, indented)) = first_line_head(text) else {
         return false;
     };
-    if !first.compound || first.indented {
+    if !compound || indented {
         return false;
     }
     let belongs = |line: &str| {

@@ -41,7 +41,13 @@ pub struct Display {
     pub span: Range<usize>,
     pub len: usize,
     pub kind: NumKind,
+    /// Every [`STRIDE`] bytes, the start of the next item (in `src`'s
+    /// offsets) and its index: where the fill can be split between cores.
+    pub(super) marks: Vec<(usize, usize)>,
 }
+
+/// Bytes of text between two [`Display::marks`].
+const STRIDE: usize = 1 << 20;
 
 impl PartialEq for Display {
     fn eq(&self, other: &Display) -> bool {
@@ -99,6 +105,89 @@ impl Display {
     }
 }
 
+impl Display {
+    /// Writes the values into `out` (as long as the display), ints
+    /// converted as NumPy converts a list's Python ints; false if the text
+    /// no longer reads as it did when checked (which cannot happen).
+    ///
+    /// [`check`] proved the shape, so this reads each number with one
+    /// `parse_partial` call and does not scan its spelling again. An int
+    /// read as a float has the value `i as f64` gives (both are correctly
+    /// rounded), except `-0`, which is the int 0, not the float -0.0.
+    pub fn fill_f64(&self, out: &mut [f64]) -> bool {
+        let b = &self.text.as_bytes()[..self.span.end - self.shift];
+        let open = self.span.start - self.shift;
+        if out.len() != self.len {
+            return false;
+        }
+        // A big display is read in two halves on two cores (the same
+        // values: each number is read on its own), split at the mark
+        // nearest its middle.
+        let middle = (self.span.start + self.span.end) / 2;
+        let mark = self
+            .marks
+            .iter()
+            .min_by_key(|&&(at, _)| at.abs_diff(middle))
+            .filter(|_| rayon::current_num_threads() > 1);
+        let Some(&(at, k)) = mark else {
+            return fill_from(b, open + 1, out) == Some((b.len(), true));
+        };
+        let at = at - self.shift;
+        let (head, tail) = out.split_at_mut(k);
+        let (first, second) = rayon::join(
+            || fill_from(&b[..at], open + 1, head),
+            || fill_from(b, at, tail),
+        );
+        first.is_some_and(|(end, closed)| !closed && skip_blanks(b, end) == at)
+            && second == Some((b.len(), true))
+    }
+}
+
+/// Reads `out.len()` items from `b[pos..]` (just after the `[`, or after a
+/// comma) into `out`; where the reading stopped (just after the last
+/// item's comma, or the display's `]`) and whether at the `]`.
+fn fill_from(b: &[u8], mut pos: usize, out: &mut [f64]) -> Option<(usize, bool)> {
+    let mut closed = false;
+    for slot in out.iter_mut() {
+        if closed {
+            return None;
+        }
+        pos = skip_blanks(b, pos);
+        let minus = b.get(pos) == Some(&b'-');
+        if minus {
+            pos = skip_blanks(b, pos + 1);
+        }
+        if !b.get(pos).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let Ok((x, n)) = fast_float2::parse_partial::<f64, _>(&b[pos..]) else {
+            return None;
+        };
+        *slot = match minus {
+            false => x,
+            true if x == 0.0
+                && !b[pos..pos + n]
+                    .iter()
+                    .any(|c| matches!(c, b'.' | b'e' | b'E')) =>
+            {
+                0.0
+            }
+            true => -x,
+        };
+        pos = skip_blanks(b, pos + n);
+        match b.get(pos) {
+            Some(b',') => {}
+            Some(b']') => closed = true,
+            _ => return None,
+        }
+        pos += 1;
+    }
+    if !closed && skip_blanks(b, pos) + 1 == b.len() && b.last() == Some(&b']') {
+        return Some((b.len(), true));
+    }
+    Some((pos, closed))
+}
+
 /// The display opening at `src[open] == b'['` and the end of its `]`, when
 /// it holds only numbers written `123`, `1.5`, `1.5e-3` or `2E10` (ints
 /// within int64, no leading zeros), each perhaps negated, separated by
@@ -107,7 +196,13 @@ pub fn check(src: &str, open: usize) -> Option<Display> {
     let b = src.as_bytes();
     let mut len = 0;
     let (mut ints, mut floats) = (false, false);
+    let mut marks = Vec::new();
+    let mut next_mark = open + STRIDE;
     let end = walk(b, open, |it| {
+        if it.start >= next_mark {
+            marks.push((it.start, len));
+            next_mark = it.start + STRIDE;
+        }
         if it.float {
             floats = true;
         } else {
@@ -137,6 +232,7 @@ pub fn check(src: &str, open: usize) -> Option<Display> {
         span: open..end,
         len,
         kind,
+        marks,
     })
 }
 

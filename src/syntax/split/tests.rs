@@ -140,6 +140,11 @@ fn fragments() -> impl Strategy<Value = String> {
 fn agree(src: &str) {
     let toks = tokens(src);
     assert_eq!(logical_lines(src), ref_logical_lines(src, &toks), "{src:?}");
+    assert_eq!(
+        first_line_head(src),
+        logical_lines(src).first().map(|l| (l.compound, l.indented)),
+        "{src:?}"
+    );
     assert_eq!(open_input(src), ref_open_input(src), "{src:?}");
     assert_eq!(bracket_depth(src), ref_bracket_depth(src), "{src:?}");
     assert_eq!(
