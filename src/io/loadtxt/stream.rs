@@ -14,8 +14,10 @@ use std::io::Read;
 use std::path::Path;
 
 /// Bytes read at a time (small in unit tests, so that their files span
-/// many chunks and pieces).
-const CHUNK: usize = if cfg!(test) { 200 } else { 1 << 20 };
+/// many chunks and pieces). Half a MiB: two chunks' values are held at
+/// once (one set converted into, one appended), 4 MiB for a MiB of short
+/// CSV numbers, which the memory cap's tests count.
+const CHUNK: usize = if cfg!(test) { 200 } else { 1 << 19 };
 
 /// Pieces of a chunk converted apart: enough for the thread that read to
 /// find some left.
@@ -40,7 +42,11 @@ pub(super) fn floats<'p, R: Read + Send>(
 ) -> Result<LineReader<'p, R>, Error> {
     let (mut src, mut pending, mut base, mut eof) = lines.into_parts();
     let mut next: Vec<u8> = Vec::new();
-    let mut outs: Vec<Vec<f64>> = (0..PIECES).map(|_| Vec::new()).collect();
+    // Two sets of pieces: one is converted into while the other (the last
+    // chunk's, their row counts in `held`) is appended to `reader` by the
+    // thread that reads, so no core waits on the copy.
+    let mut sets: [Vec<Vec<f64>>; 2] = std::array::from_fn(|_| vec![Vec::new(); PIECES]);
+    let mut held: Vec<usize> = Vec::new();
     if !eof && pending.len() < CHUNK {
         let read = read_chunk(&mut src, &mut pending);
         eof = read.map_err(|e| os_error(&e, path, Missing::Open))?;
@@ -51,16 +57,21 @@ pub(super) fn floats<'p, R: Read + Send>(
         } else {
             memchr::memrchr(b'\n', &pending).map_or(0, |i| i + 1)
         };
+        let [fill, old] = &mut sets;
         if cut == 0 {
             // The end, or a line longer than a chunk.
+            append(reader, old, &held)?;
             return Ok(LineReader::resume(src, path, pending, base, eof));
         }
         let text = &pending[..cut];
         next.clear();
         next.extend_from_slice(&pending[cut..]);
-        let mut pieces = split(text, &mut outs);
-        let (read, rows) = rayon::join(
-            || (!eof).then(|| read_chunk(&mut src, &mut next)),
+        let mut pieces = split(text, fill);
+        let ((appended, read), rows) = rayon::join(
+            || {
+                let appended = append(reader, old, &held);
+                (appended, (!eof).then(|| read_chunk(&mut src, &mut next)))
+            },
             || {
                 pieces
                     .par_iter_mut()
@@ -69,11 +80,13 @@ pub(super) fn floats<'p, R: Read + Send>(
                         out.clear();
                         floats_into(t, ncols, delimiter, comment, out)
                     })
-                    .collect::<Vec<_>>()
+                    .collect::<Option<Vec<_>>>()
             },
         );
         drop(pieces);
-        if rows.iter().any(Option::is_none) {
+        // The last chunk's rows come before anything of this one.
+        appended?;
+        let Some(rows) = rows else {
             // The chunk again, then what was read after it.
             let now_eof = match read {
                 Some(Ok(e)) => e,
@@ -82,17 +95,31 @@ pub(super) fn floats<'p, R: Read + Send>(
             pending.truncate(cut);
             pending.extend_from_slice(&next);
             return Ok(LineReader::resume(src, path, pending, base, now_eof));
-        }
-        for (out, n) in outs.iter().zip(&rows) {
-            reader.append_floats(out)?;
-            reader.rows += n.unwrap_or(0);
-        }
+        };
+        held = rows;
+        sets.swap(0, 1);
         if let Some(read) = read {
-            eof = read.map_err(|e| os_error(&e, path, Missing::Open))?;
+            eof = read.map_err(|e| {
+                // This chunk's rows (a `MemoryError`) come before the error.
+                let [_, last] = &sets;
+                append(reader, last, &held)
+                    .err()
+                    .unwrap_or_else(|| os_error(&e, path, Missing::Open))
+            })?;
         }
         base += cut as u64;
         std::mem::swap(&mut pending, &mut next);
     }
+}
+
+/// Appends the values of `pieces` converted last, `rows[k]` rows in piece
+/// `k` (pieces past `rows` are not part of that chunk).
+fn append(reader: &mut Reader<'_>, pieces: &[Vec<f64>], rows: &[usize]) -> Result<(), Error> {
+    for (out, &n) in pieces.iter().zip(rows) {
+        reader.append_floats(out)?;
+        reader.rows += n;
+    }
+    Ok(())
 }
 
 /// `text` (whole lines) cut at line ends into at most [`PIECES`] pieces of
@@ -119,24 +146,18 @@ fn split<'t, 'o>(text: &'t [u8], outs: &'o mut [Vec<f64>]) -> Vec<(&'t [u8], &'o
 }
 
 /// Appends up to [`CHUNK`] bytes of `src` to `buf`; true at the end of
-/// `src`.
+/// `src`. The room is not zeroed first (`read_to_end` reads into spare
+/// capacity), which cost a memset of each chunk.
 fn read_chunk(src: &mut impl Read, buf: &mut Vec<u8>) -> std::io::Result<bool> {
     let start = buf.len();
-    buf.resize(start + CHUNK, 0);
-    let mut len = start;
-    let result = loop {
-        match src.read(&mut buf[len..]) {
-            Ok(0) => break Ok(true),
-            Ok(n) => {
-                len += n;
-                if len == buf.len() {
-                    break Ok(false);
-                }
-            }
+    buf.reserve(CHUNK);
+    let limit = CHUNK as u64;
+    let mut taken = src.by_ref().take(limit);
+    loop {
+        match taken.read_to_end(buf) {
+            Ok(_) => return Ok(buf.len() - start < CHUNK),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => break Err(e),
+            Err(e) => return Err(e),
         }
-    };
-    buf.truncate(len);
-    result
+    }
 }
