@@ -63,6 +63,7 @@ mod scalar;
 mod shape;
 pub mod simd;
 mod storage;
+pub mod stream;
 mod views;
 mod write;
 mod zip;

@@ -1,7 +1,8 @@
 //! Kernels split across threads give NumPy's bytes, on one thread and on
 //! two: every case of `fixtures/parallel.jsonl` (inputs big enough to be
 //! split, from `gen_parallel.py`) is computed in a fresh session on a
-//! rayon pool of each size and hashed as NumPy hashed it.
+//! rayon pool of each size and hashed as NumPy hashed it, written both
+//! with ordinary stores and with the non-temporal ones big results take.
 
 use gradlab::array::DType;
 use gradlab::eval::{Session, Value};
@@ -72,8 +73,13 @@ fn big_kernels_give_numpys_bytes_on_one_thread_and_on_two() {
         .map(|c| c["stmt"].as_str().unwrap().to_string())
         .collect();
     assert!(stmts.len() >= 25);
-    for threads in [1, 2] {
+    // Each big result once as written by default and once through the
+    // non-temporal stores that results bigger than the caches take.
+    let default = gradlab::array::stream::min_bytes();
+    for (threads, stream_from) in [(1, default), (2, default), (1, 1), (2, 1)] {
+        gradlab::array::stream::set_min_bytes(stream_from);
         let got = hashes(threads, &setup, &stmts);
+        gradlab::array::stream::set_min_bytes(0);
         for (case, (key, hash)) in cases[1..].iter().zip(&got) {
             let shape: Vec<String> = case["shape"]
                 .as_array()
@@ -86,7 +92,7 @@ fn big_kernels_give_numpys_bytes_on_one_thread_and_on_two() {
             assert_eq!(
                 hash,
                 case["sha256"].as_str().unwrap(),
-                "{} on {threads} threads",
+                "{} on {threads} threads, streamed from {stream_from} bytes",
                 case["stmt"]
             );
         }

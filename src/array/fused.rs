@@ -44,6 +44,7 @@ use super::handle::Array;
 use super::limits::check_interrupt;
 use super::par::for_chunks;
 use super::read::Read;
+use super::stream;
 
 mod pair;
 #[cfg(test)]
@@ -155,6 +156,7 @@ fn run_slices(inputs: &[&[f64]], shape: &[usize], steps: &[Step]) -> Result<Fuse
     let mut out = Fresh::<f64>::for_overwrite(shape)?;
     let n = out.as_slice().len();
     let seen = Mutex::new(vec![Flags::NONE; steps.len()]);
+    let nt = stream::wanted(size_of_val(out.as_slice()));
     for_chunks(
         out.as_mut_slice(),
         PIECE,
@@ -166,7 +168,7 @@ fn run_slices(inputs: &[&[f64]], shape: &[usize], steps: &[Step]) -> Result<Fuse
             // Two steps in registers; flags there cannot be told apart by
             // step, so a piece that raised any is computed again by lanes
             // (to the same values).
-            if pair(inputs, k * PIECE, piece, steps) && fpe::take_here().is_empty() {
+            if pair(inputs, k * PIECE, piece, steps, nt) && fpe::take_here().is_empty() {
                 return Ok(());
             }
             let mut flags = [Flags::NONE; MAX_STEPS];
@@ -176,7 +178,7 @@ fn run_slices(inputs: &[&[f64]], shape: &[usize], steps: &[Step]) -> Result<Fuse
                 let at = base + j * LANE;
                 one_lane(inputs, at, lane, steps, &mut scratch, &mut flags);
             }
-            fence();
+            stream::fence();
             if flags.iter().any(|f| !f.is_empty()) {
                 let mut seen = seen.lock().unwrap_or_else(|e| e.into_inner());
                 for (s, f) in seen.iter_mut().zip(flags) {
@@ -234,44 +236,7 @@ fn one_lane(
         pending = lo + 1;
         flags[i] = flags[i].union(fpe::take_here());
     }
-    stream(out, &scratch[0][..len]);
-}
-
-/// `dst` = `src`, written around the caches where the CPU can
-/// (non-temporal stores): the output is far bigger than the caches, and
-/// an ordinary store would first read each line of it from memory.
-/// [`fence`] orders these stores before the output is shared.
-fn stream(dst: &mut [f64], src: &[f64]) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_loadu_pd, _mm_stream_pd};
-        let n = dst.len().min(src.len());
-        let head = dst.as_ptr().align_offset(16).min(n);
-        dst[..head].copy_from_slice(&src[..head]);
-        let mut i = head;
-        while i + 2 <= n {
-            // SAFETY: `i + 2 <= n` keeps both pairs inside their slices,
-            // `dst + i` is 16-byte aligned (`head` aligned it, and it
-            // moves by 16 bytes), and SSE2 is part of x86-64.
-            unsafe {
-                _mm_stream_pd(dst.as_mut_ptr().add(i), _mm_loadu_pd(src.as_ptr().add(i)));
-            }
-            i += 2;
-        }
-        dst[i..n].copy_from_slice(&src[i..n]);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    dst.copy_from_slice(src);
-}
-
-/// Makes the non-temporal stores of [`stream`] visible before anything
-/// this thread does next (handing its piece back).
-fn fence() {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: `sfence` only orders stores; SSE is part of x86-64.
-    unsafe {
-        std::arch::x86_64::_mm_sfence();
-    }
+    stream::copy(out, &scratch[0][..len]);
 }
 
 fn apply(op: Arith, dst: &mut [f64], l: Src, r: Src) {

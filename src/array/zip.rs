@@ -12,6 +12,7 @@ use super::handle::Array;
 use super::limits::check_interrupt;
 use super::par::for_chunks;
 use super::simd;
+use super::stream;
 
 /// Elements per chunk between interrupt checks.
 const CHUNK: usize = 1 << 16;
@@ -53,14 +54,13 @@ fn map_in<A: Element, R: Element, const WIDE: bool>(
     match r.as_slice() {
         Some(src) => {
             let n = src.len();
+            let nt = stream::wanted(size_of_val(out.as_slice()));
             for_chunks(out.as_mut_slice(), CHUNK, n, |k, o| {
                 check_interrupt()?;
-                if WIDE {
+                if WIDE && !nt {
                     simd::map_into(&src[k * CHUNK..], o, &f);
                 } else {
-                    for (o, &x) in o.iter_mut().zip(&src[k * CHUNK..]) {
-                        *o = f(x);
-                    }
+                    stream::map_into(&src[k * CHUNK..], o, nt, &f);
                 }
                 Ok(())
             })?;
@@ -92,15 +92,13 @@ pub fn zip_map<A: Element, B: Element, R: Element>(
     let (ra, rb) = (a.read::<A>(), b.read::<B>());
     let n = out.as_slice().len();
     let (sa, sb) = (ra.as_slice(), rb.as_slice());
+    let nt = stream::wanted(size_of_val(out.as_slice()));
     match (sa, sb) {
         // Same shape, both contiguous: slices in lockstep.
         (Some(x), Some(y)) if x.len() == n && y.len() == n => {
             for_chunks(out.as_mut_slice(), CHUNK, n, |k, o| {
                 check_interrupt()?;
-                let (x, y) = (&x[k * CHUNK..], &y[k * CHUNK..]);
-                for ((o, &x), &y) in o.iter_mut().zip(x).zip(y) {
-                    *o = f(x, y);
-                }
+                stream::zip_into(&x[k * CHUNK..], &y[k * CHUNK..], o, nt, &f);
                 Ok(())
             })?;
         }
@@ -109,9 +107,7 @@ pub fn zip_map<A: Element, B: Element, R: Element>(
             let y = rb.iter().next().expect("one element");
             for_chunks(out.as_mut_slice(), CHUNK, n, |k, o| {
                 check_interrupt()?;
-                for (o, &x) in o.iter_mut().zip(&x[k * CHUNK..]) {
-                    *o = f(x, y);
-                }
+                stream::map_into(&x[k * CHUNK..], o, nt, |x| f(x, y));
                 Ok(())
             })?;
         }
@@ -119,9 +115,7 @@ pub fn zip_map<A: Element, B: Element, R: Element>(
             let x = ra.iter().next().expect("one element");
             for_chunks(out.as_mut_slice(), CHUNK, n, |k, o| {
                 check_interrupt()?;
-                for (o, &y) in o.iter_mut().zip(&y[k * CHUNK..]) {
-                    *o = f(x, y);
-                }
+                stream::map_into(&y[k * CHUNK..], o, nt, |y| f(x, y));
                 Ok(())
             })?;
         }

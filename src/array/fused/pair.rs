@@ -1,5 +1,6 @@
 //! Two steps in registers: `(x op0 y) op1 z`.
 
+use super::super::stream;
 use super::{Arith, Operand, Src, Step, pops};
 
 /// `(x op0 y) op1 z` element by element in registers, for the two-step
@@ -7,7 +8,14 @@ use super::{Arith, Operand, Src, Step, pops};
 /// every input is read in the same loop, which keeps more memory reads in
 /// flight than a step at a time (about twice as fast here). False when
 /// the program is not of that form.
-pub(super) fn pair(inputs: &[&[f64]], at: usize, out: &mut [f64], steps: &[Step]) -> bool {
+/// With `nt`, through non-temporal stores ([`stream`]).
+pub(super) fn pair(
+    inputs: &[&[f64]],
+    at: usize,
+    out: &mut [f64],
+    steps: &[Step],
+    nt: bool,
+) -> bool {
     let [s0, s1] = steps else {
         return false;
     };
@@ -22,10 +30,10 @@ pub(super) fn pair(inputs: &[&[f64]], at: usize, out: &mut [f64], steps: &[Step]
     };
     let (x, y, z) = (src(s0.left), src(s0.right), src(s1.right));
     match s0.op {
-        Arith::Add => pair1(|a, b| a + b, s1.op, x, y, z, out),
-        Arith::Sub => pair1(|a, b| a - b, s1.op, x, y, z, out),
-        Arith::Mul => pair1(|a, b| a * b, s1.op, x, y, z, out),
-        Arith::Div => pair1(|a, b| a / b, s1.op, x, y, z, out),
+        Arith::Add => pair1(|a, b| a + b, s1.op, (x, y, z), out, nt),
+        Arith::Sub => pair1(|a, b| a - b, s1.op, (x, y, z), out, nt),
+        Arith::Mul => pair1(|a, b| a * b, s1.op, (x, y, z), out, nt),
+        Arith::Div => pair1(|a, b| a / b, s1.op, (x, y, z), out, nt),
     }
 }
 
@@ -33,16 +41,15 @@ pub(super) fn pair(inputs: &[&[f64]], at: usize, out: &mut [f64], steps: &[Step]
 fn pair1(
     f0: impl Fn(f64, f64) -> f64,
     op1: Arith,
-    x: Src,
-    y: Src,
-    z: Src,
+    xyz: (Src, Src, Src),
     out: &mut [f64],
+    nt: bool,
 ) -> bool {
     match op1 {
-        Arith::Add => pair2(&f0, |a, b| a + b, x, y, z, out),
-        Arith::Sub => pair2(&f0, |a, b| a - b, x, y, z, out),
-        Arith::Mul => pair2(&f0, |a, b| a * b, x, y, z, out),
-        Arith::Div => pair2(&f0, |a, b| a / b, x, y, z, out),
+        Arith::Add => pair2(&f0, |a, b| a + b, xyz, out, nt),
+        Arith::Sub => pair2(&f0, |a, b| a - b, xyz, out, nt),
+        Arith::Mul => pair2(&f0, |a, b| a * b, xyz, out, nt),
+        Arith::Div => pair2(&f0, |a, b| a / b, xyz, out, nt),
     }
 }
 
@@ -50,31 +57,22 @@ fn pair1(
 fn pair2(
     f0: impl Fn(f64, f64) -> f64,
     f1: impl Fn(f64, f64) -> f64,
-    x: Src,
-    y: Src,
-    z: Src,
+    xyz: (Src, Src, Src),
     out: &mut [f64],
+    nt: bool,
 ) -> bool {
-    match (x, y, z) {
+    match xyz {
         (Src::Slice(x), Src::Slice(y), Src::Slice(z)) => {
-            for (((o, &x), &y), &z) in out.iter_mut().zip(x).zip(y).zip(z) {
-                *o = f1(f0(x, y), z);
-            }
+            stream::zip3_into((x, y, z), out, nt, |x, y, z| f1(f0(x, y), z));
         }
         (Src::Number(x), Src::Slice(y), Src::Slice(z)) => {
-            for ((o, &y), &z) in out.iter_mut().zip(y).zip(z) {
-                *o = f1(f0(x, y), z);
-            }
+            stream::zip_into(y, z, out, nt, |y, z| f1(f0(x, y), z));
         }
         (Src::Slice(x), Src::Number(y), Src::Slice(z)) => {
-            for ((o, &x), &z) in out.iter_mut().zip(x).zip(z) {
-                *o = f1(f0(x, y), z);
-            }
+            stream::zip_into(x, z, out, nt, |x, z| f1(f0(x, y), z));
         }
         (Src::Slice(x), Src::Slice(y), Src::Number(z)) => {
-            for ((o, &x), &y) in out.iter_mut().zip(x).zip(y) {
-                *o = f1(f0(x, y), z);
-            }
+            stream::zip_into(x, y, out, nt, |x, y| f1(f0(x, y), z));
         }
         _ => return false,
     }

@@ -8,8 +8,8 @@ use ndarray::{ArrayViewD, ArrayViewMutD, Axis};
 
 use crate::array::limits::check_interrupt;
 use crate::array::par::for_chunks;
-use crate::array::simd;
 use crate::array::{Complex128, Element, Error};
+use crate::array::{simd, stream};
 use crate::engine::gradient::split_dims;
 
 /// Outputs per block of the fused contiguous-lane kernel (grown for big `n`).
@@ -80,6 +80,7 @@ pub(crate) fn nth_diff<T: DiffOp>(
     } else if n == 1 {
         // Rows in groups of about BLOCK elements, in parallel.
         let rows = (BLOCK / inner).max(1);
+        let nt = stream::wanted(size_of_val(out));
         for (src, dst) in a.chunks_exact(slab).zip(out.chunks_exact_mut(out_slab)) {
             let work = dst.len();
             for_chunks(dst, rows * inner, work, |k, o| {
@@ -90,9 +91,7 @@ pub(crate) fn nth_diff<T: DiffOp>(
                         &src[(i + 1) * inner..(i + 2) * inner],
                         &src[i * inner..(i + 1) * inner],
                     );
-                    for ((o, &p), &q) in o.iter_mut().zip(p).zip(q) {
-                        *o = T::op(p, q);
-                    }
+                    stream::zip_into(p, q, o, nt, T::op);
                 }
                 Ok(())
             })?;
@@ -124,6 +123,7 @@ pub(crate) fn nth_diff<T: DiffOp>(
 fn lane<T: DiffOp>(src: &[T], dst: &mut [T], n: usize) -> Result<(), Error> {
     let block = BLOCK.max(4 * n);
     let work = dst.len() * n;
+    let nt = n == 1 && stream::wanted(size_of_val(dst));
     for_chunks(dst, block, work, |b, out| {
         check_interrupt()?;
         let start = b * block;
@@ -132,6 +132,10 @@ fn lane<T: DiffOp>(src: &[T], dst: &mut [T], n: usize) -> Result<(), Error> {
                 &src[start + 1..start + 1 + out.len()],
                 &src[start..start + out.len()],
             );
+            if nt {
+                stream::zip_into(p, q, out, true, T::op);
+                return Ok(());
+            }
             // NumPy's subtract loops are AVX2 ones; at 10^3 elements the
             // baseline SSE2 loop took a third of the statement.
             simd::avx2(|| {
