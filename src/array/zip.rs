@@ -29,8 +29,8 @@ pub fn map<A: Element, R: Element>(a: &Array, f: impl Fn(A) -> R + Sync) -> Resu
     map_in::<A, R, false>(a, f)
 }
 
-/// [`map`] with its contiguous loop compiled for AVX2 ([`simd::avx2`]):
-/// for arithmetic closures, which then run four doubles a step (a call
+/// [`map`] with its contiguous loop compiled for AVX-512 or AVX2 ([`simd::wide`]):
+/// for arithmetic closures, which then run four or eight doubles a step (a call
 /// into libm gains nothing, and each use is one more copy of the loop).
 ///
 /// # Errors

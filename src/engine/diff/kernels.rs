@@ -138,7 +138,7 @@ fn lane<T: DiffOp>(src: &[T], dst: &mut [T], n: usize) -> Result<(), Error> {
             }
             // NumPy's subtract loops are AVX2 ones; at 10^3 elements the
             // baseline SSE2 loop took a third of the statement.
-            simd::avx2(|| {
+            simd::wide(|| {
                 for ((o, &p), &q) in out.iter_mut().zip(p).zip(q) {
                     *o = T::op(p, q);
                 }
