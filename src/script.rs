@@ -129,17 +129,7 @@ impl Script {
     /// (left empty), its index and that slice's range.
     fn split(src: &str) -> (Script, Vec<(usize, Range<usize>)>) {
         let mut slices = Vec::new();
-        // `split_inclusive('\n')`, with the vectorised search (a pasted
-        // literal's 20 MB are searched in a few million instructions).
-        let mut lines: Vec<&str> = Vec::new();
-        let mut at = 0;
-        for nl in memchr::memchr_iter(b'\n', src.as_bytes()) {
-            lines.push(&src[at..=nl]);
-            at = nl + 1;
-        }
-        if at < src.len() {
-            lines.push(&src[at..]);
-        }
+        let lines = lines_inclusive(src);
         // Where each line starts in `src` (and the end).
         let offsets: Vec<usize> = std::iter::once(0)
             .chain(lines.iter().scan(0, |at, l| {
@@ -243,17 +233,7 @@ impl Script {
     /// recorded output already matches keep their lines verbatim, and new
     /// `#>` lines use the file's line ending (CRLF when its first line has one).
     pub fn blessed(&self, src: &str, outputs: &[Option<String>]) -> String {
-        // `split_inclusive('\n')`, with the vectorised search (a pasted
-        // literal's 20 MB are searched in a few million instructions).
-        let mut lines: Vec<&str> = Vec::new();
-        let mut at = 0;
-        for nl in memchr::memchr_iter(b'\n', src.as_bytes()) {
-            lines.push(&src[at..=nl]);
-            at = nl + 1;
-        }
-        if at < src.len() {
-            lines.push(&src[at..]);
-        }
+        let lines = lines_inclusive(src);
         let eol = if lines.first().is_some_and(|l| l.ends_with("\r\n")) {
             "\r\n"
         } else {
@@ -396,4 +376,19 @@ fn collect_expected(lines: &[&str], i: usize) -> (Option<Expected>, usize) {
             j,
         )
     }
+}
+
+/// `src.split_inclusive('\n')`, with memchr's vectorised search (a pasted
+/// literal's 20 MB are searched in a few million instructions).
+fn lines_inclusive(src: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for nl in memchr::memchr_iter(b'\n', src.as_bytes()) {
+        lines.push(&src[at..=nl]);
+        at = nl + 1;
+    }
+    if at < src.len() {
+        lines.push(&src[at..]);
+    }
+    lines
 }
