@@ -10,9 +10,10 @@
 //! steps in registers in one loop over its inputs (`fused/pair.rs`); a
 //! longer one runs every step in turn over the chunk, through scratch
 //! buffers that stay in the L1 cache, and copies the last step's result out
-//! with non-temporal stores. Every element gets the same IEEE operations in
-//! the same order as NumPy's separate passes (each rounded: no fused
-//! multiply-add, which Rust never contracts to), so the bytes are NumPy's.
+//! (with non-temporal stores when the output is bigger than the caches).
+//! Every element gets the same IEEE operations in the same order as NumPy's
+//! separate passes (each rounded: no fused multiply-add, which Rust never
+//! contracts to), so the bytes are NumPy's.
 //!
 //! The floating-point flags are taken after each step of each chunk and
 //! kept per step, so the caller can report them as NumPy does: all of the
@@ -176,7 +177,7 @@ fn run_slices(inputs: &[&[f64]], shape: &[usize], steps: &[Step]) -> Result<Fuse
             let base = k * PIECE;
             for (j, lane) in piece.chunks_mut(LANE).enumerate() {
                 let at = base + j * LANE;
-                one_lane(inputs, at, lane, steps, &mut scratch, &mut flags);
+                one_lane(inputs, at, lane, steps, &mut scratch, &mut flags, nt);
             }
             stream::fence();
             if flags.iter().any(|f| !f.is_empty()) {
@@ -212,6 +213,7 @@ fn one_lane(
     steps: &[Step],
     scratch: &mut [[f64; LANE]; MAX_PENDING],
     flags: &mut [Flags; MAX_STEPS],
+    nt: bool,
 ) {
     let len = out.len();
     let plain = |o: Operand| match o {
@@ -236,7 +238,7 @@ fn one_lane(
         pending = lo + 1;
         flags[i] = flags[i].union(fpe::take_here());
     }
-    stream::copy(out, &scratch[0][..len]);
+    stream::copy(out, &scratch[0][..len], nt);
 }
 
 fn apply(op: Arith, dst: &mut [f64], l: Src, r: Src) {

@@ -188,9 +188,17 @@ pub fn zip3_into<A: Copy, B: Copy, C: Copy, R: Copy>(
     }
 }
 
-/// `dst = src` through non-temporal stores (SSE2, part of x86-64), the
-/// caller's [`fence`] ordering them before the output is shared.
-pub fn copy(dst: &mut [f64], src: &[f64]) {
+/// `dst = src`; with `nt`, through non-temporal stores (SSE2, part of
+/// x86-64), the caller's [`fence`] ordering them before the output is
+/// shared.
+///
+/// # Panics
+/// When `src` is shorter than `dst`.
+pub fn copy(dst: &mut [f64], src: &[f64], nt: bool) {
+    if !nt {
+        dst.copy_from_slice(&src[..dst.len()]);
+        return;
+    }
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_mm_loadu_pd, _mm_stream_pd};
@@ -312,7 +320,7 @@ mod tests {
                 zip_into(&x, &y, &mut w[off..], false, |a, b| a < b);
                 zip_into(&x, &y, &mut g[off..], true, |a, b| a < b);
                 assert_eq!(g, w, "bool zip off {off} n {n}");
-                copy(&mut got[off..], &y[..n]);
+                copy(&mut got[off..], &y[..n], true);
                 assert_eq!(bits(&got[off..]), bits(&y[..n]), "copy off {off} n {n}");
             }
         }
