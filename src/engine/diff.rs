@@ -106,7 +106,7 @@ pub fn diff(a: &Array, args: &DiffArgs) -> Result<Array, Error> {
 }
 
 fn run<T: DiffOp>(a: &Array, n: usize, axis: usize) -> Result<Array, Error> {
-    let mut shape = a.shape().to_vec();
+    let mut shape: smallvec::SmallVec<[usize; 4]> = a.shape().into();
     shape[axis] = shape[axis].saturating_sub(n);
     let mut out = Fresh::<T>::for_overwrite(&shape)?;
     let r = a.read::<T>();

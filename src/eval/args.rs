@@ -3,7 +3,7 @@
 
 mod signature;
 
-use crate::syntax::ast::Span;
+use crate::syntax::ast::{Keyword, Span};
 
 use super::error::{EvalError, EvalResult};
 use super::value::Value;
@@ -75,6 +75,37 @@ impl Bound {
             slots,
             varargs: Vec::new(),
             span,
+        }
+    }
+
+    /// Puts the argument for parameter `i` (see [`direct_plan`]).
+    pub(crate) fn fill(&mut self, i: usize, v: Value, span: Span) {
+        self.slots[i] = Some((v, span));
+    }
+
+    /// The first `given` positional arguments (those of `*varargs` too),
+    /// for the conversions a caller makes before the builtin runs.
+    pub(crate) fn positional_mut(&mut self, given: usize) -> impl Iterator<Item = &mut Value> {
+        let n = given.min(self.sig.positional);
+        self.slots[..n]
+            .iter_mut()
+            .flatten()
+            .map(|(v, _)| v)
+            .chain(self.varargs.iter_mut())
+    }
+
+    /// Python's error when a required parameter got no argument.
+    pub(crate) fn check_complete(&self) -> EvalResult<()> {
+        let complete = self
+            .sig
+            .params
+            .iter()
+            .zip(&self.slots)
+            .all(|(p, s)| p.default.is_some() || s.is_some());
+        if complete {
+            Ok(())
+        } else {
+            Err(missing(self.sig, &self.slots).at(&self.span))
         }
     }
 
@@ -154,6 +185,33 @@ fn param_index(sig: &Signature, name: &str) -> Option<usize> {
     })
 }
 
+/// Whether a call with `npos` plain positional arguments and `kwargs`
+/// binds to `sig` without a binding error: then each argument can be
+/// evaluated straight into its parameter's slot (positional `k` into
+/// slot `k` or `*varargs`, keyword into [`param_index`]'s), with no
+/// [`CallArgs`] in between. Calls with `*args`, `**kwargs`, too many
+/// positionals, unknown or repeated keywords take [`bind_into`], which
+/// raises Python's errors after every argument is evaluated.
+pub(crate) fn binds_directly(sig: &Signature, npos: usize, kwargs: &[Keyword]) -> bool {
+    if npos > sig.positional && sig.varargs.is_none() {
+        return false;
+    }
+    let taken = npos.min(sig.positional);
+    kwargs.iter().enumerate().all(|(k, kw)| {
+        kw.name.as_ref().is_some_and(|n| {
+            param_index(sig, &n.name).is_some_and(|i| i >= taken)
+                && kwargs[..k]
+                    .iter()
+                    .all(|o| o.name.as_ref().is_some_and(|m| m.name != n.name))
+        })
+    })
+}
+
+/// The slot of keyword `name` in a call [`binds_directly`] accepted.
+pub(crate) fn keyword_slot(sig: &Signature, name: &str) -> usize {
+    param_index(sig, name).expect("binds_directly checked every keyword")
+}
+
 /// Binds `args` to `sig` with Python's rules and error messages.
 pub fn bind(sig: &'static Signature, mut args: CallArgs) -> EvalResult<Bound> {
     let mut bound = Bound::empty(sig, args.span.clone());
@@ -203,15 +261,7 @@ pub(crate) fn bind_into(args: &mut CallArgs, b: &mut Bound) -> EvalResult<()> {
             }
         }
     }
-    let complete = sig
-        .params
-        .iter()
-        .zip(&b.slots)
-        .all(|(p, s)| p.default.is_some() || s.is_some());
-    if !complete {
-        return Err(missing(sig, &b.slots).at(span));
-    }
-    Ok(())
+    b.check_complete()
 }
 
 /// Python's error for required parameters left without an argument.

@@ -50,6 +50,15 @@ pub fn to_array(v: &Value) -> EvalResult<Array> {
     }
 }
 
+/// [`to_array`], borrowing a value that is already an array rather than
+/// copying its handle (shape and strides) for a builtin that only reads it.
+pub fn as_array(v: &Value) -> EvalResult<std::borrow::Cow<'_, Array>> {
+    match v {
+        Value::Array(a) => Ok(std::borrow::Cow::Borrowed(&**a)),
+        _ => to_array(v).map(std::borrow::Cow::Owned),
+    }
+}
+
 /// [`to_array`] then converted to `dtype` when given
 /// (`np.asarray(x, dtype=...)`: shared when the dtype already matches).
 /// Python ints given to an integer dtype must fit it (NumPy 2's

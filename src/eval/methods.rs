@@ -117,6 +117,18 @@ fn method_builtin(i: usize) -> Option<&'static builtins::Builtin> {
     })[i]
 }
 
+/// The builtin that array method `name` is (`a.sum(...)` is
+/// `np.sum(a, ...)`), for a call that binds the receiver and its
+/// arguments straight into the builtin's parameters; `None` for methods
+/// with their own code and for non-methods.
+pub(crate) fn builtin_method(name: &str) -> Option<&'static builtins::Builtin> {
+    let i = method_index(name)?;
+    match METHODS[i].run {
+        Run::Builtin(_) => method_builtin(i),
+        Run::Own(_) => None,
+    }
+}
+
 /// Attribute names of arrays, for completion.
 pub fn attribute_names() -> impl Iterator<Item = &'static str> {
     ["shape", "ndim", "size", "dtype", "T", "real", "imag"]

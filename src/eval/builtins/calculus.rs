@@ -1,10 +1,12 @@
 //! `np.gradient`, `np.diff` and the calls that explain them.
 
+use std::borrow::Cow;
+
 use crate::array::{Array, Axis, AxisSpec, fpe};
 use crate::engine::{self, DiffArgs, DiffOrder, EdgeOrder, Gradient, GradientArgs, GradientStep};
 
 use super::super::args::Bound;
-use super::super::convert::{index_int, to_array};
+use super::super::convert::{as_array, index_int, to_array};
 use super::super::error::{ErrorKind, EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
@@ -13,8 +15,8 @@ use super::super::warnings;
 /// The engine's arguments for `np.gradient(f, *varargs, axis, edge_order)`.
 /// The first parameter may be named `f` (gradient) or `a` (compare).
 pub fn gradient_args(b: &Bound) -> EvalResult<(Array, GradientArgs)> {
-    let first = b.sig.params[0].name.clone();
-    let f = b.at(&first, to_array(b.req(&first)))?;
+    let first = b.sig.params[0].name.as_str();
+    let f = b.at(first, to_array(b.req(first)))?;
     let mut varargs = Vec::with_capacity(b.varargs.len());
     for v in &b.varargs {
         varargs.push(to_array(v).map_err(|e| e.at(&b.span))?);
@@ -82,8 +84,8 @@ pub fn gradient(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 /// The engine's arguments for `np.diff`, validated in NumPy's order
 /// (`n == 0` returns the input before anything else is checked).
-pub fn diff_args(b: &Bound) -> EvalResult<(Array, Option<DiffArgs>)> {
-    let a = b.at("a", to_array(b.req("a")))?;
+pub fn diff_args(b: &Bound) -> EvalResult<(Cow<'_, Array>, Option<DiffArgs>)> {
+    let a = b.at("a", as_array(b.req("a")))?;
     let n = match b.get("n") {
         None => 1,
         Some(v) => b.at("n", index_int(v))?,
@@ -126,7 +128,7 @@ pub fn diff_args(b: &Bound) -> EvalResult<(Array, Option<DiffArgs>)> {
 pub fn diff(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let (a, args) = diff_args(b)?;
     Ok(Value::array(match args {
-        None => a,
+        None => a.into_owned(),
         // NumPy's diff is `a[1:] - a[:-1]`: its warnings are subtract's,
         // on diff's line of NumPy's source (once per cell, however often
         // or wherever it runs).

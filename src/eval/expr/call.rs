@@ -22,7 +22,22 @@ impl Session {
         kwargs: &[Keyword],
         frame: &Frame,
     ) -> EvalResult<Value> {
-        let callee = self.eval(func, frame)?;
+        let callee = match &func.kind {
+            // `a.sum(...)`: an array's method that is a builtin gets the
+            // receiver as its first argument, without a bound method.
+            ExprKind::Attr { obj, name } => {
+                let o = self.eval(obj, frame)?;
+                if matches!(o, Value::Array(_) | Value::Scalar(_))
+                    && let Some(b) = crate::eval::methods::builtin_method(&name.name)
+                    && crate::eval::args::binds_directly(b.signature(), 1 + args.len(), kwargs)
+                    && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+                {
+                    return self.call_direct(b, e, Some(o), args, kwargs, frame, false);
+                }
+                self.attr(&o, &name.name).map_err(|err| err.at(&name.span))?
+            }
+            _ => self.eval(func, frame)?,
+        };
         if let Value::Builtin(b) = &callee
             && b.name == "explain"
         {
@@ -39,8 +54,15 @@ impl Session {
             // without a Python list in between (what the list would give).
             return Ok(Value::array(number_array(ns)?));
         }
-        let mut call = self.eval_args(e, args, kwargs, frame)?;
         let bare = matches!(func.kind, ExprKind::Name(_));
+        if let Value::Builtin(b) = &callee
+            && b.name != "dict"
+            && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            && crate::eval::args::binds_directly(b.signature(), args.len(), kwargs)
+        {
+            return self.call_direct(b, e, None, args, kwargs, frame, bare);
+        }
+        let mut call = self.eval_args(e, args, kwargs, frame)?;
         if let Value::Builtin(b) = &callee {
             // Bound where the arguments are, not moved down the calls.
             return self.call_builtin(b, &mut call, bare);
@@ -223,6 +245,68 @@ impl Session {
             ))
             .at(&span)),
         }
+    }
+
+    /// Calls builtin `b` on a call [`binds_directly`] accepted: each
+    /// argument is evaluated (in the written order) straight into its
+    /// parameter's slot, after `recv` (a method's receiver) in the first.
+    /// What [`call_builtin`](Session::call_builtin) does with the same
+    /// call, without building and draining its [`CallArgs`].
+    ///
+    /// [`binds_directly`]: crate::eval::args::binds_directly
+    #[allow(clippy::too_many_arguments)]
+    fn call_direct(
+        &mut self,
+        b: &'static Builtin,
+        e: &Expr,
+        recv: Option<Value>,
+        args: &[Expr],
+        kwargs: &[Keyword],
+        frame: &Frame,
+        bare: bool,
+    ) -> EvalResult<Value> {
+        use crate::eval::args::{Bound, keyword_slot};
+        let sig = b.signature();
+        let mut bound = Bound::empty(sig, e.span.clone());
+        let method = recv.is_some();
+        let mut k = 0;
+        if let Some(r) = recv {
+            bound.fill(0, r, e.span.clone());
+            k = 1;
+        }
+        for (i, a) in args.iter().enumerate() {
+            if i % 4096 == 4095 {
+                crate::engine::limits::check_interrupt().map_err(EvalError::from)?;
+            }
+            let v = self.eval(a, frame)?;
+            if k < sig.positional {
+                bound.fill(k, v, a.span.clone());
+            } else {
+                bound.varargs.push(v);
+            }
+            k += 1;
+        }
+        for kw in kwargs {
+            let v = self.eval(&kw.value, frame)?;
+            let n = kw.name.as_ref().expect("binds_directly: named keywords");
+            bound.fill(
+                keyword_slot(sig, &n.name),
+                v,
+                n.span.start..kw.value.span.end,
+            );
+        }
+        if b.home != Home::Python && !method {
+            // NumPy functions see lazy ranges and iterators as the lists
+            // they would read from them.
+            for v in bound.positional_mut(k) {
+                if matches!(v, Value::Range(_) | Value::Iter(_)) {
+                    *v = Value::list(crate::eval::iter::iterate(v).map_err(|err| err.at(&e.span))?);
+                }
+            }
+        }
+        bound.check_complete()?;
+        let python = bare && b.home == Home::Both;
+        (b.func)(self, &bound, python).map_err(|err| err.at(&e.span))
     }
 
     /// Calls builtin `b`, binding (draining) `call` where it lies.
