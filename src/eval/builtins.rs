@@ -135,7 +135,7 @@ mod removed;
 mod sharing;
 mod sorting;
 mod stacking;
-mod stats;
+pub(crate) mod stats;
 mod svd;
 mod unique;
 

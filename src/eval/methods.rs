@@ -66,7 +66,6 @@ const METHODS: &[Method] = &[
     builtin("argsort"),
     builtin("any"),
     builtin("all"),
-    builtin("clip"),
     builtin("dot"),
     builtin("squeeze"),
     builtin("nonzero"),
@@ -86,6 +85,7 @@ const METHODS: &[Method] = &[
     own("conj", conj),
     own("conjugate", conj),
     own("sort", sort_in_place),
+    own("clip", clip),
 ];
 
 fn method(name: &str) -> Option<&'static Method> {
@@ -232,6 +232,14 @@ fn astype(_: &mut Session, recv: &Value, a: &Array, call: CallArgs) -> EvalResul
     let out = a.astype(d)?;
     super::warnings::report(flags, "cast")?;
     Ok(wrap(out, matches!(recv, Value::Scalar(_))))
+}
+
+/// `a.clip(min=None, max=None)`: unlike `np.clip(a, a_min, a_max)`, both
+/// bounds are optional, by position too (`a.clip(0)`, `a.clip()`).
+fn clip(s: &mut Session, recv: &Value, _: &Array, call: CallArgs) -> EvalResult<Value> {
+    let b = simple("clip(min=None, max=None, out=None)", call)?;
+    let (lo, hi) = (b.get("min").cloned(), b.get("max").cloned());
+    builtins::stats::clip_between(s, &b, recv, lo, hi)
 }
 
 fn copy(_: &mut Session, recv: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {

@@ -330,9 +330,22 @@ pub fn clip(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             (Some(lo.clone()), Some(hi.clone()))
         }
     };
+    clip_between(s, b, b.req("a"), lo, hi)
+}
+
+/// `a` clipped to `[lo, hi]` (either `None` or absent for no bound), as
+/// `np.clip` and `a.clip(min, max)` compute it: a new array even when no
+/// element changes.
+pub fn clip_between(
+    s: &mut Session,
+    b: &Bound,
+    input: &Value,
+    lo: Option<Value>,
+    hi: Option<Value>,
+) -> EvalResult<Value> {
     let lo = lo.filter(|v| !matches!(v, Value::None));
     let hi = hi.filter(|v| !matches!(v, Value::None));
-    let a = b.req("a").clone();
+    let a = input.clone();
     let mut out = match &a {
         Value::List(_) | Value::Tuple(_) => Value::array(to_array(&a)?),
         _ => a,
@@ -344,7 +357,7 @@ pub fn clip(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         out = call(s, b, "minimum(x1, x2)", math::binary, vec![out, hi])?;
     }
     if let Value::Array(x) = &out
-        && let Value::Array(y) = b.req("a")
+        && let Value::Array(y) = input
         && x.shares_buffer(y)
     {
         out = Value::array(x.copy()?);
