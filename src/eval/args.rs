@@ -61,6 +61,10 @@ pub struct Bound {
     /// Per parameter, the argument given and its span (inline for the
     /// usual few parameters).
     slots: Slots,
+    /// Bit `i` set when parameter `i` got an argument (signatures of at
+    /// most 64 parameters): `get` compares the names of those only, as
+    /// most parameters of a call are left to their defaults.
+    given: u64,
     pub varargs: Vec<Value>,
     pub span: Span,
 }
@@ -73,6 +77,7 @@ impl Bound {
         Bound {
             sig,
             slots,
+            given: 0,
             varargs: Vec::new(),
             span,
         }
@@ -81,6 +86,13 @@ impl Bound {
     /// Puts the argument for parameter `i` (see [`direct_plan`]).
     pub(crate) fn fill(&mut self, i: usize, v: Value, span: Span) {
         self.slots[i] = Some((v, span));
+        self.mark(i);
+    }
+
+    fn mark(&mut self, i: usize) {
+        if i < 64 {
+            self.given |= 1 << i;
+        }
     }
 
     /// The first `given` positional arguments (those of `*varargs` too),
@@ -120,7 +132,20 @@ impl Bound {
     }
 
     /// The argument given for `name`, if any (`None` when defaulted).
+    #[inline]
     pub fn get(&self, name: &str) -> Option<&Value> {
+        if self.slots.len() <= 64 {
+            let mut bits = self.given;
+            while bits != 0 {
+                let i = bits.trailing_zeros() as usize;
+                if same_name(&self.sig.params[i].name, name) {
+                    return self.slots[i].as_ref().map(|(v, _)| v);
+                }
+                bits &= bits - 1;
+            }
+            debug_assert!(self.has(name), "{} has no parameter {name}", self.sig.name);
+            return None;
+        }
         self.slots[self.index(name)].as_ref().map(|(v, _)| v)
     }
 
@@ -178,11 +203,14 @@ fn default_value(d: &DefaultArg) -> Option<Value> {
 /// byte, rather than through a `memcmp` call per parameter.
 #[inline]
 fn param_index(sig: &Signature, name: &str) -> Option<usize> {
-    let name = name.as_bytes();
-    sig.params.iter().position(|p| {
-        let p = p.name.as_bytes();
-        p.len() == name.len() && p.iter().zip(name).all(|(x, y)| x == y)
-    })
+    sig.params.iter().position(|p| same_name(&p.name, name))
+}
+
+/// `a == b` for parameter names, compared inline (no `memcmp` call).
+#[inline]
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Whether a call with `npos` plain positional arguments and `kwargs`
@@ -234,6 +262,7 @@ pub(crate) fn bind_into(args: &mut CallArgs, b: &mut Bound) -> EvalResult<()> {
         let sp = pos_spans.next().unwrap_or_else(|| span.clone());
         if i < sig.positional {
             b.slots[i] = Some((v, sp));
+            b.mark(i);
         } else if sig.varargs.is_some() {
             b.varargs.push(v);
         } else {
@@ -251,7 +280,10 @@ pub(crate) fn bind_into(args: &mut CallArgs, b: &mut Bound) -> EvalResult<()> {
                 ))
                 .at(&sp));
             }
-            Some(i) => b.slots[i] = Some((v, sp)),
+            Some(i) => {
+                b.slots[i] = Some((v, sp));
+                b.mark(i);
+            }
             None => {
                 return Err(EvalError::type_error(format!(
                     "{}() got an unexpected keyword argument '{name}'",
