@@ -34,7 +34,8 @@ impl Session {
                 {
                     return self.call_direct(b, e, Some(o), args, kwargs, frame, false);
                 }
-                self.attr(&o, &name.name).map_err(|err| err.at(&name.span))?
+                self.attr(&o, &name.name)
+                    .map_err(|err| err.at(&name.span))?
             }
             _ => self.eval(func, frame)?,
         };
