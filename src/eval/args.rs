@@ -3,7 +3,7 @@
 
 mod signature;
 
-use crate::syntax::ast::{Keyword, Span};
+use crate::syntax::ast::{Expr, ExprKind, Keyword, Span};
 
 use super::error::{EvalError, EvalResult};
 use super::value::Value;
@@ -83,7 +83,7 @@ impl Bound {
         }
     }
 
-    /// Puts the argument for parameter `i` (see [`direct_plan`]).
+    /// Puts the argument for parameter `i` (see [`binds_directly`]).
     pub(crate) fn fill(&mut self, i: usize, v: Value, span: Span) {
         self.slots[i] = Some((v, span));
         self.mark(i);
@@ -213,15 +213,24 @@ fn same_name(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// Whether a call with `npos` plain positional arguments and `kwargs`
-/// binds to `sig` without a binding error: then each argument can be
+/// Whether a call with `receiver` (0 or 1, a method's) and `args`
+/// positional arguments (none starred) and `kwargs` binds to `sig`
+/// without a binding error: then each argument can be
 /// evaluated straight into its parameter's slot (positional `k` into
 /// slot `k` or `*varargs`, keyword into [`param_index`]'s), with no
 /// [`CallArgs`] in between. Calls with `*args`, `**kwargs`, too many
 /// positionals, unknown or repeated keywords take [`bind_into`], which
 /// raises Python's errors after every argument is evaluated.
-pub(crate) fn binds_directly(sig: &Signature, npos: usize, kwargs: &[Keyword]) -> bool {
-    if npos > sig.positional && sig.varargs.is_none() {
+pub(crate) fn binds_directly(
+    sig: &Signature,
+    receiver: usize,
+    args: &[Expr],
+    kwargs: &[Keyword],
+) -> bool {
+    let npos = receiver + args.len();
+    if npos > sig.positional && sig.varargs.is_none()
+        || args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+    {
         return false;
     }
     let taken = npos.min(sig.positional);

@@ -29,8 +29,7 @@ impl Session {
                 let o = self.eval(obj, frame)?;
                 if matches!(o, Value::Array(_) | Value::Scalar(_))
                     && let Some(b) = crate::eval::methods::builtin_method(&name.name)
-                    && crate::eval::args::binds_directly(b.signature(), 1 + args.len(), kwargs)
-                    && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+                    && crate::eval::args::binds_directly(b.signature(), 1, args, kwargs)
                 {
                     return self.call_direct(b, e, Some(o), args, kwargs, frame, false);
                 }
@@ -58,8 +57,7 @@ impl Session {
         let bare = matches!(func.kind, ExprKind::Name(_));
         if let Value::Builtin(b) = &callee
             && b.name != "dict"
-            && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
-            && crate::eval::args::binds_directly(b.signature(), args.len(), kwargs)
+            && crate::eval::args::binds_directly(b.signature(), 0, args, kwargs)
         {
             return self.call_direct(b, e, None, args, kwargs, frame, bare);
         }
