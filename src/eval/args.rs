@@ -206,9 +206,10 @@ fn param_index(sig: &Signature, name: &str) -> Option<usize> {
     sig.params.iter().position(|p| same_name(&p.name, name))
 }
 
-/// `a == b` for parameter names, compared inline (no `memcmp` call).
+/// `a == b` for short names (parameters, methods), compared inline: lengths
+/// first, then bytes, with no `memcmp` call.
 #[inline]
-fn same_name(a: &str, b: &str) -> bool {
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }

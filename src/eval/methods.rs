@@ -95,11 +95,9 @@ fn method(name: &str) -> Option<&'static Method> {
 /// The row of method `name`: lengths compared first, then bytes inline
 /// (most rows differ in length; no `memcmp` call per row).
 fn method_index(name: &str) -> Option<usize> {
-    let name = name.as_bytes();
-    METHODS.iter().position(|m| {
-        let m = m.name.as_bytes();
-        m.len() == name.len() && m.iter().zip(name).all(|(x, y)| x == y)
-    })
+    METHODS
+        .iter()
+        .position(|m| super::args::same_name(m.name, name))
 }
 
 /// The builtin behind method row `i` (`Run::Builtin`), looked up in the

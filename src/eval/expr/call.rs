@@ -295,13 +295,7 @@ impl Session {
             );
         }
         if b.home != Home::Python && !method {
-            // NumPy functions see lazy ranges and iterators as the lists
-            // they would read from them.
-            for v in bound.positional_mut(k) {
-                if matches!(v, Value::Range(_) | Value::Iter(_)) {
-                    *v = Value::list(crate::eval::iter::iterate(v).map_err(|err| err.at(&e.span))?);
-                }
-            }
+            lists_for_numpy(bound.positional_mut(k), &e.span)?;
         }
         bound.check_complete()?;
         let python = bare && b.home == Home::Both;
@@ -321,17 +315,22 @@ impl Session {
         }
         let span = &call.span;
         if b.home != Home::Python {
-            // NumPy functions see lazy ranges and iterators as the lists
-            // they would read from them.
-            for v in call.pos.iter_mut() {
-                if matches!(v, Value::Range(_) | Value::Iter(_)) {
-                    *v = Value::list(crate::eval::iter::iterate(v).map_err(|e| e.at(span))?);
-                }
-            }
+            lists_for_numpy(call.pos.iter_mut(), span)?;
         }
         let mut bound = crate::eval::args::Bound::empty(b.signature(), span.clone());
         crate::eval::args::bind_into(call, &mut bound)?;
         let python = bare && b.home == Home::Both;
         (b.func)(self, &bound, python).map_err(|err| err.at(&bound.span))
     }
+}
+
+/// NumPy functions see lazy ranges and iterators among their positional
+/// arguments as the lists they would read from them.
+fn lists_for_numpy<'v>(args: impl Iterator<Item = &'v mut Value>, span: &Span) -> EvalResult<()> {
+    for v in args {
+        if matches!(v, Value::Range(_) | Value::Iter(_)) {
+            *v = Value::list(crate::eval::iter::iterate(v).map_err(|err| err.at(span))?);
+        }
+    }
+    Ok(())
 }
