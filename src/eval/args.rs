@@ -52,7 +52,8 @@ pub type PosSpans = smallvec::SmallVec<[Span; 4]>;
 
 /// [`Bound`]'s per-parameter arguments: most signatures have at most 6
 /// parameters, which then need no allocation.
-type Slots = smallvec::SmallVec<[Option<(Value, Span)>; 6]>;
+type Slots = smallvec::SmallVec<[Option<(Value, Span)>; SLOTS_INLINE]>;
+const SLOTS_INLINE: usize = 6;
 
 /// Arguments bound to a signature's parameters.
 #[derive(Clone, Debug)]
@@ -72,8 +73,13 @@ pub struct Bound {
 impl Bound {
     /// An empty binding of `sig` for [`bind_into`] (no argument given yet).
     pub(crate) fn empty(sig: &'static Signature, span: Span) -> Bound {
-        let mut slots = Slots::new();
-        slots.resize_with(sig.params.len(), || None);
+        let n = sig.params.len();
+        // Built whole when inline (SmallVec's resize pushes one by one).
+        let slots = if n <= SLOTS_INLINE {
+            Slots::from_buf_and_len(std::array::from_fn(|_| None), n)
+        } else {
+            std::iter::repeat_with(|| None).take(n).collect()
+        };
         Bound {
             sig,
             slots,
