@@ -144,6 +144,13 @@ impl Session {
     }
 
     fn run_compiled(&mut self, compiled: &Compiled) -> EvalResult<Value> {
+        // One expression, as `%timeit` mostly times: its value, without
+        // the statement dispatch (cell 0 records no `Out`).
+        if let [stmt] = compiled.stmts.as_slice()
+            && let StmtKind::Expr(e) = &stmt.kind
+        {
+            return self.eval(e, &Frame::global(&compiled.source));
+        }
         let mut last = Value::None;
         for stmt in &compiled.stmts {
             if let Some(v) = self.exec_top(stmt, &compiled.source, 0, true)? {
