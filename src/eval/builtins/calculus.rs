@@ -86,12 +86,22 @@ pub fn gradient(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 /// (`n == 0` returns the input before anything else is checked).
 pub fn diff_args(b: &Bound) -> EvalResult<(Cow<'_, Array>, Option<DiffArgs>)> {
     let a = b.at("a", as_array(b.req("a")))?;
+    let mut args = DiffArgs::default();
+    let differenced = diff_options(b, &a, &mut args)?;
+    Ok((a, differenced.then_some(args)))
+}
+
+/// [`diff_args`] after `a`, written into `args` (whose defaults are
+/// NumPy's): `false` for `n == 0`, whose result is the input. Filled in
+/// place because moving a `DiffArgs` (two optional arrays inside) through
+/// returns cost two 192-byte copies a call.
+fn diff_options(b: &Bound, a: &Array, args: &mut DiffArgs) -> EvalResult<bool> {
     let n = match b.get("n") {
         None => 1,
         Some(v) => b.at("n", index_int(v))?,
     };
     if n == 0 {
-        return Ok((a, None));
+        return Ok(false);
     }
     if n < 0 {
         return Err(
@@ -104,41 +114,34 @@ pub fn diff_args(b: &Bound) -> EvalResult<(Cow<'_, Array>, Option<DiffArgs>)> {
             "diff requires input that is at least one dimensional",
         ));
     }
-    let axis = match b.get("axis") {
-        None => -1,
-        Some(v) => b.at("axis", index_int(v))?,
-    };
+    args.n = DiffOrder::new(n);
+    if let Some(v) = b.get("axis") {
+        args.axis = Axis(b.at("axis", index_int(v))?);
+    }
     let edge = |name: &str| -> EvalResult<Option<Array>> {
         match b.get(name) {
             None => Ok(None),
             Some(v) => b.at(name, to_array(v)).map(Some),
         }
     };
-    Ok((
-        a,
-        Some(DiffArgs {
-            n: DiffOrder::new(n),
-            axis: Axis(axis),
-            prepend: edge("prepend")?,
-            append: edge("append")?,
-        }),
-    ))
+    args.prepend = edge("prepend")?;
+    args.append = edge("append")?;
+    Ok(true)
 }
 
 pub fn diff(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let (a, args) = diff_args(b)?;
-    Ok(Value::array(match args {
-        None => a.into_owned(),
-        // NumPy's diff is `a[1:] - a[:-1]`: its warnings are subtract's,
-        // on diff's line of NumPy's source (once per cell, however often
-        // or wherever it runs).
-        Some(args) => {
-            warnings::begin();
-            let out = engine::diff(&a, &args)?;
-            warnings::report_at(fpe::take(), "subtract", "diff")?;
-            out
-        }
-    }))
+    let a = b.at("a", as_array(b.req("a")))?;
+    let mut args = DiffArgs::default();
+    if !diff_options(b, &a, &mut args)? {
+        return Ok(Value::array(a.into_owned()));
+    }
+    // NumPy's diff is `a[1:] - a[:-1]`: its warnings are subtract's, on
+    // diff's line of NumPy's source (once per cell, however often or
+    // wherever it runs).
+    warnings::begin();
+    let out = engine::diff(&a, &args)?;
+    warnings::report_at(fpe::take(), "subtract", "diff")?;
+    Ok(Value::array(out))
 }
 
 /// `explain` called with a value rather than a call expression.
