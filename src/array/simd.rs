@@ -91,3 +91,69 @@ unsafe fn map_avx2<A: Copy, R>(src: &[A], out: &mut [R], f: impl Fn(A) -> R) {
 unsafe fn map_avx512<A: Copy, R>(src: &[A], out: &mut [R], f: impl Fn(A) -> R) {
     map_plain(src, out, f)
 }
+
+/// `out[i] = src[i + 1] - src[i]` for `i < out.len()` (`src` one longer):
+/// `np.diff`'s first difference of a contiguous float64 lane.
+///
+/// With AVX-512 each element is loaded once: the vector of later elements
+/// is assembled from two loaded vectors by a lane shift (`valignq`), where
+/// the plain loop loads every element twice, once as `src[i + 1]` (across
+/// a cache line in every step, the lane being one element off the
+/// other). Each output is the same IEEE subtraction in the same order, so
+/// the bits and the sticky flags are those of the plain loop.
+///
+/// ```
+/// let src = [1.0f64, 2.5, 4.0, 8.0];
+/// let mut out = [0.0; 3];
+/// gradlab::array::simd::adjacent_sub(&src, &mut out);
+/// assert_eq!(out, [1.5, 1.5, 4.0]);
+/// ```
+pub fn adjacent_sub(src: &[f64], out: &mut [f64]) {
+    let m = out.len().min(src.len().saturating_sub(1));
+    let out = &mut out[..m];
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx512f") {
+            // SAFETY: the CPU has AVX-512F (checked just above).
+            unsafe { adjacent_sub_avx512(&src[..=m], out) };
+            return;
+        }
+    }
+    wide(|| {
+        for ((o, &p), &q) in out.iter_mut().zip(&src[1..]).zip(src) {
+            *o = p - q;
+        }
+    });
+}
+
+/// [`adjacent_sub`] with `src.len() == out.len() + 1`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn adjacent_sub_avx512(src: &[f64], out: &mut [f64]) {
+    use std::arch::x86_64::*;
+    let m = out.len();
+    assert_eq!(src.len(), m + 1);
+    let (s, d) = (src.as_ptr(), out.as_mut_ptr());
+    let mut i = 0;
+    if m >= 16 {
+        // SAFETY (every load and store below): a load of eight elements
+        // from index `j` reads `src[j..j + 8]`, in bounds while
+        // `j + 8 <= m + 1`; a store to `out[i..i + 8]` needs `i + 8 <= m`.
+        let mut earlier = unsafe { _mm512_loadu_pd(s) };
+        // The next block `src[i + 8..i + 16]` is in bounds.
+        while i + 16 <= m + 1 {
+            let next = unsafe { _mm512_loadu_pd(s.add(i + 8)) };
+            // [earlier[1..8], next[0]] = src[i + 1..i + 9].
+            let later = _mm512_castsi512_pd(_mm512_alignr_epi64::<1>(
+                _mm512_castpd_si512(next),
+                _mm512_castpd_si512(earlier),
+            ));
+            unsafe { _mm512_storeu_pd(d.add(i), _mm512_sub_pd(later, earlier)) };
+            earlier = next;
+            i += 8;
+        }
+    }
+    for ((o, &p), &q) in out[i..].iter_mut().zip(&src[i + 1..]).zip(&src[i..]) {
+        *o = p - q;
+    }
+}
