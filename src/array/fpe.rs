@@ -71,11 +71,22 @@ mod register {
         }
     }
 
-    /// IE, ZE, OE, UE (PE, precision, is not an error NumPy reports).
-    const STATUS: u32 = 0b11_1111;
+    /// IE, ZE, OE, UE: the flags NumPy reports. PE (inexact, raised by
+    /// nearly every operation) and DE (denormal operand) are left as they
+    /// are: clearing them too had every clear write MXCSR, which is slower
+    /// than reading it.
+    const STATUS: u32 = 0b1_1101;
 
-    pub fn test() -> Flags {
+    /// The flags raised, then [`clear`], reading the register once.
+    pub fn take() -> Flags {
         let csr = read();
+        if csr & STATUS != 0 {
+            write(csr & !STATUS);
+        }
+        flags(csr)
+    }
+
+    fn flags(csr: u32) -> Flags {
         let mut f = Flags::NONE;
         if csr & 4 != 0 {
             f = f.union(Flags::DIVIDE);
@@ -132,6 +143,12 @@ mod register {
         f
     }
 
+    pub fn take() -> Flags {
+        let f = test();
+        clear();
+        f
+    }
+
     pub fn clear() {
         let s = read();
         if s & 0x1f != 0 {
@@ -148,7 +165,7 @@ mod register {
     //! No status register read on this target: only explicitly raised
     //! flags are reported.
     use super::Flags;
-    pub fn test() -> Flags {
+    pub fn take() -> Flags {
         Flags::NONE
     }
     pub fn clear() {}
@@ -164,9 +181,16 @@ pub fn clear() {
 /// The flags raised since [`clear`] (here and in chunks run elsewhere),
 /// clearing them.
 pub fn take() -> Flags {
-    let f = register::test().union(Flags(OTHER_THREADS.swap(0, Ordering::Relaxed)));
-    register::clear();
-    f
+    register::take().union(take_other_threads())
+}
+
+/// The flags other threads published, cleared. Read first: the swap, a
+/// locked instruction, is needed only when a chunk elsewhere raised one.
+fn take_other_threads() -> Flags {
+    if OTHER_THREADS.load(Ordering::Relaxed) == 0 {
+        return Flags::NONE;
+    }
+    Flags(OTHER_THREADS.swap(0, Ordering::Relaxed))
 }
 
 /// The flags raised on this thread since its register was last cleared,
@@ -174,9 +198,7 @@ pub fn take() -> Flags {
 /// tells apart the flags of each of its operations
 /// ([`fused`](super::fused)): it takes them after each one.
 pub fn take_here() -> Flags {
-    let f = register::test();
-    register::clear();
-    f
+    register::take()
 }
 
 /// Raises `flags` as a kernel that found them itself (integer division by
@@ -194,10 +216,9 @@ pub fn on_worker<R>(f: impl FnOnce() -> R) -> R {
     }
     register::clear();
     let r = f();
-    let got = register::test();
+    let got = register::take();
     if !got.is_empty() {
         OTHER_THREADS.fetch_or(got.0, Ordering::Relaxed);
-        register::clear();
     }
     r
 }
