@@ -110,6 +110,9 @@ unsafe fn map_avx512<A: Copy, R>(src: &[A], out: &mut [R], f: impl Fn(A) -> R) {
 /// ```
 pub fn adjacent_sub(src: &[f64], out: &mut [f64]) {
     let m = out.len().min(src.len().saturating_sub(1));
+    if m == 0 {
+        return;
+    }
     let out = &mut out[..m];
     #[cfg(target_arch = "x86_64")]
     {
@@ -155,5 +158,48 @@ unsafe fn adjacent_sub_avx512(src: &[f64], out: &mut [f64]) {
     }
     for ((o, &p), &q) in out[i..].iter_mut().zip(&src[i + 1..]).zip(&src[i..]) {
         *o = p - q;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every length around the vector steps (and the unaligned starts a
+    /// view gives), with NaN, infinities, signed zeros and subnormals:
+    /// the same bits as the plain loop.
+    #[test]
+    fn adjacent_sub_is_the_plain_loop() {
+        let special = [f64::NAN, f64::INFINITY, -0.0, 5e-324, -f64::MAX, 0.1];
+        let data: Vec<f64> = (0..80)
+            .map(|i| match i % 9 {
+                0 => special[(i / 9) % special.len()],
+                k => (i as f64).sin() * 10f64.powi(k as i32 - 4),
+            })
+            .collect();
+        for start in 0..3 {
+            for len in 0..=data.len() - start {
+                let src = &data[start..start + len];
+                let m = len.saturating_sub(1);
+                let mut got = vec![7.0; m];
+                adjacent_sub(src, &mut got);
+                let want: Vec<f64> = (0..m).map(|i| src[i + 1] - src[i]).collect();
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&got), bits(&want), "start {start}, len {len}");
+            }
+        }
+    }
+
+    /// Overflow in a vector step raises the flag NumPy's subtract raises.
+    #[test]
+    fn adjacent_sub_raises_overflow_in_the_vector_part() {
+        let mut src = vec![1.0; 40];
+        src[20] = f64::MAX;
+        src[21] = -f64::MAX;
+        let mut out = vec![0.0; 39];
+        super::super::fpe::clear();
+        adjacent_sub(&src, &mut out);
+        assert!(super::super::fpe::take().contains(super::super::fpe::Flags::OVERFLOW));
+        assert_eq!(out[20], f64::NEG_INFINITY);
     }
 }
