@@ -37,6 +37,7 @@ impl<T: Element> Fresh<T> {
     ///
     /// # Errors
     /// As [`Fresh::zeroed`].
+    #[inline]
     pub fn for_overwrite(shape: &[usize]) -> Result<Fresh<T>, Error> {
         Ok(Fresh {
             buf: Buffer::for_overwrite(T::DTYPE, shape)?,
@@ -50,6 +51,7 @@ impl<T: Element> Fresh<T> {
     }
 
     /// The elements in C order.
+    #[inline]
     pub fn as_mut_slice(&mut self) -> &mut [T] {
         // SAFETY: the buffer holds `len` initialised (zeroed or written)
         // elements of `T` and is owned by `self` alone.
@@ -69,6 +71,7 @@ impl<T: Element> Fresh<T> {
     }
 
     /// The finished array, shared from now on.
+    #[inline]
     pub fn finish(self) -> Array {
         Array::from_buffer(self.buf, &self.shape)
     }

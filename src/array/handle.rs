@@ -35,6 +35,7 @@ pub struct Array {
 
 impl Array {
     /// A C-contiguous array owning all of `buf`.
+    #[inline]
     pub(super) fn from_buffer(buf: Buffer, shape: &[usize]) -> Array {
         debug_assert_eq!(buf.len(), shape.iter().product::<usize>());
         Array {

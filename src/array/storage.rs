@@ -63,10 +63,15 @@ impl Buffer {
     ///
     /// # Errors
     /// As [`Buffer::zeroed`].
+    #[inline]
     pub fn for_overwrite(dtype: DType, shape: &[usize]) -> Result<Buffer, Error> {
         Buffer::allocate(dtype, shape, dtype == DType::Bool)
     }
 
+    /// Inlined into the kernels that call it as far as a warm [`pool`]
+    /// block: a buffer built in the caller's frame, not copied out of a
+    /// call's return slot (whose 16-byte reloads of 8-byte stores stall).
+    #[inline]
     fn allocate(dtype: DType, shape: &[usize], zero: bool) -> Result<Buffer, Error> {
         let len = super::shape::size_of(shape, dtype)?;
         let bytes = len * dtype.itemsize();
@@ -81,6 +86,19 @@ impl Buffer {
             }
             return Ok(Buffer::owning(ptr, len, dtype, pooled, true));
         }
+        Buffer::allocate_new(dtype, shape, len, bytes, pooled)
+    }
+
+    /// [`allocate`](Buffer::allocate) from the system: `len` elements of
+    /// `bytes` in all, in pool class `pooled` if it has one.
+    #[inline(never)]
+    fn allocate_new(
+        dtype: DType,
+        shape: &[usize],
+        len: usize,
+        bytes: usize,
+        pooled: Option<Layout>,
+    ) -> Result<Buffer, Error> {
         // (Kept blocks count as in use; the check gives them back first.)
         limits::check_alloc(shape, dtype)?;
         let layout = match pooled {

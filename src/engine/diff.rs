@@ -106,9 +106,21 @@ pub fn diff(a: &Array, args: &DiffArgs) -> Result<Array, Error> {
 }
 
 fn run<T: DiffOp>(a: &Array, n: usize, axis: usize) -> Result<Array, Error> {
-    let mut shape: smallvec::SmallVec<[usize; 4]> = a.shape().into();
+    // The output's shape in this frame (a SmallVec built by `extend` and
+    // moved out cost more than the rest of the geometry).
+    let (mut inline, mut many) = ([0usize; 8], Vec::new());
+    let shape: &mut [usize] = match a.shape() {
+        s if s.len() <= inline.len() => {
+            inline[..s.len()].copy_from_slice(s);
+            &mut inline[..s.len()]
+        }
+        s => {
+            many.extend_from_slice(s);
+            &mut many
+        }
+    };
     shape[axis] = shape[axis].saturating_sub(n);
-    let mut out = Fresh::<T>::for_overwrite(&shape)?;
+    let mut out = Fresh::<T>::for_overwrite(shape)?;
     let r = a.read::<T>();
     match r.as_slice() {
         Some(data) => kernels::nth_diff(data, a.shape(), axis, n, out.as_mut_slice())?,
