@@ -95,6 +95,8 @@ mod python_semantics;
 mod random_lang;
 #[path = "random_streams.rs"]
 mod random_streams;
+#[path = "mapped_scripts.rs"]
+mod mapped_scripts;
 #[path = "repl_tty.rs"]
 mod repl_tty;
 #[path = "script.rs"]
