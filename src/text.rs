@@ -20,7 +20,6 @@
 //!
 //! This module is a leaf: it imports nothing of the crate.
 
-
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
@@ -55,11 +54,16 @@ pub struct Text(Repr);
 #[derive(Clone)]
 enum Repr {
     Heap(Rc<str>),
-    Mapped {
-        map: Rc<Mapping>,
-        start: usize,
-        len: usize,
-    },
+    Mapped(Rc<Slice>),
+}
+
+/// A slice of a mapped script, and its copy on the heap once one was
+/// asked for (`In[n]` as a Python string: made once, then shared).
+struct Slice {
+    map: Rc<Mapping>,
+    start: usize,
+    len: usize,
+    heap: std::cell::OnceCell<Rc<str>>,
 }
 
 impl Text {
@@ -67,11 +71,12 @@ impl Text {
     fn mapped(map: &Rc<Mapping>, start: usize, len: usize) -> Text {
         let s = map.as_str();
         assert!(s.is_char_boundary(start) && s.is_char_boundary(start + len));
-        Text(Repr::Mapped {
+        Text(Repr::Mapped(Rc::new(Slice {
             map: Rc::clone(map),
             start,
             len,
-        })
+            heap: std::cell::OnceCell::new(),
+        })))
     }
 
     pub fn as_str(&self) -> &str {
@@ -81,7 +86,7 @@ impl Text {
     /// Whether the text is a slice of a mapped script (whose pages
     /// [`release`] hands back).
     pub fn is_mapped(&self) -> bool {
-        matches!(self.0, Repr::Mapped { .. })
+        matches!(self.0, Repr::Mapped(_))
     }
 
     /// Whether `a` and `b` share their bytes.
@@ -97,7 +102,7 @@ impl Deref for Text {
     fn deref(&self) -> &str {
         match &self.0 {
             Repr::Heap(s) => s,
-            Repr::Mapped { map, start, len } => &map.as_str()[*start..*start + *len],
+            Repr::Mapped(s) => &s.map.as_str()[s.start..s.start + s.len],
         }
     }
 }
@@ -138,13 +143,34 @@ impl From<String> for Text {
     }
 }
 
+/// The text as a Python string's `Rc<str>`: a mapped one is copied once,
+/// and the copy shared by every later call (on any clone).
 impl From<&Text> for Rc<str> {
     fn from(t: &Text) -> Rc<str> {
         match &t.0 {
             Repr::Heap(s) => Rc::clone(s),
-            Repr::Mapped { .. } => Rc::from(&**t),
+            Repr::Mapped(s) => Rc::clone(s.heap.get_or_init(|| copy(t))),
         }
     }
+}
+
+/// `Rc::from(text)`, the source's pages handed back a chunk at a time as
+/// they are copied (the copy is resident, the mapped text need not be).
+fn copy(text: &str) -> Rc<str> {
+    let src = text.as_bytes();
+    let mut rc = Rc::<[u8]>::new_uninit_slice(src.len());
+    let dst = Rc::get_mut(&mut rc).expect("a new Rc is unique");
+    for (d, s) in dst.chunks_mut(CHUNK).zip(src.chunks(CHUNK)) {
+        for (d, &s) in d.iter_mut().zip(s) {
+            d.write(s);
+        }
+        release(s);
+    }
+    // SAFETY: every byte was written by the loop above.
+    let bytes = unsafe { rc.assume_init() };
+    // SAFETY: a copy of a `str`'s bytes, so UTF-8; `str` and `[u8]` have
+    // one layout.
+    unsafe { Rc::from_raw(Rc::into_raw(bytes) as *const str) }
 }
 
 impl PartialEq for Text {
@@ -342,7 +368,10 @@ pub fn release(bytes: &[u8]) {
     if COUNT.load(Ordering::Relaxed) == 0 || bytes.is_empty() {
         return;
     }
-    let (lo, hi) = (bytes.as_ptr() as usize, bytes.as_ptr() as usize + bytes.len());
+    let (lo, hi) = (
+        bytes.as_ptr() as usize,
+        bytes.as_ptr() as usize + bytes.len(),
+    );
     let mapped = MAPPED.lock().unwrap_or_else(|e| e.into_inner());
     for &(s, e) in mapped.iter() {
         let start = lo.max(s) / PAGE * PAGE;
@@ -450,6 +479,26 @@ mod tests {
         }
         b.finish();
         assert_eq!(t.clone(), Text::from(&src[..src.len() - 14]));
+    }
+
+    #[test]
+    fn a_mapped_text_as_a_python_string_is_copied_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.py");
+        let src = "0.5, ".repeat(300_000);
+        std::fs::write(&path, &src).unwrap();
+        let t = Source::read(&path)
+            .unwrap()
+            .slice(3..src.len() - 3)
+            .unwrap();
+        let u = t.clone();
+        let a: Rc<str> = (&t).into();
+        let b: Rc<str> = (&u).into();
+        assert!(Rc::ptr_eq(&a, &b));
+        assert_eq!(&*a, &src[3..src.len() - 3]);
+        let heap = Text::from("x");
+        let c: Rc<str> = (&heap).into();
+        assert!(Rc::ptr_eq(&c, &(&heap.clone()).into()));
     }
 
     #[test]

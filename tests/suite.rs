@@ -59,6 +59,8 @@ mod ipython_out;
 mod language;
 #[path = "layering.rs"]
 mod layering;
+#[path = "mapped_scripts.rs"]
+mod mapped_scripts;
 #[path = "mpl.rs"]
 mod mpl;
 #[path = "nanfuncs.rs"]
@@ -95,8 +97,6 @@ mod python_semantics;
 mod random_lang;
 #[path = "random_streams.rs"]
 mod random_streams;
-#[path = "mapped_scripts.rs"]
-mod mapped_scripts;
 #[path = "repl_tty.rs"]
 mod repl_tty;
 #[path = "script.rs"]

@@ -8,9 +8,9 @@
 //! The text is shared with the statement when the parser was given it as an
 //! `Rc<str>` ([`with_shared`]); otherwise the display's bytes are copied.
 
+use crate::text::Text;
 use std::cell::RefCell;
 use std::ops::Range;
-use crate::text::Text;
 
 use super::{Num, NumKind};
 
