@@ -218,13 +218,13 @@ impl Source {
     pub fn read(path: &Path) -> io::Result<Source> {
         let mut file = File::open(path)?;
         let meta = file.metadata()?;
-        if meta.is_file() && meta.len() >= MAP_MIN {
-            if let Ok(len) = usize::try_from(meta.len())
-                && let Some(map) = Mapping::new(&file, len)
-            {
-                map.check_utf8()?;
-                return Ok(Source::Mapped(Rc::new(map)));
-            }
+        if meta.is_file()
+            && meta.len() >= MAP_MIN
+            && let Ok(len) = usize::try_from(meta.len())
+            && let Some(map) = Mapping::new(&file, len)
+        {
+            map.check_utf8()?;
+            return Ok(Source::Mapped(Rc::new(map)));
         }
         let mut s = String::new();
         file.read_to_string(&mut s)?;
