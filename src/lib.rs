@@ -21,5 +21,6 @@ pub mod random;
 pub mod repl;
 pub mod script;
 pub mod syntax;
+pub mod text;
 pub mod tui;
 pub mod views;

@@ -10,7 +10,6 @@ pub mod transcript;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::rc::Rc;
 
 use crate::eval::{ErrorKind, EvalError, Event, Session, Shared, StmtOutcome, Value};
 use crate::script::{Item, Script};
@@ -31,7 +30,7 @@ pub enum CellKind {
     /// Code or a meta command, with one outcome per statement.
     Code {
         /// Shared with the script item and `In[n]`.
-        text: Rc<str>,
+        text: crate::text::Text,
         outcomes: Vec<StmtOutcome>,
     },
 }
@@ -61,7 +60,7 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
         },
         Item::Code { line, text, .. } => {
             let number = session.count;
-            session.record_input_shared(number, Rc::clone(text));
+            session.record_input_shared(number, text.clone());
             let mut outcomes = session.run_chunk_shared(text);
             if crate::syntax::ends_with_semicolon(text)
                 && let Some(last) = outcomes.last_mut()
@@ -93,7 +92,7 @@ pub fn run_item(session: &mut Session, item: &Item) -> Cell {
                 number,
                 line: *line,
                 kind: CellKind::Code {
-                    text: Rc::clone(text),
+                    text: text.clone(),
                     outcomes,
                 },
             }

@@ -11,9 +11,9 @@
 //! ```
 
 use std::ops::Range;
-use std::rc::Rc;
 
 use crate::syntax;
+use crate::text::{Source, Text};
 
 mod owned;
 
@@ -48,7 +48,7 @@ pub enum Item {
         /// 0-based index of the last source line of the statement.
         last: usize,
         /// Shared with the cell that runs it and `In[n]`.
-        text: Rc<str>,
+        text: Text,
         expected: Option<Expected>,
     },
     /// A meta command such as `:timeit np.gradient(a)` or `%timeit ...`.
@@ -104,7 +104,7 @@ impl Script {
     pub fn parse(src: &str) -> Script {
         let (mut script, slices) = Script::split(src);
         for (k, range) in slices {
-            script.set_text(k, Rc::from(&src[range]));
+            script.set_text(k, Text::from(&src[range]));
         }
         script
     }
@@ -118,8 +118,28 @@ impl Script {
         script
     }
 
+    /// [`Script::parse`] of a script file's text, read or mapped: a
+    /// mapped one's long statements are slices of the mapping (nothing
+    /// copied), the rest are copied.
+    pub fn parse_source(src: Source) -> Script {
+        let map = match src {
+            Source::Owned(s) => return Script::parse_owned(s),
+            Source::Mapped(_) => src,
+        };
+        let text = map.as_str();
+        let (mut script, slices) = Script::split(text);
+        for (k, range) in slices {
+            let t = match map.slice(range.clone()) {
+                Some(t) if range.len() >= crate::text::SLICE_MIN => t,
+                _ => Text::from(&text[range]),
+            };
+            script.set_text(k, t);
+        }
+        script
+    }
+
     /// Replaces the text of code item `k` (made empty by [`Script::split`]).
-    fn set_text(&mut self, k: usize, new: Rc<str>) {
+    fn set_text(&mut self, k: usize, new: Text) {
         if let Some(Item::Code { text, .. }) = self.items.get_mut(k) {
             *text = new;
         }
@@ -188,10 +208,15 @@ impl Script {
                 // the rest (a compound statement's body) line by line.
                 let stop = (i + syntax::bracket_lines(&src[offsets[i]..])).min(lines.len() - 1);
                 let mut text = Joined::new(src, line);
+                // Each line's end is read: a mapped script's pages are
+                // handed back behind them.
+                let mut behind = crate::text::Behind::from(src.as_bytes(), offsets[i]);
                 while i < stop {
                     i += 1;
                     text.push_line(bare(i));
+                    behind.at(offsets[i]);
                 }
+                behind.finish_at(offsets[i]);
                 while i + 1 < lines.len()
                     && syntax::continues_chunk(
                         text.as_str(),
@@ -210,7 +235,7 @@ impl Script {
                         ..
                     } => {
                         slices.push((items.len(), from..to));
-                        Rc::from("")
+                        Text::default()
                     }
                     Joined::Owned(text) => text.into(),
                 };
@@ -383,10 +408,15 @@ fn collect_expected(lines: &[&str], i: usize) -> (Option<Expected>, usize) {
 fn lines_inclusive(src: &str) -> Vec<&str> {
     let mut lines = Vec::new();
     let mut at = 0;
-    for nl in memchr::memchr_iter(b'\n', src.as_bytes()) {
-        lines.push(&src[at..=nl]);
-        at = nl + 1;
+    // A mapped script's pages are handed back as the search passes them
+    // (within a long line, and over many short ones).
+    let mut behind = crate::text::Behind::new(src.as_bytes());
+    while let Some(k) = crate::text::find_byte(b'\n', &src.as_bytes()[at..]) {
+        lines.push(&src[at..=at + k]);
+        at += k + 1;
+        behind.at(at);
     }
+    behind.finish();
     if at < src.len() {
         lines.push(&src[at..]);
     }

@@ -101,7 +101,7 @@ pub fn parse_chunk(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
 /// [`parse_chunk`] of a text the caller keeps (a statement shared with
 /// `In[n]`): a pasted display of numbers points into it instead of
 /// holding a copy of its items.
-pub fn parse_chunk_shared(src: &std::rc::Rc<str>) -> Result<Vec<Stmt>, SyntaxError> {
+pub fn parse_chunk_shared(src: &crate::text::Text) -> Result<Vec<Stmt>, SyntaxError> {
     numbers::with_shared(src, || parse_chunk_at(src, 1))
 }
 

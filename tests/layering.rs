@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 /// before it exists).
 const LOWER: &[&str] = &[
     "engine", "array", "syntax", "format", "views", "eval", "numdiff", "io", "memory", "random",
-    "pandas", "mpl",
+    "pandas", "mpl", "text",
 ];
 /// The front ends: terminal drawing, the line editor, the command line,
 /// script runs and exports.

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::eval::Session;
 use crate::notebook::{self, Cell, CellKind, check, json, transcript};
 use crate::script::Script;
+use crate::text::Source;
 
 /// How a script run renders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +68,17 @@ pub fn run_files(files: &[String], mode: Mode, allow_write: bool) -> i32 {
     let several = files.len() > 1;
     let mut status = 0;
     for file in files {
-        let src = match read_source(file) {
+        // Only `--bless` rewrites the file from its text; otherwise the
+        // statements' own texts are all that is kept: a big file's are
+        // slices of its mapping ([`Source::read`]), a small one's or
+        // standard input's are copied out of the text read (a pasted
+        // literal's megabytes once, not twice, even while they are split).
+        let read = if mode == Mode::Bless || file == "-" || file.contains('\0') {
+            read_source(file).map(Source::Owned)
+        } else {
+            Source::read(Path::new(file)).map_err(|e| format!("cannot read {file}: {e}"))
+        };
+        let src = match read {
             Ok(s) => s,
             Err(msg) => {
                 eprintln!("gradlab: {msg}");
@@ -75,13 +86,9 @@ pub fn run_files(files: &[String], mode: Mode, allow_write: bool) -> i32 {
                 continue;
             }
         };
-        // Only `--bless` rewrites the file from its text; otherwise the
-        // statements' own texts are all that is kept (a pasted literal's
-        // megabytes once, not twice, even while they are split).
-        let (script, src) = if mode == Mode::Bless {
-            (Script::parse(&src), Some(src))
-        } else {
-            (Script::parse_owned(src), None)
+        let (script, src) = match src {
+            Source::Owned(src) if mode == Mode::Bless => (Script::parse(&src), Some(src)),
+            src => (Script::parse_source(src), None),
         };
         let path = (file != "-").then(|| absolute(Path::new(file)));
         let run = || {

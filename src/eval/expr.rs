@@ -33,12 +33,12 @@ pub(super) const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 /// scope and those around it, then the session's globals.
 #[derive(Clone)]
 pub struct Frame<'a> {
-    pub src: &'a Rc<str>,
+    pub src: &'a crate::text::Text,
     pub env: Option<Rc<Env>>,
 }
 
 impl<'a> Frame<'a> {
-    pub fn global(src: &'a Rc<str>) -> Frame<'a> {
+    pub fn global(src: &'a crate::text::Text) -> Frame<'a> {
         Frame { src, env: None }
     }
 }

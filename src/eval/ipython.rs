@@ -18,6 +18,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::text::Text;
+
 use super::session::Session;
 use super::value::{Scalar, Value};
 
@@ -25,7 +27,7 @@ use super::value::{Scalar, Value};
 #[derive(Clone, Debug, Default)]
 pub struct IPython {
     /// `In[n]`: the input of cell `n` (`In[0]` is `''`, as in IPython).
-    inputs: Vec<Rc<str>>,
+    inputs: Vec<crate::text::Text>,
     /// Digits of floats in displayed outputs (`%precision N`); `None`
     /// shows them as `repr` does.
     pub float_precision: Option<usize>,
@@ -90,18 +92,18 @@ impl Session {
     /// Records the input of cell `n` (before it runs, as IPython does, so
     /// `In[-1]` is the running cell and `_i` the one before).
     pub fn record_input(&mut self, n: usize, text: &str) {
-        self.record_input_shared(n, Rc::from(text));
+        self.record_input_shared(n, text.into());
     }
 
     /// [`record_input`](Session::record_input) of a text the caller keeps
     /// too (a pasted 20 MB cell is held once, not once per user).
-    pub fn record_input_shared(&mut self, n: usize, text: Rc<str>) {
+    pub fn record_input_shared(&mut self, n: usize, text: crate::text::Text) {
         let inputs = &mut self.ipython.inputs;
         if inputs.is_empty() {
-            inputs.push(Rc::from(""));
+            inputs.push(Text::default());
         }
         while inputs.len() <= n {
-            inputs.push(Rc::from(""));
+            inputs.push(Text::default());
         }
         inputs[n] = text;
     }
@@ -223,19 +225,19 @@ impl Session {
         let before = |k: usize| {
             let n = inputs.len().checked_sub(1 + k)?;
             Some(Value::Str(
-                inputs.get(n).cloned().unwrap_or_else(|| Rc::from("")),
+                inputs.get(n).map_or_else(|| Rc::from(""), Rc::from),
             ))
         };
         match name {
             "In" | "_ih" => Some(Value::list(
-                inputs.iter().map(|t| Value::Str(t.clone())).collect(),
+                inputs.iter().map(|t| Value::Str(t.into())).collect(),
             )),
             "_i" => Some(before(1).unwrap_or_else(|| Value::str(""))),
             "_ii" => Some(before(2).unwrap_or_else(|| Value::str(""))),
             "_iii" => Some(before(3).unwrap_or_else(|| Value::str(""))),
             _ => {
                 let n: usize = name.strip_prefix("_i")?.parse().ok()?;
-                inputs.get(n).map(|t| Value::Str(t.clone()))
+                inputs.get(n).map(|t| Value::Str(t.into()))
             }
         }
     }

@@ -47,7 +47,7 @@ pub struct Timing {
 pub struct StmtOutcome {
     /// The statement's source text (the chunk's own when it is the whole
     /// chunk).
-    pub input: Rc<str>,
+    pub input: crate::text::Text,
     /// Byte offset of `input` in the chunk.
     pub offset: usize,
     pub events: Vec<Event>,

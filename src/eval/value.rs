@@ -26,7 +26,7 @@ pub struct UserFn {
     pub defaults: Vec<Option<Value>>,
     pub def: Rc<FuncDef>,
     /// The source text the spans of `params` and `def` point into.
-    pub source: Rc<str>,
+    pub source: crate::text::Text,
     /// The enclosing function's variables, for closures.
     pub closure: Option<Rc<super::scope::Env>>,
 }

@@ -55,7 +55,9 @@ pub fn render_cell(session: &Session, cell: &Cell, after_prose: bool) -> String 
 
 /// [`render_cell`] written to `out`: the echo goes out line by line from
 /// the cell's own text, so a pasted literal's megabytes are not copied
-/// into a transcript string first (the bytes are the same).
+/// into a transcript string first (the bytes are the same), and a chunk at
+/// a time, each handed back once written (a mapped script's pages: see
+/// [`crate::text`]).
 ///
 /// # Errors
 /// When `out` cannot be written.
@@ -73,11 +75,24 @@ pub fn write_cell(
     }
     let prompt = format!("In [{}]: ", cell.number);
     let cont = continuation(cell.number);
-    for (i, line) in text.split('\n').enumerate() {
+    let bytes = text.as_bytes();
+    let mut behind = crate::text::Behind::new(bytes);
+    let mut at = 0;
+    for i in 0.. {
         out.write_all(if i == 0 { &prompt } else { &cont }.as_bytes())?;
-        out.write_all(line.as_bytes())?;
+        let end = crate::text::find_byte(b'\n', &bytes[at..]).map_or(bytes.len(), |k| at + k);
+        for piece in bytes[at..end].chunks(crate::text::CHUNK) {
+            out.write_all(piece)?;
+            at += piece.len();
+            behind.at(at);
+        }
         out.write_all(b"\n")?;
+        if end == bytes.len() {
+            break;
+        }
+        at = end + 1;
     }
+    behind.finish();
     out.write_all(outputs_text(session, cell.number, text, outcomes).as_bytes())
 }
 

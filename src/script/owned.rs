@@ -40,7 +40,7 @@ pub(super) fn fill(script: &mut Script, mut src: Vec<u8>, slices: Vec<(usize, Ra
         // SAFETY: the bytes are a slice of a `str` between character
         // boundaries, so valid UTF-8; `str` and `[u8]` have one layout.
         let text: Rc<str> = unsafe { Rc::from_raw(Rc::into_raw(text) as *const str) };
-        script.set_text(k, text);
+        script.set_text(k, text.into());
     }
 }
 

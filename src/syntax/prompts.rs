@@ -13,6 +13,12 @@
 /// assert_eq!(strip_prompts(cell).unwrap(), "x = np.arange(3)\nnp.gradient(x)\n");
 /// ```
 pub fn strip_prompts(src: &str) -> Option<String> {
+    // Only how the first non-blank line starts matters: a pasted literal's
+    // line is not searched for its end.
+    let head = src.trim_start();
+    if !head.starts_with(">>>") && !head.starts_with("In [") {
+        return None;
+    }
     let first = src.lines().find(|l| !l.trim().is_empty())?;
     let strip: fn(&str) -> Option<&str> = if classic(first.trim_start(), ">>>").is_some() {
         |l| classic(l.trim_start(), ">>>").or_else(|| classic(l.trim_start(), "..."))

@@ -42,11 +42,18 @@ enum Piece {
 /// literal, and nothing is collected.
 fn pieces(src: &str) -> impl Iterator<Item = Piece> + '_ {
     let mut pos = 0;
+    // A pasted literal's pages are handed back as the scan passes them.
+    let mut behind = crate::text::Behind::new(src.as_bytes());
     std::iter::from_fn(move || {
+        behind.at(pos);
         if pos >= src.len() {
+            behind.finish();
             return None;
         }
-        let end = skip_plain(src.as_bytes(), pos);
+        // A run is taken a chunk at most at a time (the pieces of one
+        // run are plain too), so that the hand-backs keep up with it.
+        let bound = (pos + crate::text::CHUNK).min(src.len());
+        let end = skip_plain(&src.as_bytes()[..bound], pos);
         let piece = if end > pos {
             Piece::Plain(pos..end)
         } else {
@@ -387,7 +394,7 @@ fn open_input(src: &str) -> bool {
 pub fn ends_with_semicolon(text: &str) -> bool {
     // Most cells (and every pasted literal) hold no `;` at all: a
     // vectorised search instead of a structural scan.
-    if memchr::memchr(b';', text.as_bytes()).is_none() {
+    if crate::text::find_byte(b';', text.as_bytes()).is_none() {
         return false;
     }
     let mut semicolon = false;

@@ -2,8 +2,6 @@
 //! `name?` help, the last value shown, a panic caught as `SystemError`),
 //! and source compiled once and run many times (`:timeit`, the explorer).
 
-use std::rc::Rc;
-
 use crate::engine::limits;
 use crate::eval::ErrorKind;
 use crate::eval::error::{EvalError, EvalResult};
@@ -11,6 +9,7 @@ use crate::eval::expr::Frame;
 use crate::eval::value::Value;
 use crate::eval::{builtins, exec, warnings};
 use crate::syntax::{self, ast::*};
+use crate::text::Text;
 
 use super::{Event, Session, StmtOutcome, site_key};
 
@@ -20,12 +19,12 @@ impl Session {
     /// the last statement's value is shown (`Out[n]`), when it is an
     /// expression and the cell does not end with `;`.
     pub fn run_chunk(&mut self, text: &str) -> Vec<StmtOutcome> {
-        self.run_chunk_shared(&Rc::from(text))
+        self.run_chunk_shared(&Text::from(text))
     }
 
     /// [`run_chunk`](Session::run_chunk) of a text already shared (with
     /// `In[n]`): statements and functions defined in it point into it.
-    pub fn run_chunk_shared(&mut self, shared: &Rc<str>) -> Vec<StmtOutcome> {
+    pub fn run_chunk_shared(&mut self, shared: &Text) -> Vec<StmtOutcome> {
         let text: &str = shared;
         let cell = self.count;
         self.count += 1;
@@ -42,9 +41,9 @@ impl Session {
                 events,
             }];
         }
-        let source: Rc<str> = match &stripped {
-            Some(clean) => Rc::from(clean.as_str()),
-            None => Rc::clone(shared),
+        let source = match &stripped {
+            Some(clean) => Text::from(clean.as_str()),
+            None => shared.clone(),
         };
         let stmts = match syntax::parse_chunk_shared(&source) {
             Ok(s) => s,
@@ -101,9 +100,9 @@ impl Session {
                 }
             }
             let input = if stmt.span == (0..source.len()) {
-                Rc::clone(&source)
+                source.clone()
             } else {
-                Rc::from(&text[stmt.span.clone()])
+                Text::from(&text[stmt.span.clone()])
             };
             outcomes.push(StmtOutcome {
                 input,
@@ -127,7 +126,7 @@ impl Session {
     /// # Errors
     /// `SyntaxError` as [`eval_source`](Session::eval_source) reports it.
     pub fn compile(text: &str) -> EvalResult<Compiled> {
-        let source: Rc<str> = Rc::from(text);
+        let source = Text::from(text);
         Ok(Compiled {
             stmts: syntax::parse_chunk_shared(&source)?,
             source,
@@ -210,7 +209,7 @@ impl Session {
     fn exec_top(
         &mut self,
         stmt: &Stmt,
-        src: &Rc<str>,
+        src: &Text,
         cell: usize,
         show: bool,
     ) -> EvalResult<Option<Value>> {
@@ -258,5 +257,5 @@ fn help_request(text: &str) -> Option<&str> {
 /// Statements parsed once and run many times ([`Session::compile`]).
 pub struct Compiled {
     stmts: Vec<Stmt>,
-    source: Rc<str>,
+    source: Text,
 }

@@ -29,7 +29,7 @@ fn timing_cell(s: &mut Session) -> Cell {
         loops: 100,
         runs: 7,
     };
-    let text: std::rc::Rc<str> = ":timeit np.gradient(a)".into();
+    let text: crate::text::Text = ":timeit np.gradient(a)".into();
     let o = StmtOutcome {
         input: text.clone(),
         offset: 0,

@@ -8,27 +8,27 @@
 //! The text is shared with the statement when the parser was given it as an
 //! `Rc<str>` ([`with_shared`]); otherwise the display's bytes are copied.
 
+use crate::text::Text;
 use std::cell::RefCell;
 use std::ops::Range;
-use std::rc::Rc;
 
 use super::{Num, NumKind};
 
 thread_local! {
     /// The shared text being parsed, while [`with_shared`] runs.
-    static SHARED: RefCell<Option<Rc<str>>> = const { RefCell::new(None) };
+    static SHARED: RefCell<Option<Text>> = const { RefCell::new(None) };
 }
 
 /// Runs `parse` with `src` known as the text it parses, so that displays
 /// point into it instead of copying their bytes.
-pub fn with_shared<R>(src: &Rc<str>, parse: impl FnOnce() -> R) -> R {
-    struct Reset(Option<Rc<str>>);
+pub fn with_shared<R>(src: &Text, parse: impl FnOnce() -> R) -> R {
+    struct Reset(Option<Text>);
     impl Drop for Reset {
         fn drop(&mut self) {
             SHARED.set(self.0.take());
         }
     }
-    let _reset = Reset(SHARED.replace(Some(Rc::clone(src))));
+    let _reset = Reset(SHARED.replace(Some(src.clone())));
     parse()
 }
 
@@ -36,7 +36,7 @@ pub fn with_shared<R>(src: &Rc<str>, parse: impl FnOnce() -> R) -> R {
 /// its span in `src`, its item count and kind.
 #[derive(Clone)]
 pub struct Display {
-    text: Rc<str>,
+    text: Text,
     shift: usize,
     pub span: Range<usize>,
     pub len: usize,
@@ -148,7 +148,11 @@ impl Display {
 /// item's comma, or the display's `]`) and whether at the `]`.
 fn fill_from(b: &[u8], mut pos: usize, out: &mut [f64]) -> Option<(usize, bool)> {
     let mut closed = false;
+    // The text's pages are handed back as the values are read (a mapped
+    // script's: see `crate::text`).
+    let mut behind = crate::text::Behind::from(b, pos);
     for slot in out.iter_mut() {
+        behind.at(pos);
         if closed {
             return None;
         }
@@ -182,6 +186,7 @@ fn fill_from(b: &[u8], mut pos: usize, out: &mut [f64]) -> Option<(usize, bool)>
         }
         pos += 1;
     }
+    behind.finish_at(pos);
     if !closed && skip_blanks(b, pos) + 1 == b.len() && b.last() == Some(&b']') {
         return Some((b.len(), true));
     }
@@ -224,7 +229,7 @@ pub fn check(src: &str, open: usize) -> Option<Display> {
     });
     let (text, shift) = match shared {
         Some(rc) => (rc, 0),
-        None => (Rc::from(&src[open..end]), open),
+        None => (Text::from(&src[open..end]), open),
     };
     Some(Display {
         text,
@@ -250,7 +255,9 @@ fn int(digits: &[u8]) -> Option<i64> {
 fn walk(b: &[u8], open: usize, mut each: impl FnMut(Item) -> Option<()>) -> Option<usize> {
     debug_assert_eq!(b.get(open), Some(&b'['));
     let mut pos = skip_blanks(b, open + 1);
+    let mut behind = crate::text::Behind::from(b, open);
     loop {
+        behind.at(pos);
         let start = pos;
         if b.get(pos) == Some(&b'-') {
             pos = skip_blanks(b, pos + 1);
@@ -264,14 +271,16 @@ fn walk(b: &[u8], open: usize, mut each: impl FnMut(Item) -> Option<()>) -> Opti
         })?;
         pos = skip_blanks(b, end);
         match b.get(pos)? {
-            b']' => return Some(pos + 1),
+            b']' => break,
             b',' => pos = skip_blanks(b, pos + 1),
             _ => return None,
         }
         if b.get(pos) == Some(&b']') {
-            return Some(pos + 1);
+            break;
         }
     }
+    behind.finish_at(pos + 1);
+    Some(pos + 1)
 }
 
 /// Blanks inside brackets: spaces, tabs, form feeds and line breaks.
