@@ -65,30 +65,17 @@ pub(super) fn c_strides(shape: &[usize]) -> Strides {
     reshape_strides(shape)
 }
 
-/// [`reshape_strides`] of a shape of at most 4 axes, built in place: every
-/// new array's handle runs this, and `smallvec!`'s resize loop cost more
-/// than the strides.
-fn inline_strides(shape: &[usize]) -> Option<Strides> {
-    let mut strides = [0isize; 4];
-    let n = shape.len();
-    if n > 4 {
-        return None;
-    }
-    let mut step = 1isize;
-    for i in (0..n).rev() {
-        strides[i] = step;
-        step = step.wrapping_mul(shape[i].max(1) as isize);
-    }
-    Some(Strides::from_buf_and_len(strides, n))
-}
-
 /// C-order element strides as NumPy's reshape computes them: a length-0
 /// axis counts as length 1.
 pub(super) fn reshape_strides(shape: &[usize]) -> Strides {
-    if let Some(strides) = inline_strides(shape) {
-        return strides;
-    }
-    let mut strides: Strides = smallvec::smallvec![0isize; shape.len()];
+    // Made whole when inline: `smallvec!`'s per-element pushes cost more
+    // than the strides, on every new array's handle.
+    let n = shape.len();
+    let mut strides = if n <= 4 {
+        Strides::from_buf_and_len([0; 4], n)
+    } else {
+        smallvec::smallvec![0isize; n]
+    };
     let mut step = 1isize;
     for (s, &d) in strides.iter_mut().zip(shape).rev() {
         *s = step;
