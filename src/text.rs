@@ -44,7 +44,8 @@ pub const MAP_MIN: u64 = 1 << 20;
 /// back, and most of a script's statements are short).
 pub const SLICE_MIN: usize = 64 << 10;
 
-const PAGE: usize = 4096;
+/// The page size the hand-backs round to.
+pub const PAGE: usize = 4096;
 
 /// Shared, immutable statement text: on the heap, or a slice of a mapped
 /// script (valid UTF-8, checked when mapped). Clones share the bytes.

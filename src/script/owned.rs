@@ -8,11 +8,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::Script;
-
-/// Bytes copied between two hand-backs.
-const CHUNK: usize = 1 << 20;
-
-const PAGE: usize = 4096;
+use crate::text::{CHUNK, PAGE};
 
 /// Sets the text of each code item `k` to `src[range]` (ranges in source
 /// order, not overlapping, on character boundaries of the UTF-8 text `src`
