@@ -25,6 +25,7 @@ mod literal;
 mod numbers;
 mod parser;
 mod prompts;
+mod scan;
 mod scope;
 pub mod sexpr;
 mod split;

@@ -97,39 +97,8 @@ pub(super) fn skip_plain(src: &[u8], pos: usize) -> usize {
     let Some(rest) = src.get(pos..) else {
         return pos;
     };
-    // Eight bytes per step while none of them is structural (the bulk of
-    // a pasted literal), then byte by byte to the one that is.
-    let mut k = 0;
-    for chunk in rest.chunks_exact(8) {
-        if chunk.iter().any(|&b| STRUCTURAL[b as usize]) {
-            break;
-        }
-        k += 8;
-    }
-    k += rest[k..]
-        .iter()
-        .position(|&b| STRUCTURAL[b as usize])
-        .unwrap_or(rest.len() - k);
-    pos + k
+    pos + super::scan::plain_run(rest)
 }
-
-/// The bytes that end a [`skip_plain`] run, as a class table (one load per
-/// byte instead of a chain of comparisons).
-const STRUCTURAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0x80;
-    while b < 256 {
-        t[b] = true;
-        b += 1;
-    }
-    let special = b"()[]{}'\"#\\\n\r:;";
-    let mut i = 0;
-    while i < special.len() {
-        t[special[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
 
 /// Classifies the token at the start of a non-empty `rest`: its kind and
 /// byte length (always ≥ 1 and on a char boundary).

@@ -40,32 +40,9 @@ fn classifies_tokens() {
     assert_eq!(kinds("bar'x'"), vec![(Name, "bar"), (Str, "'x'")]);
 }
 
-/// The byte loop `skip_plain` replaced: the bytes that end a run.
-fn structural(b: u8) -> bool {
-    b >= 0x80
-        || matches!(
-            b,
-            b'(' | b')'
-                | b'['
-                | b']'
-                | b'{'
-                | b'}'
-                | b'\''
-                | b'"'
-                | b'#'
-                | b'\\'
-                | b'\n'
-                | b'\r'
-                | b':'
-                | b';'
-        )
-}
-
 #[test]
 fn plain_runs_end_at_the_first_structural_byte() {
-    for b in 0..=255u8 {
-        assert_eq!(STRUCTURAL[b as usize], structural(b), "{b}");
-    }
+    use crate::syntax::scan::tests::structural;
     // Every length around the 8-byte steps, every stop position.
     for len in 0..20 {
         for stop in 0..=len {

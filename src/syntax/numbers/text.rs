@@ -292,10 +292,7 @@ fn skip_blanks(b: &[u8], mut pos: usize) -> usize {
 }
 
 fn digits(b: &[u8], pos: usize) -> usize {
-    pos + b[pos.min(b.len())..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count()
+    pos + crate::syntax::scan::digit_run(&b[pos.min(b.len())..])
 }
 
 /// The end of a decimal `123`, `1.5`, `1.5e-3` or `2E10` at `pos` and
