@@ -1,11 +1,11 @@
 //! Products and 1-D signal math (issue 13): `outer`, `dot`, `inner`,
-//! `convolve`, `correlate`, `trapezoid`, `ediff1d`.
+//! `convolve`, `correlate`, `trapezoid`, `ediff1d`, `unwrap`.
 
 use crate::array::{Array, DType};
-use crate::syntax::ast::BinOp;
+use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
 use super::super::args::Bound;
-use super::super::convert::{index_int, to_array};
+use super::super::convert::{index_int, norm_axis, to_array, truthy};
 use super::super::error::{EvalError, EvalResult};
 use super::super::ops::{self, scalar_of, unsupported_dtype};
 use super::super::session::Session;
@@ -27,6 +27,9 @@ builtins! { LINALG;
     "ediff1d", Numpy, ediff1d, "ediff1d(ary, to_end=None, to_begin=None)",
         "Differences of the flattened array, optionally with values before and after.",
         "np.ediff1d(np.array([1, 2, 4, 7]), to_begin=-99)";
+    "unwrap", Numpy, unwrap, "unwrap(p, discont=None, axis=-1, *, period=6.283185307179586)",
+        "Unwraps jumps bigger than discont between neighbours along axis by multiples of period (phase unwrapping).",
+        "np.unwrap(np.array([0., 3., 6.5, 0.2, 3.]))";
 }
 
 /// A Python number as a NumPy scalar, lists as arrays.
@@ -335,4 +338,98 @@ pub fn ediff1d(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     };
     let parts: Vec<Array> = begin.into_iter().chain([diffs]).chain(end).collect();
     Ok(Value::array(crate::array::concatenate(&parts, Some(0))?))
+}
+
+/// `unwrap(p, discont=None, axis=-1, *, period=2π)`, in NumPy's steps and
+/// so its values: the differences along `axis` are taken modulo `period`
+/// into `[-period/2, period/2)` (a jump of exactly `+period/2` keeps its
+/// sign), the corrections of those not smaller than `discont` in size are
+/// summed along the axis and added to `p` after its first element.
+pub fn unwrap(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let not_1d = || EvalError::value_error("diff requires input that is at least one dimensional");
+    // A string is a 0-d array to NumPy (of dtype `<U`), refused as one.
+    if let Value::Str(_) = b.req("p") {
+        return Err(not_1d());
+    }
+    let p = b.at("p", to_array(b.req("p")))?;
+    if p.ndim() == 0 {
+        return Err(not_1d());
+    }
+    let axis = b.value("axis").unwrap_or(Value::Int(-1));
+    let axis = b.at(
+        "axis",
+        index_int(&axis).and_then(|k| norm_axis(k, p.ndim())),
+    )?;
+    let period = b
+        .value("period")
+        .unwrap_or(Value::Float(std::f64::consts::TAU));
+    let after = Value::array(p.slice_axis(axis, Some(1), None, None)?);
+    let before = Value::array(p.slice_axis(axis, None, Some(-1), None)?);
+    // `np.diff`'s: `!=` for bools.
+    let dd = match p.dtype() {
+        DType::Bool => ops::compare(CmpOp::Ne, &after, &before)?,
+        _ => ops::binary(BinOp::Sub, &after, &before)?,
+    };
+    let discont = match b.opt("discont") {
+        Some(v) => v.clone(),
+        None => ops::binary(BinOp::Div, &period, &Value::Int(2))?,
+    };
+    let dtype = ops::result_dtype(&dd, &period)?;
+    let (high, ambiguous) = if dtype.is_integer() {
+        let rem = ops::binary(BinOp::Mod, &period, &Value::Int(2))?;
+        let high = ops::binary(BinOp::FloorDiv, &period, &Value::Int(2))?;
+        (high, !truthy(&rem)?)
+    } else {
+        (ops::binary(BinOp::Div, &period, &Value::Int(2))?, true)
+    };
+    let low = ops::unary(UnaryOp::Neg, &high)?;
+    let shifted = ops::binary(BinOp::Sub, &dd, &low)?;
+    let mut ddmod = ops::binary(
+        BinOp::Add,
+        &ops::binary(BinOp::Mod, &shifted, &period)?,
+        &low,
+    )?;
+    if ambiguous {
+        // NumPy's `copyto(ddmod, interval_high, where=(ddmod ==
+        // interval_low) & (dd > 0))`.
+        let at_low = ops::compare(CmpOp::Eq, &ddmod, &low)?;
+        let rising = ops::compare(CmpOp::Gt, &dd, &Value::Int(0))?;
+        let mask = ops::binary(BinOp::BitAnd, &at_low, &rising)?;
+        ddmod = put_where(&ddmod, &mask, &high)?;
+    }
+    let correct = ops::binary(BinOp::Sub, &ddmod, &dd)?;
+    // `abs(dd) < discont`, as `-discont < dd < discont`.
+    let below = ops::compare(CmpOp::Lt, &dd, &discont)?;
+    let above = ops::compare(CmpOp::Gt, &dd, &ops::unary(UnaryOp::Neg, &discont)?)?;
+    let small = ops::binary(BinOp::BitAnd, &below, &above)?;
+    let correct = to_array(&put_where(&correct, &small, &Value::Int(0))?)?;
+    let sums = super::reduce::cumsum_array(&correct, Some(axis))?;
+    let tail = to_array(&ops::binary(BinOp::Add, &after, &Value::array(sums))?)?;
+    let head = p.slice_axis(axis, None, Some(1), None)?.astype(dtype)?;
+    let parts = [head, tail.astype(dtype)?];
+    Ok(Value::array(crate::array::concatenate(
+        &parts,
+        Some(axis as i64),
+    )?))
+}
+
+/// NumPy's `copyto(dst, value, where=mask)` on a new array: `value` (cast
+/// to `dst`'s dtype) where `mask` holds, `dst` elsewhere.
+fn put_where(dst: &Value, mask: &Value, value: &Value) -> EvalResult<Value> {
+    let (dst, mask) = (to_array(dst)?, to_array(mask)?);
+    let value = to_array(value)?.astype(dst.dtype())?;
+    let out = match dst.dtype() {
+        DType::Float64 => super::math::pick::<f64>(&mask, &value, &dst)?,
+        DType::Float32 => super::math::pick::<f32>(&mask, &value, &dst)?,
+        DType::Int64 => super::math::pick::<i64>(&mask, &value, &dst)?,
+        DType::Int32 => super::math::pick::<i32>(&mask, &value, &dst)?,
+        DType::Int16 => super::math::pick::<i16>(&mask, &value, &dst)?,
+        DType::Int8 => super::math::pick::<i8>(&mask, &value, &dst)?,
+        DType::UInt64 => super::math::pick::<u64>(&mask, &value, &dst)?,
+        DType::UInt32 => super::math::pick::<u32>(&mask, &value, &dst)?,
+        DType::UInt16 => super::math::pick::<u16>(&mask, &value, &dst)?,
+        DType::UInt8 => super::math::pick::<u8>(&mask, &value, &dst)?,
+        other => return Err(unsupported_dtype(other)),
+    };
+    Ok(Value::array(out))
 }

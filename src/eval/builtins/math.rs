@@ -286,7 +286,7 @@ pub fn where_(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 }
 
 /// `c ? x : y` elementwise, the three broadcast together.
-fn pick<T: Element>(c: &Array, x: &Array, y: &Array) -> EvalResult<Array> {
+pub(super) fn pick<T: Element>(c: &Array, x: &Array, y: &Array) -> EvalResult<Array> {
     let shape = broadcast_shapes(&broadcast_shapes(x.shape(), y.shape())?, c.shape())?;
     let mut out = Fresh::<T>::zeroed(&shape)?;
     {

@@ -18,7 +18,7 @@ mod cumsum;
 mod extreme;
 mod pairwise;
 mod whole;
-pub use cumsum::cumsum;
+pub use cumsum::{cumsum, cumsum_array};
 pub use extreme::{max, min};
 pub use pairwise::pairwise_sum;
 use whole::contiguous_f64_sum;
