@@ -8,5 +8,5 @@
 
 #[test]
 fn reduction_keywords_are_numpys() {
-    super::warnings::check_cells(include_str!("fixtures/reduce_kwargs.jsonl"), 76);
+    super::warnings::check_cells(include_str!("fixtures/reduce_kwargs.jsonl"), 78);
 }

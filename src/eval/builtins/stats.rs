@@ -228,8 +228,8 @@ pub(super) fn accumulate(f: impl FnOnce() -> EvalResult<Array>) -> EvalResult<Ar
 pub fn cumprod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let axis = axis_arg(b, "axis", a.ndim())?;
-    Ok(Value::array(accumulate(|| {
-        reduce::in_dtype(b, &a, |x| cumulative(x, axis, true, false))
+    Ok(Value::array(reduce::in_dtype(b, &a, |x| {
+        cumulative(x, axis, true, false)
     })?))
 }
 

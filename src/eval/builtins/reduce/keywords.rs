@@ -24,7 +24,9 @@ pub(super) fn given<'a>(b: &'a Bound, k: &str) -> Option<&'a Value> {
 /// Whether the call uses a keyword only [`Fold`] handles (`where=True`
 /// included: the same result either way), or `out=`, which is refused.
 pub(super) fn wanted(b: &Bound) -> bool {
-    ["dtype", "where", "initial", "out"].iter().any(|k| given(b, k).is_some())
+    ["dtype", "where", "initial", "out"]
+        .iter()
+        .any(|k| given(b, k).is_some())
         || matches!(given(b, "axis"), Some(Value::Tuple(_)))
 }
 
@@ -113,11 +115,17 @@ pub(super) fn sum_in(
     product: bool,
 ) -> EvalResult<Array> {
     // A cast goes through NumPy's buffer.
-    let chunk = if a.dtype() != acc { BUFSIZE } else { usize::MAX };
+    let chunk = if a.dtype() != acc {
+        BUFSIZE
+    } else {
+        usize::MAX
+    };
     let x = a.as_dtype(acc)?;
     Ok(match acc {
         DType::Float64 if !product => floats::<f64>(f, &x, chunk, init, |s, r| s + pairwise_sum(r)),
-        DType::Float32 if !product => floats::<f32>(f, &x, chunk, init, |s, r| s + f32::pairwise(r)),
+        DType::Float32 if !product => {
+            floats::<f32>(f, &x, chunk, init, |s, r| s + f32::pairwise(r))
+        }
         DType::Complex128 if !product => {
             floats::<Complex128>(f, &x, chunk, init, |s, r| s + cmath::pairwise_sum(r))
         }
@@ -126,29 +134,57 @@ pub(super) fn sum_in(
         // Along the last axis NumPy's reduce loop multiplies one by one;
         // across rows it uses the array loop (FMA).
         DType::Complex128 => {
-            let mul = if f.lane_reduces() { complex_mul } else { cmath::mul };
-            floats::<Complex128>(f, &x, chunk, init, move |p, r| r.iter().fold(p, |p, &e| mul(p, e)))
+            let mul = if f.lane_reduces() {
+                complex_mul
+            } else {
+                cmath::mul
+            };
+            floats::<Complex128>(f, &x, chunk, init, move |p, r| {
+                r.iter().fold(p, |p, &e| mul(p, e))
+            })
         }
         DType::Bool => {
             let all = init.get::<bool>();
             Array::from_ndarray(f.fold(&x.read::<bool>().view(), chunk, all, |s, r| {
-                if product { s && r.iter().all(|&e| e) } else { s || r.iter().any(|&e| e) }
+                if product {
+                    s && r.iter().all(|&e| e)
+                } else {
+                    s || r.iter().any(|&e| e)
+                }
             }))
         }
         DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => {
             let wide = x.as_dtype(DType::UInt64)?;
-            let out = f.fold(&wide.read::<u64>().view(), chunk, init.get::<u64>(), |s, r| {
-                let step = if product { u64::wrapping_mul } else { u64::wrapping_add };
-                r.iter().fold(s, |s, &e| step(s, e))
-            });
+            let out = f.fold(
+                &wide.read::<u64>().view(),
+                chunk,
+                init.get::<u64>(),
+                |s, r| {
+                    let step = if product {
+                        u64::wrapping_mul
+                    } else {
+                        u64::wrapping_add
+                    };
+                    r.iter().fold(s, |s, &e| step(s, e))
+                },
+            );
             Array::from_ndarray(out).as_dtype(acc)?
         }
         d if d.is_integer() => {
             let wide = x.as_dtype(DType::Int64)?;
-            let out = f.fold(&wide.read::<i64>().view(), chunk, init.get::<i64>(), |s, r| {
-                let step = if product { i64::wrapping_mul } else { i64::wrapping_add };
-                r.iter().fold(s, |s, &e| step(s, e))
-            });
+            let out = f.fold(
+                &wide.read::<i64>().view(),
+                chunk,
+                init.get::<i64>(),
+                |s, r| {
+                    let step = if product {
+                        i64::wrapping_mul
+                    } else {
+                        i64::wrapping_add
+                    };
+                    r.iter().fold(s, |s, &e| step(s, e))
+                },
+            );
             // Wrapping in 64 bits, then in `d`: the same bits as in `d`.
             Array::from_ndarray(out).as_dtype(acc)?
         }
@@ -189,7 +225,11 @@ pub(super) fn extreme(b: &Bound, a: &Array, max: bool) -> EvalResult<Value> {
         DType::Float64 => extreme_in::<f64>(&f, a, init, float_step(max)),
         DType::Float32 => extreme_in::<f32>(&f, a, init, float_step(max)),
         DType::Complex128 => {
-            let step = if max { cmath::max_step } else { cmath::min_step };
+            let step = if max {
+                cmath::max_step
+            } else {
+                cmath::min_step
+            };
             extreme_in::<Complex128>(&f, a, init, step)
         }
         d => crate::dispatch!(d, T => extreme_in::<T>(&f, a, init, int_step::<T>(max))),
@@ -214,9 +254,7 @@ fn extreme_in<T: Element>(
         &a.read::<T>().view(),
         usize::MAX,
         init.map(Scalar::get::<T>),
-        |m, r| {
-            r.iter().fold(m, |m, &e| Some(m.map_or(e, |m| step(m, e))))
-        },
+        |m, r| r.iter().fold(m, |m, &e| Some(m.map_or(e, |m| step(m, e)))),
     );
     if out.iter().any(Option::is_none) {
         return None;

@@ -44,7 +44,10 @@ impl Fold {
     pub(super) fn parse(b: &Bound, a: &Array) -> EvalResult<Fold> {
         let shape = a.shape().to_vec();
         let axes = b.at("axis", reduced_axes(b.opt("axis"), shape.len()))?;
-        let keepdims = given(b, "keepdims").map(truthy).transpose()?.unwrap_or(false);
+        let keepdims = given(b, "keepdims")
+            .map(truthy)
+            .transpose()?
+            .unwrap_or(false);
         let mask = match given(b, "where") {
             Some(w) => b.at("where", where_mask(w, &shape))?,
             None => None,
@@ -106,7 +109,10 @@ impl Fold {
         let lane = self.lane.max(1);
         for (p, lane_data) in data.chunks(lane).enumerate() {
             let o = self.out_index(p * lane, &ostrides.0);
-            let mask = self.mask.as_ref().map(|m| &m[p * lane..p * lane + lane_data.len()]);
+            let mask = self
+                .mask
+                .as_ref()
+                .map(|m| &m[p * lane..p * lane + lane_data.len()]);
             for (c, piece) in lane_data.chunks(chunk.max(1)).enumerate() {
                 let sel = mask.map(|m| &m[c * chunk..c * chunk + piece.len()]);
                 out[o] = fold_runs(out[o].clone(), piece, sel, &run);
@@ -148,7 +154,12 @@ impl Fold {
 }
 
 /// `acc` through `run` for each run of selected elements of `piece`.
-fn fold_runs<T, A>(mut acc: A, piece: &[T], sel: Option<&[bool]>, run: &impl Fn(A, &[T]) -> A) -> A {
+fn fold_runs<T, A>(
+    mut acc: A,
+    piece: &[T],
+    sel: Option<&[bool]>,
+    run: &impl Fn(A, &[T]) -> A,
+) -> A {
     let Some(sel) = sel else {
         return run(acc, piece);
     };
@@ -202,7 +213,11 @@ fn where_mask(w: &Value, shape: &[usize]) -> EvalResult<Option<(Vec<bool>, Vec<u
         ));
     }
     let lead = shape.len() - m.ndim();
-    let fits = m.shape().iter().enumerate().all(|(i, &n)| n == 1 || n == shape[lead + i]);
+    let fits = m
+        .shape()
+        .iter()
+        .enumerate()
+        .all(|(i, &n)| n == 1 || n == shape[lead + i]);
     if !fits {
         return Err(EvalError::value_error(format!(
             "operands could not be broadcast together with remapped shapes \

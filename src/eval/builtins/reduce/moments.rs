@@ -36,7 +36,9 @@ fn mean_dtype(b: &Bound, a: &Array) -> EvalResult<DType> {
 
 /// The sums of `a` over `f` in `acc`, the reduction's warnings reported.
 fn sums(f: &Fold, a: &Array, acc: DType) -> EvalResult<Array> {
-    warnings::ufunc("reduce", || sum_in(f, a, acc, Scalar::Float64(0.0).cast(acc), false))
+    warnings::ufunc("reduce", || {
+        sum_in(f, a, acc, Scalar::Float64(0.0).cast(acc), false)
+    })
 }
 
 /// `sums / counts` in `acc` (float32 divides in float64 and rounds once:
@@ -83,7 +85,10 @@ pub(super) fn var(b: &Bound, a: &Array, sqrt: bool) -> EvalResult<Value> {
     if a.dtype() == DType::Complex128 {
         return Err(super::super::super::ops::unsupported_dtype(a.dtype()));
     }
-    let ddof = super::keywords::given(b, "ddof").map(real).transpose()?.unwrap_or(0.0);
+    let ddof = super::keywords::given(b, "ddof")
+        .map(real)
+        .transpose()?
+        .unwrap_or(0.0);
     let acc = mean_dtype(b, a)?;
     let counts = f.counts().mapv(|c| c as f64);
     if counts.iter().any(|&c| ddof >= c) {
