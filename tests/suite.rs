@@ -97,6 +97,8 @@ mod python_semantics;
 mod random_lang;
 #[path = "random_streams.rs"]
 mod random_streams;
+#[path = "reduce_kwargs.rs"]
+mod reduce_kwargs;
 #[path = "repl_tty.rs"]
 mod repl_tty;
 #[path = "script.rs"]

@@ -167,17 +167,21 @@ builtins! { BUILTINS;
         "Ones with the shape and dtype of a.", "np.ones_like(np.array([1., 2.]))";
     "meshgrid", Numpy, creation::meshgrid, "meshgrid(*xi, indexing='xy')",
         "Coordinate matrices from coordinate vectors.", "X, Y = np.meshgrid(np.arange(3), np.arange(2))";
-    "cumsum", Numpy, reduce::cumsum, "cumsum(a, axis=None)",
+    "cumsum", Numpy, reduce::cumsum, "cumsum(a, axis=None, dtype=None, out=None)",
         "Cumulative sum (flattened when axis is None).", "np.cumsum(np.array([1, 2, 3]))";
-    "sum", Both, reduce::sum, "sum(a, axis=None, keepdims=False)",
+    "sum", Both, reduce::sum, "sum(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         "Sum of elements (NumPy's pairwise summation).", "np.sum(np.array([[1, 2], [3, 4]]), axis=0)";
-    "mean", Numpy, reduce::mean, "mean(a, axis=None, keepdims=False)",
+    "mean", Numpy, reduce::mean, "mean(a, axis=None, dtype=None, out=None, keepdims=<no value>, *, where=<no value>)",
         "Arithmetic mean.", "np.mean(np.array([1, 2, 4]))";
-    "min", Both, reduce::min, "min(a, axis=None, keepdims=False)",
+    "min", Both, reduce::min, "min(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         "Smallest element (NaN propagates).", "np.min(np.array([3, 1, 2]))";
-    "max", Both, reduce::max, "max(a, axis=None, keepdims=False)",
+    "max", Both, reduce::max, "max(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         "Largest element (NaN propagates).", "np.max(np.array([3, 1, 2]))";
-    "std", Numpy, reduce::std, "std(a, axis=None, ddof=0, keepdims=False)",
+    "amin", Numpy, reduce::min, "amin(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
+        "Smallest element (an alias of np.min).", "np.amin(np.array([[3, 1], [0, 2]]), axis=1)";
+    "amax", Numpy, reduce::max, "amax(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
+        "Largest element (an alias of np.max).", "np.amax(np.array([[3, 1], [0, 2]]), axis=0, initial=2)";
+    "std", Numpy, reduce::std, "std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>)",
         "Standard deviation.", "np.std(np.array([1., 2., 4.]))";
     "abs", Both, math::unary, "abs(x)", "Absolute value, elementwise.", "np.abs(np.array([-1.5, 2]))";
     "absolute", Numpy, math::unary, "absolute(x)", "Absolute value, elementwise (np.abs).", "np.absolute(np.array([-1.5, 3 + 4j]))";

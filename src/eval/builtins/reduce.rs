@@ -16,9 +16,13 @@ use super::super::warnings::{self, WarningKind};
 
 mod cumsum;
 mod extreme;
+mod keywords;
+mod masked;
+mod moments;
 mod pairwise;
 mod whole;
 pub use cumsum::{cumsum, cumsum_array};
+pub(super) use cumsum::in_dtype;
 pub use extreme::{max, min};
 pub use pairwise::pairwise_sum;
 use whole::contiguous_f64_sum;
@@ -202,6 +206,10 @@ pub fn sum(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     if python && let Some(v) = python_sum(b)? {
         return Ok(v);
     }
+    if keywords::wanted(b) {
+        let a = b.at("a", to_array(b.req("a")))?;
+        return keywords::sum_or_prod(b, &a, false);
+    }
     if let Some(v) = contiguous_f64_sum(b)? {
         return Ok(v);
     }
@@ -305,6 +313,9 @@ fn mean_array(a: &Array, r: &Reduce) -> EvalResult<ArrayD<f64>> {
 
 pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
+    if moments::wanted(b, &a) {
+        return moments::mean(b, &a);
+    }
     let r = reduce_args(b, &a)?;
     // NumPy warns itself, then divides 0 by 0 (a NumPy scalar for a full
     // reduction, an array along an axis).
@@ -359,10 +370,24 @@ pub fn mean(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 pub fn std(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
+    if moments::wanted(b, &a) {
+        return moments::var(b, &a, true);
+    }
     let r = reduce_args(b, &a)?;
     let ddof = b.opt("ddof").map(real).transpose()?.unwrap_or(0.0);
     let out = variance(&a, r.axis, r.keepdims, ddof)?.mapv(f64::sqrt);
     Ok(wrap(Array::from_ndarray(out), true))
+}
+
+/// `np.var` with NumPy's keywords (`stats::var` when the plain path
+/// cannot take them).
+pub(super) fn var_keywords(b: &Bound, a: &Array) -> Option<EvalResult<Value>> {
+    moments::wanted(b, a).then(|| moments::var(b, a, false))
+}
+
+/// `np.prod` with NumPy's keywords, when the call uses them.
+pub(super) fn prod_keywords(b: &Bound, a: &Array) -> Option<EvalResult<Value>> {
+    keywords::wanted(b).then(|| keywords::sum_or_prod(b, a, true))
 }
 
 /// Float sum of a float64 array along `axis` (or all), in NumPy's order

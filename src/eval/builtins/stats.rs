@@ -21,9 +21,9 @@ mod average;
 pub use average::average;
 
 builtins! { STATS;
-    "prod", Numpy, prod, "prod(a, axis=None, keepdims=False)",
+    "prod", Numpy, prod, "prod(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         "Product of elements (1 for an empty array).", "np.prod(np.array([[1, 2], [3, 4]]), axis=1)";
-    "cumprod", Numpy, cumprod, "cumprod(a, axis=None)",
+    "cumprod", Numpy, cumprod, "cumprod(a, axis=None, dtype=None, out=None)",
         "Cumulative product (flattened when axis is None).", "np.cumprod(np.array([1, 2, 3, 4]))";
     "cumulative_sum", Numpy, cumulative_sum, "cumulative_sum(x, *, axis=None, dtype=None, out=None, include_initial=False)",
         "Cumulative sum (NumPy 2's array-API form; include_initial starts with 0).",
@@ -31,7 +31,7 @@ builtins! { STATS;
     "cumulative_prod", Numpy, cumulative_sum, "cumulative_prod(x, *, axis=None, dtype=None, out=None, include_initial=False)",
         "Cumulative product (NumPy 2's array-API form; include_initial starts with 1).",
         "np.cumulative_prod(np.array([1., 2., 3.]))";
-    "var", Numpy, var, "var(a, axis=None, ddof=0, keepdims=False)",
+    "var", Numpy, var, "var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>)",
         "Variance: mean of squared deviations (divided by n - ddof).", "np.var(np.array([1., 2., 4.]), ddof=1)";
     "average", Numpy, average, "average(a, axis=None, weights=None, returned=False, *, keepdims=<no value>)",
         "Weighted average (the mean without weights); returned=True adds the sum of weights.",
@@ -65,6 +65,9 @@ pub(super) fn call(
 
 pub fn prod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
+    if let Some(v) = reduce::prod_keywords(b, &a) {
+        return v;
+    }
     let l = lane_args(b, a.ndim())?;
     let out = match a.dtype() {
         // `np.multiply.reduce`: its float overflow is "in reduce".
@@ -225,8 +228,8 @@ pub(super) fn accumulate(f: impl FnOnce() -> EvalResult<Array>) -> EvalResult<Ar
 pub fn cumprod(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let axis = axis_arg(b, "axis", a.ndim())?;
-    Ok(Value::array(accumulate(|| {
-        cumulative(&a, axis, true, false)
+    Ok(Value::array(reduce::in_dtype(b, &a, |x| {
+        cumulative(x, axis, true, false)
     })?))
 }
 
@@ -266,6 +269,9 @@ pub fn cumulative_sum(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> 
 /// `np.var`: the variance `std` squares the root of (reduce.rs).
 pub fn var(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
+    if let Some(v) = reduce::var_keywords(b, &a) {
+        return v;
+    }
     let ddof = b.opt("ddof").map(real).transpose()?.unwrap_or(0.0);
     let axis = axis_arg(b, "axis", a.ndim())?;
     let keep = b.opt("keepdims").map(truthy).transpose()?.unwrap_or(false);

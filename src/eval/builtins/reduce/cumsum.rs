@@ -6,19 +6,48 @@ use ndarray::{Axis, Zip};
 use crate::array::{Array, Complex128, DType, Element, Fresh};
 
 use super::super::super::args::Bound;
-use super::super::super::convert::{index_int, norm_axis, to_array};
+use super::super::super::convert::{dtype_arg, index_int, norm_axis, to_array};
 use super::super::super::error::EvalResult;
 use super::super::super::session::Session;
 use super::super::super::value::Value;
+use super::super::super::warnings;
 
-/// `np.cumsum(a, axis=None)`: running sums (flattened when axis is None).
+/// `np.cumsum(a, axis=None, dtype=None)`: running sums (flattened when
+/// axis is None).
 pub fn cumsum(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let axis = match b.opt("axis") {
         None => None,
         Some(v) => Some(b.at("axis", index_int(v).and_then(|k| norm_axis(k, a.ndim())))?),
     };
-    super::super::stats::accumulate(|| cumsum_array(&a, axis)).map(Value::array)
+    in_dtype(b, &a, |x| cumsum_array(x, axis)).map(Value::array)
+}
+
+/// `run` (a running sum or product, its warnings "in accumulate") with
+/// `dtype=`: the input cast to it first (its warnings "in cast", as
+/// NumPy's), the result in it. Integers accumulate in 64 bits and wrap
+/// into the narrower dtype after (the same bits as wrapping in it all
+/// along); a bool accumulator is the running `or` / `and`, nonzero as
+/// True.
+///
+/// # Errors
+/// `NotImplementedError` for `out=`; `run`'s.
+pub(in super::super) fn in_dtype(
+    b: &Bound,
+    a: &Array,
+    run: impl FnOnce(&Array) -> EvalResult<Array>,
+) -> EvalResult<Array> {
+    super::keywords::no_out(b)?;
+    let d = match super::keywords::given(b, "dtype") {
+        Some(v) => b.at("dtype", dtype_arg(v))?,
+        None => None,
+    };
+    let Some(d) = d else {
+        return super::super::stats::accumulate(|| run(a));
+    };
+    let x = warnings::ufunc("cast", || Ok(a.as_dtype(d)?))?;
+    let out = super::super::stats::accumulate(|| run(&x))?;
+    Ok(out.as_dtype(d)?)
 }
 
 /// Running sums along `axis` (flattened when `None`); int and bool → int64.

@@ -23,8 +23,9 @@ fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
                 Some(other),
             ) => {
                 let mut v = vec![a.clone(), other.clone()];
-                if let Some(k) = b.opt("keepdims") {
-                    v.push(k.clone());
+                // Python's `max(1, 2, 3, ...)`: the numbers fill NumPy's slots.
+                for k in ["out", "keepdims", "initial", "where"] {
+                    v.extend(b.opt(k).cloned());
                 }
                 Some(v)
             }
@@ -49,6 +50,9 @@ fn extreme(b: &Bound, python: bool, max: bool) -> EvalResult<Value> {
         }
     }
     let a = b.at("a", to_array(b.req("a")))?;
+    if super::keywords::wanted(b) {
+        return super::keywords::extreme(b, &a, max);
+    }
     let r = reduce_args(b, &a)?;
     if count(&a, &r) == 0 {
         return Err(EvalError::value_error(format!(
