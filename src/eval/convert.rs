@@ -16,7 +16,7 @@ pub fn dtype_arg(v: &Value) -> EvalResult<Option<DType>> {
         }
         Value::Str(s) => match DType::parse(s) {
             Some(d) => Ok(Some(d)),
-            None if let Some(err) = super::builtins::dtypes::unsupported_dtype(s) => Err(err),
+            None if let Some(err) = super::builtins::dtypes::unsupported_dtype(s, true) => Err(err),
             _ => Err(EvalError::type_error(format!(
                 "data type '{s}' not understood"
             ))),

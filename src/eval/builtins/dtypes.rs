@@ -55,13 +55,19 @@ const ABSTRACT: &[&str] = &[
 /// `NotImplementedError` that says what is missing, where the name would
 /// otherwise look like a typo (`AttributeError`, `data type not
 /// understood`).
-pub fn unsupported_dtype(name: &str) -> Option<EvalError> {
+/// Codes (`'c8'`, `'e'`) count only in dtype strings (`np.e` is Euler's
+/// number).
+pub fn unsupported_dtype(name: &str, string: bool) -> Option<EvalError> {
     let code = name.trim_start_matches(['<', '=', '|']);
     let missing = match code {
-        "complex64" | "csingle" | "c8" | "F" => "complex64",
-        "float16" | "half" | "f2" | "e" => "float16",
-        "longdouble" | "float128" | "f16" | "g" => "longdouble",
-        "clongdouble" | "complex256" | "c32" | "G" => "clongdouble",
+        "complex64" | "csingle" => "complex64",
+        "float16" | "half" => "float16",
+        "longdouble" | "float128" => "longdouble",
+        "clongdouble" | "complex256" => "clongdouble",
+        "c8" | "F" if string => "complex64",
+        "f2" | "e" if string => "float16",
+        "f16" | "g" if string => "longdouble",
+        "c32" | "G" if string => "clongdouble",
         _ => return None,
     };
     Some(EvalError::new(

@@ -76,7 +76,7 @@ impl Session {
                     ),
                 ));
             }
-            Module::Numpy if let Some(err) = builtins::dtypes::unsupported_dtype(name) => {
+            Module::Numpy if let Some(err) = builtins::dtypes::unsupported_dtype(name, false) => {
                 return Err(err);
             }
             _ => {}
