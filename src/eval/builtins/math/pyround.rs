@@ -107,7 +107,9 @@ fn round_int(n: &BigInt, d: i64) -> Value {
     if d >= 0 {
         return pybigint::int_value(n.clone());
     }
-    let k = u32::try_from(-d).unwrap_or(u32::MAX).min(4300);
+    let k = u32::try_from(d.unsigned_abs())
+        .unwrap_or(u32::MAX)
+        .min(4300);
     let m = round_magnitude(&n.abs(), k, false);
     pybigint::int_value(if n.is_negative() { -m } else { m })
 }
