@@ -59,6 +59,7 @@ pub mod limits;
 pub mod par;
 pub mod pool;
 mod read;
+mod reinterpret;
 mod scalar;
 mod shape;
 pub mod simd;

@@ -59,6 +59,8 @@ mod ipython_out;
 mod language;
 #[path = "layering.rs"]
 mod layering;
+#[path = "leftovers.rs"]
+mod leftovers;
 #[path = "mapped_scripts.rs"]
 mod mapped_scripts;
 #[path = "mpl.rs"]

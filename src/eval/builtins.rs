@@ -283,6 +283,16 @@ fn table() -> &'static super::fast_hash::FastMap<&'static str, &'static Builtin>
     TABLE.get_or_init(|| all().map(|b| (b.name, b)).collect())
 }
 
+/// Python's own code for a bare call of `b` where Python binds its
+/// arguments differently from NumPy's twin (`round(x, ndigits=2)`, with
+/// argument-clinic errors): it takes the call's arguments unbound.
+pub fn python_call(b: &Builtin) -> Option<fn(&mut Session, CallArgs) -> EvalResult<Value>> {
+    match (b.name, b.home) {
+        ("round", Home::Both) => Some(math::python_round),
+        _ => None,
+    }
+}
+
 /// Looks up a builtin by name.
 pub fn lookup(name: &str) -> Option<&'static Builtin> {
     table().get(name).copied()

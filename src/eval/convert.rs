@@ -16,6 +16,7 @@ pub fn dtype_arg(v: &Value) -> EvalResult<Option<DType>> {
         }
         Value::Str(s) => match DType::parse(s) {
             Some(d) => Ok(Some(d)),
+            None if let Some(err) = super::builtins::dtypes::unsupported_dtype(s, true) => Err(err),
             _ => Err(EvalError::type_error(format!(
                 "data type '{s}' not understood"
             ))),
@@ -72,6 +73,15 @@ pub fn to_array_dtype(v: &Value, dtype: Option<DType>) -> EvalResult<Array> {
         Value::Float(x) => {
             let s = float_in(*x, d)?;
             super::warnings::check_f64_cast(*x, d)?;
+            Ok(Array::scalar(s))
+        }
+        // Past int64, as NumPy converts it for `d` (`np.float32(10**40)`
+        // overflows to inf with its warning; no float holds `10**400`).
+        Value::BigInt(n) => {
+            let s = big_leaf(n, Some(d))?;
+            if d.is_inexact() {
+                super::warnings::check_f64_cast(super::ops::pybigint::to_f64(n)?, d)?;
+            }
             Ok(Array::scalar(s))
         }
         Value::List(_) | Value::Tuple(_) => {
@@ -152,6 +162,12 @@ pub fn float_in(x: f64, d: DType) -> EvalResult<array::Scalar> {
     }
     int_convertible(x)?;
     let t = x.trunc();
+    // `int(x)` past int64 still fits a uint64 up to 2**64 - 1.
+    if d == DType::UInt64
+        && (9_223_372_036_854_775_808.0..18_446_744_073_709_551_616.0).contains(&t)
+    {
+        return Ok(array::Scalar::UInt64(t as u64));
+    }
     if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
         return Err(EvalError::new(
             super::ErrorKind::OverflowError,

@@ -85,28 +85,20 @@ pub fn index_array(a: &Array, items: &[Idx]) -> EvalResult<Value> {
 /// `a[items] = value`, written through to every view of `a`'s elements
 /// (NumPy's semantics: `b = a; a[0] = 5` changes `b`).
 pub fn assign_array(a: &Array, items: &[Idx], value: &Value) -> EvalResult<()> {
-    // A Python int must fit an integer array's dtype (NumPy 2).
-    let v = match value {
-        Value::Int(i) if a.dtype().is_integer() => {
-            Array::scalar(super::convert::int_in(*i, a.dtype())?)
-        }
-        // A Python float goes through `int()` first (NaN and inf raise),
-        // then must fit as a Python int does.
-        Value::Float(x) if a.dtype().is_integer() => {
-            Array::scalar(super::convert::float_in(*x, a.dtype())?)
-        }
-        other => to_array(other)?,
+    let fancy = items
+        .iter()
+        .any(|i| matches!(i, Idx::Mask(_) | Idx::Take(_)));
+    let v = match element_of(value, a.dtype(), fancy)? {
+        Some(s) => Array::scalar(s),
+        None => to_array(value)?,
     };
     // NumPy's cast warnings ("overflow encountered in cast" for a float64
-    // too big for float32): a scalar is converted before anything is
-    // written, an array after its elements are (so under
-    // `np.seterr(over='raise')` only the array's write happens).
+    // too big for float32, "invalid value" for a NumPy float no integer
+    // holds): a scalar is converted before anything is written, an array
+    // after its elements are (so under `np.seterr(over='raise')` only the
+    // array's write happens).
     let array = matches!(value, Value::Array(_));
-    let flags = match a.dtype() {
-        _ if array => super::warnings::cast_flags(&v, a.dtype()),
-        DType::Float32 => super::warnings::cast_flags(&v, DType::Float32),
-        _ => crate::array::fpe::Flags::NONE,
-    };
+    let flags = super::warnings::cast_flags(&v, a.dtype());
     if !array {
         super::warnings::report(flags, "cast")?;
     }
@@ -115,6 +107,78 @@ pub fn assign_array(a: &Array, items: &[Idx], value: &Value) -> EvalResult<()> {
         super::warnings::report(flags, "cast")?;
     }
     Ok(())
+}
+
+/// The element a scalar `value` stores as in an array of `dtype` where
+/// NumPy converts it as Python would (`int(x)`, `float(x)`) rather than by
+/// casting; `None` where a cast does (arrays, and NumPy scalars under an
+/// index array or a mask).
+///
+/// A Python int must fit an integer dtype (NEP 50); a Python float, and a
+/// NumPy scalar stored by integers and slices into a signed integer array,
+/// goes through `int()` (NaN and inf raise) and must then fit; complex
+/// numbers go into no real array; strings are parsed, `None` is NaN in a
+/// float array.
+///
+/// # Errors
+/// Python's `OverflowError`, `ValueError` and `TypeError` of those
+/// conversions.
+pub fn element_of(value: &Value, dtype: DType, fancy: bool) -> EvalResult<Option<Scalar>> {
+    use super::convert::{float_in, int_in};
+    let int = dtype.is_integer();
+    let real = matches!(dtype.kind(), Kind::Int | Kind::UInt | Kind::Float);
+    Ok(Some(match value {
+        Value::Int(i) if int => int_in(*i, dtype)?,
+        Value::Float(x) if int => float_in(*x, dtype)?,
+        Value::Scalar(s)
+            if !fancy
+                && s.dtype() != dtype
+                && matches!(
+                    dtype,
+                    DType::Int8 | DType::Int16 | DType::Int32 | DType::Int64
+                ) =>
+        {
+            match s.dtype().kind() {
+                Kind::Float => float_in(s.as_f64(), dtype)?,
+                Kind::UInt if s.get::<u64>() > i64::MAX as u64 => {
+                    return Err(EvalError::new(
+                        super::ErrorKind::OverflowError,
+                        "Python int too large to convert to C long",
+                    ));
+                }
+                Kind::Int | Kind::UInt | Kind::Bool => int_in(s.get::<i64>(), dtype)?,
+                Kind::Complex => return Ok(None),
+            }
+        }
+        Value::Complex(_) if real => return Err(not_a_real(int, "complex")),
+        Value::None if int => return Err(not_a_real(true, "NoneType")),
+        Value::None if dtype.kind() == Kind::Float => Scalar::Float64(f64::NAN).cast(dtype),
+        Value::Str(t) if int => {
+            let i = t.trim().parse::<i64>().map_err(|_| {
+                EvalError::value_error(format!(
+                    "invalid literal for int() with base 10: {}",
+                    crate::format::py_repr_str(t)
+                ))
+            })?;
+            int_in(i, dtype)?
+        }
+        Value::Str(t) if dtype.kind() == Kind::Float => {
+            Scalar::Float64(super::builtins::python::parse_float(t)?).cast(dtype)
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// Python's `TypeError` of `int(x)` or `float(x)` for a `type` that is no
+/// real number.
+fn not_a_real(int: bool, type_name: &str) -> EvalError {
+    EvalError::type_error(if int {
+        format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{type_name}'"
+        )
+    } else {
+        format!("float() argument must be a string or a real number, not '{type_name}'")
+    })
 }
 
 /// `seq[items]` on a Python list, tuple or str.

@@ -4,7 +4,7 @@
 use crate::eval::ErrorKind;
 use std::rc::Rc;
 
-use crate::array::{Array, DType, Element, dispatch};
+use crate::array::{Array, Casting, DType, Element, dispatch};
 
 use super::args::{CallArgs, Signature, bind};
 use super::builtins;
@@ -86,6 +86,8 @@ const METHODS: &[Method] = &[
     own("conjugate", conj),
     own("sort", sort_in_place),
     own("clip", clip),
+    own("fill", fill),
+    own("view", view),
 ];
 
 fn method(name: &str) -> Option<&'static Method> {
@@ -224,12 +226,164 @@ fn transpose(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResul
     Ok(Value::array(a.transpose(axes.as_deref())?))
 }
 
+/// `a.astype(dtype, order='K', casting='unsafe', subok=True, copy=True)`:
+/// the elements cast to `dtype` when `casting` allows it (NumPy's
+/// TypeError otherwise); `a` itself for `copy=False` when nothing changes.
+/// Every order gives the same values (gradlab's arrays are C-ordered).
 fn astype(_: &mut Session, recv: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
-    let b = simple("astype(dtype)", call)?;
+    if call.pos.is_empty() && !call.kw.iter().any(|(k, _)| k == "dtype") {
+        return Err(EvalError::type_error(
+            "astype() missing required argument 'dtype' (pos 0)",
+        ));
+    }
+    let b = simple(
+        "astype(dtype, order='K', casting='unsafe', subok=True, copy=True)",
+        call,
+    )?;
     let d = dtype_arg(b.req("dtype"))?.unwrap_or(DType::Float64);
+    order_arg(b.get("order"))?;
+    let rule = b.get("casting").map(casting_arg).transpose()?;
+    let scalar = matches!(recv, Value::Scalar(_));
+    if let Some(CastRule::Numpy(c)) = rule
+        && !a.dtype().can_cast(d, c)
+    {
+        return Err(EvalError::type_error(format!(
+            "Cannot cast {} from dtype('{}') to dtype('{d}') according to the rule '{}'",
+            if scalar { "scalar" } else { "array data" },
+            a.dtype(),
+            c.name()
+        )));
+    }
+    let copy = b.get("copy").map(super::convert::truthy).transpose()?;
+    if copy == Some(false) && a.dtype() == d && matches!(recv, Value::Array(_)) {
+        return Ok(recv.clone());
+    }
     let flags = super::warnings::cast_flags(a, d);
     let out = a.astype(d)?;
+    if rule == Some(CastRule::SameValue) && !same_values(a, &out)? {
+        return Err(EvalError::value_error(format!(
+            "could not cast 'same_value' {} to {}",
+            c_name(a.dtype()),
+            c_name(d)
+        )));
+    }
     super::warnings::report(flags, "cast")?;
+    Ok(wrap(out, scalar))
+}
+
+/// A `casting=` rule of `astype`: one of [`Casting`]'s, or NumPy 2.4's
+/// `'same_value'` (any cast that leaves every value as it was).
+#[derive(Clone, Copy, PartialEq)]
+enum CastRule {
+    Numpy(Casting),
+    SameValue,
+}
+
+fn casting_arg(v: &Value) -> EvalResult<CastRule> {
+    let Value::Str(s) = v else {
+        return Err(EvalError::type_error(format!(
+            "casting must be str, not {}",
+            v.type_name()
+        )));
+    };
+    match Casting::parse(s) {
+        Some(c) => Ok(CastRule::Numpy(c)),
+        None if &**s == "same_value" => Ok(CastRule::SameValue),
+        None => Err(EvalError::value_error(format!(
+            "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe', 'same_value' (got '{s}')"
+        ))),
+    }
+}
+
+/// NumPy's check of `order=`: None or one of C, F, A, K (either case).
+fn order_arg(v: Option<&Value>) -> EvalResult<()> {
+    match v {
+        None | Some(Value::None) => Ok(()),
+        Some(Value::Str(s)) if matches!(&**s, "C" | "F" | "A" | "K" | "c" | "f" | "a" | "k") => {
+            Ok(())
+        }
+        Some(Value::Str(s)) => Err(EvalError::value_error(format!(
+            "order must be one of 'C', 'F', 'A', or 'K' (got '{s}')"
+        ))),
+        Some(other) => Err(EvalError::type_error(format!(
+            "order must be str, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// Whether `out` (a cast of `a`) holds `a`'s values: cast back, equal
+/// element by element (NaN to NaN).
+fn same_values(a: &Array, out: &Array) -> EvalResult<bool> {
+    let back = out.astype(a.dtype())?;
+    let (x, y) = (a.to_f64_vec(), back.to_f64_vec());
+    let same = |(p, q): (&f64, &f64)| p == q || (p.is_nan() && q.is_nan());
+    Ok(a.dtype() == out.dtype() || x.iter().zip(&y).all(same))
+}
+
+/// The C type NumPy names a dtype by in cast errors (`double`, `long`).
+fn c_name(d: DType) -> &'static str {
+    match d {
+        DType::Bool => "npy_bool",
+        DType::Int8 => "byte",
+        DType::Int16 => "short",
+        DType::Int32 => "int",
+        DType::Int64 => "long",
+        DType::UInt8 => "ubyte",
+        DType::UInt16 => "ushort",
+        DType::UInt32 => "uint",
+        DType::UInt64 => "ulong",
+        DType::Float32 => "float",
+        DType::Float64 => "double",
+        DType::Complex128 => "cdouble",
+    }
+}
+
+/// `a.fill(value)`: every element of `a` set to `value` as `a[...] = value`
+/// stores it (NumPy's conversions and errors; through a view into its
+/// base, `a[::2].fill(1)`); returns None. A NumPy scalar's `fill` leaves
+/// it as it is (scalars are immutable).
+fn fill(_: &mut Session, recv: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    if !call.kw.is_empty() {
+        return Err(EvalError::type_error(
+            "ndarray.fill() takes no keyword arguments",
+        ));
+    }
+    let [value] = &call.pos[..] else {
+        return Err(EvalError::type_error(format!(
+            "fill() takes exactly 1 argument ({} given)",
+            call.pos.len()
+        )));
+    };
+    let sequence = match value {
+        Value::List(_) | Value::Tuple(_) => true,
+        Value::Array(v) => v.ndim() > 0,
+        _ => false,
+    };
+    if sequence {
+        return Err(EvalError::value_error(
+            "setting an array element with a sequence.",
+        ));
+    }
+    if matches!(recv, Value::Array(_)) {
+        super::index::assign_array(a, &[super::index::Idx::Ellipsis], value)?;
+    }
+    Ok(Value::None)
+}
+
+/// `a.view(dtype=None, type=None)`: the same elements through a new handle
+/// (writes go through), or its bytes read as `dtype` ([`Array::view_as`]).
+/// `type` can only be `np.ndarray`, the one array class gradlab has.
+fn view(_: &mut Session, recv: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    let b = simple("view(dtype=None, type=None)", call)?;
+    let d = match b.get("dtype") {
+        None | Some(Value::None | Value::Class(_)) => None,
+        Some(v) => dtype_arg(v)?,
+    };
+    let out = match d {
+        None => a.view(),
+        Some(d) => a.view_as(d)?,
+    };
     Ok(wrap(out, matches!(recv, Value::Scalar(_))))
 }
 

@@ -50,6 +50,34 @@ const ABSTRACT: &[&str] = &[
 ];
 
 /// `np.<name>` for an abstract scalar class (`np.integer`).
+/// NumPy's error for a dtype gradlab does not store, named as `np.<name>`
+/// or as a dtype string (`'complex64'`, `'c8'`, `'float16'`, `'f2'`): a
+/// `NotImplementedError` that says what is missing, where the name would
+/// otherwise look like a typo (`AttributeError`, `data type not
+/// understood`).
+/// Codes (`'c8'`, `'e'`) count only in dtype strings (`np.e` is Euler's
+/// number).
+pub fn unsupported_dtype(name: &str, string: bool) -> Option<EvalError> {
+    let code = name.trim_start_matches(['<', '=', '|']);
+    let missing = match code {
+        "complex64" | "csingle" => "complex64",
+        "float16" | "half" => "float16",
+        "longdouble" | "float128" => "longdouble",
+        "clongdouble" | "complex256" => "clongdouble",
+        "c8" | "F" if string => "complex64",
+        "f2" | "e" if string => "float16",
+        "f16" | "g" if string => "longdouble",
+        "c32" | "G" if string => "clongdouble",
+        _ => return None,
+    };
+    Some(EvalError::new(
+        crate::eval::ErrorKind::NotImplementedError,
+        format!(
+            "{missing} is not supported by gradlab (its dtypes are bool, int8-int64, uint8-uint64, float32, float64 and complex128): {missing} arrays, scalars and their printing are missing"
+        ),
+    ))
+}
+
 pub fn abstract_class(name: &str) -> Option<Value> {
     ABSTRACT
         .contains(&name)
@@ -385,13 +413,13 @@ pub fn can_cast(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let casting = match b.get("casting") {
         Some(Value::Str(s)) => Casting::parse(s).ok_or_else(|| {
             EvalError::value_error(format!(
-                "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got '{s}')"
+                "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '{s}')"
             ))
         })?,
-        Some(_) => {
+        Some(other) => {
             return Err(EvalError::new(
                 ErrorKind::TypeError,
-                "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'",
+                format!("casting must be str, not {}", other.type_name()),
             ));
         }
         None => Casting::Safe,

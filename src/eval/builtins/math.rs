@@ -2,6 +2,7 @@
 //! Python's `math` module.
 
 mod pymath;
+mod pyround;
 
 use ndarray::{Dimension, Zip};
 
@@ -18,6 +19,7 @@ use super::super::value::Value;
 use super::super::warnings;
 
 pub use pymath::{MATH_NAMES, math_attr};
+pub use pyround::python_round;
 
 fn float_fn(name: &str) -> Option<fn(f64) -> f64> {
     Some(match name {
@@ -147,48 +149,45 @@ fn map_f64<R: Element>(a: &Array, f: impl Fn(f64) -> R + Sync + Copy) -> EvalRes
 
 /// `round(a, decimals=0)`: NumPy's `rint(a * 10**d) / 10**d`, or Python's
 /// correctly rounded `round` for a bare call on a Python number.
-pub fn round(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
+/// `np.round(a, decimals=0)` (a bare `round(...)` is Python's:
+/// [`python_round`]).
+pub fn round(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let x = b.req("a");
-    let decimals = match b.opt("decimals") {
-        None => None,
-        Some(v) => Some(b.at("decimals", index_int(v))?),
+    let d = match b.opt("decimals") {
+        None => 0,
+        Some(v) => b.at("decimals", index_int(v))?,
     };
-    if python {
-        match (x, decimals) {
-            (Value::Int(_) | Value::Bool(_), _) => return Ok(Value::Int(index_int(x)?)),
-            (Value::BigInt(_), _) => return Ok(x.clone()),
-            (Value::Complex(_), _) => {
-                return Err(EvalError::type_error(
-                    "type complex doesn't define __round__ method",
-                ));
-            }
-            (Value::Float(f), None) => {
-                if !f.is_finite() {
-                    return Err(EvalError::value_error(
-                        "cannot convert float NaN or infinity to integer",
-                    ));
-                }
-                return Ok(ops::pybigint::from_f64(f.round_ties_even()));
-            }
-            (Value::Float(f), Some(d)) if (0..=300).contains(&d) => {
-                return Ok(Value::Float(
-                    format!("{f:.*}", d as usize).parse().unwrap_or(*f),
-                ));
-            }
-            _ => {}
-        }
-    }
-    let d = decimals.unwrap_or(0);
     let a = b.at("a", to_array(x))?;
     let as_scalar = a.ndim() == 0;
-    let out = match a.dtype() {
-        DType::Float64 => map::<f64, f64>(&a, |e| np_round(e, d))?,
-        _ => a.copy()?,
-    };
-    Ok(wrap(out, as_scalar))
+    Ok(wrap(np_round(&a, d)?, as_scalar))
 }
 
-fn np_round(x: f64, d: i64) -> f64 {
+/// NumPy's rounding of `a` to `d` decimals, half to even, in `a`'s dtype:
+/// floats scaled by `10**d` in their own precision (float32 in float32),
+/// integers to a multiple of `10**-d` when `d < 0`, else unchanged.
+fn np_round(a: &Array, d: i64) -> EvalResult<Array> {
+    // Beyond ±400 digits every float rounds as at ±400.
+    let d = d.clamp(-400, 400);
+    Ok(match a.dtype() {
+        DType::Float64 => map::<f64, f64>(a, |e| round_f64(e, d))?,
+        DType::Float32 => map::<f32, f32>(a, |e| round_f32(e, d))?,
+        t if t.is_integer() && d < 0 => {
+            map::<f64, f64>(&a.astype(DType::Float64)?, |e| round_f64(e, d))?.astype(t)?
+        }
+        _ => a.copy()?,
+    })
+}
+
+fn round_f32(x: f32, d: i64) -> f32 {
+    let f = 10f32.powi(d.unsigned_abs().min(64) as i32);
+    if d >= 0 {
+        (x * f).round_ties_even() / f
+    } else {
+        (x / f).round_ties_even() * f
+    }
+}
+
+fn round_f64(x: f64, d: i64) -> f64 {
     if d >= 0 {
         let f = 10f64.powi(d as i32);
         (x * f).round_ties_even() / f

@@ -171,9 +171,9 @@ fn kept(v: Value, a: &Array, axes: Option<&[usize]>, keep: bool) -> EvalResult<V
 /// moved last and merged into one (`np.moveaxis` then
 /// `reshape(shape[:nkeep] + (-1,))`). Returns the array to reduce, the
 /// axis to reduce it along, and the normalised axes (for `keepdims`).
-type Ureduced = (Array, Option<usize>, Option<Vec<usize>>);
+pub(super) type Ureduced = (Array, Option<usize>, Option<Vec<usize>>);
 
-fn ureduce(b: &Bound, a: &Array) -> EvalResult<Ureduced> {
+pub(super) fn ureduce(b: &Bound, a: &Array) -> EvalResult<Ureduced> {
     let Some(v) = b.opt("axis") else {
         return Ok((a.clone(), None, None));
     };
@@ -287,19 +287,7 @@ pub fn nanmedian(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let orig = b.at("a", to_array(b.req("a")))?;
     let keep = keepdims(b)?;
     if orig.is_empty() {
-        return call(
-            s,
-            b,
-            "nanmean(a, axis=None, dtype=None, out=None, keepdims=<no value>)",
-            nanfuncs::nanmean,
-            vec![
-                Value::array(orig),
-                b.opt("axis").cloned().unwrap_or(Value::None),
-                Value::None,
-                Value::None,
-                Value::Bool(keep),
-            ],
-        );
+        return nanfuncs::nanmean_of(s, b, orig);
     }
     let (a, axis, axes) = ureduce(b, &orig)?;
     if !a.dtype().is_inexact() {

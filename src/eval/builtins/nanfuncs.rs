@@ -231,8 +231,59 @@ pub fn nanmean(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             reduce::mean,
         );
     }
+    if matches!(b.opt("axis"), Some(Value::Tuple(_) | Value::List(_))) {
+        return nanmean_over_axes(b, &a);
+    }
     let l = lane_args(b, a.ndim())?;
     Ok(wrap(super::nanstats::nanmean_of(&a, &l)?, true))
+}
+
+/// `np.nanmean` of float or complex `a` over a tuple of axes: the axes
+/// merged into one as `_ureduce` does (`np.nanmean(x, axis=(0, 1))`).
+fn nanmean_over_axes(b: &Bound, a: &Array) -> EvalResult<Value> {
+    let (x, axis, axes) = super::medians::ureduce(b, a)?;
+    let keepdims = lane_args_keepdims(b)?;
+    let m = super::nanstats::nanmean_of(
+        &x,
+        &Lanes {
+            axis,
+            keepdims: false,
+        },
+    )?;
+    if !keepdims {
+        return Ok(wrap(m, true));
+    }
+    let shape: Vec<usize> = (0..a.ndim())
+        .map(|i| match &axes {
+            Some(ax) if !ax.contains(&i) => a.shape()[i],
+            _ => 1,
+        })
+        .collect();
+    Ok(Value::array(m.reshape_to(&shape)?))
+}
+
+fn lane_args_keepdims(b: &Bound) -> EvalResult<bool> {
+    Ok(b.opt("keepdims").map(truthy).transpose()?.unwrap_or(false))
+}
+
+/// `np.nanmean(a, axis, keepdims=keepdims)` with the call's `axis=` and
+/// `keepdims=`: what `nanmedian`, `nanpercentile` and `nanquantile`
+/// return for an empty array ("Mean of empty slice").
+pub(super) fn nanmean_of(s: &mut Session, b: &Bound, a: Array) -> EvalResult<Value> {
+    let keepdims = lane_args_keepdims(b)?;
+    super::stats::call(
+        s,
+        b,
+        "nanmean(a, axis=None, dtype=None, out=None, keepdims=<no value>)",
+        nanmean,
+        vec![
+            Value::array(a),
+            b.opt("axis").cloned().unwrap_or(Value::None),
+            Value::None,
+            Value::None,
+            Value::Bool(keepdims),
+        ],
+    )
 }
 
 /// Position of the first extreme of a lane of ordered values.

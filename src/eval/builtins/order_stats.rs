@@ -14,8 +14,7 @@ use super::super::convert::{to_array, truthy, wrap};
 use super::super::error::{ErrorKind, EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
-use super::stats::axis_arg;
-use super::{Builtin, Home};
+use super::{Builtin, Home, medians, nanfuncs};
 
 builtins! { ORDER_STATS;
     "percentile", Numpy, percentile, "percentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)",
@@ -24,6 +23,12 @@ builtins! { ORDER_STATS;
     "quantile", Numpy, percentile, "quantile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)",
         "The q-th quantiles (0..1): linear interpolation between sorted values, or method='lower', 'higher', 'nearest', 'midpoint', 'hazen', ...",
         "np.quantile(np.arange(10), 0.25)";
+    "nanpercentile", Numpy, percentile, "nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=<no value>)",
+        "The q-th percentiles (0..100) of the non-NaN values (NaN and a warning for an all-NaN slice).",
+        "np.nanpercentile(np.array([[1., np.nan], [3., 4.]]), 50, axis=0)";
+    "nanquantile", Numpy, percentile, "nanquantile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=<no value>)",
+        "The q-th quantiles (0..1) of the non-NaN values (NaN and a warning for an all-NaN slice).",
+        "np.nanquantile(np.array([np.nan, 3., 1., 2.]), 0.5)";
 }
 
 /// NumPy's sort order: NaN last.
@@ -63,32 +68,23 @@ fn sorted_lanes(a: &Array, axis: Option<usize>) -> EvalResult<(Vec<Vec<f64>>, Ve
     Ok((lanes, shape))
 }
 
-/// The result shape with the reduced axes kept as length 1.
-fn kept_shape(a: &Array, axis: Option<usize>, shape: Vec<usize>) -> Vec<usize> {
-    match axis {
-        None => vec![1; a.ndim()],
-        Some(k) => {
-            let mut s = shape;
-            s.insert(k, 1);
-            s
-        }
-    }
-}
-
-/// The sorted lanes of `a` along the call's `axis=`, with the result's
-/// shape (the reduced axes kept as length 1 for `keepdims=True`).
+/// The sorted lanes of `a` along the call's `axis=` (one axis, or a tuple
+/// merged into one as `_ureduce` does), with the result's shape (the
+/// reduced axes kept as length 1 for `keepdims=True`).
 fn reduced_lanes(b: &Bound, a: &Array) -> EvalResult<(Vec<Vec<f64>>, Vec<usize>)> {
-    let axis = axis_arg(b, "axis", a.ndim())?;
-    let (lanes, shape) = sorted_lanes(a, axis)?;
+    let (x, axis, axes) = medians::ureduce(b, a)?;
+    let (lanes, shape) = sorted_lanes(&x, axis)?;
     let keep = b.opt("keepdims").map(truthy).transpose()?.unwrap_or(false);
-    Ok((
-        lanes,
-        if keep {
-            kept_shape(a, axis, shape)
-        } else {
-            shape
-        },
-    ))
+    if !keep {
+        return Ok((lanes, shape));
+    }
+    let kept = (0..a.ndim())
+        .map(|i| match &axes {
+            Some(ax) if !ax.contains(&i) => a.shape()[i],
+            _ => 1,
+        })
+        .collect();
+    Ok((lanes, kept))
 }
 
 /// NumPy's `method=` of `quantile`/`percentile`: how the virtual index
@@ -184,8 +180,13 @@ fn quantile_lane(v: &[f64], q: f64, method: Method) -> f64 {
     lerp(at(prev), at(next), gamma)
 }
 
-pub fn percentile(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let is_pct = b.sig.name.as_str() == "percentile";
+/// `np.percentile`, `np.quantile` and their nan-twins `np.nanpercentile`,
+/// `np.nanquantile` (each lane's NaNs left out; an all-NaN lane is NaN
+/// with NumPy's warning; an empty array is `np.nanmean`'s, as NumPy
+/// returns it before looking at `q`).
+pub fn percentile(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    let name = b.sig.name.as_str();
+    let (is_pct, skip_nan) = (name.ends_with("percentile"), name.starts_with("nan"));
     let a = b.at("a", to_array(b.req("a")))?;
     let qv = b.req("q");
     let q = b.at("q", to_array(qv))?;
@@ -201,7 +202,19 @@ pub fn percentile(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             false => "Quantiles must be in the range [0, 1]",
         }));
     }
-    let (lanes, shape) = reduced_lanes(b, &a)?;
+    if skip_nan && a.is_empty() {
+        return nanfuncs::nanmean_of(s, b, a);
+    }
+    let (mut lanes, shape) = reduced_lanes(b, &a)?;
+    if skip_nan {
+        // Sorted NaN last: the NaN-free values are a prefix.
+        lanes
+            .iter_mut()
+            .for_each(|l| l.truncate(l.iter().take_while(|x| !x.is_nan()).count()));
+        if lanes.iter().any(Vec::is_empty) {
+            nanfuncs::all_nan_warning()?;
+        }
+    }
     let mut out_shape = q.shape().to_vec();
     out_shape.extend(shape);
     let vals: Vec<f64> = qs

@@ -57,6 +57,7 @@ impl Session {
         let bare = matches!(func.kind, ExprKind::Name(_));
         if let Value::Builtin(b) = &callee
             && b.name != "dict"
+            && !(bare && builtins::python_call(b).is_some())
             && crate::eval::args::binds_directly(b.signature(), 0, args, kwargs)
         {
             return self.call_direct(b, e, None, args, kwargs, frame, bare);
@@ -312,6 +313,10 @@ impl Session {
         if b.name == "dict" {
             let span = call.span.clone();
             return builtins::python::dict(std::mem::take(call)).map_err(|err| err.at(&span));
+        }
+        if bare && let Some(f) = builtins::python_call(b) {
+            let span = call.span.clone();
+            return f(self, std::mem::take(call)).map_err(|err| err.at(&span));
         }
         let span = &call.span;
         if b.home != Home::Python {

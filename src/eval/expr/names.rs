@@ -76,6 +76,9 @@ impl Session {
                     ),
                 ));
             }
+            Module::Numpy if let Some(err) = builtins::dtypes::unsupported_dtype(name, false) => {
+                return Err(err);
+            }
             _ => {}
         }
         builtins::module_attr(m, name).ok_or_else(|| {
