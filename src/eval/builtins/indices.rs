@@ -122,34 +122,34 @@ pub fn unravel_index(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
 
 /// NumPy's clip modes of `ravel_multi_index`.
 #[derive(Clone, Copy)]
-enum Clip {
+enum ClipMode {
     Raise,
     Wrap,
     Clip,
 }
 
-fn clip_mode(v: &Value) -> EvalResult<Clip> {
+fn clip_mode(v: &Value) -> EvalResult<ClipMode> {
     match v {
         Value::Str(s) => match &**s {
-            "raise" => Ok(Clip::Raise),
-            "wrap" => Ok(Clip::Wrap),
-            "clip" => Ok(Clip::Clip),
+            "raise" => Ok(ClipMode::Raise),
+            "wrap" => Ok(ClipMode::Wrap),
+            "clip" => Ok(ClipMode::Clip),
             _ => Err(EvalError::value_error(format!(
                 "clipmode must be one of 'clip', 'raise', or 'wrap' (got '{s}')"
             ))),
         },
         v => match index_int(v)? {
-            0 => Ok(Clip::Raise),
-            1 => Ok(Clip::Wrap),
-            _ => Ok(Clip::Clip),
+            0 => Ok(ClipMode::Raise),
+            1 => Ok(ClipMode::Wrap),
+            _ => Ok(ClipMode::Clip),
         },
     }
 }
 
 /// The clip mode of each axis: one mode for all, or a sequence of `n`.
-fn clip_modes(v: Option<&Value>, n: usize) -> EvalResult<Vec<Clip>> {
+fn clip_modes(v: Option<&Value>, n: usize) -> EvalResult<Vec<ClipMode>> {
     let Some(v) = v else {
-        return Ok(vec![Clip::Raise; n]);
+        return Ok(vec![ClipMode::Raise; n]);
     };
     match v.seq_items() {
         Some(items) if !matches!(v, Value::Str(_)) => {
@@ -214,12 +214,15 @@ pub fn ravel_multi_index(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Valu
         let m = dims[k];
         for (o, &j) in out.iter_mut().zip(column) {
             let j = match modes[k] {
-                Clip::Raise if j < 0 || j >= m => {
+                ClipMode::Raise if j < 0 || j >= m => {
                     return Err(EvalError::value_error("invalid entry in coordinates array"));
                 }
-                Clip::Raise => j,
-                Clip::Wrap => j.rem_euclid(m),
-                Clip::Clip => j.clamp(0, m - 1),
+                ClipMode::Raise => j,
+                ClipMode::Wrap => j.checked_rem_euclid(m).unwrap_or(0),
+                // NumPy's order of tests (a negative dim clips to m - 1).
+                ClipMode::Clip if j < 0 => 0,
+                ClipMode::Clip if j >= m => m - 1,
+                ClipMode::Clip => j,
             };
             *o += j * strides[k];
         }
