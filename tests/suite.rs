@@ -77,6 +77,8 @@ mod numpy_funcs2;
 mod numpy_funcs3;
 #[path = "numpy_funcs4.rs"]
 mod numpy_funcs4;
+#[path = "numpy_funcs5.rs"]
+mod numpy_funcs5;
 #[path = "pandas.rs"]
 mod pandas;
 #[path = "pandas_excel.rs"]

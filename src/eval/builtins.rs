@@ -13,6 +13,7 @@ pub use names::{
     default_name, global_name, global_names, module_attr, module_member, module_names,
 };
 mod numdiff;
+pub(crate) mod order;
 pub(crate) mod python;
 mod reduce;
 pub mod shape;
@@ -106,11 +107,15 @@ macro_rules! builtins {
 }
 
 pub(crate) mod complex_parts;
+mod cross;
+mod digitize;
 pub(crate) mod dtypes;
 mod elementwise;
 mod errstate;
+pub(crate) mod flat;
 pub(crate) mod grids;
 mod histogram;
+mod indices;
 mod linalg;
 mod linalg_lu;
 mod linalg_svd;
@@ -122,6 +127,7 @@ mod numpy_linalg;
 mod order_stats;
 mod pad_modes;
 pub mod pandas;
+mod periodic;
 pub(crate) mod poly1d;
 mod polyfit;
 mod polyfuncs;
@@ -137,6 +143,8 @@ mod sorting;
 mod stacking;
 pub(crate) mod stats;
 mod svd;
+mod trapezoid;
+mod ufunc_out;
 mod unique;
 
 pub use removed::removed_message;
@@ -165,7 +173,7 @@ builtins! { BUILTINS;
         "Zeros with the shape and dtype of a.", "np.zeros_like(np.array([1, 2]))";
     "ones_like", Numpy, creation::ones_like, "ones_like(a, dtype=None)",
         "Ones with the shape and dtype of a.", "np.ones_like(np.array([1., 2.]))";
-    "meshgrid", Numpy, creation::meshgrid, "meshgrid(*xi, indexing='xy')",
+    "meshgrid", Numpy, creation::meshgrid, "meshgrid(*xi, copy=True, sparse=False, indexing='xy')",
         "Coordinate matrices from coordinate vectors.", "X, Y = np.meshgrid(np.arange(3), np.arange(2))";
     "cumsum", Numpy, reduce::cumsum, "cumsum(a, axis=None, dtype=None, out=None)",
         "Cumulative sum (flattened when axis is None).", "np.cumsum(np.array([1, 2, 3]))";
@@ -184,27 +192,27 @@ builtins! { BUILTINS;
     "std", Numpy, reduce::std, "std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>)",
         "Standard deviation.", "np.std(np.array([1., 2., 4.]))";
     "abs", Both, math::unary, "abs(x)", "Absolute value, elementwise.", "np.abs(np.array([-1.5, 2]))";
-    "absolute", Numpy, math::unary, "absolute(x)", "Absolute value, elementwise (np.abs).", "np.absolute(np.array([-1.5, 3 + 4j]))";
-    "sqrt", Numpy, math::unary, "sqrt(x)", "Square root, elementwise.", "np.sqrt(np.array([1, 4, 9]))";
-    "exp", Numpy, math::unary, "exp(x)", "e**x, elementwise.", "np.exp(np.array([0., 1.]))";
-    "log", Numpy, math::unary, "log(x)", "Natural logarithm, elementwise.", "np.log(np.e)";
-    "log2", Numpy, math::unary, "log2(x)", "Base-2 logarithm, elementwise.", "np.log2(8)";
-    "log10", Numpy, math::unary, "log10(x)", "Base-10 logarithm, elementwise.", "np.log10(1000)";
-    "sin", Numpy, math::unary, "sin(x)", "Sine (radians), elementwise.", "np.sin(np.linspace(0, np.pi, 5))";
-    "cos", Numpy, math::unary, "cos(x)", "Cosine (radians), elementwise.", "np.cos(0)";
-    "tan", Numpy, math::unary, "tan(x)", "Tangent (radians), elementwise.", "np.tan(np.pi / 4)";
-    "arcsin", Numpy, math::unary, "arcsin(x)", "Inverse sine, elementwise.", "np.arcsin(1)";
-    "arccos", Numpy, math::unary, "arccos(x)", "Inverse cosine, elementwise.", "np.arccos(0)";
-    "arctan", Numpy, math::unary, "arctan(x)", "Inverse tangent, elementwise.", "np.arctan(1)";
-    "sinh", Numpy, math::unary, "sinh(x)", "Hyperbolic sine, elementwise.", "np.sinh(1)";
-    "cosh", Numpy, math::unary, "cosh(x)", "Hyperbolic cosine, elementwise.", "np.cosh(1)";
-    "tanh", Numpy, math::unary, "tanh(x)", "Hyperbolic tangent, elementwise.", "np.tanh(1)";
-    "square", Numpy, math::unary, "square(x)", "x*x, elementwise.", "np.square(np.array([1, 2, 3]))";
-    "sign", Numpy, math::unary, "sign(x)", "-1, 0 or 1 by sign (NaN stays NaN).", "np.sign(np.array([-2., 0., 3.]))";
-    "floor", Numpy, math::unary, "floor(x)", "Largest integer <= x, elementwise.", "np.floor(np.array([1.5, -1.5]))";
-    "ceil", Numpy, math::unary, "ceil(x)", "Smallest integer >= x, elementwise.", "np.ceil(np.array([1.5, -1.5]))";
-    "isnan", Numpy, math::unary, "isnan(x)", "True where x is NaN.", "np.isnan(np.array([1., np.nan]))";
-    "isfinite", Numpy, math::unary, "isfinite(x)", "True where x is neither NaN nor infinite.", "np.isfinite(np.array([1., np.inf]))";
+    "absolute", Numpy, math::unary, "absolute(x, out=None)", "Absolute value, elementwise (np.abs).", "np.absolute(np.array([-1.5, 3 + 4j]))";
+    "sqrt", Numpy, math::unary, "sqrt(x, out=None)", "Square root, elementwise.", "np.sqrt(np.array([1, 4, 9]))";
+    "exp", Numpy, math::unary, "exp(x, out=None)", "e**x, elementwise.", "np.exp(np.array([0., 1.]))";
+    "log", Numpy, math::unary, "log(x, out=None)", "Natural logarithm, elementwise.", "np.log(np.e)";
+    "log2", Numpy, math::unary, "log2(x, out=None)", "Base-2 logarithm, elementwise.", "np.log2(8)";
+    "log10", Numpy, math::unary, "log10(x, out=None)", "Base-10 logarithm, elementwise.", "np.log10(1000)";
+    "sin", Numpy, math::unary, "sin(x, out=None)", "Sine (radians), elementwise.", "np.sin(np.linspace(0, np.pi, 5))";
+    "cos", Numpy, math::unary, "cos(x, out=None)", "Cosine (radians), elementwise.", "np.cos(0)";
+    "tan", Numpy, math::unary, "tan(x, out=None)", "Tangent (radians), elementwise.", "np.tan(np.pi / 4)";
+    "arcsin", Numpy, math::unary, "arcsin(x, out=None)", "Inverse sine, elementwise.", "np.arcsin(1)";
+    "arccos", Numpy, math::unary, "arccos(x, out=None)", "Inverse cosine, elementwise.", "np.arccos(0)";
+    "arctan", Numpy, math::unary, "arctan(x, out=None)", "Inverse tangent, elementwise.", "np.arctan(1)";
+    "sinh", Numpy, math::unary, "sinh(x, out=None)", "Hyperbolic sine, elementwise.", "np.sinh(1)";
+    "cosh", Numpy, math::unary, "cosh(x, out=None)", "Hyperbolic cosine, elementwise.", "np.cosh(1)";
+    "tanh", Numpy, math::unary, "tanh(x, out=None)", "Hyperbolic tangent, elementwise.", "np.tanh(1)";
+    "square", Numpy, math::unary, "square(x, out=None)", "x*x, elementwise.", "np.square(np.array([1, 2, 3]))";
+    "sign", Numpy, math::unary, "sign(x, out=None)", "-1, 0 or 1 by sign (NaN stays NaN).", "np.sign(np.array([-2., 0., 3.]))";
+    "floor", Numpy, math::unary, "floor(x, out=None)", "Largest integer <= x, elementwise.", "np.floor(np.array([1.5, -1.5]))";
+    "ceil", Numpy, math::unary, "ceil(x, out=None)", "Smallest integer >= x, elementwise.", "np.ceil(np.array([1.5, -1.5]))";
+    "isnan", Numpy, math::unary, "isnan(x, out=None)", "True where x is NaN.", "np.isnan(np.array([1., np.nan]))";
+    "isfinite", Numpy, math::unary, "isfinite(x, out=None)", "True where x is neither NaN nor infinite.", "np.isfinite(np.array([1., np.inf]))";
     "round", Both, math::round, "round(a, decimals=0)",
         "Round half to even to the given number of decimals.", "np.round(np.array([0.5, 1.5, 2.675]), 2)";
     "arctan2", Numpy, math::binary, "arctan2(x1, x2)", "Angle of (x2, x1), elementwise.", "np.arctan2(1, 1)";
@@ -221,7 +229,8 @@ builtins! { BUILTINS;
         "Join arrays along an existing axis.", "np.concatenate(([1, 2], [3]))";
     "stack", Numpy, shape::stack, "stack(arrays, axis=0)", "Join arrays along a new axis.", "np.stack(([1, 2], [3, 4]))";
     "transpose", Numpy, shape::transpose, "transpose(a, axes=None)", "Permute the axes (reverse by default).", "np.transpose(np.array([[1, 2], [3, 4]]))";
-    "reshape", Numpy, shape::reshape, "reshape(a, shape)", "The same data with a new shape (-1 infers one).", "np.reshape(np.arange(6), (2, 3))";
+    "reshape", Numpy, shape::reshape, "reshape(a, shape, order='C', *, copy=None)",
+        "The same data with a new shape (-1 infers one), read and placed in C or F order.", "np.reshape(np.arange(6), (2, 3), order='F')";
     "len", Python, python::len, "len(obj)", "Length of the first axis or of a sequence.", "len(np.array([1, 2, 3]))";
     "print", Python, python::print, "print(*objects, sep=' ', end='\\n')",
         "Write str() of the objects, separated by sep, then end.", "print(\"Gradient:\", np.gradient(np.array([1., 2., 4.])))";
@@ -330,6 +339,9 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         polyfit::POLYFIT,
         polyfuncs::POLYFUNCS,
         linalg_svd::LINALG_SVD,
+        indices::INDICES,
+        digitize::DIGITIZE,
+        cross::CROSS,
     ]
     .into_iter()
     .flatten()

@@ -104,7 +104,14 @@ impl Session {
                     let keys = self.pandas_keys(index, frame)?;
                     return at(builtins::grids::subscript(self, g, &keys));
                 }
-                let items = self.eval_index(index, frame)?;
+                let items = match &o {
+                    Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Str(_)
+                    | Value::Named(_)
+                    | Value::Range(_) => self.eval_seq_index(index, frame)?,
+                    _ => self.eval_index(index, frame)?,
+                };
                 at(match &o {
                     Value::Array(a) => index_array(a, &items),
                     Value::List(_) | Value::Tuple(_) | Value::Str(_) => index_sequence(&o, &items),
@@ -112,6 +119,7 @@ impl Session {
                     Value::Range(r) => r.index(&items),
                     Value::Scalar(s) => index_array(&s.to_array(), &items),
                     Value::Poly1d(p) => builtins::poly1d::getitem(p, &items),
+                    Value::Flat(a) => builtins::flat::getitem(a, &items),
                     other => Err(EvalError::type_error(format!(
                         "'{}' object is not subscriptable",
                         other.short_type()
@@ -242,6 +250,25 @@ impl Session {
         index: &[IndexItem],
         frame: &Frame,
     ) -> EvalResult<Vec<Idx>> {
+        self.eval_index_items(index, frame, true)
+    }
+
+    /// The items of a subscript of a Python sequence: a tuple value stays
+    /// one item (`lst[(0,)]` is Python's TypeError, not `lst[0]`).
+    pub(super) fn eval_seq_index(
+        &mut self,
+        index: &[IndexItem],
+        frame: &Frame,
+    ) -> EvalResult<Vec<Idx>> {
+        self.eval_index_items(index, frame, false)
+    }
+
+    fn eval_index_items(
+        &mut self,
+        index: &[IndexItem],
+        frame: &Frame,
+        expand_tuple: bool,
+    ) -> EvalResult<Vec<Idx>> {
         let mut items = Vec::new();
         for item in index {
             items.push(match item {
@@ -251,6 +278,14 @@ impl Session {
                 }) => Idx::Ellipsis,
                 IndexItem::Expr(e) => {
                     let v = self.eval(e, frame)?;
+                    // `a[t]` with `t` a tuple is `a[t[0], t[1], ...]`, as
+                    // in Python (`a[np.unravel_index(k, a.shape)]`).
+                    if let (Value::Tuple(t), 1, true) = (&v, index.len(), expand_tuple) {
+                        for x in t.iter() {
+                            items.push(Idx::from_value(x).map_err(|err| err.at(&e.span))?);
+                        }
+                        continue;
+                    }
                     Idx::from_value(&v).map_err(|err| err.at(&e.span))?
                 }
                 IndexItem::Slice {

@@ -41,6 +41,11 @@ impl Idx {
                 match a.dtype().kind() {
                     Kind::Bool => Idx::Mask(a),
                     Kind::Int | Kind::UInt => Idx::Take(a),
+                    // `a[[]]`: an empty list selects nothing (NumPy reads
+                    // it as an empty integer index, not a float array).
+                    Kind::Float if a.is_empty() && !matches!(v, Value::Array(_)) => {
+                        Idx::Take(a.as_dtype(DType::Int64)?)
+                    }
                     Kind::Float | Kind::Complex => return Err(index_type_error()),
                 }
             }

@@ -28,6 +28,7 @@ pub fn iterate(v: &Value) -> EvalResult<Vec<Value>> {
         Value::Array(_) => Err(EvalError::type_error("iteration over a 0-d array")),
         Value::Str(s) => Ok(s.chars().map(|c| Value::str(c.to_string())).collect()),
         Value::Range(r) => r.items(),
+        Value::Flat(a) => super::builtins::flat::items(a),
         Value::Iter(it) => Ok(it.drain()),
         Value::Series(_) | Value::PdIndex(_) | Value::DataFrame(_) => {
             super::builtins::pandas::iterate(v)

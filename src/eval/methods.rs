@@ -8,7 +8,8 @@ use crate::array::{Array, Casting, DType, Element, dispatch};
 
 use super::args::{CallArgs, Signature, bind};
 use super::builtins;
-use super::builtins::shape::reshape_dims;
+use super::builtins::order::{flatten_ordered, order_arg, ravel_ordered};
+use super::builtins::shape::{reshape_copy, reshape_dims};
 use super::convert::{dtype_arg, wrap};
 use super::error::{EvalError, EvalResult};
 use super::session::Session;
@@ -132,9 +133,11 @@ pub(crate) fn builtin_method(name: &str) -> Option<&'static builtins::Builtin> {
 
 /// Attribute names of arrays, for completion.
 pub fn attribute_names() -> impl Iterator<Item = &'static str> {
-    ["shape", "ndim", "size", "dtype", "T", "real", "imag"]
-        .into_iter()
-        .chain(METHODS.iter().map(|m| m.name))
+    [
+        "shape", "ndim", "size", "dtype", "T", "flat", "real", "imag",
+    ]
+    .into_iter()
+    .chain(METHODS.iter().map(|m| m.name))
 }
 
 /// The receiver's array: the same elements (a handle, not a copy).
@@ -163,6 +166,7 @@ pub fn array_attr(v: &Value, name: &str) -> EvalResult<Value> {
         "size" => Value::Int(a.len() as i64),
         "dtype" => Value::DTypeObj(a.dtype()),
         "T" => wrap(a.t(), matches!(v, Value::Scalar(_))),
+        "flat" => Value::Flat(Rc::new(a.clone())),
         "real" => builtins::complex_parts::part(v, builtins::complex_parts::Part::Real)?,
         "imag" => builtins::complex_parts::part(v, builtins::complex_parts::Part::Imag)?,
         _ => match method(name) {
@@ -210,10 +214,24 @@ fn simple(sig: &'static str, call: CallArgs) -> EvalResult<super::args::Bound> {
     bind(Signature::of(sig), call)
 }
 
-/// `a.reshape(2, 3)` or `a.reshape((2, 3))`.
+/// `a.reshape(2, 3)` or `a.reshape((2, 3))`, with the keywords `order=`
+/// and `copy=` only (NumPy's message for any other).
 fn reshape(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
+    let (mut order, mut copy) = (None, None);
+    for (name, v) in &call.kw {
+        match name.as_str() {
+            "order" => order = Some(v),
+            "copy" => copy = Some(v).filter(|v| !matches!(v, Value::None)),
+            _ => {
+                return Err(EvalError::type_error(format!(
+                    "'{name}' is an invalid keyword argument for this function"
+                )));
+            }
+        }
+    }
     let dims = reshape_dims(&call.pos)?;
-    Ok(Value::array(a.reshape(&dims)?))
+    let order = order_arg(order)?;
+    Ok(Value::array(reshape_copy(a, &dims, order, copy)?))
 }
 
 /// `a.transpose()`, `a.transpose(1, 0)` or `a.transpose((1, 0))`.
@@ -422,14 +440,18 @@ fn sort_in_place(s: &mut Session, _: &Value, a: &Array, mut call: CallArgs) -> E
     Ok(Value::None)
 }
 
+/// `a.flatten(order='C')`: a 1-D copy.
 fn flatten(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
-    simple("flatten()", call)?;
-    Ok(Value::array(a.flatten()?))
+    let b = simple("flatten(order='C')", call)?;
+    let order = b.at("order", order_arg(b.get("order")))?;
+    Ok(Value::array(flatten_ordered(a, order)?))
 }
 
+/// `a.ravel(order='C')`: 1-D, a view where the order allows one.
 fn ravel(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {
-    simple("ravel()", call)?;
-    Ok(Value::array(a.ravel()?))
+    let b = simple("ravel(order='C')", call)?;
+    let order = b.at("order", order_arg(b.get("order")))?;
+    Ok(Value::array(ravel_ordered(a, order)?))
 }
 
 fn tolist_method(_: &mut Session, _: &Value, a: &Array, call: CallArgs) -> EvalResult<Value> {

@@ -236,6 +236,7 @@ pub(super) fn import(name: &str) -> EvalResult<Module> {
         "math" => Ok(Module::Math),
         "numpy.random" => Ok(Module::Random),
         "numpy.linalg" => Ok(Module::Linalg),
+        "numpy.exceptions" => Ok(Module::NumpyExceptions),
         "pandas" => Ok(Module::Pandas),
         "pandas.errors" => Ok(Module::PandasErrors),
         "matplotlib" => Ok(Module::Matplotlib),

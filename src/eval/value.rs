@@ -66,6 +66,8 @@ pub enum Module {
     Warnings,
     /// `pandas.errors` (`pd.errors.ParserError`, `EmptyDataError`).
     PandasErrors,
+    /// `numpy.exceptions` (`np.exceptions.AxisError`, `RankWarning`).
+    NumpyExceptions,
 }
 
 impl Module {
@@ -81,6 +83,7 @@ impl Module {
             Module::Pyplot => "matplotlib.pyplot",
             Module::Warnings => "warnings",
             Module::PandasErrors => "pandas.errors",
+            Module::NumpyExceptions => "numpy.exceptions",
         }
     }
 }
@@ -194,6 +197,9 @@ pub enum Value {
     Grid(super::builtins::grids::Grid),
     /// `np.poly1d(...)`.
     Poly1d(Rc<super::builtins::poly1d::Poly1d>),
+    /// `a.flat`: NumPy's flat iterator over the elements of `a` (the same
+    /// buffer) in C order.
+    Flat(Rc<Array>),
 }
 
 impl Value {
@@ -265,6 +271,7 @@ impl Value {
             Value::Artist(h) => h.type_name().into(),
             Value::Grid(g) => g.type_name().into(),
             Value::Poly1d(_) => "numpy.poly1d".into(),
+            Value::Flat(_) => "numpy.flatiter".into(),
         }
     }
 
@@ -374,6 +381,7 @@ impl Value {
             Value::Artist(h) => h.repr(),
             Value::Grid(g) => g.repr(),
             Value::Poly1d(p) => p.repr(opts),
+            Value::Flat(a) => format!("<numpy.flatiter object at {:#x}>", Rc::as_ptr(a) as usize),
         }
     }
 

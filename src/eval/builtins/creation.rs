@@ -256,8 +256,11 @@ pub fn ones_like(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     like(b, 1.0)
 }
 
+/// `np.meshgrid(*xi, copy=True, sparse=False, indexing='xy')`: vector k
+/// laid along axis k (axes 0 and 1 swapped for `'xy'`), broadcast to the
+/// full grid unless `sparse`, copied unless `copy` is false (then views of
+/// the inputs, as NumPy's reshapes and broadcasts are).
 pub fn meshgrid(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let xs: Vec<Array> = b.varargs.iter().map(to_array).collect::<EvalResult<_>>()?;
     let ij = match b.get("indexing") {
         None => false,
         Some(Value::Str(s)) if &**s == "ij" => true,
@@ -268,21 +271,30 @@ pub fn meshgrid(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
             ));
         }
     };
-    let vecs: Vec<Array> = xs.iter().map(Array::ravel).collect::<Result<_, _>>()?;
-    let mut shape: Vec<usize> = vecs.iter().map(Array::len).collect();
-    if !ij && shape.len() >= 2 {
-        shape.swap(0, 1);
-    }
-    let n = vecs.len();
-    let mut out = Vec::with_capacity(n);
-    for (k, v) in vecs.iter().enumerate() {
+    let sparse = b.get("sparse").map(truthy).transpose()?.unwrap_or(false);
+    let copy = b.get("copy").map(truthy).transpose()?.unwrap_or(true);
+    let xs: Vec<Array> = b.varargs.iter().map(to_array).collect::<EvalResult<_>>()?;
+    let n = xs.len();
+    let mut grids = Vec::with_capacity(n);
+    for (k, x) in xs.iter().enumerate() {
         // Axis along which vector k varies in the output.
         let axis = if !ij && n >= 2 && k < 2 { 1 - k } else { k };
         let mut s = vec![1; n];
-        s[axis] = v.len();
-        // NumPy's meshgrid returns copies (copy=True).
-        let col = v.reshape_to(&s)?;
-        out.push(Value::array(col.broadcast_to(&shape)?.copy()?));
+        s[axis] = x.len();
+        grids.push(x.reshape_to(&s)?);
     }
-    Ok(Value::tuple(out))
+    if !sparse {
+        let mut shape: Vec<usize> = xs.iter().map(Array::len).collect();
+        if !ij && n >= 2 {
+            shape.swap(0, 1);
+        }
+        grids = grids
+            .iter()
+            .map(|g| g.broadcast_to(&shape))
+            .collect::<Result<_, _>>()?;
+    }
+    if copy {
+        grids = grids.iter().map(Array::copy).collect::<Result<_, _>>()?;
+    }
+    Ok(Value::tuple(grids.into_iter().map(Value::array).collect()))
 }

@@ -1,5 +1,6 @@
 //! Products and 1-D signal math (issue 13): `outer`, `dot`, `inner`,
-//! `convolve`, `correlate`, `trapezoid`, `ediff1d`, `unwrap`.
+//! `convolve`, `correlate`, `ediff1d`, `unwrap` (`trapezoid` is its own
+//! file).
 
 use crate::array::{Array, DType};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
@@ -9,8 +10,7 @@ use super::super::convert::{index_int, norm_axis, to_array, truthy};
 use super::super::error::{EvalError, EvalResult};
 use super::super::ops::{self, scalar_of, unsupported_dtype};
 use super::super::session::Session;
-use super::super::value::{Scalar, Value};
-use super::reduce::pairwise_sum;
+use super::super::value::Value;
 use super::{Builtin, Home};
 
 builtins! { LINALG;
@@ -22,8 +22,8 @@ builtins! { LINALG;
         "np.convolve(np.array([1., 2., 3., 4., 5.]), np.ones(3) / 3, mode='valid')";
     "correlate", Numpy, convolve, "correlate(a, v, mode='valid')",
         "Cross-correlation of two 1-D sequences.", "np.correlate(np.array([1, 2, 3]), np.array([0, 1, 0.5]), mode='full')";
-    "trapezoid", Numpy, trapezoid, "trapezoid(y, x=None, dx=1.0, axis=-1)",
-        "Integral of y by the trapezoidal rule (1-D y).", "np.trapezoid(np.array([1, 2, 3]), dx=0.5)";
+    "trapezoid", Numpy, super::trapezoid::trapezoid, "trapezoid(y, x=None, dx=1.0, axis=-1)",
+        "Integral of y by the trapezoidal rule along an axis.", "np.trapezoid(np.array([[0, 1, 2], [3, 4, 5]]), axis=0)";
     "ediff1d", Numpy, ediff1d, "ediff1d(ary, to_end=None, to_begin=None)",
         "Differences of the flattened array, optionally with values before and after.",
         "np.ediff1d(np.array([1, 2, 4, 7]), to_begin=-99)";
@@ -249,55 +249,6 @@ pub fn convolve(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         }
         other => Err(unsupported_dtype(other)),
     }
-}
-
-/// `trapezoid(y, x=None, dx=1.0, axis=-1)` for 1-D `y`: NumPy's
-/// `(d * (y[1:] + y[:-1]) / 2.0).sum()`, summed pairwise.
-pub fn trapezoid(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let y = b.at("y", to_array(b.req("y")))?;
-    if y.ndim() != 1 {
-        return Err(EvalError::new(
-            crate::eval::ErrorKind::NotImplementedError,
-            "gradlab's np.trapezoid integrates 1-D arrays",
-        ));
-    }
-    if let Some(axis) = b.opt("axis") {
-        crate::array::normalize_axis(index_int(axis)?, 1)?;
-    }
-    let ys = y.astype(DType::Float64)?.to_vec::<f64>();
-    let n = ys.len();
-    let d: Vec<f64> = match b.opt("x") {
-        Some(xv) => {
-            let x = b
-                .at("x", to_array(xv))?
-                .astype(DType::Float64)?
-                .to_vec::<f64>();
-            let (m, k) = (x.len().saturating_sub(1), n.saturating_sub(1));
-            if m != k && m != 1 && k != 1 {
-                return Err(EvalError::value_error(format!(
-                    "operands could not be broadcast together with shapes ({m},) ({k},) "
-                )));
-            }
-            let d: Vec<f64> = x.windows(2).map(|w| w[1] - w[0]).collect();
-            // NumPy broadcasts a single step against every pair.
-            if m == 1 { vec![d[0]; k] } else { d }
-        }
-        None => {
-            let dx = b.opt("dx").map(super::super::convert::real).transpose()?;
-            vec![dx.unwrap_or(1.0); n.saturating_sub(1)]
-        }
-    };
-    // bool + bool is logical or in NumPy.
-    let is_bool = y.dtype() == DType::Bool;
-    let pair = |i: usize| {
-        if is_bool {
-            f64::from(u8::from(ys[i] != 0.0 || ys[i - 1] != 0.0))
-        } else {
-            ys[i] + ys[i - 1]
-        }
-    };
-    let terms: Vec<f64> = (1..n).map(|i| d[i - 1] * pair(i) / 2.0).collect();
-    Ok(Value::Scalar(Scalar::Float64(pairwise_sum(&terms))))
 }
 
 /// `ediff1d(ary, to_end=None, to_begin=None)`: the flattened differences

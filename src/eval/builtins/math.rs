@@ -17,6 +17,7 @@ use super::super::ops::{self, unsupported_dtype, zip_as};
 use super::super::session::Session;
 use super::super::value::Value;
 use super::super::warnings;
+use super::ufunc_out;
 
 pub use pymath::{MATH_NAMES, math_attr};
 pub use pyround::python_round;
@@ -94,6 +95,13 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
     }
     let a = b.at("x", to_array(x))?;
     let as_scalar = a.ndim() == 0;
+    let out_arg = match b.has("out").then(|| b.opt("out")).flatten() {
+        Some(o) => Some(b.at("out", ufunc_out::out_array(o))?),
+        None => None,
+    };
+    if let Some(o) = &out_arg {
+        ufunc_out::check_shape(o, a.shape())?;
+    }
     warnings::begin();
     let out = match (name, a.dtype()) {
         ("isnan", DType::Complex128) => map::<Complex128, bool>(&a, cmath::is_nan)?,
@@ -124,8 +132,14 @@ pub fn unary(_: &mut Session, b: &Bound, python: bool) -> EvalResult<Value> {
             map_f64::<f64>(&a, f)?
         }
     };
+    if let Some(o) = &out_arg {
+        ufunc_out::check_dtype(ufunc_name(name), out.dtype(), o)?;
+    }
     warnings::check(ufunc_name(name))?;
-    Ok(wrap(out, as_scalar))
+    match out_arg {
+        Some(o) => ufunc_out::write(&o, &Value::array(out)),
+        None => Ok(wrap(out, as_scalar)),
+    }
 }
 
 /// `f(x)` for every element read as float64 (in registers).

@@ -106,6 +106,7 @@ fn numpy_special(name: &str) -> Option<Value> {
         "False_" => return Some(Value::Scalar(super::super::value::Scalar::Bool(false))),
         "random" => return Some(Value::Module(Module::Random)),
         "linalg" => return Some(Value::Module(Module::Linalg)),
+        "exceptions" => return Some(Value::Module(Module::NumpyExceptions)),
         _ => {}
     }
     if let Some(g) = grids::attr(name) {
@@ -162,6 +163,7 @@ pub fn module_attr(m: Module, name: &str) -> Option<Value> {
         Module::Matplotlib => pyplot::matplotlib_attr(name),
         Module::Warnings => pywarnings::attr(name),
         Module::PandasErrors => pandas::errors_attr(name),
+        Module::NumpyExceptions => exceptions_attr(name),
     }
 }
 
@@ -174,7 +176,7 @@ pub fn module_member(m: Module, name: &str) -> Option<&'static Builtin> {
         Module::Pyplot => pyplot::member("plt", name),
         Module::Matplotlib => pyplot::member("matplotlib", name),
         Module::Warnings => pywarnings::member(name),
-        Module::Math | Module::PandasErrors => None,
+        Module::Math | Module::PandasErrors | Module::NumpyExceptions => None,
         Module::Numpy | Module::Numdifftools => {
             let b = lookup(name)?;
             let home_ok = match m {
@@ -194,7 +196,15 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
                 .iter()
                 .map(|(n, _)| *n)
                 .chain([
-                    "newaxis", "float64", "int64", "bool_", "True_", "False_", "random", "linalg",
+                    "newaxis",
+                    "float64",
+                    "int64",
+                    "bool_",
+                    "True_",
+                    "False_",
+                    "random",
+                    "linalg",
+                    "exceptions",
                 ])
                 .chain(
                     all()
@@ -215,5 +225,17 @@ pub fn module_names(m: Module) -> Box<dyn Iterator<Item = &'static str>> {
         Module::Matplotlib => Box::new(pyplot::names("matplotlib").chain(["pyplot"])),
         Module::Warnings => Box::new(pywarnings::names()),
         Module::PandasErrors => Box::new(pandas::ERRORS.iter().copied()),
+        Module::NumpyExceptions => Box::new(NUMPY_EXCEPTIONS.iter().copied()),
     }
+}
+
+/// The classes of `numpy.exceptions` gradlab raises or warns with.
+const NUMPY_EXCEPTIONS: &[&str] = &["AxisError", "RankWarning"];
+
+/// `np.exceptions.name`.
+fn exceptions_attr(name: &str) -> Option<Value> {
+    NUMPY_EXCEPTIONS
+        .contains(&name)
+        .then(|| super::super::ErrorKind::from_name(name).map(Value::ExcType))
+        .flatten()
 }

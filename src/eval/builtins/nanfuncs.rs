@@ -358,25 +358,95 @@ pub fn nanargmin(s: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     nan_arg(s, b, false)
 }
 
-/// A float option of `nan_to_num` (`None` → `dflt`).
-fn fill(b: &Bound, name: &str, dflt: f64) -> EvalResult<f64> {
-    b.opt(name).map_or(Ok(dflt), |v| b.at(name, real(v)))
+/// A replacement of `nan_to_num` (`None` → `dflt`): one number, or an
+/// array broadcast to `shape` as `np.copyto` broadcasts its source.
+enum Fill {
+    One(f64),
+    Each(Vec<f64>),
 }
 
+impl Fill {
+    fn of(b: &Bound, name: &str, dflt: f64, shape: &[usize]) -> EvalResult<Fill> {
+        let Some(v) = b.opt(name) else {
+            return Ok(Fill::One(dflt));
+        };
+        if !matches!(v, Value::Array(_) | Value::List(_) | Value::Tuple(_)) {
+            return Ok(Fill::One(b.at(name, real(v))?));
+        }
+        let src = b.at(name, to_array(v))?;
+        let wide = src.broadcast_to(shape).map_err(|_| {
+            EvalError::value_error(format!(
+                "could not broadcast input array from shape {} into shape {}",
+                crate::array::shape_compact(src.shape()),
+                crate::array::shape_compact(shape)
+            ))
+        })?;
+        Ok(Fill::Each(wide.as_dtype(DType::Float64)?.to_vec::<f64>()))
+    }
+
+    fn at(&self, i: usize) -> f64 {
+        match self {
+            Fill::One(x) => *x,
+            Fill::Each(v) => v[i],
+        }
+    }
+}
+
+/// The three replacements of `nan_to_num` for an array of `shape`.
+struct Fills {
+    nan: Fill,
+    pos: Fill,
+    neg: Fill,
+}
+
+impl Fills {
+    fn of(b: &Bound, shape: &[usize]) -> EvalResult<Fills> {
+        Ok(Fills {
+            nan: Fill::of(b, "nan", 0.0, shape)?,
+            pos: Fill::of(b, "posinf", f64::MAX, shape)?,
+            neg: Fill::of(b, "neginf", f64::MIN, shape)?,
+        })
+    }
+
+    /// Element `i`'s value `v` with NaN and the infinities replaced.
+    fn apply(&self, i: usize, v: f64) -> f64 {
+        match v {
+            v if v.is_nan() => self.nan.at(i),
+            f64::INFINITY => self.pos.at(i),
+            f64::NEG_INFINITY => self.neg.at(i),
+            v => v,
+        }
+    }
+}
+
+/// `np.nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None)` of a
+/// float64 or complex array (real and imaginary parts each); other dtypes
+/// are returned as they are.
 pub fn nan_to_num(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let x = b.req("x");
     let a = b.at("x", to_array(x))?;
     let scalar = !matches!(x, Value::Array(_));
-    let nan = fill(b, "nan", 0.0)?;
-    let pos = fill(b, "posinf", f64::MAX)?;
-    let neg = fill(b, "neginf", f64::MIN)?;
     let out = match a.dtype() {
-        DType::Float64 => map::<f64, f64>(&a, |v| match v {
-            v if v.is_nan() => nan,
-            f64::INFINITY => pos,
-            f64::NEG_INFINITY => neg,
-            v => v,
-        })?,
+        DType::Float64 => {
+            let f = Fills::of(b, a.shape())?;
+            let v: Vec<f64> = a.to_vec::<f64>();
+            let v = v
+                .into_iter()
+                .enumerate()
+                .map(|(i, e)| f.apply(i, e))
+                .collect();
+            Array::from_vec(a.shape(), v)?
+        }
+        DType::Complex128 => {
+            let f = Fills::of(b, a.shape())?;
+            let v: Vec<Complex128> = a.to_vec::<Complex128>();
+            let v = v
+                .into_iter()
+                .enumerate()
+                .map(|(i, z)| Complex128::new(f.apply(i, z.re), f.apply(i, z.im)))
+                .collect();
+            Array::from_vec(a.shape(), v)?
+        }
         _ => a.copy()?,
     };
     let copy = b.get("copy").map(truthy).transpose()?.unwrap_or(true);

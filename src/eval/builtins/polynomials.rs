@@ -8,9 +8,9 @@ use crate::syntax::ast::BinOp;
 use super::super::args::Bound;
 use super::super::convert::to_array;
 use super::super::error::EvalResult;
-use super::super::ops;
 use super::super::session::Session;
 use super::super::value::Value;
+use super::super::{ops, pyops};
 use super::{Builtin, Home};
 
 builtins! { POLYNOMIALS;
@@ -19,10 +19,25 @@ builtins! { POLYNOMIALS;
         "np.polyval([3, 0, 1], np.array([0, 1, 2]))";
 }
 
+/// `np.polyval(p, x)`: `p` a poly1d is its coefficients (`np.asarray`);
+/// `x` a poly1d starts from `y = 0` and composes the polynomials with
+/// poly1d's operators.
 pub fn polyval(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
-    let p = b.at("p", to_array(b.req("p")))?;
-    let x = b.at("x", to_array(b.req("x")))?;
-    horner(&p, x)
+    let p = match b.req("p") {
+        Value::Poly1d(q) => q.coeffs.clone(),
+        v => b.at("p", to_array(v))?,
+    };
+    let x = match b.req("x") {
+        x @ Value::Poly1d(_) => x,
+        x => return horner(&p, b.at("x", to_array(x))?),
+    };
+    let coefficients = p.ravel()?;
+    let mut y = Value::Int(0);
+    for i in 0..coefficients.len() {
+        let pv = Value::Scalar(coefficients.get(&[i]));
+        y = pyops::binary(BinOp::Add, &pyops::binary(BinOp::Mul, &y, x)?, &pv)?;
+    }
+    Ok(y)
 }
 
 /// `polyval(p, x)` as NumPy's loop: `y = zeros_like(x)`, then

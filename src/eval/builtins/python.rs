@@ -49,6 +49,7 @@ pub fn len(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
         Value::Series(sr) => Ok(Value::Int(sr.len() as i64)),
         Value::PdIndex(ix) => Ok(Value::Int(ix.len() as i64)),
         Value::Poly1d(p) => Ok(Value::Int(p.order() as i64)),
+        Value::Flat(a) => Ok(Value::Int(a.len() as i64)),
         other => Err(EvalError::type_error(format!(
             "object of type '{}' has no len()",
             other.short_type()

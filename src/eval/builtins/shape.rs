@@ -4,10 +4,11 @@
 use crate::array::{Array, concatenate as join};
 
 use super::super::args::Bound;
-use super::super::convert::{index_int, norm_axis, to_array};
+use super::super::convert::{index_int, norm_axis, to_array, truthy};
 use super::super::error::{EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
+use super::order::{Order, order_arg, reshape_ordered};
 
 /// The arrays of a sequence argument (each shared, not copied), or the
 /// rows of an array.
@@ -71,8 +72,28 @@ pub fn reshape_dims(args: &[Value]) -> EvalResult<Vec<i64>> {
     }
 }
 
+/// `np.reshape(a, shape, order='C', *, copy=None)`.
 pub fn reshape(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
     let dims = b.at("shape", ints(b.req("shape")))?;
-    Ok(Value::array(a.reshape(&dims)?))
+    let order = b.at("order", order_arg(b.get("order")))?;
+    Ok(Value::array(reshape_copy(&a, &dims, order, b.opt("copy"))?))
+}
+
+/// A reshape with NumPy's `copy=`: `None` a view where one is possible,
+/// true always a copy, false a view or ValueError.
+pub fn reshape_copy(
+    a: &Array,
+    dims: &[i64],
+    order: Order,
+    copy: Option<&Value>,
+) -> EvalResult<Array> {
+    let r = reshape_ordered(a, dims, order)?;
+    match copy.map(truthy).transpose()? {
+        Some(true) if r.shares_buffer(a) => Ok(r.copy()?),
+        Some(false) if !r.shares_buffer(a) && !a.is_empty() => Err(EvalError::value_error(
+            "Unable to avoid creating a copy while reshaping.",
+        )),
+        _ => Ok(r),
+    }
 }

@@ -11,6 +11,7 @@ use super::super::convert::{index_int, shape_arg, to_array};
 use super::super::error::{ErrorKind, EvalError, EvalResult};
 use super::super::session::Session;
 use super::super::value::Value;
+use super::order::{order_arg, ravel_ordered};
 use super::{Builtin, Home};
 
 builtins! { STACKING;
@@ -296,21 +297,11 @@ pub fn expand_dims(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     ))
 }
 
+/// `np.ravel(a, order='C')`: a view where the order allows one.
 pub fn ravel(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
     let a = b.at("a", to_array(b.req("a")))?;
-    match b.opt("order") {
-        None => {}
-        Some(Value::Str(s)) if matches!(&**s, "C" | "A" | "K") => {}
-        Some(Value::Str(s)) if &**s == "F" => {
-            return Ok(Value::array(a.t().ravel()?));
-        }
-        Some(_) => {
-            return Err(EvalError::value_error(
-                "order must be one of 'C', 'F', 'A', or 'K'",
-            ));
-        }
-    }
-    Ok(Value::array(a.ravel()?))
+    let order = b.at("order", order_arg(b.get("order")))?;
+    Ok(Value::array(ravel_ordered(&a, order)?))
 }
 
 pub fn moveaxis(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {

@@ -40,7 +40,7 @@ builtins! { STATS;
         "Range of values: max - min (peak to peak).", "np.ptp(np.array([[4, 9], [2, 3]]), axis=0)";
     "clip", Numpy, clip, "clip(a, a_min=<no value>, a_max=<no value>, out=None, *, min=<no value>, max=<no value>)",
         "Limit values to [a_min, a_max] (either may be None).", "np.clip(np.arange(6), 1, 4)";
-    "interp", Numpy, interp, "interp(x, xp, fp, left=None, right=None)",
+    "interp", Numpy, interp, "interp(x, xp, fp, left=None, right=None, period=None)",
         "Piecewise-linear interpolation of (xp, fp) at x (xp increasing).",
         "np.interp(2.5, [1, 2, 3], [3., 2., 0.])";
 }
@@ -372,7 +372,7 @@ pub fn clip_between(
 }
 
 /// `np.interp` as NumPy's `arr_interp` computes each point.
-fn interp_point(x: f64, xp: &[f64], fp: &[f64], left: f64, right: f64) -> f64 {
+pub(super) fn interp_point(x: f64, xp: &[f64], fp: &[f64], left: f64, right: f64) -> f64 {
     let n = xp.len();
     if n == 1 {
         return if x < xp[0] {
@@ -419,6 +419,9 @@ fn one_d_f64(b: &Bound, name: &str) -> EvalResult<Vec<f64>> {
 }
 
 pub fn interp(_: &mut Session, b: &Bound, _: bool) -> EvalResult<Value> {
+    if let Some(period) = b.opt("period") {
+        return super::periodic::interp_periodic(b, period);
+    }
     let x = b.at("x", to_array(b.req("x")))?;
     let xp = one_d_f64(b, "xp")?;
     let fp = one_d_f64(b, "fp")?;

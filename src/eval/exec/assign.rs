@@ -170,6 +170,10 @@ impl Session {
                         let items: Vec<Idx> = self.eval_index(index, frame)?;
                         assign_array(a, &items, &v).map_err(|e| e.at(span))?;
                     }
+                    Value::Flat(a) => {
+                        let items: Vec<Idx> = self.eval_index(index, frame)?;
+                        builtins::flat::setitem(a, &items, &v).map_err(|e| e.at(span))?;
+                    }
                     // Lists and dicts are shared objects, changed in place.
                     Value::Dict(d) => {
                         let [IndexItem::Expr(k)] = index.as_slice() else {
@@ -179,7 +183,7 @@ impl Session {
                         pyseq::dict_set(d, key, v).map_err(|e| e.at(span))?;
                     }
                     Value::List(xs) => {
-                        let items: Vec<Idx> = self.eval_index(index, frame)?;
+                        let items: Vec<Idx> = self.eval_seq_index(index, frame)?;
                         pyseq::list_set(xs, &items, v).map_err(|e| e.at(span))?;
                     }
                     Value::DataFrame(df) => {
