@@ -313,23 +313,6 @@ fn casting_arg(v: &Value) -> EvalResult<CastRule> {
     }
 }
 
-/// NumPy's check of `order=`: None or one of C, F, A, K (either case).
-fn order_arg(v: Option<&Value>) -> EvalResult<()> {
-    match v {
-        None | Some(Value::None) => Ok(()),
-        Some(Value::Str(s)) if matches!(&**s, "C" | "F" | "A" | "K" | "c" | "f" | "a" | "k") => {
-            Ok(())
-        }
-        Some(Value::Str(s)) => Err(EvalError::value_error(format!(
-            "order must be one of 'C', 'F', 'A', or 'K' (got '{s}')"
-        ))),
-        Some(other) => Err(EvalError::type_error(format!(
-            "order must be str, not {}",
-            other.type_name()
-        ))),
-    }
-}
-
 /// Whether `out` (a cast of `a`) holds `a`'s values: cast back, equal
 /// element by element (NaN to NaN).
 fn same_values(a: &Array, out: &Array) -> EvalResult<bool> {
