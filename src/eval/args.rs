@@ -50,10 +50,11 @@ pub type PosArgs = smallvec::SmallVec<[Value; 4]>;
 /// The spans of [`PosArgs`], inline as they are.
 pub type PosSpans = smallvec::SmallVec<[Span; 4]>;
 
-/// [`Bound`]'s per-parameter arguments: most signatures have at most 6
-/// parameters, which then need no allocation.
+/// [`Bound`]'s per-parameter arguments: most signatures have at most 8
+/// parameters (NumPy's reductions have 7: `sum(a, axis, dtype, out,
+/// keepdims, initial, where)`), which then need no allocation.
 type Slots = smallvec::SmallVec<[Option<(Value, Span)>; SLOTS_INLINE]>;
-const SLOTS_INLINE: usize = 6;
+const SLOTS_INLINE: usize = 8;
 
 /// Arguments bound to a signature's parameters.
 #[derive(Clone, Debug)]
@@ -153,6 +154,26 @@ impl Bound {
             return None;
         }
         self.slots[self.index(name)].as_ref().map(|(v, _)| v)
+    }
+
+    /// The names of the parameters that got an argument, in signature
+    /// order: for a caller that checks a set of rare keywords, at the cost
+    /// of the few given instead of a name search for each keyword.
+    pub fn given_names(&self) -> impl Iterator<Item = &str> + '_ {
+        // The `given` bits where the signature has them, else the slots.
+        let few = self.slots.len() <= 64;
+        let mut bits = if few { self.given } else { 0 };
+        let from_bits = std::iter::from_fn(move || {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits.checked_sub(1)?;
+            Some(i)
+        });
+        let from_slots = (0..self.slots.len())
+            .take(if few { 0 } else { usize::MAX })
+            .filter(|&i| self.slots[i].is_some());
+        from_bits
+            .chain(from_slots)
+            .map(|i| &*self.sig.params[i].name)
     }
 
     /// The argument for `name`, treating an explicit `None` as absent.

@@ -24,10 +24,13 @@ pub(super) fn given<'a>(b: &'a Bound, k: &str) -> Option<&'a Value> {
 /// Whether the call uses a keyword only [`Fold`] handles (`where=True`
 /// included: the same result either way), or `out=`, which is refused.
 pub(super) fn wanted(b: &Bound) -> bool {
-    ["dtype", "where", "initial", "out"]
-        .iter()
-        .any(|k| given(b, k).is_some())
-        || matches!(given(b, "axis"), Some(Value::Tuple(_)))
+    // Over the arguments given (`a` alone, mostly), not a search of the
+    // signature for each keyword: this runs on every `a.sum()`.
+    b.given_names().any(|k| match k {
+        "dtype" | "where" | "initial" | "out" => b.opt(k).is_some(),
+        "axis" => matches!(b.opt(k), Some(Value::Tuple(_))),
+        _ => false,
+    })
 }
 
 /// `out=` is accepted only as None.
