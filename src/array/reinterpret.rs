@@ -69,68 +69,64 @@ impl Array {
     }
 }
 
+/// `$body` with `$t` the element type of `$dtype`, for the dtypes whose
+/// elements are plain numbers; `$other` for bool and complex128, which
+/// each caller reads and writes its own way.
+macro_rules! numeric {
+    ($dtype:expr, $t:ident => $body:expr, $other:expr) => {
+        numeric!(@arms $dtype, $t, $body, $other;
+            Int8 i8, Int16 i16, Int32 i32, Int64 i64, UInt8 u8, UInt16 u16,
+            UInt32 u32, UInt64 u64, Float32 f32, Float64 f64)
+    };
+    (@arms $dtype:expr, $t:ident, $body:expr, $other:expr; $($variant:ident $ty:ty),*) => {
+        match $dtype {
+            $(DType::$variant => {
+                type $t = $ty;
+                $body
+            })*
+            DType::Bool | DType::Complex128 => $other,
+        }
+    };
+}
+
 /// The bytes of `a`'s elements in C order, each little-endian.
 fn to_bytes(a: &Array) -> Vec<u8> {
-    macro_rules! each {
-        ($t:ty) => {
-            a.to_vec::<$t>()
+    numeric!(
+        a.dtype(),
+        T => a.to_vec::<T>().into_iter().flat_map(T::to_le_bytes).collect(),
+        match a.dtype() {
+            DType::Complex128 => a
+                .to_vec::<Complex128>()
                 .into_iter()
-                .flat_map(|x| x.to_le_bytes())
-                .collect()
-        };
-    }
-    match a.dtype() {
-        DType::Bool => a.to_vec::<bool>().into_iter().map(u8::from).collect(),
-        DType::Int8 => each!(i8),
-        DType::Int16 => each!(i16),
-        DType::Int32 => each!(i32),
-        DType::Int64 => each!(i64),
-        DType::UInt8 => each!(u8),
-        DType::UInt16 => each!(u16),
-        DType::UInt32 => each!(u32),
-        DType::UInt64 => each!(u64),
-        DType::Float32 => each!(f32),
-        DType::Float64 => each!(f64),
-        DType::Complex128 => a
-            .to_vec::<Complex128>()
-            .into_iter()
-            .flat_map(|z| [z.re.to_le_bytes(), z.im.to_le_bytes()])
-            .flatten()
-            .collect(),
-    }
+                .flat_map(|z| [z.re.to_le_bytes(), z.im.to_le_bytes()])
+                .flatten()
+                .collect(),
+            _ => a.to_vec::<bool>().into_iter().map(u8::from).collect(),
+        }
+    )
 }
 
 /// An array of `dtype` and `shape` holding `bytes` (its size exactly).
 fn from_bytes(bytes: &[u8], dtype: DType, shape: &[usize]) -> Result<Array, Error> {
-    macro_rules! each {
-        ($t:ty) => {{
-            let n = std::mem::size_of::<$t>();
-            let v: Vec<$t> = bytes
-                .chunks_exact(n)
-                .map(|c| <$t>::from_le_bytes(c.try_into().expect("chunk of the item size")))
+    numeric!(
+        dtype,
+        T => {
+            let v: Vec<T> = bytes
+                .chunks_exact(size_of::<T>())
+                .map(|c| T::from_le_bytes(c.try_into().expect("chunk of the item size")))
                 .collect();
             Array::from_vec(shape, v)
-        }};
-    }
-    match dtype {
-        DType::Bool => Array::from_vec(shape, bytes.iter().map(|&b| b != 0).collect()),
-        DType::Int8 => each!(i8),
-        DType::Int16 => each!(i16),
-        DType::Int32 => each!(i32),
-        DType::Int64 => each!(i64),
-        DType::UInt8 => each!(u8),
-        DType::UInt16 => each!(u16),
-        DType::UInt32 => each!(u32),
-        DType::UInt64 => each!(u64),
-        DType::Float32 => each!(f32),
-        DType::Float64 => each!(f64),
-        DType::Complex128 => {
-            let part = |c: &[u8]| f64::from_le_bytes(c.try_into().expect("8 bytes"));
-            let v: Vec<Complex128> = bytes
-                .chunks_exact(16)
-                .map(|c| Complex128::new(part(&c[..8]), part(&c[8..])))
-                .collect();
-            Array::from_vec(shape, v)
+        },
+        match dtype {
+            DType::Complex128 => {
+                let part = |c: &[u8]| f64::from_le_bytes(c.try_into().expect("8 bytes"));
+                let v: Vec<Complex128> = bytes
+                    .chunks_exact(16)
+                    .map(|c| Complex128::new(part(&c[..8]), part(&c[8..])))
+                    .collect();
+                Array::from_vec(shape, v)
+            }
+            _ => Array::from_vec(shape, bytes.iter().map(|&b| b != 0).collect()),
         }
-    }
+    )
 }

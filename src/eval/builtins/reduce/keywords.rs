@@ -157,42 +157,40 @@ pub(super) fn sum_in(
             }))
         }
         DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => {
-            let wide = x.as_dtype(DType::UInt64)?;
-            let out = f.fold(
-                &wide.read::<u64>().view(),
-                chunk,
-                init.get::<u64>(),
-                |s, r| {
-                    let step = if product {
-                        u64::wrapping_mul
-                    } else {
-                        u64::wrapping_add
-                    };
-                    r.iter().fold(s, |s, &e| step(s, e))
-                },
-            );
-            Array::from_ndarray(out).as_dtype(acc)?
+            wrapping::<u64>(f, &x, DType::UInt64, chunk, init, product)?.as_dtype(acc)?
         }
+        // Wrapping in 64 bits, then in `d`: the same bits as in `d`.
         d if d.is_integer() => {
-            let wide = x.as_dtype(DType::Int64)?;
-            let out = f.fold(
-                &wide.read::<i64>().view(),
-                chunk,
-                init.get::<i64>(),
-                |s, r| {
-                    let step = if product {
-                        i64::wrapping_mul
-                    } else {
-                        i64::wrapping_add
-                    };
-                    r.iter().fold(s, |s, &e| step(s, e))
-                },
-            );
-            // Wrapping in 64 bits, then in `d`: the same bits as in `d`.
-            Array::from_ndarray(out).as_dtype(acc)?
+            wrapping::<i64>(f, &x, DType::Int64, chunk, init, product)?.as_dtype(acc)?
         }
         d => return Err(super::super::super::ops::unsupported_dtype(d)),
     })
+}
+
+/// The integer sum (or product) of `x` over `f`, each run folded with
+/// wrapping arithmetic in `T` (`x` read as `wide`, `T`'s dtype), as
+/// NumPy's int64 / uint64 loops add.
+fn wrapping<T>(
+    f: &Fold,
+    x: &Array,
+    wide: DType,
+    chunk: usize,
+    init: Scalar,
+    product: bool,
+) -> EvalResult<Array>
+where
+    T: Element + num_traits::WrappingAdd + num_traits::WrappingMul,
+{
+    let wide = x.as_dtype(wide)?;
+    let step = if product {
+        <T as num_traits::WrappingMul>::wrapping_mul
+    } else {
+        <T as num_traits::WrappingAdd>::wrapping_add
+    };
+    let out = f.fold(&wide.read::<T>().view(), chunk, init.get::<T>(), |s, r| {
+        r.iter().fold(s, |s, e| step(&s, e))
+    });
+    Ok(Array::from_ndarray(out))
 }
 
 /// [`Fold::fold`] of a float or complex array with `step` per run.
