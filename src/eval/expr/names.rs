@@ -76,12 +76,16 @@ impl Session {
                     ),
                 ));
             }
-            Module::Numpy if let Some(err) = builtins::dtypes::unsupported_dtype(name, false) => {
-                return Err(err);
-            }
             _ => {}
         }
         builtins::module_attr(m, name).ok_or_else(|| {
+            // A dtype NumPy has and gradlab lacks says so (looked for only
+            // when the name is not found: `np.<name>` is on every call's path).
+            if m == Module::Numpy
+                && let Some(err) = builtins::dtypes::unsupported_dtype(name, false)
+            {
+                return err;
+            }
             if let Some(msg) = (m == Module::Numpy)
                 .then(|| builtins::removed_message(name))
                 .flatten()
